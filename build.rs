@@ -1,0 +1,50 @@
+//! Build script: assembles ao's process module from `module/ao-base.wasm` (Lua + C glue, built by
+//! `module/build.sh`) and the Lua process library in `lua/`, so editing `lua/` needs no C toolchain.
+//! The result, `$OUT_DIR/aos.wasm`, is embedded in the binary; its sha256 is the module id.
+
+#[path = "src/runtime/bundle.rs"]
+#[allow(dead_code)] // the reading half is for the runtime
+mod bundle;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    let base_path = root.join("module/ao-base.wasm");
+    let lua_dir = root.join("lua");
+    println!("cargo:rerun-if-changed={}", base_path.display());
+    println!("cargo:rerun-if-changed={}", lua_dir.display());
+
+    let base = fs::read(&base_path).unwrap_or_else(|e| panic!("reading {}: {e}", base_path.display()));
+    let mut files = Vec::new();
+    collect_library(&lua_dir, &lua_dir, &mut files);
+    files.sort();
+    let wasm = bundle::append_custom_section(&base, bundle::SECTION_NAME, &bundle::encode(&files));
+
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("aos.wasm");
+    fs::write(&out, wasm).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+}
+
+/// Collects `lua/**/*.lua` except `lua/blueprints/` as (".a.b", source) for `lua/a/b.lua`:
+/// the process library's modules are required with a leading dot, as in aos.
+fn collect_library(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        println!("cargo:rerun-if-changed={}", path.display());
+        if path.is_dir() {
+            if path != root.join("blueprints") {
+                collect_library(root, &path, files);
+            }
+        } else if path.extension().is_some_and(|ext| ext == "lua") {
+            let relative = path.strip_prefix(root).unwrap().with_extension("");
+            let name: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let source = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+            files.push((format!(".{}", name.join(".")), source));
+        }
+    }
+}

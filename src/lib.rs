@@ -1,0 +1,2 @@
+//! `ao`: a developer toolkit for AO — the process runtime, and (soon) the protocol, node and CLI.
+pub mod runtime;

@@ -1,0 +1,211 @@
+//! One live instance of a process module: boot it, hand it a message, read or replace its memory.
+//! Knows the module's ABI (`ao_alloc`, `ao_free`, `ao_boot`, `handle`; see module/glue/ao.c) and
+//! turns traps and exhausted limits into `EvalError`s. Rollback policy lives in `process.rs`.
+use serde::Deserialize;
+use serde_json::Value;
+use wasmtime::{Memory, ResourceLimiter, Store, Trap, TypedFunc};
+
+use super::error::{EvalError, RuntimeError};
+use super::limits::Limits;
+use super::module::LoadedModule;
+use super::wasi::ProcExit;
+
+const WASM_PAGE: usize = 64 * 1024;
+
+/// What a store carries for the host: the memory limiter.
+pub struct HostState {
+    limiter: MemoryLimiter,
+}
+
+/// Enforces `Memory-Limit` and remembers whether it refused a growth, so that the out-of-memory
+/// error the module raises can be reported as the memory limit it is.
+struct MemoryLimiter {
+    limit: usize,
+    refused: bool,
+}
+
+impl ResourceLimiter for MemoryLimiter {
+    fn memory_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+        let allowed = desired <= self.limit;
+        self.refused |= !allowed;
+        Ok(allowed)
+    }
+
+    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+        Ok(desired <= 1 << 20)
+    }
+}
+
+pub(crate) struct Instance {
+    store: Store<HostState>,
+    memory: Memory,
+    initialize: Option<TypedFunc<(), ()>>,
+    boot: TypedFunc<(u32, u32), u32>,
+    alloc: TypedFunc<u32, u32>,
+    free: TypedFunc<u32, ()>,
+    handle: TypedFunc<(u32, u32), u32>,
+    limits: Limits,
+}
+
+#[derive(Deserialize)]
+struct RawResult {
+    ok: bool,
+    #[serde(default)]
+    response: Value,
+}
+
+impl Instance {
+    /// Instantiates the module without running anything inside it.
+    fn instantiate(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
+        let engine = module.pre.module().engine();
+        let limiter = MemoryLimiter { limit: usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX), refused: false };
+        let mut store = Store::new(engine, HostState { limiter });
+        store.limiter(|state| &mut state.limiter);
+        store.set_fuel(limits.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        let instance = module.pre.instantiate(&mut store).map_err(|e| RuntimeError::Instantiate(format!("{e:#}")))?;
+        let missing = |what: &str| RuntimeError::InvalidModule(format!("module {} does not export {what}", module.id));
+        let memory = instance.get_memory(&mut store, "memory").ok_or_else(|| missing("`memory`"))?;
+        let func = |name: &str| missing(&format!("`{name}` with the ao module signature"));
+        let initialize = instance.get_typed_func(&mut store, "_initialize").ok();
+        let boot = instance.get_typed_func(&mut store, "ao_boot").map_err(|_| func("ao_boot"))?;
+        let alloc = instance.get_typed_func(&mut store, "ao_alloc").map_err(|_| func("ao_alloc"))?;
+        let free = instance.get_typed_func(&mut store, "ao_free").map_err(|_| func("ao_free"))?;
+        let handle = instance.get_typed_func(&mut store, "handle").map_err(|_| func("handle"))?;
+        Ok(Instance { store, memory, initialize, boot, alloc, free, handle, limits })
+    }
+
+    /// A fresh instance with the module's Lua process library booted.
+    pub(crate) fn boot(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
+        let mut instance = Self::instantiate(module, limits)?;
+        instance.run_boot(&module.lua_bundle).map_err(|e| RuntimeError::Boot(e.to_string()))?;
+        Ok(instance)
+    }
+
+    fn run_boot(&mut self, lua_bundle: &[u8]) -> Result<(), EvalError> {
+        if let Some(initialize) = self.initialize.clone() {
+            initialize.call(&mut self.store, ()).map_err(|e| self.trap(e))?;
+        }
+        let bundle = self.write_input(lua_bundle, false)?;
+        let error_ptr = self.boot.call(&mut self.store, (bundle, lua_bundle.len() as u32)).map_err(|e| self.trap(e))?;
+        if error_ptr != 0 {
+            let message = String::from_utf8_lossy(self.read_c_string(error_ptr)?).into_owned();
+            return Err(EvalError::Process { error: Value::String(message), output: None });
+        }
+        self.free.call(&mut self.store, bundle).map_err(|e| self.trap(e))
+    }
+
+    /// A fresh instance whose memory is `memory`, a copy of another instance's memory between calls.
+    pub(crate) fn restore(module: &LoadedModule, limits: Limits, memory: &[u8]) -> Result<Self, RuntimeError> {
+        let mut instance = Self::instantiate(module, limits)?;
+        let current = instance.memory.data_size(&instance.store);
+        if memory.len() % WASM_PAGE != 0 || memory.len() < current {
+            return Err(RuntimeError::Restore(format!(
+                "{} bytes is not a memory of this module (it starts with {current} bytes, in pages of {WASM_PAGE})",
+                memory.len()
+            )));
+        }
+        let grow_by = ((memory.len() - current) / WASM_PAGE) as u64;
+        instance.memory.grow(&mut instance.store, grow_by).map_err(|_| {
+            RuntimeError::Restore(format!(
+                "the snapshot holds {} bytes of memory, over the memory limit of {} bytes",
+                memory.len(),
+                limits.memory_bytes
+            ))
+        })?;
+        instance.memory.data_mut(&mut instance.store).copy_from_slice(memory);
+        Ok(instance)
+    }
+
+    pub(crate) fn memory(&self) -> &[u8] {
+        self.memory.data(&self.store)
+    }
+
+    /// Evaluates one message; returns the outcome and the fuel it used.
+    pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64) {
+        self.store.data_mut().limiter.refused = false;
+        self.store.set_fuel(self.limits.compute).expect("fuel is enabled on the engine");
+        let outcome = self.call_handle(msg_json, env_json).map_err(|e| {
+            let refused = self.store.data().limiter.refused;
+            match e {
+                // A failure that follows a refused growth is the memory limit, whatever the module said.
+                EvalError::Process { .. } | EvalError::Trap { .. } | EvalError::BadResult(_) if refused => {
+                    EvalError::MemoryLimit { limit: self.limits.memory_bytes }
+                }
+                other => other,
+            }
+        });
+        let fuel_left = self.store.get_fuel().unwrap_or(0);
+        (outcome, self.limits.compute - fuel_left)
+    }
+
+    fn call_handle(&mut self, msg_json: &str, env_json: &str) -> Result<Value, EvalError> {
+        let msg = self.write_input(msg_json.as_bytes(), true)?;
+        let env = self.write_input(env_json.as_bytes(), true)?;
+        let result_ptr = self.handle.call(&mut self.store, (msg, env)).map_err(|e| self.trap(e))?;
+        let raw: RawResult = {
+            let bytes = self.read_c_string(result_ptr)?;
+            serde_json::from_slice(bytes).map_err(|e| EvalError::BadResult(e.to_string()))?
+        };
+        for ptr in [msg, env] {
+            self.free.call(&mut self.store, ptr).map_err(|e| self.trap(e))?;
+        }
+        if !raw.ok {
+            return Err(EvalError::Process { error: raw.response, output: None });
+        }
+        match raw.response.get("Error") {
+            Some(error) if !error.is_null() => {
+                Err(EvalError::Process { error: error.clone(), output: raw.response.get("Output").cloned() })
+            }
+            _ => Ok(raw.response),
+        }
+    }
+
+    fn trap(&self, error: wasmtime::Error) -> EvalError {
+        instance_error(error, self.store.data().limiter.refused, self.limits)
+    }
+
+    /// Copies `bytes` (plus a NUL when `nul_terminated`) into memory from `ao_alloc`.
+    fn write_input(&mut self, bytes: &[u8], nul_terminated: bool) -> Result<u32, EvalError> {
+        let size = bytes.len() + usize::from(nul_terminated);
+        let size32 = u32::try_from(size).map_err(|_| EvalError::MemoryLimit { limit: self.limits.memory_bytes })?;
+        let ptr = self.alloc.call(&mut self.store, size32).map_err(|e| self.trap(e))?;
+        if ptr == 0 {
+            return Err(EvalError::MemoryLimit { limit: self.limits.memory_bytes });
+        }
+        let target = self
+            .memory
+            .data_mut(&mut self.store)
+            .get_mut(ptr as usize..ptr as usize + size)
+            .ok_or_else(|| EvalError::BadResult(format!("ao_alloc returned {ptr}, outside memory")))?;
+        target[..bytes.len()].copy_from_slice(bytes);
+        if nul_terminated {
+            target[bytes.len()] = 0;
+        }
+        Ok(ptr)
+    }
+
+    fn read_c_string(&self, ptr: u32) -> Result<&[u8], EvalError> {
+        let tail = self
+            .memory()
+            .get(ptr as usize..)
+            .ok_or_else(|| EvalError::BadResult(format!("pointer {ptr} is outside memory")))?;
+        let end = memchr::memchr(0, tail).ok_or_else(|| EvalError::BadResult("unterminated string".into()))?;
+        Ok(&tail[..end])
+    }
+}
+
+/// Classifies an error a call into the module ended with.
+fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) -> EvalError {
+    if let Some(trap) = error.downcast_ref::<Trap>() {
+        return match trap {
+            Trap::OutOfFuel => EvalError::ComputeLimit { limit: limits.compute },
+            _ if memory_refused => EvalError::MemoryLimit { limit: limits.memory_bytes },
+            Trap::StackOverflow => EvalError::Trap { message: "stack overflow".into() },
+            other => EvalError::Trap { message: other.to_string() },
+        };
+    }
+    if let Some(exit) = error.downcast_ref::<ProcExit>() {
+        return EvalError::Trap { message: exit.to_string() };
+    }
+    EvalError::Trap { message: format!("{error:#}") }
+}

@@ -1,0 +1,95 @@
+//! Per-process resource limits: `Memory-Limit` (bytes of linear memory, enforced when memory grows)
+//! and `Compute-Limit` (wasmtime fuel per message, so it stops at the same instruction every run).
+
+/// Resource limits of a process, applied to every message it handles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Most bytes of linear memory the process may have.
+    pub memory_bytes: u64,
+    /// Most fuel (roughly, wasm instructions) one message may use.
+    pub compute: u64,
+}
+
+impl Limits {
+    /// What aos publishes its module with: `Memory-Limit: 1-gb`, `Compute-Limit: 9000000000000`.
+    pub const AOS_DEFAULT: Limits = Limits { memory_bytes: 1 << 30, compute: 9_000_000_000_000 };
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self::AOS_DEFAULT
+    }
+}
+
+/// A `Memory-Limit` or `Compute-Limit` value that cannot be parsed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid {tag} {value:?}: {reason}")]
+pub struct LimitError {
+    pub tag: &'static str,
+    pub value: String,
+    pub reason: &'static str,
+}
+
+/// Parses a `Memory-Limit` tag value as the reference compute unit does: the first `-` is removed,
+/// then a number with a 1024-based unit (`b`, `kb`, `mb`, `gb`, `tb`, `pb`; case-insensitive).
+/// `"512-mb"` is 536870912; `"524288000-b"` is 524288000.
+pub fn parse_memory_limit(value: &str) -> Result<u64, LimitError> {
+    let error = |reason| LimitError { tag: "Memory-Limit", value: value.to_string(), reason };
+    let text = value.replacen('-', "", 1).trim().to_ascii_lowercase();
+    let split = text.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.parse().map_err(|_| error("expected a number followed by a unit, like 512-mb"))?;
+    let scale: u64 = match unit.trim() {
+        "" | "b" => 1,
+        "kb" => 1 << 10,
+        "mb" => 1 << 20,
+        "gb" => 1 << 30,
+        "tb" => 1 << 40,
+        "pb" => 1 << 50,
+        _ => return Err(error("unknown unit (use b, kb, mb, gb, tb or pb)")),
+    };
+    let bytes = (number * scale as f64).floor();
+    if !bytes.is_finite() || bytes < 1.0 || bytes > u64::MAX as f64 {
+        return Err(error("out of range"));
+    }
+    Ok(bytes as u64)
+}
+
+/// Parses a `Compute-Limit` tag value: a positive decimal integer.
+pub fn parse_compute_limit(value: &str) -> Result<u64, LimitError> {
+    let error = |reason| LimitError { tag: "Compute-Limit", value: value.to_string(), reason };
+    match value.trim().parse::<u64>() {
+        Ok(0) => Err(error("must be positive")),
+        Ok(limit) => Ok(limit),
+        Err(_) => Err(error("expected a positive integer")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_limits_parse_like_the_reference_cu() {
+        assert_eq!(parse_memory_limit("512-mb"), Ok(536_870_912));
+        assert_eq!(parse_memory_limit("1-gb"), Ok(1 << 30));
+        assert_eq!(parse_memory_limit("16-gb"), Ok(16 << 30));
+        assert_eq!(parse_memory_limit("524288000-b"), Ok(524_288_000));
+        assert_eq!(parse_memory_limit("1.5-KB"), Ok(1536));
+        assert_eq!(parse_memory_limit("4096"), Ok(4096));
+        assert!(parse_memory_limit("lots").is_err());
+        assert!(parse_memory_limit("5-xb").is_err());
+        assert!(parse_memory_limit("0-mb").is_err());
+    }
+
+    #[test]
+    fn compute_limits_are_positive_integers() {
+        assert_eq!(parse_compute_limit("9000000000000"), Ok(9_000_000_000_000));
+        assert!(parse_compute_limit("0").is_err());
+        assert!(parse_compute_limit("1e9").is_err());
+        assert_eq!(
+            parse_compute_limit("1e9").unwrap_err().to_string(),
+            r#"invalid Compute-Limit "1e9": expected a positive integer"#
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! The process runtime: ao process modules on wasmtime.
+//!
+//! One [`Runtime`] holds the wasm engine and the compiled-module cache. [`Runtime::load`] turns
+//! module bytes into a [`LoadedModule`]; [`Process`] runs one process on it: boot, handle messages
+//! under [`Limits`], roll back failed messages, snapshot and restore memory. Evaluation is
+//! deterministic: no clock, no randomness, no host state reaches the module.
+#[allow(dead_code)] // the writing half is for build.rs
+mod bundle;
+mod cache;
+mod error;
+mod instance;
+mod limits;
+mod module;
+mod process;
+mod snapshot;
+mod wasi;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use wasmtime::{Config, Engine, Linker, Module, OptLevel};
+
+pub use error::{EvalError, RuntimeError};
+pub use instance::HostState;
+pub use limits::{LimitError, Limits, parse_compute_limit, parse_memory_limit};
+pub use module::{LoadedModule, ModuleId};
+pub use process::{Evaluation, Process};
+pub use snapshot::Snapshot;
+
+/// ao's own process module: Lua 5.3 + C glue (`module/`) with the Lua process library (`lua/`).
+pub static AOS_MODULE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/aos.wasm"));
+
+/// Where a runtime keeps compiled modules between runs; `None` compiles in memory only.
+#[derive(Debug, Clone, Default)]
+pub struct RuntimeConfig {
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// The wasm engine, the host functions, and the modules compiled so far.
+pub struct Runtime {
+    engine: Engine,
+    linker: Linker<HostState>,
+    cache: Option<cache::ModuleCache>,
+    loaded: Mutex<HashMap<ModuleId, Arc<LoadedModule>>>,
+}
+
+impl Runtime {
+    pub fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
+        let engine = Engine::new(&engine_config()).map_err(|e| RuntimeError::Engine(format!("{e:#}")))?;
+        let mut linker = Linker::new(&engine);
+        wasi::add_to_linker(&mut linker).map_err(|e| RuntimeError::Engine(format!("{e:#}")))?;
+        let cache = config.cache_dir.map(|dir| cache::ModuleCache::new(dir, &engine));
+        Ok(Runtime { engine, linker, cache, loaded: Mutex::new(HashMap::new()) })
+    }
+
+    /// Compiles (or fetches from the caches) the module `wasm`.
+    pub fn load(&self, wasm: &[u8]) -> Result<Arc<LoadedModule>, RuntimeError> {
+        let id = ModuleId::of(wasm);
+        if let Some(loaded) = self.loaded.lock().unwrap().get(&id) {
+            return Ok(loaded.clone());
+        }
+        let compiled = match self.cache.as_ref().and_then(|cache| cache.load(&self.engine, id)) {
+            Some(module) => module,
+            None => {
+                let module = Module::new(&self.engine, wasm).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
+                if let Some(cache) = &self.cache {
+                    cache.store(id, &module)?;
+                }
+                module
+            }
+        };
+        let pre = self.linker.instantiate_pre(&compiled).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
+        let loaded = Arc::new(LoadedModule::new(id, wasm, pre)?);
+        self.loaded.lock().unwrap().insert(id, loaded.clone());
+        Ok(loaded)
+    }
+
+    /// ao's own process module, [`AOS_MODULE`].
+    pub fn load_aos(&self) -> Result<Arc<LoadedModule>, RuntimeError> {
+        self.load(AOS_MODULE)
+    }
+}
+
+/// The id of [`AOS_MODULE`].
+pub fn aos_module_id() -> ModuleId {
+    ModuleId::of(AOS_MODULE)
+}
+
+fn engine_config() -> Config {
+    let mut config = Config::new();
+    config
+        .wasm_exceptions(true)
+        .consume_fuel(true)
+        // Backtraces cost 10-25 us on every caught trap; errors report the trap kind instead.
+        .wasm_backtrace_max_frames(None)
+        // Same NaN bits on every CPU, so floating point cannot make two machines' states differ.
+        .cranelift_nan_canonicalization(true)
+        .relaxed_simd_deterministic(true)
+        .cranelift_opt_level(OptLevel::Speed);
+    config
+}

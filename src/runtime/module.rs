@@ -1,0 +1,60 @@
+//! A process module ready to instantiate: its id, the compiled code, and the Lua library it boots.
+use std::fmt;
+use std::sync::Arc;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sha2::{Digest, Sha256};
+use wasmtime::InstancePre;
+
+use super::bundle;
+use super::instance::HostState;
+
+/// A module's identity: the sha256 of its bytes, shown as 43 base64url characters like ao ids.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ModuleId(pub [u8; 32]);
+
+impl ModuleId {
+    pub fn of(wasm: &[u8]) -> Self {
+        ModuleId(Sha256::digest(wasm).into())
+    }
+}
+
+impl fmt::Display for ModuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&URL_SAFE_NO_PAD.encode(self.0))
+    }
+}
+
+impl fmt::Debug for ModuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ModuleId({self})")
+    }
+}
+
+/// A compiled process module, linked against the host and ready to instantiate many times.
+pub struct LoadedModule {
+    pub(crate) id: ModuleId,
+    pub(crate) pre: InstancePre<HostState>,
+    /// The Lua process library `ao_boot` receives, from the module's `ao-lua-bundle` section.
+    pub(crate) lua_bundle: Arc<[u8]>,
+}
+
+impl LoadedModule {
+    pub(crate) fn new(id: ModuleId, wasm: &[u8], pre: InstancePre<HostState>) -> Result<Self, super::RuntimeError> {
+        let lua_bundle = bundle::find_custom_section(wasm, bundle::SECTION_NAME).ok_or_else(|| {
+            super::RuntimeError::InvalidModule(format!("module {id} has no `{}` section", bundle::SECTION_NAME))
+        })?;
+        Ok(LoadedModule { id, pre, lua_bundle: lua_bundle.into() })
+    }
+
+    pub fn id(&self) -> ModuleId {
+        self.id
+    }
+}
+
+impl fmt::Debug for LoadedModule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LoadedModule").field("id", &self.id).finish_non_exhaustive()
+    }
+}

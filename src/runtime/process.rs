@@ -1,0 +1,148 @@
+//! A running process: one live instance, plus what it takes to undo a failed message.
+//!
+//! ao semantics: a message whose evaluation fails (Lua error, `Error` result, trap, exhausted
+//! limit) leaves the state as it was. Copying the whole memory before every message would cost
+//! more than most messages, so a process keeps a *base* (a snapshot, or "freshly booted") and the
+//! *journal* of messages applied since. On failure the instance is thrown away; the next call
+//! rebuilds it from the base and replays the journal, which evaluation's determinism makes exact.
+//! The base moves forward whenever a snapshot is taken, or when replaying the journal would cost
+//! more than copying memory (see `REBASE_FUEL_PER_BYTE`).
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::error::{EvalError, RuntimeError};
+use super::instance::Instance;
+use super::limits::Limits;
+use super::module::LoadedModule;
+use super::snapshot::Snapshot;
+
+/// Take a new base once the journal's fuel exceeds this many units per byte of memory. Measured
+/// here: wasm runs ~9 fuel units per nanosecond and copying memory ~10 bytes per nanosecond, so
+/// a base copy costs about 1/32 of the evaluation since the last one (~3% overhead), and a
+/// rollback replays at most ~32 copies' worth of work (~5 ms for a 1 MB process).
+const REBASE_FUEL_PER_BYTE: u64 = 32;
+
+/// The result of handing one message to a process.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// The module's response (`{Output, Messages, Spawns, Assignments, ...}`), or why it failed.
+    pub outcome: Result<Value, EvalError>,
+    /// Fuel the message used (what `Compute-Limit` bounds).
+    pub fuel_used: u64,
+}
+
+struct JournalEntry {
+    msg: String,
+    env: String,
+}
+
+pub struct Process {
+    module: Arc<LoadedModule>,
+    limits: Limits,
+    live: Option<Instance>,
+    base: Option<Snapshot>,
+    journal: Vec<JournalEntry>,
+    journal_fuel: u64,
+    journal_bytes: usize,
+}
+
+impl Process {
+    /// Boots a new process on `module`.
+    pub fn boot(module: Arc<LoadedModule>, limits: Limits) -> Result<Self, RuntimeError> {
+        let live = Instance::boot(&module, limits)?;
+        Ok(Self::with_instance(module, limits, live, None))
+    }
+
+    /// Continues a process from `snapshot` (its memory after some message).
+    pub fn restore(module: Arc<LoadedModule>, limits: Limits, snapshot: Snapshot) -> Result<Self, RuntimeError> {
+        if snapshot.module() != module.id() {
+            return Err(RuntimeError::Restore(format!(
+                "the snapshot belongs to module {}, not {}",
+                snapshot.module(),
+                module.id()
+            )));
+        }
+        let live = Instance::restore(&module, limits, snapshot.memory())?;
+        Ok(Self::with_instance(module, limits, live, Some(snapshot)))
+    }
+
+    fn with_instance(module: Arc<LoadedModule>, limits: Limits, live: Instance, base: Option<Snapshot>) -> Self {
+        Process { module, limits, live: Some(live), base, journal: Vec::new(), journal_fuel: 0, journal_bytes: 0 }
+    }
+
+    pub fn module(&self) -> &Arc<LoadedModule> {
+        &self.module
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Evaluates one message (`msg` and `env` as the ao JSON the module expects). A failed
+    /// evaluation is an `Ok(Evaluation)` whose outcome is `Err`; the state is as before the message.
+    pub fn handle(&mut self, msg_json: &str, env_json: &str) -> Result<Evaluation, RuntimeError> {
+        let instance = self.live_instance()?;
+        let (outcome, fuel_used) = instance.handle(msg_json, env_json);
+        if outcome.is_ok() {
+            let memory_len = instance.memory().len();
+            self.journal.push(JournalEntry { msg: msg_json.to_owned(), env: env_json.to_owned() });
+            self.journal_fuel += fuel_used;
+            self.journal_bytes += msg_json.len() + env_json.len();
+            let replay_cost = self.journal_fuel.max(self.journal_bytes as u64);
+            if replay_cost > memory_len as u64 * REBASE_FUEL_PER_BYTE {
+                self.rebase();
+            }
+        } else {
+            self.live = None;
+        }
+        Ok(Evaluation { outcome, fuel_used })
+    }
+
+    /// The process's state now; also becomes the base that failed messages roll back to.
+    pub fn snapshot(&mut self) -> Result<Snapshot, RuntimeError> {
+        self.live_instance()?;
+        Ok(self.rebase())
+    }
+
+    /// sha256 of the process's memory now.
+    pub fn memory_hash(&mut self) -> Result<[u8; 32], RuntimeError> {
+        use sha2::{Digest, Sha256};
+        Ok(Sha256::digest(self.live_instance()?.memory()).into())
+    }
+
+    /// Bytes of linear memory the process has now.
+    pub fn memory_size(&mut self) -> Result<usize, RuntimeError> {
+        Ok(self.live_instance()?.memory().len())
+    }
+
+    fn rebase(&mut self) -> Snapshot {
+        let memory = self.live.as_ref().expect("rebase needs the live instance").memory();
+        // Overwrite the old base in place when nobody else holds it: no allocation, no page faults.
+        if !self.base.as_mut().is_some_and(|base| base.overwrite(memory)) {
+            self.base = Some(Snapshot::from_memory(self.module.id(), memory));
+        }
+        let snapshot = self.base.clone().expect("just set");
+        self.journal.clear();
+        self.journal_fuel = 0;
+        self.journal_bytes = 0;
+        snapshot
+    }
+
+    /// The live instance, rebuilt from the base and the journal if a failure discarded it.
+    fn live_instance(&mut self) -> Result<&mut Instance, RuntimeError> {
+        if self.live.is_none() {
+            let mut instance = match &self.base {
+                Some(base) => Instance::restore(&self.module, self.limits, base.memory())?,
+                None => Instance::boot(&self.module, self.limits)?,
+            };
+            for (index, entry) in self.journal.iter().enumerate() {
+                if let (Err(error), _) = instance.handle(&entry.msg, &entry.env) {
+                    return Err(RuntimeError::Replay { index, detail: error.to_string() });
+                }
+            }
+            self.live = Some(instance);
+        }
+        Ok(self.live.as_mut().expect("just rebuilt"))
+    }
+}

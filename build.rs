@@ -1,6 +1,7 @@
 //! Build script: assembles ao's process module from `module/ao-base.wasm` (Lua + C glue, built by
 //! `module/build.sh`) and the Lua process library in `lua/`, so editing `lua/` needs no C toolchain.
 //! The result, `$OUT_DIR/aos.wasm`, is embedded in the binary; its sha256 is the module id.
+//! Also tells the crate which wasmtime Cargo.lock pins, for `ao version`.
 
 #[path = "src/runtime/bundle.rs"]
 #[allow(dead_code)] // the reading half is for the runtime
@@ -24,6 +25,15 @@ fn main() {
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("aos.wasm");
     fs::write(&out, wasm).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let lock = fs::read_to_string(root.join("Cargo.lock")).expect("Cargo.lock is committed");
+    let wasmtime = lock
+        .split("[[package]]")
+        .find_map(|package| package.trim().strip_prefix("name = \"wasmtime\"\nversion = \""))
+        .and_then(|rest| rest.split('"').next())
+        .expect("Cargo.lock pins wasmtime");
+    println!("cargo:rustc-env=AO_WASMTIME_VERSION={wasmtime}");
 }
 
 /// Collects `lua/**/*.lua` except `lua/blueprints/` as (".a.b", source) for `lua/a/b.lua`:

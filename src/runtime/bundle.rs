@@ -21,6 +21,21 @@ pub fn encode(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     out
 }
 
+/// Splits a bundle back into `(module name, source)` pairs; `None` if it is malformed.
+pub fn decode(mut bundle: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    while !bundle.is_empty() {
+        let mut parts = [&[][..], &[][..]];
+        for part in &mut parts {
+            let len = u32::from_le_bytes(bundle.get(..4)?.try_into().ok()?) as usize;
+            *part = bundle.get(4..4 + len)?;
+            bundle = &bundle[4 + len..];
+        }
+        files.push((String::from_utf8(parts[0].to_vec()).ok()?, parts[1].to_vec()));
+    }
+    Some(files)
+}
+
 /// Returns `wasm` with a custom section `name` holding `payload` appended.
 pub fn append_custom_section(wasm: &[u8], name: &str, payload: &[u8]) -> Vec<u8> {
     let mut body = Vec::with_capacity(name.len() + payload.len() + 5);
@@ -81,4 +96,19 @@ fn read_leb128(bytes: &[u8]) -> Option<(u64, &[u8])> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundles_round_trip_through_a_custom_section() {
+        let files = vec![(".a".to_string(), b"return 1".to_vec()), (".b.c".to_string(), Vec::new())];
+        let wasm = append_custom_section(b"\0asm\x01\0\0\0", SECTION_NAME, &encode(&files));
+        let found = find_custom_section(&wasm, SECTION_NAME).unwrap();
+        assert_eq!(decode(found).unwrap(), files);
+        assert_eq!(find_custom_section(&wasm, "other"), None);
+        assert_eq!(decode(&found[..found.len() - 1]), None);
+    }
 }

@@ -1,5 +1,9 @@
 //! On-disk cache of compiled modules: `<dir>/<module id>-<engine key>.cwasm`, so a process starts
 //! without recompiling. The engine key changes with wasmtime's version and settings.
+//!
+//! Loaded files are memory-mapped, so a cache file must never be modified in place while some
+//! `ao` may have it mapped: files are only ever created whole (temporary file + rename) or
+//! removed, both of which leave an existing mapping intact.
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::io::Write;

@@ -19,7 +19,9 @@ pub enum RuntimeError {
     Boot(String),
     #[error("cannot restore snapshot: {0}")]
     Restore(String),
-    #[error("replaying message {index} after a rollback gave a different outcome ({detail}); the module is not deterministic")]
+    #[error(
+        "replaying message {index} after a rollback gave a different outcome ({detail}); the module is not deterministic"
+    )]
     Replay { index: usize, detail: String },
 }
 

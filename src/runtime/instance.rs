@@ -58,7 +58,8 @@ impl Instance {
     /// Instantiates the module without running anything inside it.
     fn instantiate(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
         let engine = module.pre.module().engine();
-        let limiter = MemoryLimiter { limit: usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX), refused: false };
+        let limiter =
+            MemoryLimiter { limit: usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX), refused: false };
         let mut store = Store::new(engine, HostState { limiter });
         store.limiter(|state| &mut state.limiter);
         store.set_fuel(limits.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
@@ -98,7 +99,7 @@ impl Instance {
     pub(crate) fn restore(module: &LoadedModule, limits: Limits, memory: &[u8]) -> Result<Self, RuntimeError> {
         let mut instance = Self::instantiate(module, limits)?;
         let current = instance.memory.data_size(&instance.store);
-        if memory.len() % WASM_PAGE != 0 || memory.len() < current {
+        if !memory.len().is_multiple_of(WASM_PAGE) || memory.len() < current {
             return Err(RuntimeError::Restore(format!(
                 "{} bytes is not a memory of this module (it starts with {current} bytes, in pages of {WASM_PAGE})",
                 memory.len()

@@ -63,7 +63,8 @@ impl Runtime {
         let compiled = match self.cache.as_ref().and_then(|cache| cache.load(&self.engine, id)) {
             Some(module) => module,
             None => {
-                let module = Module::new(&self.engine, wasm).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
+                let module =
+                    Module::new(&self.engine, wasm).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
                 if let Some(cache) = &self.cache {
                     cache.store(id, &module)?;
                 }
@@ -80,6 +81,12 @@ impl Runtime {
     pub fn load_aos(&self) -> Result<Arc<LoadedModule>, RuntimeError> {
         self.load(AOS_MODULE)
     }
+}
+
+/// The Lua process library inside a module built like [`AOS_MODULE`]: `(module name, source)`
+/// pairs, as `ao_boot` installs them in `package.preload`. `None` for other modules.
+pub fn lua_library(wasm: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    bundle::decode(bundle::find_custom_section(wasm, bundle::SECTION_NAME)?)
 }
 
 /// The id of [`AOS_MODULE`].

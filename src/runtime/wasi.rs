@@ -72,9 +72,13 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
         }
     })?;
     linker.func_wrap(MODULE, "args_get", |_: Caller<'_, HostState>, _argv: i32, _buf: i32| SUCCESS)?;
-    linker.func_wrap(MODULE, "clock_time_get", |mut c: Caller<'_, HostState>, _id: i32, _precision: i64, out: i32| {
-        write_result(&mut c, out, &0u64.to_le_bytes())
-    })?;
+    linker.func_wrap(
+        MODULE,
+        "clock_time_get",
+        |mut c: Caller<'_, HostState>, _id: i32, _precision: i64, out: i32| {
+            write_result(&mut c, out, &0u64.to_le_bytes())
+        },
+    )?;
     linker.func_wrap(MODULE, "clock_res_get", |mut c: Caller<'_, HostState>, _id: i32, out: i32| {
         write_result(&mut c, out, &1u64.to_le_bytes())
     })?;
@@ -92,35 +96,56 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
         stat[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
         write_result(&mut c, out, &stat)
     })?;
-    linker.func_wrap(MODULE, "fd_fdstat_set_flags", |_: Caller<'_, HostState>, fd: i32, _flags: i32| {
-        if is_stdio(fd) { ENOSYS } else { EBADF }
-    })?;
+    linker.func_wrap(
+        MODULE,
+        "fd_fdstat_set_flags",
+        |_: Caller<'_, HostState>, fd: i32, _flags: i32| {
+            if is_stdio(fd) { ENOSYS } else { EBADF }
+        },
+    )?;
     linker.func_wrap(MODULE, "fd_prestat_get", |_: Caller<'_, HostState>, _fd: i32, _out: i32| EBADF)?;
-    linker.func_wrap(MODULE, "fd_prestat_dir_name", |_: Caller<'_, HostState>, _fd: i32, _path: i32, _len: i32| EBADF)?;
-    linker.func_wrap(MODULE, "fd_close", |_: Caller<'_, HostState>, fd: i32| if is_stdio(fd) { SUCCESS } else { EBADF })?;
+    linker
+        .func_wrap(MODULE, "fd_prestat_dir_name", |_: Caller<'_, HostState>, _fd: i32, _path: i32, _len: i32| EBADF)?;
+    linker.func_wrap(
+        MODULE,
+        "fd_close",
+        |_: Caller<'_, HostState>, fd: i32| if is_stdio(fd) { SUCCESS } else { EBADF },
+    )?;
     linker.func_wrap(MODULE, "fd_renumber", |_: Caller<'_, HostState>, _from: i32, _to: i32| EBADF)?;
-    linker.func_wrap(MODULE, "fd_seek", |_: Caller<'_, HostState>, fd: i32, _offset: i64, _whence: i32, _out: i32| {
-        if is_stdio(fd) { ESPIPE } else { EBADF }
-    })?;
-    linker.func_wrap(MODULE, "fd_read", |mut c: Caller<'_, HostState>, fd: i32, _iovs: i32, _len: i32, nread: i32| {
-        if fd != 0 {
-            return EBADF;
-        }
-        write_result(&mut c, nread, &0u32.to_le_bytes())
-    })?;
-    linker.func_wrap(MODULE, "fd_write", |mut c: Caller<'_, HostState>, fd: i32, iovs: i32, len: i32, nwritten: i32| {
-        if fd != 1 && fd != 2 {
-            return EBADF;
-        }
-        let mut total = 0u32;
-        for i in 0..len.max(0) {
-            match read_u32(&mut c, iovs.wrapping_add(i * 8).wrapping_add(4)) {
-                Some(buf_len) => total = total.wrapping_add(buf_len),
-                None => return EINVAL,
+    linker.func_wrap(
+        MODULE,
+        "fd_seek",
+        |_: Caller<'_, HostState>, fd: i32, _offset: i64, _whence: i32, _out: i32| {
+            if is_stdio(fd) { ESPIPE } else { EBADF }
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "fd_read",
+        |mut c: Caller<'_, HostState>, fd: i32, _iovs: i32, _len: i32, nread: i32| {
+            if fd != 0 {
+                return EBADF;
             }
-        }
-        write_result(&mut c, nwritten, &total.to_le_bytes())
-    })?;
+            write_result(&mut c, nread, &0u32.to_le_bytes())
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
+        "fd_write",
+        |mut c: Caller<'_, HostState>, fd: i32, iovs: i32, len: i32, nwritten: i32| {
+            if fd != 1 && fd != 2 {
+                return EBADF;
+            }
+            let mut total = 0u32;
+            for i in 0..len.max(0) {
+                match read_u32(&mut c, iovs.wrapping_add(i * 8).wrapping_add(4)) {
+                    Some(buf_len) => total = total.wrapping_add(buf_len),
+                    None => return EINVAL,
+                }
+            }
+            write_result(&mut c, nwritten, &total.to_le_bytes())
+        },
+    )?;
     let no_files = |_: Caller<'_, HostState>, _fd: i32, _path: i32, _len: i32| EBADF;
     linker.func_wrap(MODULE, "path_remove_directory", no_files)?;
     linker.func_wrap(MODULE, "path_unlink_file", no_files)?;
@@ -132,9 +157,16 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
     linker.func_wrap(
         MODULE,
         "path_open",
-        |_: Caller<'_, HostState>, _fd: i32, _flags: i32, _path: i32, _len: i32, _oflags: i32, _base: i64, _inh: i64, _fdflags: i32, _out: i32| {
-            EBADF
-        },
+        |_: Caller<'_, HostState>,
+         _fd: i32,
+         _flags: i32,
+         _path: i32,
+         _len: i32,
+         _oflags: i32,
+         _base: i64,
+         _inh: i64,
+         _fdflags: i32,
+         _out: i32| { EBADF },
     )?;
     Ok(())
 }

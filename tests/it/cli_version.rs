@@ -1,0 +1,30 @@
+//! `ao version` and the command line's handling of bad usage, through the built binary.
+use std::process::Command;
+
+use ao::runtime::aos_module_id;
+
+fn ao(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ao")).args(args).output().expect("the ao binary runs")
+}
+
+#[test]
+fn version_names_the_process_module_and_the_engine() {
+    let out = ao(&["version", "--json"]);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ao"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(report["module"], aos_module_id().to_string());
+    assert_eq!(report["wasmtime"], "48.0.8");
+
+    let text = String::from_utf8(ao(&["version"]).stdout).unwrap();
+    assert_eq!(text.lines().nth(1).unwrap(), format!("process module {} (Lua 5.3.6)", aos_module_id()));
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error() {
+    let out = ao(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("error: unrecognized subcommand 'frobnicate'"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}

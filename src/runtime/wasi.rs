@@ -55,23 +55,17 @@ fn write_result(caller: &mut Caller<'_, HostState>, ptr: i32, bytes: &[u8]) -> i
     if write_memory(caller, ptr, bytes) { SUCCESS } else { EINVAL }
 }
 
+/// `environ_sizes_get` / `args_sizes_get`: zero strings of zero bytes.
+fn no_strings(mut caller: Caller<'_, HostState>, count: i32, size: i32) -> i32 {
+    let zero = 0u32.to_le_bytes();
+    if write_memory(&mut caller, count, &zero) && write_memory(&mut caller, size, &zero) { SUCCESS } else { EINVAL }
+}
+
 pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
-    linker.func_wrap(MODULE, "environ_sizes_get", |mut c: Caller<'_, HostState>, count: i32, size: i32| {
-        if write_memory(&mut c, count, &0u32.to_le_bytes()) && write_memory(&mut c, size, &0u32.to_le_bytes()) {
-            SUCCESS
-        } else {
-            EINVAL
-        }
-    })?;
-    linker.func_wrap(MODULE, "environ_get", |_: Caller<'_, HostState>, _environ: i32, _buf: i32| SUCCESS)?;
-    linker.func_wrap(MODULE, "args_sizes_get", |mut c: Caller<'_, HostState>, count: i32, size: i32| {
-        if write_memory(&mut c, count, &0u32.to_le_bytes()) && write_memory(&mut c, size, &0u32.to_le_bytes()) {
-            SUCCESS
-        } else {
-            EINVAL
-        }
-    })?;
-    linker.func_wrap(MODULE, "args_get", |_: Caller<'_, HostState>, _argv: i32, _buf: i32| SUCCESS)?;
+    linker.func_wrap(MODULE, "environ_sizes_get", no_strings)?;
+    linker.func_wrap(MODULE, "environ_get", |_: Caller<'_, HostState>, _ptrs: i32, _buf: i32| SUCCESS)?;
+    linker.func_wrap(MODULE, "args_sizes_get", no_strings)?;
+    linker.func_wrap(MODULE, "args_get", |_: Caller<'_, HostState>, _ptrs: i32, _buf: i32| SUCCESS)?;
     linker.func_wrap(
         MODULE,
         "clock_time_get",

@@ -1,3 +1,5 @@
-//! `ao`: a developer toolkit for AO — the process runtime, and (soon) the protocol, node and CLI.
+//! `ao`: a developer toolkit for AO — the process runtime, the wire protocol, wallets and the CLI.
 pub mod cli;
+pub mod protocol;
 pub mod runtime;
+pub mod wallet_file;

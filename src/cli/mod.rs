@@ -1,22 +1,45 @@
 //! The `ao` command line: argument parsing, dispatch to one file per subcommand, and the single
 //! place where errors become an `error:` line and an exit code (0 ok, 1 failed, 2 bad usage/input).
+mod input;
+mod item;
 mod version;
+mod wallet;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 /// ao: a developer toolkit for AO, the hyper-parallel computer on Arweave.
 #[derive(Debug, Parser)]
 #[command(name = "ao", version, about, propagate_version = true)]
 pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
     #[command(subcommand)]
     command: Command,
 }
 
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]
+    #[arg(long, global = true, env = "AO_WALLET", value_name = "FILE")]
+    wallet: Option<PathBuf>,
+    /// Print one JSON document instead of text
+    #[arg(long, global = true)]
+    json: bool,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the versions of ao, its process module and its wasm engine.
+    /// Create a wallet or show its address
+    #[command(subcommand)]
+    Wallet(wallet::WalletCommand),
+    /// Sign, inspect and verify ANS-104 data items
+    #[command(subcommand)]
+    Item(item::ItemCommand),
+    /// Print the versions of ao, its process module and its wasm engine
     Version(version::VersionArgs),
 }
 
@@ -33,12 +56,24 @@ impl CliError {
     pub fn failed(message: impl Into<String>) -> Self {
         CliError { message: message.into(), hint: None, code: 1 }
     }
+
+    /// Bad usage or bad input (exit 2).
+    pub fn input(message: impl Into<String>) -> Self {
+        CliError { message: message.into(), hint: None, code: 2 }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Version(args) => args.run(),
+        Command::Wallet(command) => command.run(&cli.global),
+        Command::Item(command) => command.run(&cli.global),
+        Command::Version(args) => args.run(&cli.global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -50,6 +85,11 @@ pub fn main() -> ExitCode {
             ExitCode::from(error.code)
         }
     }
+}
+
+/// Prints `value` as the command's one JSON document.
+fn print_json(value: &serde_json::Value) {
+    println!("{}", serde_json::to_string_pretty(value).expect("JSON values serialize"));
 }
 
 #[cfg(test)]

@@ -2,23 +2,19 @@
 use clap::Args;
 use serde_json::json;
 
-use super::CliError;
+use super::{CliError, GlobalArgs, print_json};
 use crate::runtime::aos_module_id;
 
 #[derive(Debug, Args)]
-pub struct VersionArgs {
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    json: bool,
-}
+pub struct VersionArgs {}
 
 impl VersionArgs {
-    pub fn run(self) -> Result<(), CliError> {
+    pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let ao = env!("CARGO_PKG_VERSION");
         let module = aos_module_id().to_string();
         let wasmtime = env!("AO_WASMTIME_VERSION");
-        if self.json {
-            println!("{}", json!({"ao": ao, "module": module, "lua": "5.3.6", "wasmtime": wasmtime}));
+        if global.json {
+            print_json(&json!({"ao": ao, "module": module, "lua": "5.3.6", "wasmtime": wasmtime}));
         } else {
             println!("ao {ao}");
             println!("process module {module} (Lua 5.3.6)");

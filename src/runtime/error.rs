@@ -30,7 +30,7 @@ pub enum RuntimeError {
 pub enum EvalError {
     /// The process reported an error: a Lua error, or a result with an `Error` field.
     #[error("{}", describe(error))]
-    Process { error: Value, output: Option<Value> },
+    Process { error: Value, output: Option<Box<Value>> },
     /// The message used more compute than `Compute-Limit` allows.
     #[error("compute limit exceeded: the message needed more than {limit} instructions (Compute-Limit)")]
     ComputeLimit { limit: u64 },

@@ -154,9 +154,10 @@ impl Instance {
             return Err(EvalError::Process { error: raw.response, output: None });
         }
         match raw.response.get("Error") {
-            Some(error) if !error.is_null() => {
-                Err(EvalError::Process { error: error.clone(), output: raw.response.get("Output").cloned() })
-            }
+            Some(error) if !error.is_null() => Err(EvalError::Process {
+                error: error.clone(),
+                output: raw.response.get("Output").cloned().map(Box::new),
+            }),
             _ => Ok(raw.response),
         }
     }

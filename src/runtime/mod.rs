@@ -56,7 +56,7 @@ impl Runtime {
 
     /// Compiles (or fetches from the caches) the module `wasm`.
     pub fn load(&self, wasm: &[u8]) -> Result<Arc<LoadedModule>, RuntimeError> {
-        let id = ModuleId::of(wasm);
+        let id = ModuleId::sha256(wasm);
         if let Some(loaded) = self.loaded.lock().unwrap().get(&id) {
             return Ok(loaded.clone());
         }
@@ -91,7 +91,7 @@ pub fn lua_library(wasm: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
 
 /// The id of [`AOS_MODULE`].
 pub fn aos_module_id() -> ModuleId {
-    ModuleId::of(AOS_MODULE)
+    ModuleId::sha256(AOS_MODULE)
 }
 
 fn engine_config() -> Config {

@@ -2,35 +2,13 @@
 use std::fmt;
 use std::sync::Arc;
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::{Digest, Sha256};
 use wasmtime::InstancePre;
 
 use super::bundle;
 use super::instance::HostState;
 
 /// A module's identity: the sha256 of its bytes, shown as 43 base64url characters like ao ids.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ModuleId(pub [u8; 32]);
-
-impl ModuleId {
-    pub fn of(wasm: &[u8]) -> Self {
-        ModuleId(Sha256::digest(wasm).into())
-    }
-}
-
-impl fmt::Display for ModuleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&URL_SAFE_NO_PAD.encode(self.0))
-    }
-}
-
-impl fmt::Debug for ModuleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ModuleId({self})")
-    }
-}
+pub type ModuleId = crate::protocol::Id;
 
 /// A compiled process module, linked against the host and ready to instantiate many times.
 pub struct LoadedModule {

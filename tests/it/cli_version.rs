@@ -1,10 +1,9 @@
 //! `ao version` and the command line's handling of bad usage, through the built binary.
-use std::process::Command;
-
 use ao::runtime::aos_module_id;
 
 fn ao(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_ao")).args(args).output().expect("the ao binary runs")
+    let home = tempfile::tempdir().unwrap();
+    crate::support::ao(home.path(), args)
 }
 
 #[test]

@@ -1,7 +1,12 @@
 //! Integration tests, one binary: each module tests one part of `ao` through its public interface.
 mod support;
 
+mod cli_item;
 mod cli_version;
+mod cli_wallet;
+mod protocol_interop;
+mod protocol_items;
+mod protocol_wallet;
 
 mod runtime_cache;
 mod runtime_determinism;

@@ -62,6 +62,9 @@ fn a_wasm_module_without_the_ao_abi_is_refused() {
     let error = crate::support::runtime().load(empty).unwrap_err();
     assert_eq!(
         error.to_string(),
-        format!("invalid process module: module {} has no `ao-lua-bundle` section", ao::runtime::ModuleId::of(empty))
+        format!(
+            "invalid process module: module {} has no `ao-lua-bundle` section",
+            ao::runtime::ModuleId::sha256(empty)
+        )
     );
 }

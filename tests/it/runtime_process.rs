@@ -115,7 +115,7 @@ fn restore_rejects_snapshots_that_do_not_fit() {
     eval_ok(&mut p, "big = string.rep('x', 4 << 20)");
     let memory = p.snapshot().unwrap().memory().to_vec();
 
-    let foreign = Snapshot::from_memory(ao::runtime::ModuleId([7; 32]), memory.clone());
+    let foreign = Snapshot::from_memory(ao::protocol::Id([7; 32]), memory.clone());
     let error = Process::restore(aos(), Limits::default(), foreign).err().expect("foreign snapshot refused");
     assert!(error.to_string().contains("belongs to module"), "{error}");
 

@@ -1,5 +1,8 @@
 //! Shared test helpers: one runtime for the whole test binary, and ao messages for the minimal
 //! process library (`Action = Eval` runs `Data` as Lua).
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::{Arc, OnceLock};
 
 use ao::runtime::{Evaluation, Limits, LoadedModule, Process, Runtime, RuntimeConfig};
@@ -41,4 +44,83 @@ pub fn eval_ok(process: &mut Process, code: &str) -> String {
     let evaluation = eval(process, code);
     let response = evaluation.outcome.unwrap_or_else(|e| panic!("`{code}` failed: {e}"));
     response["Output"]["data"].as_str().expect("Output.data is a string").to_owned()
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The pinned npm peers (tools/npm) in `.cache/npm`, installed on first use. `None` means they
+/// cannot be had here (no node/npm or no registry) and the calling test should return; when `CI`
+/// is set that is a failure instead, so CI never passes without the real peers.
+pub fn npm_peers() -> Option<PathBuf> {
+    static PEERS: OnceLock<Option<PathBuf>> = OnceLock::new();
+    PEERS
+        .get_or_init(|| {
+            let dir = root().join(".cache/npm");
+            let wanted = std::fs::read(root().join("tools/npm/package-lock.json")).ok();
+            let installed = std::fs::read(dir.join("package-lock.json")).ok();
+            let ready = wanted == installed && dir.join("node_modules/.package-lock.json").exists();
+            let ok = ready
+                || Command::new("bash").arg(root().join("tools/install-npm.sh")).status().is_ok_and(|s| s.success());
+            match (ok, std::env::var_os("CI")) {
+                (true, _) => Some(dir),
+                (false, Some(_)) => panic!("the npm peers (tools/npm) could not be installed, and CI is set"),
+                (false, None) => {
+                    eprintln!("skipping: the npm peers (tools/npm) could not be installed");
+                    None
+                }
+            }
+        })
+        .clone()
+}
+
+/// Runs `node tests/js/<script> args...` against the npm peers and parses its JSON output.
+pub fn node(npm: &Path, script: &str, args: &[&OsStr]) -> serde_json::Value {
+    let output = Command::new("node")
+        .arg(root().join("tests/js").join(script))
+        .args(args)
+        .env("AO_NPM_DIR", npm)
+        .output()
+        .expect("node runs");
+    assert!(output.status.success(), "{script} failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{script} printed no JSON ({e})"))
+}
+
+/// One RSA wallet for the whole test binary (generating one takes a second), with its JWK file.
+pub struct TestWallet {
+    pub wallet: ao::protocol::Wallet,
+    pub path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+pub fn wallet() -> &'static TestWallet {
+    static WALLET: OnceLock<TestWallet> = OnceLock::new();
+    WALLET.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let wallet = ao::protocol::Wallet::generate().unwrap();
+        let path = dir.path().join("wallet.json");
+        std::fs::write(&path, wallet.to_jwk()).unwrap();
+        TestWallet { wallet, path, _dir: dir }
+    })
+}
+
+/// Runs the built `ao` with `home` as HOME (so `~/.aos.json` is the test's) and no `AO_WALLET`.
+pub fn ao(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_ao"))
+        .args(args)
+        .current_dir(home)
+        .env("HOME", home)
+        .env_remove("AO_WALLET")
+        .output()
+        .expect("the ao binary runs")
+}
+
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
 }

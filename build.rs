@@ -3,6 +3,9 @@
 //! The result, `$OUT_DIR/aos.wasm`, is embedded in the binary; its sha256 is the module id.
 //! Also tells the crate which wasmtime Cargo.lock pins, for `ao version`.
 
+#[path = "src/varint.rs"]
+mod varint;
+
 #[path = "src/runtime/bundle.rs"]
 #[allow(dead_code)] // the reading half is for the runtime
 mod bundle;

@@ -2,4 +2,5 @@
 pub mod cli;
 pub mod protocol;
 pub mod runtime;
+mod varint;
 pub mod wallet_file;

@@ -200,6 +200,46 @@ mod tests {
     }
 
     #[test]
+    fn assignment_tags_are_in_the_schedulers_order() {
+        let a = Assignment {
+            process: Id([1; 32]),
+            epoch: 0,
+            nonce: 7,
+            hash_chain: Id([2; 32]),
+            block_height: 1_000_001,
+            timestamp_ms: 1_700_000_000_123,
+            message: Some(Id([3; 32])),
+            exclude: vec!["Data".into(), "Anchor".into()],
+            anchor: [9; 32],
+        };
+        let item = assignment(&a);
+        let names: Vec<_> = item.tags.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Process",
+                "Epoch",
+                "Nonce",
+                "Hash-Chain",
+                "Block-Height",
+                "Timestamp",
+                "Data-Protocol",
+                "Type",
+                "Variant",
+                "Message",
+                "Exclude",
+                "Exclude"
+            ]
+        );
+        assert_eq!(item.tags[2].value, "7");
+        assert_eq!(item.tags[9].value, Id([3; 32]).to_string());
+        assert!(item.data.is_empty() && item.target.is_none());
+        assert_eq!(item.anchor, Some(vec![9; 32]));
+        let own_spawn = assignment(&Assignment { message: None, exclude: vec![], ..a });
+        assert_eq!(own_spawn.tags.last().unwrap().name, "Variant");
+    }
+
+    #[test]
     fn hash_chain_seeds_from_the_process_id() {
         let process = Id([7; 32]);
         assert_eq!(hash_chain(process, None), Id::sha256(&[7; 32]));

@@ -131,30 +131,19 @@ pub fn decode(bytes: &[u8]) -> Result<Vec<Tag>, TagError> {
 }
 
 fn write_long(out: &mut Vec<u8>, value: i64) {
-    let mut zigzag = ((value << 1) ^ (value >> 63)) as u64;
-    loop {
-        let byte = (zigzag & 0x7f) as u8;
-        zigzag >>= 7;
-        if zigzag == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+    crate::varint::write(out, ((value << 1) ^ (value >> 63)) as u64);
 }
 
 fn read_long(bytes: &[u8], at: &mut usize, what: &'static str) -> Result<i64, TagError> {
-    let start = *at;
-    let mut zigzag = 0u64;
-    for shift in (0..64).step_by(7) {
-        let byte = *bytes.get(*at).ok_or(TagError::Truncated(what))?;
-        *at += 1;
-        zigzag |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Ok((zigzag >> 1) as i64 ^ -((zigzag & 1) as i64));
-        }
-    }
-    Err(TagError::BadLength(start))
+    let rest = bytes.get(*at..).unwrap_or_default();
+    // A varint `read` refuses is either cut off (under ten bytes left) or over ten bytes long.
+    let (zigzag, used) = crate::varint::read(rest).ok_or(if rest.len() < 10 {
+        TagError::Truncated(what)
+    } else {
+        TagError::BadLength(*at)
+    })?;
+    *at += used;
+    Ok((zigzag >> 1) as i64 ^ -((zigzag & 1) as i64))
 }
 
 fn read_string(bytes: &[u8], at: &mut usize, what: &'static str) -> Result<String, TagError> {

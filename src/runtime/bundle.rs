@@ -1,7 +1,8 @@
 //! The Lua process library inside a module: its byte format and the wasm custom section holding it.
 //!
 //! Shared by `build.rs` (which appends `lua/` to `module/ao-base.wasm`) and the runtime (which hands
-//! the bundle to the module's `ao_boot`), so this file depends on nothing but `std`.
+//! the bundle to the module's `ao_boot`), so this file depends on nothing but `std` and
+//! `crate::varint`, which build.rs includes too.
 //! A bundle is a sequence of records `u32le name_len, name, u32le source_len, source`; the module's
 //! C glue turns each into `package.preload[name]`.
 
@@ -39,13 +40,13 @@ pub fn decode(mut bundle: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
 /// Returns `wasm` with a custom section `name` holding `payload` appended.
 pub fn append_custom_section(wasm: &[u8], name: &str, payload: &[u8]) -> Vec<u8> {
     let mut body = Vec::with_capacity(name.len() + payload.len() + 5);
-    write_leb128(&mut body, name.len() as u64);
+    crate::varint::write(&mut body, name.len() as u64);
     body.extend_from_slice(name.as_bytes());
     body.extend_from_slice(payload);
     let mut out = Vec::with_capacity(wasm.len() + body.len() + 6);
     out.extend_from_slice(wasm);
     out.push(0); // custom section id
-    write_leb128(&mut out, body.len() as u64);
+    crate::varint::write(&mut out, body.len() as u64);
     out.extend_from_slice(&body);
     out
 }
@@ -57,43 +58,22 @@ pub fn find_custom_section<'a>(wasm: &'a [u8], name: &str) -> Option<&'a [u8]> {
     let mut rest = wasm.strip_prefix(&HEADER)?;
     while !rest.is_empty() {
         let id = rest[0];
-        let (size, after_size) = read_leb128(&rest[1..])?;
+        let (size, used) = crate::varint::read(&rest[1..])?;
+        let after_size = &rest[1 + used..];
         let size = usize::try_from(size).ok()?;
         if after_size.len() < size {
             return None;
         }
         let (section, next) = after_size.split_at(size);
         if id == 0 {
-            let (name_len, after_len) = read_leb128(section)?;
+            let (name_len, used) = crate::varint::read(section)?;
+            let after_len = &section[used..];
             let name_len = usize::try_from(name_len).ok()?;
             if after_len.len() >= name_len && &after_len[..name_len] == name.as_bytes() {
                 return Some(&after_len[name_len..]);
             }
         }
         rest = next;
-    }
-    None
-}
-
-fn write_leb128(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
-fn read_leb128(bytes: &[u8]) -> Option<(u64, &[u8])> {
-    let mut value = 0u64;
-    for (i, &byte) in bytes.iter().enumerate().take(10) {
-        value |= u64::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some((value, &bytes[i + 1..]));
-        }
     }
     None
 }

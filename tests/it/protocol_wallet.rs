@@ -44,8 +44,9 @@ fn bad_wallets_are_typed_errors() {
     });
     assert_eq!(Wallet::from_jwk(&bad_base64).unwrap_err(), WalletError::BadField("p"));
     let small = jwk_with(|jwk| {
-        let n = ao::protocol::b64::decode(jwk["n"].as_str().unwrap()).unwrap();
-        jwk.insert("n".into(), ao::protocol::b64::encode(&n[256..]).into());
+        let mut n = ao::protocol::b64::decode(jwk["n"].as_str().unwrap()).unwrap().split_off(256);
+        n[0] |= 0x80; // exactly 2048 bits
+        jwk.insert("n".into(), ao::protocol::b64::encode(&n).into());
     });
     assert_eq!(Wallet::from_jwk(&small).unwrap_err(), WalletError::KeySize(2048));
     let exponent = jwk_with(|jwk| {

@@ -50,6 +50,7 @@ objects=()
 for src in "$lua_dir"/*.c "$here"/glue/*.c; do
     case $src in
         */lua.c|*/luac.c) continue ;;
+        */lstate.c) flags=(-flto -w "-DluaS_hash(s,l,h)=ao_string_hash_seed(s,l,h)") ;;  # see glue/seed.c
         "$lua_dir"/*) flags=(-flto -w) ;;                     # Lua as upstream ships it
         */sjlj.c) flags=(-Wall -Wextra -Werror) ;;            # runtime for code LTO generates: no LTO
         */memory.c) flags=(-fno-builtin -Wall -Wextra -Werror) ;;

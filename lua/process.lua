@@ -1,33 +1,224 @@
--- process.lua: the process's handle(msg, env). For now a minimal boot: a message with
--- Action = Eval runs its Data as Lua in the global environment; print() output and the returned
--- value become Output.data. The full aos process library replaces this.
-local process = {}
+-- process.lua: an aos process. Defines the globals process code relies on (ao, Handlers, Send,
+-- Spawn, Receive, Assign, print, Prompt, Inbox, Owner, Name, Colors...) and handle(msg, env),
+-- which every message goes through: normalize it, check trust, run the handlers, return the
+-- result (Output with the prints and prompt, Messages, Spawns, Assignments — or the Error).
+local json = require("json")
+local chance = require(".chance")
+local stringify = require(".stringify")
 
-local function tag(msg, name)
-  for _, t in ipairs(msg.Tags or {}) do
-    if t.name == name then return t.value end
+ao = require(".ao")
+package.loaded.ao = ao
+Handlers = require(".handlers")
+Utils = require(".utils")
+Dump = require(".dump")
+
+Colors = { red = "\27[31m", green = "\27[32m", blue = "\27[34m", reset = "\27[0m", gray = "\27[90m" }
+Bell = "\x07"
+
+local process = { _version = "2.0.4" }
+local MAX_INBOX = 10000
+
+Seeded = Seeded or false
+
+-- Tags as a name → value table (the first value of a repeated name wins).
+function Tab(msg)
+  local tags = {}
+  for _, tag in ipairs(msg.Tags) do
+    if tags[tag.name] == nil then tags[tag.name] = tag.value end
+  end
+  return tags
+end
+
+function Prompt()
+  return Colors.green .. Name .. Colors.gray .. "@" .. Colors.blue .. "aos-" .. process._version
+    .. Colors.gray .. "[Inbox:" .. Colors.red .. tostring(#Inbox) .. Colors.gray .. "]" .. Colors.reset .. "> "
+end
+
+-- print(value): the value (tables formatted, other non-strings coloured) becomes a line of this
+-- message's Output.
+function print(a)
+  if type(a) == "table" then a = stringify.format(a) end
+  if type(a) == "boolean" then a = Colors.blue .. tostring(a) .. Colors.reset end
+  if type(a) == "nil" then a = Colors.red .. tostring(a) .. Colors.reset end
+  if type(a) == "number" then a = Colors.green .. tostring(a) .. Colors.reset end
+  a = tostring(a)
+  local data = a
+  if ao.outbox.Output.data then data = ao.outbox.Output.data .. "\n" .. a end
+  ao.outbox.Output = { data = data, prompt = Prompt(), print = true }
+  if HANDLER_PRINT_LOGS then
+    table.insert(HANDLER_PRINT_LOGS, a)
+    return nil
+  end
+  return a
+end
+
+function Send(msg)
+  if not msg.Target then
+    print("WARN: No target specified for message. Data will be stored, but no process will receive it.")
+  end
+  local sent = ao.send(msg)
+  return { output = "Message added to outbox", receive = sent.receive, onReply = sent.onReply }
+end
+
+-- Spawn(msg) spawns this process's own module; Spawn(module, msg) another.
+function Spawn(...)
+  local module, msg
+  if select("#", ...) == 1 then
+    module, msg = ao._module, ...
+  else
+    module, msg = ...
+  end
+  local spawned = ao.spawn(module, msg or {})
+  return { output = "Spawn process request added to outbox", after = spawned.after, receive = spawned.receive }
+end
+
+function Receive(pattern)
+  return Handlers.receive(pattern)
+end
+
+function Assign(assignment)
+  ao.assign(assignment)
+  print("Assignment added to outbox.")
+  return "Assignment added to outbox."
+end
+
+function Version()
+  print("version: " .. process._version)
+end
+
+local function insertInbox(msg)
+  table.insert(Inbox, msg)
+  while #Inbox > MAX_INBOX do table.remove(Inbox, 1) end
+end
+
+local function tagValue(tags, name)
+  for _, tag in ipairs(tags) do
+    if tag.name == name then return tag.value end
   end
 end
 
-local function evaluate(code, out)
-  local chunk, err = load("return " .. code, "=eval", "t", _G)
-  if not chunk then chunk, err = load(code, "=eval", "t", _G) end
-  if not chunk then error(err, 0) end
-  local results = table.pack(chunk())
-  if results.n > 0 and results[1] ~= nil then
-    out[#out + 1] = tostring(results[1])
+-- Title-Case every key and tag name (`action` → `Action`), then copy tags onto the message.
+local function normalizeMsg(msg)
+  for key, value in pairs(msg) do
+    local normalized = Utils.normalize(key)
+    if normalized ~= key then
+      msg[key] = nil
+      msg[normalized] = value
+    end
   end
+  if type(msg.Tags) == "table" then
+    for _, tag in ipairs(msg.Tags) do
+      if type(tag.name) == "string" then tag.name = Utils.normalize(tag.name) end
+    end
+  end
+  return ao.normalize(msg)
 end
 
-function process.handle(msg, env)
-  local out = {}
-  print = function(...)
-    local parts = table.pack(...)
-    for i = 1, parts.n do parts[i] = tostring(parts[i]) end
-    out[#out + 1] = table.concat(parts, "\t")
+local function byteSum(s)
+  local sum = 0
+  for i = 1, #s do sum = sum + s:byte(i) end
+  return sum
+end
+
+local function initializeState(msg, env)
+  if not Seeded then
+    chance.seed(tonumber(msg["Block-Height"] .. byteSum(msg.Owner .. msg.Module .. msg.Id)))
+    math.random = function(...)
+      local n = select("#", ...)
+      if n == 1 then return chance.integer(1, (...)) end
+      if n == 2 then return chance.integer(...) end
+      return chance.random()
+    end
+    Seeded = true
   end
-  if tag(msg, "Action") == "Eval" then evaluate(msg.Data or "", out) end
-  return { Output = { data = table.concat(out, "\n") }, Messages = {}, Spawns = {}, Assignments = {} }
+  Errors = Errors or {}
+  Inbox = Inbox or {}
+  if env.Process.Id == msg.Id and not Owner then
+    Owner = tagValue(env.Process.Tags, "From-Process") or msg.From
+  end
+  if not Name then Name = tagValue(env.Process.Tags, "Name") or "aos" end
+end
+
+local function output(extra)
+  local out = { data = table.concat(HANDLER_PRINT_LOGS, "\n"), prompt = Prompt() }
+  for k, v in pairs(extra) do out[k] = v end
+  HANDLER_PRINT_LOGS = {}
+  return out
+end
+
+local function errorText(err)
+  return table.concat(HANDLER_PRINT_LOGS, "\n") .. "\n\n" .. Colors.red .. "error:\n" .. Colors.reset .. err
+end
+
+function process.handle(msg, envOrAo)
+  local env = envOrAo.Process and envOrAo or envOrAo.env
+  ao.init(env)
+  msg = normalizeMsg(msg)
+  initializeState(msg, ao.env)
+  HANDLER_PRINT_LOGS = {}
+  os.time = function() return msg.Timestamp end
+
+  msg.TagArray = msg.Tags
+  msg.Tags = Tab(msg)
+  ao.env.Process.TagArray = ao.env.Process.Tags
+  ao.env.Process.Tags = Tab(ao.env.Process)
+  if msg.Tags["Content-Type"] == "application/json" then msg.Data = json.decode(msg.Data or "{}") end
+
+  msg.reply = function(reply)
+    reply.Target = msg["Reply-To"] or (reply.Target or msg.From)
+    reply["X-Reference"] = msg["X-Reference"] or msg.Reference
+    reply["X-Origin"] = msg["X-Origin"] or nil
+    return ao.send(reply)
+  end
+  msg.forward = function(target, extra)
+    local forwarded = ao.sanitize(msg)
+    for k, v in pairs(extra or {}) do forwarded[k] = v end
+    forwarded.Target = target
+    forwarded["Reply-To"] = msg["Reply-To"] or msg.From
+    forwarded["X-Reference"] = msg["X-Reference"] or msg.Reference
+    forwarded["X-Origin"] = msg["X-Origin"] or msg.From
+    forwarded.reply, forwarded.forward = nil, nil
+    ao.send(forwarded)
+  end
+
+  if msg.From ~= msg.Owner and not ao.isTrusted(msg) then
+    print("Message is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
+    return ao.result({})
+  end
+  if ao.isAssignment(msg) and not ao.isAssignable(msg) then
+    if msg.From ~= ao.id then msg.reply({ Data = "Assignment is not trusted by this process!" }) end
+    print("Assignment is not trusted! From: " .. msg.From .. " - Owner: " .. msg.Owner)
+    return ao.result({})
+  end
+
+  Handlers.add("_eval", function(m) return m.Action == "Eval" and Owner == m.From end, require(".eval")(ao))
+  if env.Process.Id == msg.Id then
+    Handlers.once("_boot", function(m) return m.Tags.Type == "Process" and Owner == m.From end, require(".boot")(ao))
+  end
+  Handlers.append("_default", function() return true end, require(".default")(insertInbox))
+
+  local co = coroutine.create(function() return pcall(Handlers.evaluate, msg, env) end)
+  local _, ok, err = coroutine.resume(co)
+  table.insert(Handlers.coroutines, co)
+  for i = #Handlers.coroutines, 1, -1 do
+    if coroutine.status(Handlers.coroutines[i]) == "dead" then table.remove(Handlers.coroutines, i) end
+  end
+
+  if not ok then
+    if msg.Action == "Eval" then
+      table.insert(Errors, err)
+      return { Error = errorText(err), Patches = {} }
+    end
+    print(Colors.red .. "Error" .. Colors.gray .. " handling message with Action = " .. (msg.Action or "") .. Colors.reset)
+    print(Colors.green .. err .. Colors.reset)
+    print("\n" .. Colors.gray .. debug.traceback() .. Colors.reset)
+    return ao.result({ Error = errorText(err) })
+  end
+
+  if msg.Action == "Eval" then
+    return ao.result({ Output = output({ test = Dump(HANDLER_PRINT_LOGS) }) })
+  end
+  return ao.result({ Output = output({ print = true }) })
 end
 
 return process

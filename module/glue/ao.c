@@ -56,10 +56,9 @@ static int install_bundle(lua_State *L) {
         at += 4;
         if (len - at < src_len) return luaL_error(L, "bundle: truncated source at %d", (int)at);
         lua_pushlstring(L, name, name_len);
-        lua_pushfstring(L, "=%s", lua_tostring(L, -1));
+        /* Chunks are named by their module name, so errors read [string ".handlers"]:12: as in aos. */
         if (luaL_loadbufferx(L, (const char *)bundle + at, src_len, lua_tostring(L, -1), "t") != LUA_OK)
             return lua_error(L);
-        lua_remove(L, -2);      /* the chunk name */
         lua_setfield(L, -3, lua_tostring(L, -2));
         lua_pop(L, 1);          /* the module name */
         at += src_len;

@@ -1,6 +1,8 @@
 //! Integration tests, one binary: each module tests one part of `ao` through its public interface.
 mod support;
 
+mod aos_compat;
+
 mod cli_item;
 mod cli_version;
 mod cli_wallet;

@@ -81,6 +81,7 @@ pub fn npm_peers() -> Option<PathBuf> {
 /// Runs `node tests/js/<script> args...` against the npm peers and parses its JSON output.
 pub fn node(npm: &Path, script: &str, args: &[&OsStr]) -> serde_json::Value {
     let output = Command::new("node")
+        .arg("--experimental-wasm-memory64") // the published aos module is wasm64
         .arg(root().join("tests/js").join(script))
         .args(args)
         .env("AO_NPM_DIR", npm)

@@ -67,7 +67,7 @@ function utils.matchesPattern(pattern, value, msg)
 end
 
 -- Does `msg` match `spec`? A function is called; a table needs every key present and matching;
--- a string is the Action.
+-- a string is the Action, exactly (unlike table patterns, case counts).
 function utils.matchesSpec(msg, spec)
   if type(spec) == "function" then return spec(msg) end
   if type(spec) == "table" then
@@ -78,7 +78,7 @@ function utils.matchesSpec(msg, spec)
     return true
   end
   if type(spec) == "string" and msg.Action then
-    return msg.Action:lower() == spec:lower()
+    return msg.Action == spec
   end
   return false
 end

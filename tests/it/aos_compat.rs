@@ -91,6 +91,7 @@ struct Expect {
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct ExpectMessage {
+    /// An alias (`bob`), compared as its id.
     target: Option<String>,
     #[serde(default)]
     tags: BTreeMap<String, String>,
@@ -280,8 +281,12 @@ fn visible(result: &Value) -> Value {
                 for key in keys {
                     let value = match *key {
                         "Tags" => {
-                            let mut tags: Vec<String> =
-                                m["Tags"].as_array().into_iter().flatten().map(Value::to_string).collect();
+                            let mut tags: Vec<String> = m["Tags"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|t| format!("{}={}", t["name"], t["value"]))
+                                .collect();
                             tags.sort();
                             json!(tags)
                         }
@@ -382,7 +387,7 @@ fn check(expect: &Expect, result: &Value) -> Vec<String> {
         }
         for (i, (want, got)) in expected.iter().zip(&actual).enumerate() {
             if let Some(target) = &want.target
-                && got["Target"] != json!(subst(target))
+                && got["Target"] != json!(id(target))
             {
                 problems.push(format!("message {i} goes to {}, expected {target}", got["Target"]));
             }

@@ -324,10 +324,8 @@ local function newclass(bits)
     return result
   end
 
-  function bint.__pow(a, b)
-    if float(a) or float(b) or isneg(arg(b)) then return number(a) ^ number(b) end
-    return bint.ipow(a, b)
-  end
+  -- `^` is float exponentiation, as in aos; bint.ipow is the exact integer power.
+  function bint.__pow(a, b) return number(a) ^ number(b) end
 
   local function bitwise(op)
     return function(a, b)

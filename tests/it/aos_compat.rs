@@ -245,13 +245,16 @@ fn run_reference(npm: &Path, runs: &[&Run]) -> Vec<Vec<Value>> {
     serde_json::from_value(out).unwrap()
 }
 
-/// Hides what legitimately differs between two Lua heaps: addresses of functions and tables.
-fn without_addresses(text: &str) -> String {
+/// Hides what legitimately differs between two implementations: addresses of functions and
+/// tables (`function: 0x…`), and line numbers inside the process library in error messages
+/// (`[string "json"]:…:`).
+fn mask_details(text: &str) -> String {
+    const MARKERS: [&str; 2] = [": 0x", "\"]:"];
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(": 0x") {
-        out.push_str(&rest[..at + 4]);
-        rest = rest[at + 4..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+    while let Some(end) = MARKERS.iter().filter_map(|m| rest.find(m).map(|at| at + m.len())).min() {
+        out.push_str(&rest[..end]);
+        rest = rest[end..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
         out.push('…');
     }
     out.push_str(rest);
@@ -313,8 +316,8 @@ fn visible(result: &Value) -> Value {
 /// Output.data, with function and table addresses hidden.
 fn output_data(result: &Value) -> String {
     match &result["Output"] {
-        Value::String(text) => without_addresses(text),
-        output => output["data"].as_str().map(without_addresses).unwrap_or_default(),
+        Value::String(text) => mask_details(text),
+        output => output["data"].as_str().map(mask_details).unwrap_or_default(),
     }
 }
 

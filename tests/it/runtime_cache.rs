@@ -1,9 +1,9 @@
 //! Loading modules: the on-disk cache of compiled code, and modules that are not ao modules.
 use std::fs;
 
-use ao::runtime::{AOS_MODULE, Limits, Process, Runtime, RuntimeConfig, RuntimeError, aos_module_id};
+use ao::runtime::{AOS_MODULE, Limits, Runtime, RuntimeConfig, RuntimeError, aos_module_id};
 
-use crate::support::eval_ok;
+use crate::support::{boot_on, eval_ok};
 
 fn cached_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
@@ -27,7 +27,7 @@ fn compiled_modules_are_cached_on_disk_and_reused() {
 
     // A second runtime (a later `ao` run) loads the cached code instead of compiling again.
     let second = Runtime::new(config.clone()).unwrap();
-    let mut p = Process::boot(second.load_aos().unwrap(), Limits::default()).unwrap();
+    let mut p = boot_on(second.load_aos().unwrap(), Limits::default());
     assert_eq!(eval_ok(&mut p, "return 6 * 7"), "42");
     assert_eq!(fs::metadata(&files[0]).unwrap().modified().unwrap(), written, "not rewritten");
 
@@ -37,7 +37,7 @@ fn compiled_modules_are_cached_on_disk_and_reused() {
     fs::write(&tmp, b"garbage").unwrap();
     fs::rename(&tmp, &files[0]).unwrap();
     let third = Runtime::new(config).unwrap();
-    let mut p = Process::boot(third.load_aos().unwrap(), Limits::default()).unwrap();
+    let mut p = boot_on(third.load_aos().unwrap(), Limits::default());
     assert_eq!(eval_ok(&mut p, "return 'recovered'"), "recovered");
     assert!(fs::read(&files[0]).unwrap().len() > 1000, "the cache file was rewritten");
 }

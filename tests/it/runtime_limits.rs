@@ -25,12 +25,12 @@ fn an_infinite_loop_stops_at_the_compute_limit_and_the_process_keeps_working() {
 
 #[test]
 fn compute_limits_stop_at_the_same_instruction_every_time() {
-    let limits = Limits { compute: 5_000_000, ..SMALL };
+    let limits = Limits { compute: 50_000_000, ..SMALL };
     let mut hashes = Vec::new();
     for _ in 0..2 {
         let mut p = boot(limits);
         let evaluation = eval(&mut p, "n = 0 while true do n = n + 1 end");
-        assert_eq!(evaluation.outcome, Err(EvalError::ComputeLimit { limit: 5_000_000 }));
+        assert_eq!(evaluation.outcome, Err(EvalError::ComputeLimit { limit: 50_000_000 }));
         // Same work under the same budget: an unlimited process counts to the same place.
         let counted = eval(&mut p, "local n = 0 for i = 1, 20000 do n = n + i end return n");
         assert_eq!(counted.outcome.as_ref().unwrap()["Output"]["data"], "200010000");

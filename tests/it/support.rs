@@ -1,5 +1,5 @@
-//! Shared test helpers: one runtime for the whole test binary, and ao messages for the minimal
-//! process library (`Action = Eval` runs `Data` as Lua).
+//! Shared test helpers: one runtime for the whole test binary; processes booted as the network
+//! boots them (their spawn is the first message); Eval messages from the owner; the npm peers.
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,8 +8,17 @@ use std::sync::{Arc, OnceLock};
 use ao::runtime::{Evaluation, Limits, LoadedModule, Process, Runtime, RuntimeConfig};
 use serde_json::json;
 
-pub const ENV: &str =
-    r#"{"Process":{"Id":"PROCESS","Owner":"OWNER","Tags":[]},"Module":{"Id":"MODULE","Owner":"OWNER","Tags":[]}}"#;
+pub const ENV: &str = r#"{"Process":{"Id":"PROCESS","Owner":"OWNER","Tags":[{"name":"Type","value":"Process"},{"name":"Module","value":"MODULE"},{"name":"Name","value":"test"}]},"Module":{"Id":"MODULE","Owner":"OWNER","Tags":[]}}"#;
+
+/// The process's own spawn, its first message.
+pub fn spawn_msg() -> String {
+    json!({
+        "Id": "PROCESS", "Owner": "OWNER", "From": "OWNER", "Target": "PROCESS", "Data": "",
+        "Tags": [{"name": "Type", "value": "Process"}, {"name": "Module", "value": "MODULE"}, {"name": "Name", "value": "test"}],
+        "Timestamp": 1_700_000_000_000u64, "Block-Height": 1_000_000, "Nonce": 0, "Cron": false,
+    })
+    .to_string()
+}
 
 /// The runtime every test shares (compiling the module once per binary, not per test).
 pub fn runtime() -> &'static Runtime {
@@ -21,8 +30,17 @@ pub fn aos() -> Arc<LoadedModule> {
     runtime().load_aos().expect("ao's module loads")
 }
 
+/// A booted process on ao's module that has handled its spawn.
 pub fn boot(limits: Limits) -> Process {
-    Process::boot(aos(), limits).expect("boot")
+    boot_on(aos(), limits)
+}
+
+/// A booted process on `module` that has handled its spawn.
+pub fn boot_on(module: Arc<LoadedModule>, limits: Limits) -> Process {
+    let mut process = Process::boot(module, limits).expect("boot");
+    let spawned = process.handle(&spawn_msg(), ENV).expect("the runtime works");
+    assert!(spawned.outcome.is_ok(), "the spawn message fails: {spawned:?}");
+    process
 }
 
 /// An ao message asking the process to evaluate `code`.

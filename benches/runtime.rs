@@ -6,23 +6,16 @@ use std::time::Duration;
 use ao::runtime::{AOS_MODULE, Limits, Process, Runtime, RuntimeConfig, lua_library};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use mlua::{Function, Lua};
-use serde_json::json;
 
-const ENV: &str = r#"{"Process":{"Id":"PROCESS","Owner":"OWNER","Tags":[{"name":"Name","value":"bench"}]},"Module":{"Id":"MODULE","Owner":"OWNER","Tags":[]}}"#;
+mod support;
 
-/// A typical small message that the process handles without evaluating anything.
+/// A small message the process has no handler for: aos's `_default` puts it in the Inbox.
 fn trivial_message() -> String {
-    json!({
-        "Id": "9Hf6pTiECuDNW6wXy3GCSCcT3tOj0zLnNEHuJLBVsmQ", "Owner": "OWNER", "From": "OWNER",
-        "Target": "PROCESS", "Tags": [{"name": "Action", "value": "Ping"}, {"name": "Data-Protocol", "value": "ao"}],
-        "Data": "", "Timestamp": 1_700_000_000_000u64, "Block-Height": 1_000_000, "Nonce": 7, "Cron": false,
-    })
-    .to_string()
+    support::message(1, support::OWNER, vec![support::tag("Action", "Ping")], "").to_string()
 }
 
 fn eval_message(code: &str) -> String {
-    json!({"Id": "M", "Owner": "OWNER", "From": "OWNER", "Tags": [{"name": "Action", "value": "Eval"}], "Data": code})
-        .to_string()
+    support::eval(2, code).to_string()
 }
 
 /// Compute-bound loops: arithmetic, table traffic, function calls, string building.
@@ -40,10 +33,14 @@ const LOOPS: [(&str, &str); 4] = [
 ];
 
 /// Native Lua with the module's own Lua library, booted the way the module's C glue boots it.
-fn native_handle() -> (Lua, Function) {
+fn native_boot() -> (Lua, Function) {
     // SAFETY: the full standard library, as luaL_openlibs gives the module.
     let lua = unsafe { Lua::unsafe_new() };
     let preload: mlua::Table = lua.globals().get::<mlua::Table>("package").unwrap().get("preload").unwrap();
+    for (name, open) in ao_native_lua::C_MODULES {
+        // SAFETY: a lua_CFunction from the module's own C, built against this Lua.
+        preload.set(name, unsafe { lua.create_c_function(open) }.unwrap()).unwrap();
+    }
     for (name, source) in lua_library(AOS_MODULE).expect("ao's module carries its Lua library") {
         let chunk = lua.load(source).set_name(format!("={name}")).into_function().unwrap();
         preload.set(name, chunk).unwrap();
@@ -52,35 +49,60 @@ fn native_handle() -> (Lua, Function) {
     (lua, handle)
 }
 
-fn process(runtime: &Runtime) -> Process {
+/// Native Lua booted, after its spawn message.
+fn native_handle() -> (Lua, Function) {
+    let (lua, handle) = native_boot();
+    let spawned: String = handle.call((support::spawn().to_string(), env())).unwrap();
+    assert!(spawned.starts_with(r#"{"ok":true"#), "native spawn: {spawned}");
+    (lua, handle)
+}
+
+fn boot(runtime: &Runtime) -> Process {
     Process::boot(runtime.load_aos().unwrap(), Limits::default()).unwrap()
 }
 
+/// A booted process that has handled its spawn message.
+fn process(runtime: &Runtime) -> Process {
+    let mut process = boot(runtime);
+    process.handle(&support::spawn().to_string(), &env()).unwrap().outcome.expect("spawn");
+    process
+}
+
+fn env() -> String {
+    support::env().to_string()
+}
+
 fn handle_round_trip(c: &mut Criterion) {
+    let env = env();
     let runtime = Runtime::new(RuntimeConfig::default()).unwrap();
     let msg = trivial_message();
     let mut group = c.benchmark_group("handle_round_trip");
     let mut p = process(&runtime);
-    group.bench_function("wasm", |b| b.iter(|| p.handle(black_box(&msg), ENV).unwrap()));
+    group.bench_function("wasm", |b| b.iter(|| p.handle(black_box(&msg), &env).unwrap()));
     let (_lua, handle) = native_handle();
-    group.bench_function("native", |b| b.iter(|| handle.call::<String>((black_box(msg.as_str()), ENV)).unwrap()));
+    group.bench_function("native", |b| {
+        b.iter(|| handle.call::<String>((black_box(msg.as_str()), env.as_str())).unwrap())
+    });
     group.finish();
 }
 
 fn compute_loops(c: &mut Criterion) {
+    let env = env();
     let runtime = Runtime::new(RuntimeConfig::default()).unwrap();
     let mut p = process(&runtime);
     let (_lua, handle) = native_handle();
     for (name, code) in LOOPS {
         let msg = eval_message(code);
-        let wasm_out = p.handle(&msg, ENV).unwrap().outcome.unwrap()["Output"]["data"].clone();
-        let native_out: String = handle.call((msg.as_str(), ENV)).unwrap();
+        let wasm_out = p.handle(&msg, &env).unwrap().outcome.unwrap()["Output"]["data"].clone();
+        let native_out: String = handle.call((msg.as_str(), env.as_str())).unwrap();
         assert!(native_out.contains(&format!("\"data\":{wasm_out}")), "{name}: same result natively");
 
         let mut group = c.benchmark_group(format!("compute_loop_{name}"));
         group.sample_size(20).measurement_time(Duration::from_secs(6));
-        group.bench_function("wasm", |b| b.iter(|| p.handle(black_box(&msg), ENV).unwrap()));
-        group.bench_function("native", |b| b.iter(|| handle.call::<String>((black_box(msg.as_str()), ENV)).unwrap()));
+        group.bench_function("wasm", |b| b.iter(|| p.handle(black_box(&msg), &env).unwrap()));
+        group.bench_function("native", |b| {
+            b.iter(|| handle.call::<String>((black_box(msg.as_str()), env.as_str())).unwrap())
+        });
         group.finish();
     }
 }
@@ -93,22 +115,23 @@ fn instantiate_and_boot(c: &mut Criterion) {
     group.bench_function("wasm_from_disk_cache", |b| {
         b.iter_batched(
             || Runtime::new(config.clone()).unwrap(), // a new runtime: nothing compiled in memory
-            |runtime| process(&runtime),
+            |runtime| boot(&runtime),
             BatchSize::PerIteration,
         )
     });
     let warm = Runtime::new(config.clone()).unwrap();
     warm.load_aos().unwrap();
-    group.bench_function("wasm_module_in_memory", |b| b.iter(|| process(&warm)));
-    group.bench_function("native", |b| b.iter(native_handle));
+    group.bench_function("wasm_module_in_memory", |b| b.iter(|| boot(&warm)));
+    group.bench_function("native", |b| b.iter(native_boot));
     group.finish();
 }
 
 fn snapshot_and_restore(c: &mut Criterion) {
+    let env = env();
     let runtime = Runtime::new(RuntimeConfig::default()).unwrap();
     let mut p = process(&runtime);
     let fill = "local mb = string.rep('x', 1 << 20) heap = {} for i = 1, 50 do heap[i] = mb .. i end";
-    p.handle(&eval_message(fill), ENV).unwrap().outcome.unwrap();
+    p.handle(&eval_message(fill), &env).unwrap().outcome.unwrap();
     let size = p.memory_size().unwrap();
     assert!((50 << 20..56 << 20).contains(&size), "the process holds ~50 MB ({size} bytes)");
 

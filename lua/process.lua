@@ -139,6 +139,14 @@ local function initializeState(msg, env)
   if not Name then Name = tagValue(env.Process.Tags, "Name") or "aos" end
 end
 
+-- The built-in handlers, registered (again, in case user code removed them) on every message.
+local function isEval(m) return m.Action == "Eval" and Owner == m.From end
+local function isBoot(m) return m.Tags.Type == "Process" and Owner == m.From end
+local function always() return true end
+local evalHandler = require(".eval")(ao)
+local bootHandler = require(".boot")(ao)
+local defaultHandler = require(".default")(insertInbox)
+
 local function output(extra)
   local out = { data = table.concat(HANDLER_PRINT_LOGS, "\n"), prompt = Prompt() }
   for k, v in pairs(extra) do out[k] = v end
@@ -191,11 +199,9 @@ function process.handle(msg, envOrAo)
     return ao.result({})
   end
 
-  Handlers.add("_eval", function(m) return m.Action == "Eval" and Owner == m.From end, require(".eval")(ao))
-  if env.Process.Id == msg.Id then
-    Handlers.once("_boot", function(m) return m.Tags.Type == "Process" and Owner == m.From end, require(".boot")(ao))
-  end
-  Handlers.append("_default", function() return true end, require(".default")(insertInbox))
+  Handlers.add("_eval", isEval, evalHandler)
+  if env.Process.Id == msg.Id then Handlers.once("_boot", isBoot, bootHandler) end
+  Handlers.append("_default", always, defaultHandler)
 
   local co = coroutine.create(function() return pcall(Handlers.evaluate, msg, env) end)
   local _, ok, err = coroutine.resume(co)

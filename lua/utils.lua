@@ -32,12 +32,17 @@ function utils.capitalize(s)
   return s:sub(1, 1):upper() .. s:sub(2):lower()
 end
 
+-- Every message normalizes all its keys and tag names, mostly the same few: remember them (up
+-- to a bound, so arbitrary names cannot grow the process's memory without limit).
+local normalized, cached = {}, 0
+
 function utils.normalize(s)
-  local parts = {}
-  for part in (s:gsub("_", "-") .. "-"):gmatch("([^-]*)-") do
-    parts[#parts + 1] = utils.capitalize(part)
-  end
-  return table.concat(parts, "-")
+  local known = normalized[s]
+  if known then return known end
+  local result = s:gsub("_", "-"):gsub("[^-]+", utils.capitalize)
+  if cached >= 1000 then normalized, cached = {}, 0 end
+  normalized[s], cached = result, cached + 1
+  return result
 end
 
 local MAGIC = "[%^%$%(%)%%%.%[%]%*%+%?]"
@@ -69,15 +74,16 @@ end
 -- Does `msg` match `spec`? A function is called; a table needs every key present and matching;
 -- a string is the Action, exactly (unlike table patterns, case counts).
 function utils.matchesSpec(msg, spec)
-  if type(spec) == "function" then return spec(msg) end
-  if type(spec) == "table" then
+  local kind = type(spec)
+  if kind == "function" then return spec(msg) end
+  if kind == "table" then
     for key, pattern in pairs(spec) do
       if not msg[key] then return false end
       if not utils.matchesPattern(pattern, msg[key], msg) then return false end
     end
     return true
   end
-  if type(spec) == "string" and msg.Action then
+  if kind == "string" and msg.Action then
     return msg.Action == spec
   end
   return false

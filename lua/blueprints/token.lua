@@ -55,10 +55,10 @@ Handlers.add("transfer", "Transfer", function(msg)
     Data = Colors.gray .. "You received " .. Colors.blue .. quantity .. Colors.gray .. " from " .. Colors.green .. from .. Colors.reset,
   }
   -- X- tags travel with the notices.
-  for name, value in pairs(msg) do
-    if type(name) == "string" and name:sub(1, 2) == "X-" then
-      debit[name] = value
-      credit[name] = value
+  for _, tag in ipairs(msg.TagArray) do
+    if tag.name:find("^X%-") then
+      debit[tag.name] = msg[tag.name]
+      credit[tag.name] = msg[tag.name]
     end
   end
   msg.reply(debit)

@@ -1,5 +1,7 @@
 /* ao.c: the host ABI of ao's Lua process module.
  *
+ * The C modules `ao.json` (json.c) and `ao.bint` (bint.c) are installed before the bundle.
+ *
  * Exports (all pointers are offsets into this module's linear memory):
  *   ao_alloc(size) -> ptr       memory for the host to write inputs into
  *   ao_free(ptr)                releases it
@@ -71,11 +73,17 @@ static int install_bundle(lua_State *L) {
     return 0;
 }
 
+int luaopen_ao_json(lua_State *L); /* json.c */
+int luaopen_ao_bint(lua_State *L); /* bint.c */
+
 EXPORT("ao_boot") const char *ao_boot(const unsigned char *bundle, size_t len) {
     if (L != NULL) return "the process is already booted";
     L = luaL_newstate();
     if (L == NULL) return "not enough memory";
     luaL_openlibs(L);
+    luaL_requiref(L, "ao.json", luaopen_ao_json, 0); /* the C half of lua/lib/json.lua */
+    luaL_requiref(L, "ao.bint", luaopen_ao_bint, 0); /* the C half of lua/bint.lua */
+    lua_pop(L, 2);
     lua_pushcfunction(L, install_bundle);
     lua_pushlightuserdata(L, (void *)bundle);
     lua_pushinteger(L, (lua_Integer)len);

@@ -1,0 +1,54 @@
+//! What the benchmarks share: an aos-style process (its env and spawn message) and the messages
+//! sent to it, shaped as a compute unit hands them to a module (every field aoconnect and the
+//! scheduler fill in, a full-size signature).
+#![allow(dead_code)] // each benchmark uses its part
+
+use serde_json::{Value, json};
+
+pub const MODULE: &str = "ISShJH1ij-hPPt9St5UFFr_8Ys3Kj5cyg7zrMGt7H9s";
+pub const PROCESS: &str = "PROCESS00000000000000000000000000000000000A";
+pub const OWNER: &str = "OWNER000000000000000000000000000000000000A";
+
+pub fn tag(name: &str, value: &str) -> Value {
+    json!({"name": name, "value": value})
+}
+
+fn process_tags() -> Vec<Value> {
+    vec![
+        tag("Data-Protocol", "ao"),
+        tag("Variant", "ao.TN.1"),
+        tag("Type", "Process"),
+        tag("Module", MODULE),
+        tag("Name", "bench"),
+    ]
+}
+
+pub fn env() -> Value {
+    json!({"Process": {"Id": PROCESS, "Owner": OWNER, "Tags": process_tags()}, "Module": {"Id": MODULE, "Owner": OWNER, "Tags": []}})
+}
+
+/// Message number `n` from `from`, with aoconnect's protocol tags before `tags`.
+pub fn message(n: u64, from: &str, tags: Vec<Value>, data: &str) -> Value {
+    let mut all =
+        vec![tag("Data-Protocol", "ao"), tag("Variant", "ao.TN.1"), tag("Type", "Message"), tag("SDK", "aoconnect")];
+    all.extend(tags);
+    json!({
+        "Id": format!("{n:0>43}"), "Owner": from, "From": from, "Target": PROCESS, "Tags": all, "Data": data,
+        "Signature": "x".repeat(683), "Anchor": format!("{n:0>32}"),
+        "Timestamp": 1_700_000_000_000u64 + n, "Block-Height": 1_000_000 + n, "Nonce": n, "Epoch": 0,
+        "Hash-Chain": "h".repeat(43), "Cron": false, "Read-Only": false,
+    })
+}
+
+/// The process's first message: its own spawn, which aos needs before anything else.
+pub fn spawn() -> Value {
+    let mut spawn = message(0, OWNER, vec![], "");
+    spawn["Id"] = json!(PROCESS);
+    spawn["Tags"] = json!(process_tags());
+    spawn
+}
+
+/// `Action = Eval` of `code` from the owner.
+pub fn eval(n: u64, code: &str) -> Value {
+    message(n, OWNER, vec![tag("Action", "Eval")], code)
+}

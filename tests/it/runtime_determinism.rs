@@ -1,8 +1,8 @@
 //! Determinism: the same messages from scratch give byte-identical memory; nothing of the host
 //! (clock, randomness, environment, files) reaches a process; rollbacks are exact.
-use ao::runtime::{EvalError, Limits};
+use ao::runtime::{EvalError, Limits, Process, Runtime, RuntimeConfig};
 
-use crate::support::{boot, eval, eval_ok};
+use crate::support::{ENV, boot, eval, eval_ok, spawn_msg};
 
 /// Message `i` of a workload that grows tables, builds strings, uses floats and sorts.
 fn workload(i: usize) -> String {
@@ -36,6 +36,26 @@ fn a_freshly_booted_process_is_always_the_same() {
     let a = boot(Limits::default()).memory_hash().unwrap();
     let b = boot(Limits::default()).memory_hash().unwrap();
     assert_eq!(a, b);
+}
+
+#[test]
+fn a_boot_from_the_boot_image_is_the_real_boot() {
+    // The first boot of a module runs `ao_boot`; later boots restore the memory it left. A
+    // process booted either way must hold the same bytes and go on identically.
+    let cache = tempfile::tempdir().unwrap();
+    let config = RuntimeConfig { cache_dir: Some(cache.path().to_path_buf()) };
+    let runtime = Runtime::new(config).unwrap();
+    let module = runtime.load_aos().unwrap();
+    let mut real = Process::boot(module.clone(), Limits::default()).unwrap();
+    let mut from_image = Process::boot(module, Limits::default()).unwrap();
+    assert_eq!(real.memory_hash().unwrap(), from_image.memory_hash().unwrap());
+    for p in [&mut real, &mut from_image] {
+        let spawned = p.handle(&spawn_msg(), ENV).unwrap();
+        assert!(spawned.outcome.is_ok(), "{spawned:?}");
+        eval_ok(p, "counter = 41 function bump() counter = counter + 1 return counter end");
+        assert_eq!(eval_ok(p, "return bump()"), "42");
+    }
+    assert_eq!(real.memory_hash().unwrap(), from_image.memory_hash().unwrap());
 }
 
 #[test]

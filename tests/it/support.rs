@@ -106,7 +106,9 @@ pub fn node(npm: &Path, script: &str, args: &[&OsStr]) -> serde_json::Value {
         .output()
         .expect("node runs");
     assert!(output.status.success(), "{script} failed:\n{}", String::from_utf8_lossy(&output.stderr));
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{script} printed no JSON ({e})"))
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!("{script} printed no JSON ({e}); stderr:\n{}", String::from_utf8_lossy(&output.stderr))
+    })
 }
 
 /// One RSA wallet for the whole test binary (generating one takes a second), with its JWK file.

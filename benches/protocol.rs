@@ -2,11 +2,11 @@
 //! The reference, arbundles doing the same in Node, is measured in the same run and printed first.
 //! Figures: BENCHMARKS.md.
 use std::hint::black_box;
-use std::path::Path;
-use std::process::Command;
 
 use ao::protocol::{DataItem, Id, ItemBuilder, Tag, Wallet};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+mod support;
 
 fn message_1kb() -> ItemBuilder {
     let recipient = "kbsjkeFXHEAC2SQlu-MkNu-y_-e1nOEDRTQ9wlbbGOk";
@@ -28,34 +28,10 @@ fn message_1kb() -> ItemBuilder {
 
 /// Runs the arbundles reference on the same wallet, if the npm peers are installed.
 fn reference(wallet: &Wallet) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let npm = root.join(".cache/npm");
-    if !npm.join("node_modules/arbundles").exists() {
-        println!("reference arbundles: not measured (run tools/install-npm.sh)");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let jwk = dir.path().join("wallet.json");
     std::fs::write(&jwk, wallet.to_jwk()).unwrap();
-    let output = Command::new("node")
-        .arg(root.join("benches/js/arbundles-items.cjs"))
-        .arg(&jwk)
-        .env("AO_NPM_DIR", &npm)
-        .output()
-        .expect("node runs");
-    println!(
-        "reference arbundles@0.11.2 (Node {}): {}",
-        node_version(),
-        String::from_utf8_lossy(&output.stdout).trim()
-    );
-}
-
-fn node_version() -> String {
-    Command::new("node")
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default()
+    support::run_reference("arbundles@0.11.2", "node_modules/arbundles", "arbundles-items.cjs", &[jwk.as_os_str()]);
 }
 
 fn items(c: &mut Criterion) {

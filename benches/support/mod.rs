@@ -3,7 +3,40 @@
 //! scheduler fill in, a full-size signature).
 #![allow(dead_code)] // each benchmark uses its part
 
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
 use serde_json::{Value, json};
+
+/// The repository root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs a Node reference, `node benches/js/SCRIPT ARGS...`, against the npm peers in `.cache/npm`
+/// and prints `reference LABEL (Node version): OUTPUT`. When `needs` (a path inside `.cache/npm`)
+/// is missing it prints that the reference was not measured instead.
+pub fn run_reference(label: &str, needs: &str, script: &str, args: &[&OsStr]) {
+    let npm: PathBuf = root().join(".cache/npm");
+    if !npm.join(needs).exists() {
+        println!("reference {label}: not measured (run tools/install-npm.sh)");
+        return;
+    }
+    let output = Command::new("node")
+        .arg("--experimental-wasm-memory64") // the published aos module is wasm64
+        .arg(root().join("benches/js").join(script))
+        .args(args)
+        .env("AO_NPM_DIR", &npm)
+        .output()
+        .expect("node runs");
+    let version = Command::new("node").arg("--version").output().map(|o| o.stdout).unwrap_or_default();
+    println!(
+        "reference {label} (Node {}): {}",
+        String::from_utf8_lossy(&version).trim(),
+        String::from_utf8_lossy(&output.stdout).trim()
+    );
+}
 
 pub const MODULE: &str = "ISShJH1ij-hPPt9St5UFFr_8Ys3Kj5cyg7zrMGt7H9s";
 pub const PROCESS: &str = "PROCESS00000000000000000000000000000000000A";

@@ -1,5 +1,6 @@
 //! `ao`: a developer toolkit for AO — the process runtime, the wire protocol, wallets and the CLI.
 pub mod cli;
+pub mod node;
 pub mod protocol;
 pub mod runtime;
 mod varint;

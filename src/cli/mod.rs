@@ -1,7 +1,11 @@
 //! The `ao` command line: argument parsing, dispatch to one file per subcommand, and the single
 //! place where errors become an `error:` line and an exit code (0 ok, 1 failed, 2 bad usage/input).
+mod eval;
 mod input;
 mod item;
+mod node_access;
+mod send;
+mod spawn;
 mod version;
 mod wallet;
 
@@ -29,10 +33,19 @@ pub struct GlobalArgs {
     /// Print one JSON document instead of text
     #[arg(long, global = true)]
     json: bool,
+    /// Where the embedded node keeps its state [default: the platform's data directory]
+    #[arg(long, global = true, env = "AO_HOME", value_name = "DIR")]
+    home: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start a process on the embedded node; prints its id
+    Spawn(spawn::SpawnArgs),
+    /// Send a signed message to a process; prints its id and result
+    Send(send::SendArgs),
+    /// Evaluate Lua inside a process; prints its output
+    Eval(eval::EvalArgs),
     /// Create a wallet or show its address
     #[command(subcommand)]
     Wallet(wallet::WalletCommand),
@@ -71,6 +84,9 @@ impl CliError {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Spawn(args) => args.run(&cli.global),
+        Command::Send(args) => args.run(&cli.global),
+        Command::Eval(args) => args.run(&cli.global),
         Command::Wallet(command) => command.run(&cli.global),
         Command::Item(command) => command.run(&cli.global),
         Command::Version(args) => args.run(&cli.global),

@@ -6,6 +6,7 @@ pub mod b64;
 mod data_item;
 pub mod deep_hash;
 mod der;
+mod ed25519;
 mod id;
 mod pss;
 pub mod signature;
@@ -13,6 +14,7 @@ pub mod tags;
 mod wallet;
 
 pub use data_item::{DataItem, ItemBuilder, ItemError, Signer, VerifyError};
+pub use ed25519::Ed25519Key;
 pub use id::{Id, IdError};
 pub use signature::{SignatureError, SignatureType};
 pub use tags::{Tag, TagError};

@@ -4,6 +4,7 @@ mod support;
 mod aos_compat;
 
 mod cli_item;
+mod cli_node;
 mod cli_version;
 mod cli_wallet;
 mod protocol_interop;

@@ -1,0 +1,47 @@
+//! What a module's `handle(msg, env)` receives for a scheduled message, shaped as the reference
+//! compute unit shapes it (`ao-protocol.md` §4.2, §4.4).
+use serde_json::{Map, Value, json};
+
+use super::store::SlotRow;
+use crate::protocol::{DataItem, Id, Tag};
+
+fn tags_json(tags: &[Tag]) -> Value {
+    Value::Array(tags.iter().map(|t| json!({"name": t.name, "value": t.value})).collect())
+}
+
+/// The `msg` for the item scheduled at `slot` of `process`.
+pub fn message_json(process: Id, slot: &SlotRow, item: &DataItem) -> Value {
+    let owner = item.owner_address();
+    let from_process = item.tag("From-Process").filter(|v| !v.is_empty());
+    let mut msg = Map::new();
+    msg.insert("Id".into(), json!(slot.message.to_string()));
+    msg.insert("Signature".into(), json!(crate::protocol::b64::encode(item.signature())));
+    msg.insert("Data".into(), json!(String::from_utf8_lossy(item.data())));
+    msg.insert("Owner".into(), json!(owner));
+    msg.insert("Target".into(), json!(process.to_string()));
+    if let Some(anchor) = item.anchor() {
+        msg.insert("Anchor".into(), json!(String::from_utf8_lossy(anchor)));
+    }
+    msg.insert("From".into(), json!(from_process.unwrap_or(&owner)));
+    if from_process.is_some() {
+        msg.insert("Forwarded-By".into(), json!(owner));
+    }
+    let tags: Vec<Tag> = item.tags().iter().filter(|t| t.name != "From" && t.name != "Owner").cloned().collect();
+    msg.insert("Tags".into(), tags_json(&tags));
+    msg.insert("Epoch".into(), json!(0));
+    msg.insert("Nonce".into(), json!(slot.slot));
+    msg.insert("Timestamp".into(), json!(slot.timestamp));
+    msg.insert("Block-Height".into(), json!(slot.block_height));
+    msg.insert("Hash-Chain".into(), json!(slot.hash_chain.to_string()));
+    msg.insert("Cron".into(), json!(false));
+    msg.insert("Read-Only".into(), json!(false));
+    Value::Object(msg)
+}
+
+/// The `env` of a process: its id, owner and tags, and its module's.
+pub fn env_json(process: Id, spawn: &DataItem, module: Id) -> Value {
+    json!({
+        "Process": {"Id": process.to_string(), "Owner": spawn.owner_address(), "Tags": tags_json(spawn.tags())},
+        "Module": {"Id": module.to_string(), "Owner": "", "Tags": []},
+    })
+}

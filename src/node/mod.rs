@@ -1,0 +1,306 @@
+//! The embedded AO node, as a library: a scheduler (the durable log), a compute unit (folding the
+//! log through modules) and a messenger (delivering what processes send), over one SQLite store
+//! in a home directory. The CLI, the REPL and the tests all drive this API.
+//!
+//! Durability: a user's message is acknowledged (its call returns an id) only after the
+//! transaction that schedules it has committed. Evaluation, delivery and checkpoints follow in a
+//! second transaction; if the node dies in between, the next open recomputes what is missing
+//! (evaluation is deterministic, so the results are the same).
+mod compute;
+mod envelope;
+mod messenger;
+mod scheduler;
+mod store;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+
+pub use store::{ProcessRow, StoreError};
+
+use crate::protocol::ao::{message, spawn};
+use crate::protocol::{DataItem, Ed25519Key, Id, ItemError, Signer, Tag};
+use crate::runtime::{LoadedModule, Runtime, RuntimeConfig, RuntimeError};
+use compute::Compute;
+use store::{Store, Tx};
+
+#[derive(Debug, thiserror::Error)]
+pub enum NodeError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+    #[error("signing: {0}")]
+    Sign(#[from] ItemError),
+    #[error("no process {0} here")]
+    UnknownProcess(String),
+    #[error("no module {0} here (the embedded node runs ao's own module)")]
+    UnknownModule(String),
+    #[error("no message {0} here")]
+    UnknownMessage(String),
+    #[error("message {message} is already scheduled for process {process}")]
+    Duplicate { message: Id, process: Id },
+    #[error("a process named {name:?} already exists for this wallet: {id}")]
+    NameTaken { name: String, id: Id },
+    #[error("damaged store: {0}")]
+    Damaged(String),
+    #[error("cannot create the home directory {}: {source}", path.display())]
+    Home { path: PathBuf, source: std::io::Error },
+}
+
+impl From<rusqlite::Error> for NodeError {
+    fn from(error: rusqlite::Error) -> Self {
+        NodeError::Store(StoreError::Sql(error))
+    }
+}
+
+/// What a spawn asks for.
+#[derive(Debug, Clone, Default)]
+pub struct SpawnRequest {
+    /// The process's name (its `Name` tag), unique per wallet.
+    pub name: Option<String>,
+    pub tags: Vec<Tag>,
+    pub data: Vec<u8>,
+}
+
+/// A message's place in a process's log and what evaluating it gave.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub id: Id,
+    pub process: Id,
+    pub slot: u64,
+    /// `{Output, Messages, Spawns, Assignments, Error?}`.
+    pub result: Value,
+}
+
+pub struct Node {
+    store: Store,
+    units: Units,
+}
+
+/// The scheduler, compute and messenger, working inside the store's transactions.
+struct Units {
+    runtime: Runtime,
+    /// Signs assignments (as the scheduler) and pushed messages and spawns (as the messenger).
+    key: Ed25519Key,
+    genesis_ms: u64,
+    compute: Compute,
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
+impl Node {
+    /// Opens the node whose state lives in `home` (created if needed), and finishes any work a
+    /// previous run left undone.
+    pub fn open(home: &Path) -> Result<Self, NodeError> {
+        std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.to_path_buf(), source })?;
+        let mut store = Store::open(&home.join("ao.sqlite"))?;
+        let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(home.join("cache")) })?;
+        let (seed, genesis_ms) = store.transaction(|tx| -> Result<_, NodeError> {
+            let seed = match tx.meta("unit-key")? {
+                Some(seed) => seed,
+                None => {
+                    let seed = Ed25519Key::generate().seed().to_vec();
+                    tx.set_meta("unit-key", &seed)?;
+                    seed
+                }
+            };
+            let genesis = match tx.meta("genesis-ms")? {
+                Some(bytes) => bytes,
+                None => {
+                    let bytes = now_ms().to_le_bytes().to_vec();
+                    tx.set_meta("genesis-ms", &bytes)?;
+                    bytes
+                }
+            };
+            Ok((seed, genesis))
+        })?;
+        let seed: [u8; 32] = seed.try_into().map_err(|_| NodeError::Damaged("unit key".into()))?;
+        let genesis_ms = u64::from_le_bytes(genesis_ms.try_into().map_err(|_| NodeError::Damaged("genesis".into()))?);
+        let units = Units { runtime, key: Ed25519Key::from_seed(seed), genesis_ms, compute: Compute::default() };
+        let mut node = Node { store, units };
+        node.recover()?;
+        Ok(node)
+    }
+
+    /// The address of the node's units (the scheduler and messenger key).
+    pub fn unit_address(&self) -> String {
+        self.units.address()
+    }
+
+    /// Spawns a process on ao's module, signed by `wallet`; returns its boot result.
+    pub fn spawn(&mut self, wallet: &dyn Signer, request: SpawnRequest) -> Result<Outcome, NodeError> {
+        let owner = crate::protocol::address_of(wallet.owner());
+        if let Some(name) = &request.name
+            && let Some(existing) = self.store.read().process_named(&owner, name)?
+        {
+            return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
+        }
+        let module = self.units.runtime.load_aos()?.id();
+        let mut tags = request.tags.clone();
+        if let Some(name) = &request.name {
+            tags.retain(|t| t.name != "Name");
+            tags.insert(0, Tag::new("Name", name));
+        }
+        tags.push(Tag::new("Authority", self.unit_address()));
+        let item = spawn(module, &self.unit_address(), tags, request.data, now_ms()).sign(wallet)?;
+        let process = item.id();
+        let units = &self.units;
+        self.store.transaction(|tx| units.start_process_scheduled(tx, &item, request.name.as_deref()))?;
+        self.finish(process, 0, process)
+    }
+
+    /// Sends a message signed by `wallet` to `process`; returns its result once evaluated and
+    /// everything it sent delivered.
+    pub fn send(
+        &mut self,
+        wallet: &dyn Signer,
+        process: Id,
+        tags: Vec<Tag>,
+        data: Vec<u8>,
+    ) -> Result<Outcome, NodeError> {
+        let item = message(process, tags, data, None).sign(wallet)?;
+        let id = item.id();
+        let units = &self.units;
+        let slot = self.store.transaction(|tx| {
+            tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+            units.schedule_item(tx, process, &item)
+        })?;
+        self.finish(process, slot, id)
+    }
+
+    /// Evaluates `process` through `slot`, delivers what it sent, checkpoints, and returns the
+    /// result of `slot`.
+    fn finish(&mut self, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
+        let units = &mut self.units;
+        self.store.transaction(|tx| -> Result<Outcome, NodeError> {
+            units.evaluate_and_deliver(tx, process, slot)?;
+            units.compute.checkpoint_all(tx)?;
+            let result =
+                tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
+            let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
+            Ok(Outcome { id, process, slot, result })
+        })
+    }
+
+    /// Evaluates and delivers whatever a previous run scheduled but did not finish.
+    fn recover(&mut self) -> Result<(), NodeError> {
+        let mut behind = Vec::new();
+        {
+            let tx = self.store.read();
+            for row in tx.processes()? {
+                let tip = tx.tip(row.id)?.map(|t| t.slot);
+                let done = tx.last_result_slot(row.id)?;
+                if let Some(tip) = tip
+                    && done.is_none_or(|done| done < tip)
+                {
+                    behind.push((row.id, tip));
+                }
+            }
+        }
+        for (process, tip) in behind {
+            self.finish(process, tip, process)?;
+        }
+        Ok(())
+    }
+
+    /// The process `text` names for the owner of `wallet`: its id, or a name it spawned.
+    pub fn resolve(&self, owner: &str, text: &str) -> Result<ProcessRow, NodeError> {
+        let tx = self.store.read();
+        if let Ok(id) = text.parse::<Id>()
+            && let Some(row) = tx.process(id)?
+        {
+            return Ok(row);
+        }
+        tx.process_named(owner, text)?.ok_or_else(|| NodeError::UnknownProcess(text.to_string()))
+    }
+
+    /// The result of `message` (in `process`, or wherever it was scheduled).
+    pub fn result(&self, message: Id, process: Option<Id>) -> Result<Outcome, NodeError> {
+        let tx = self.store.read();
+        let (process, slot) = match process {
+            Some(process) => (process, tx.slot_of(process, message)?),
+            None => tx.find_message(message)?.first().map_or((message, None), |&(p, s)| (p, Some(s))),
+        };
+        let slot = slot.ok_or_else(|| NodeError::UnknownMessage(message.to_string()))?;
+        let result = tx.result(process, slot)?.ok_or_else(|| NodeError::UnknownMessage(message.to_string()))?;
+        let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
+        Ok(Outcome { id: message, process, slot, result })
+    }
+
+    /// How many messages processes sent to targets that are not processes of this node.
+    pub fn undelivered_count(&self) -> Result<u64, NodeError> {
+        Ok(self.store.read().undelivered_count()?)
+    }
+
+    /// All processes of this node.
+    pub fn processes(&self) -> Result<Vec<ProcessRow>, NodeError> {
+        Ok(self.store.read().processes()?)
+    }
+
+    /// sha256 of `process`'s memory after its newest evaluated slot, and that slot (if the process
+    /// is live in this node).
+    pub fn memory_hash(&mut self, process: Id) -> Result<Option<(u64, [u8; 32])>, NodeError> {
+        self.units.compute.memory_hash(process)
+    }
+}
+
+impl Units {
+    fn address(&self) -> String {
+        crate::protocol::address_of(self.key.owner())
+    }
+
+    fn evaluate_and_deliver(&mut self, tx: &Tx, process: Id, to_slot: u64) -> Result<(), NodeError> {
+        let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+        let module = self.module_for(&row)?;
+        let from = tx.last_result_slot(process)?.map_or(0, |s| s + 1);
+        let messages: Vec<Id> = tx.slots(process, from, to_slot)?.iter().map(|s| s.message).collect();
+        let results = self.compute.evaluate(tx, &module, &row, to_slot)?;
+        for (slot, result) in results {
+            if slot >= from {
+                let pushed_for = messages.get((slot - from) as usize).copied().unwrap_or(process);
+                self.crank(tx, process, result, pushed_for)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn module_for(&self, row: &ProcessRow) -> Result<Arc<LoadedModule>, NodeError> {
+        let module = self.runtime.load_aos()?;
+        if module.id() != row.module {
+            return Err(NodeError::UnknownModule(row.module.to_string()));
+        }
+        Ok(module)
+    }
+
+    fn schedule_item(&self, tx: &Tx, process: Id, item: &DataItem) -> Result<u64, NodeError> {
+        Ok(scheduler::schedule(tx, &self.key, self.genesis_ms, process, item, now_ms())?.slot)
+    }
+
+    /// Records and schedules a new process (its spawn at slot 0).
+    fn start_process_scheduled(&self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<(), NodeError> {
+        let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
+        let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
+        if module != self.runtime.load_aos()?.id() {
+            return Err(NodeError::UnknownModule(module.to_string()));
+        }
+        let row = ProcessRow { id: item.id(), owner: item.owner_address(), name: name.map(str::to_string), module };
+        tx.insert_process(&row, now_ms())?;
+        self.schedule_item(tx, row.id, item)?;
+        Ok(())
+    }
+
+    /// Starts a process spawned by another one, inside the messenger's transaction; returns its
+    /// id and boot result.
+    fn start_process(&mut self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<(Id, Value), NodeError> {
+        self.start_process_scheduled(tx, item, name)?;
+        let row = tx.process(item.id())?.expect("just inserted");
+        let module = self.module_for(&row)?;
+        let result = self.compute.evaluate(tx, &module, &row, 0)?.pop().map(|(_, r)| r).unwrap_or(Value::Null);
+        Ok((row.id, result))
+    }
+}

@@ -1,0 +1,111 @@
+//! The embedded node through the `ao` binary: spawn by name, eval, processes that message and spawn
+//! each other, state that survives between commands, and bad input.
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{stderr, stdout, wallet};
+
+/// Runs `ao --home HOME --wallet <test wallet> ARGS`.
+fn ao(home: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--home", home.to_str().unwrap(), "--wallet", wallet().path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    crate::support::ao(home, &all)
+}
+
+fn ok(home: &Path, args: &[&str]) -> String {
+    let out = ao(home, args);
+    assert!(out.status.success(), "ao {args:?} failed: {}", stderr(&out));
+    stdout(&out).trim_end().to_string()
+}
+
+fn json(home: &Path, args: &[&str]) -> Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&ok(home, &all)).unwrap()
+}
+
+#[test]
+fn processes_spawn_talk_to_each_other_and_keep_their_state() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+
+    let spawned = json(home, &["spawn", "alice"]);
+    let alice = spawned["process"].as_str().unwrap().to_string();
+    assert_eq!(alice.len(), 43);
+    assert_eq!(spawned["name"], "alice");
+    assert_eq!(spawned["module"], ao::runtime::aos_module_id().to_string());
+    let bob = ok(home, &["spawn", "bob"]);
+    assert_eq!(bob.len(), 43);
+
+    // Names resolve per wallet; ids work too; state carries from one command to the next.
+    assert_eq!(ok(home, &["eval", "alice", "counter = 41 return ao.id"]), alice);
+    assert_eq!(ok(home, &["eval", &alice, "counter = counter + 1 return counter"]), "42");
+
+    // bob replies to Ping; alice's message reaches bob, bob's reply lands in alice's Inbox.
+    ok(
+        home,
+        &[
+            "eval",
+            "bob",
+            r#"Handlers.add("ping", "Ping", function(m) Pings = (Pings or 0) + 1 m.reply({Action = "Pong", Data = "pong"}) end)"#,
+        ],
+    );
+    let sent = json(home, &["eval", "alice", &format!("Send({{Target = '{bob}', Action = 'Ping'}})")]);
+    assert_eq!(sent["result"]["Messages"][0]["Target"], bob);
+    let inbox =
+        ok(home, &["eval", "alice", "local m = Inbox[#Inbox] return m.Action .. ' ' .. m.Data .. ' ' .. m.From"]);
+    assert_eq!(inbox, format!("Pong pong {bob}"));
+    assert_eq!(ok(home, &["eval", "bob", "return Pings"]), "1");
+
+    // A process spawns a child (trusting the node's messenger, as every process must to hear from
+    // other processes), learns its id from the Spawned notice, and talks to it.
+    ok(
+        home,
+        &[
+            "eval",
+            "alice",
+            r#"ao.spawn(ao.env.Module.Id, {Data = "Handlers.add('hi', 'Hi', function(m) m.reply({Data = 'hello, parent'}) end)", ["On-Boot"] = "Data", Authority = ao.authorities[1]}).onReply(function(m) Child = m.Process end)"#,
+        ],
+    );
+    let child = ok(home, &["eval", "alice", "return Child"]);
+    assert_eq!(child.len(), 43, "{child}");
+    ok(home, &["eval", "alice", "Send({Target = Child, Action = 'Hi'})"]);
+    assert_eq!(ok(home, &["eval", "alice", "return Inbox[#Inbox].Data"]), "hello, parent");
+
+    // `ao send` prints the message id, then the output.
+    let out = ok(home, &["send", "bob", "-a", "Nothing", "-t", "X=1", "-d", "hi"]);
+    let mut lines = out.lines();
+    assert_eq!(lines.next().unwrap().len(), 43);
+    assert!(lines.next().unwrap().contains("Nothing"), "{out}");
+}
+
+#[test]
+fn errors_and_bad_input_exit_with_one_clear_line() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    ok(home, &["spawn", "p"]);
+
+    let out = ao(home, &["eval", "p", "error('boom')"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("error: ") && stderr(&out).contains("boom"), "{}", stderr(&out));
+    // The failed message changed nothing.
+    ok(home, &["eval", "p", "x = 1"]);
+    let out = ao(home, &["eval", "p", "x = 2 error('no')"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(ok(home, &["eval", "p", "return x"]), "1");
+
+    let out = ao(home, &["eval", "nobody", "return 1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: no process \"nobody\""), "{}", stderr(&out));
+
+    let out = ao(home, &["spawn", "p"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+
+    let out = ao(home, &["send", "p", "-t", "novalue"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = ao(home, &["send", "p", "-d", "@/nonexistent/file"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read data file"), "{}", stderr(&out));
+}

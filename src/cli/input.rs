@@ -78,3 +78,14 @@ pub fn wallet_error(error: WalletFileError, path: &Path) -> CliError {
         }
     }
 }
+
+/// `-t NAME=VALUE`... and `-d TEXT|@FILE`, for commands that build a message or a spawn.
+#[derive(Debug, clap::Args)]
+pub struct TagsAndData {
+    /// A tag, NAME=VALUE (repeatable)
+    #[arg(short = 't', long = "tag", value_name = "NAME=VALUE", value_parser = parse_tag)]
+    pub tags: Vec<Tag>,
+    /// The data: TEXT, or @FILE
+    #[arg(short = 'd', long = "data", value_name = "TEXT|@FILE")]
+    pub data: Option<String>,
+}

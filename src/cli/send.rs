@@ -1,7 +1,7 @@
 //! `ao send PROCESS`: sends a signed message, then prints its id and its result.
 use clap::Args;
 
-use super::input::{parse_tag, read_data, signing_wallet};
+use super::input::{TagsAndData, read_data, signing_wallet};
 use super::node_access::{node_error, open, report, resolve};
 use super::{CliError, GlobalArgs};
 use crate::protocol::Tag;
@@ -13,21 +13,17 @@ pub struct SendArgs {
     /// The message's `Action` tag
     #[arg(short = 'a', long = "action")]
     action: Option<String>,
-    /// A tag, NAME=VALUE (repeatable)
-    #[arg(short = 't', long = "tag", value_name = "NAME=VALUE", value_parser = parse_tag)]
-    tags: Vec<Tag>,
-    /// The message's data: TEXT, or @FILE
-    #[arg(short = 'd', long = "data", value_name = "TEXT|@FILE")]
-    data: Option<String>,
+    #[command(flatten)]
+    input: TagsAndData,
 }
 
 impl SendArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let data = read_data(self.data.as_deref())?;
+        let data = read_data(self.input.data.as_deref())?;
         let wallet = signing_wallet(global)?;
         let mut node = open(global)?;
         let process = resolve(&node, &wallet.address(), &self.process)?;
-        let mut tags = self.tags;
+        let mut tags = self.input.tags;
         if let Some(action) = self.action {
             tags.insert(0, Tag::new("Action", action));
         }

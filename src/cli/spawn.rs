@@ -22,11 +22,10 @@ impl SpawnArgs {
         let mut node = open(global)?;
         let request = SpawnRequest { name: self.name.clone(), tags: self.input.tags, data };
         let outcome = node.spawn(&wallet, request).map_err(node_error)?;
-        let module =
-            node.processes().map_err(node_error)?.into_iter().find(|p| p.id == outcome.process).map(|p| p.module);
+        let module = node.process(outcome.process).map_err(node_error)?.module;
         if global.json {
             print_json(
-                &json!({"process": outcome.process.to_string(), "name": self.name, "module": module.map(|m| m.to_string())}),
+                &json!({"process": outcome.process.to_string(), "name": self.name, "module": module.to_string()}),
             );
         } else {
             println!("{}", outcome.process);

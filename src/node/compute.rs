@@ -22,6 +22,12 @@ pub struct LiveProcess {
     checkpointed: Option<u64>,
 }
 
+/// A slot evaluated for the first time: its message and result.
+pub struct Evaluated {
+    pub message: Id,
+    pub result: Value,
+}
+
 #[derive(Default)]
 pub struct Compute {
     live: HashMap<Id, LiveProcess>,
@@ -51,18 +57,18 @@ pub fn result_json(outcome: &Result<Value, EvalError>) -> Value {
 
 impl Compute {
     /// Evaluates `process` up to and including `to_slot`, storing each new result; returns the
-    /// results of the slots evaluated now (none if it was already there).
+    /// slots that had no result before, in order (replaying a slot that has one stores nothing).
     pub fn evaluate(
         &mut self,
         tx: &Tx,
         module: &Arc<LoadedModule>,
         process: &ProcessRow,
         to_slot: u64,
-    ) -> Result<Vec<(u64, Value)>, NodeError> {
+    ) -> Result<Vec<Evaluated>, NodeError> {
         let live = self.live_process(tx, module, process, to_slot)?;
-        let mut results = Vec::new();
+        let mut evaluated = Vec::new();
         if live.next_slot > to_slot {
-            return Ok(results);
+            return Ok(evaluated);
         }
         for slot in tx.slots(process.id, live.next_slot, to_slot)? {
             let item =
@@ -70,13 +76,12 @@ impl Compute {
             let msg = message_json(process.id, &slot, &item).to_string();
             let evaluation = live.process.handle(&msg, &live.env)?;
             let result = result_json(&evaluation.outcome);
-            if tx.result(process.id, slot.slot)?.is_none() {
-                tx.save_result(process.id, slot.slot, &result.to_string())?;
-            }
             live.next_slot = slot.slot + 1;
-            results.push((slot.slot, result));
+            if tx.save_result(process.id, slot.slot, &result.to_string())? {
+                evaluated.push(Evaluated { message: slot.message, result });
+            }
         }
-        Ok(results)
+        Ok(evaluated)
     }
 
     /// The live process, evaluated no further than `to_slot`: the one in memory if it is not past

@@ -7,11 +7,12 @@ use std::collections::VecDeque;
 
 use serde_json::Value;
 
+use super::store::{ProcessRow, Tx};
 use super::{NodeError, Units};
-use crate::protocol::ao::DATA_PROTOCOL;
-use crate::protocol::{Id, ItemBuilder, Tag};
+use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
+use crate::protocol::{DataItem, Id, ItemBuilder, Tag};
 
-/// A result to deliver: the process that produced it, and the user message the chain started with.
+/// A result whose outbox is still to deliver, and the process that produced it.
 struct Pending {
     process: Id,
     result: Value,
@@ -30,6 +31,19 @@ fn without(tags: Vec<Tag>, names: &[&str]) -> Vec<Tag> {
     tags.into_iter().filter(|tag| !names.contains(&tag.name.as_str())).collect()
 }
 
+/// The tags the messenger ends a pushed item with: `Data-Protocol`, `Type`, and where it came
+/// from (`From-Process`, `From-Module`, `Pushed-For`).
+fn pushed_tags(mut tags: Vec<Tag>, kind: &str, from: &ProcessRow, pushed_for: Id) -> Vec<Tag> {
+    tags.extend([
+        Tag::new("Data-Protocol", DATA_PROTOCOL),
+        Tag::new("Type", kind),
+        Tag::new("From-Process", from.id.to_string()),
+        Tag::new("From-Module", from.module.to_string()),
+        Tag::new("Pushed-For", pushed_for.to_string()),
+    ]);
+    tags
+}
+
 fn data_of(entry: &Value) -> Vec<u8> {
     match entry.get("Data") {
         Some(Value::String(text)) if !text.is_empty() => text.clone().into_bytes(),
@@ -40,45 +54,25 @@ fn data_of(entry: &Value) -> Vec<u8> {
 
 impl Units {
     /// Delivers everything `result` of `process` sends, and everything that sends, to the end.
-    pub(super) fn crank(
-        &mut self,
-        tx: &super::store::Tx,
-        process: Id,
-        result: Value,
-        pushed_for: Id,
-    ) -> Result<(), NodeError> {
+    pub(super) fn crank(&mut self, tx: &Tx, process: Id, result: Value, pushed_for: Id) -> Result<(), NodeError> {
         let mut queue = VecDeque::from([Pending { process, result }]);
         while let Some(Pending { process, result }) = queue.pop_front() {
             if result.get("Error").is_some_and(|e| !e.is_null()) {
                 continue;
             }
-            let module = match tx.process(process)? {
-                Some(row) => row.module,
-                None => continue,
-            };
+            let Some(sender) = tx.process(process)? else { continue };
             for entry in result.get("Messages").and_then(Value::as_array).into_iter().flatten() {
                 let Some(target) = entry.get("Target").and_then(Value::as_str) else { continue };
-                let mut tags = without(
+                let tags = without(
                     tag_list(&entry["Tags"]),
                     &["Data-Protocol", "Type", "From-Process", "From-Module", "Assignments", "Pushed-For"],
                 );
-                tags.extend([
-                    Tag::new("Data-Protocol", DATA_PROTOCOL),
-                    Tag::new("Type", "Message"),
-                    Tag::new("From-Process", process.to_string()),
-                    Tag::new("From-Module", module.to_string()),
-                    Tag::new("Pushed-For", pushed_for.to_string()),
-                ]);
                 let anchor = entry.get("Anchor").and_then(Value::as_str).map(|a| a.as_bytes().to_vec());
                 let target_id = target.parse::<Id>().ok();
+                let tags = pushed_tags(tags, "Message", &sender, pushed_for);
                 let item = ItemBuilder { target: target_id, anchor, tags, data: data_of(entry) }.sign(&self.key)?;
                 match target_id.map(|id| tx.process(id)).transpose()?.flatten() {
-                    Some(row) => {
-                        let slot = self.schedule_item(tx, row.id, &item)?;
-                        for (_, result) in self.compute.evaluate(tx, &self.module_for(&row)?, &row, slot)? {
-                            queue.push_back(Pending { process: row.id, result });
-                        }
-                    }
+                    Some(row) => self.deliver(tx, &row, &item, &mut queue)?,
                     None => tx.record_undelivered(item.id(), target, process, &item.to_bytes())?,
                 }
             }
@@ -91,17 +85,11 @@ impl Units {
                     tags.push(Tag::new("Scheduler", self.address()));
                 }
                 if !tags.iter().any(|t| t.name == "Variant") {
-                    tags.push(Tag::new("Variant", crate::protocol::ao::VARIANT));
+                    tags.push(Tag::new("Variant", VARIANT));
                 }
-                tags.extend([
-                    Tag::new("Data-Protocol", DATA_PROTOCOL),
-                    Tag::new("Type", "Process"),
-                    Tag::new("From-Process", process.to_string()),
-                    Tag::new("From-Module", module.to_string()),
-                    Tag::new("Pushed-For", pushed_for.to_string()),
-                ]);
+                let tags = pushed_tags(tags, "Process", &sender, pushed_for);
                 let item = ItemBuilder { target: None, anchor: None, tags, data: data_of(entry) }.sign(&self.key)?;
-                let child = match self.start_process(tx, &item, None) {
+                let child = match self.start_process(tx, &item) {
                     Ok((child, boot)) => {
                         queue.push_back(Pending { process: child, result: boot });
                         child
@@ -118,16 +106,27 @@ impl Units {
                     Tag::new("Type", "Message"),
                     Tag::new("Process", child.to_string()),
                     Tag::new("Action", "Spawned"),
-                    Tag::new("Variant", crate::protocol::ao::VARIANT),
+                    Tag::new("Variant", VARIANT),
                 ]);
                 let notice = ItemBuilder { target: Some(process), anchor: None, tags: notice, data: b" ".to_vec() }
                     .sign(&self.key)?;
-                let parent = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-                let slot = self.schedule_item(tx, process, &notice)?;
-                for (_, result) in self.compute.evaluate(tx, &self.module_for(&parent)?, &parent, slot)? {
-                    queue.push_back(Pending { process, result });
-                }
+                self.deliver(tx, &sender, &notice, &mut queue)?;
             }
+        }
+        Ok(())
+    }
+
+    /// Schedules `item` for `to`, evaluates it, and queues what that sends.
+    fn deliver(
+        &mut self,
+        tx: &Tx,
+        to: &ProcessRow,
+        item: &DataItem,
+        queue: &mut VecDeque<Pending>,
+    ) -> Result<(), NodeError> {
+        let slot = self.schedule_item(tx, to.id, item)?;
+        for evaluated in self.compute.evaluate(tx, &self.module(to.module)?, to, slot)? {
+            queue.push_back(Pending { process: to.id, result: evaluated.result });
         }
         Ok(())
     }

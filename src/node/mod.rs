@@ -50,12 +50,6 @@ pub enum NodeError {
     Home { path: PathBuf, source: std::io::Error },
 }
 
-impl From<rusqlite::Error> for NodeError {
-    fn from(error: rusqlite::Error) -> Self {
-        NodeError::Store(StoreError::Sql(error))
-    }
-}
-
 /// What a spawn asks for.
 #[derive(Debug, Clone, Default)]
 pub struct SpawnRequest {
@@ -146,11 +140,12 @@ impl Node {
             tags.retain(|t| t.name != "Name");
             tags.insert(0, Tag::new("Name", name));
         }
-        tags.push(Tag::new("Authority", self.unit_address()));
-        let item = spawn(module, &self.unit_address(), tags, request.data, now_ms()).sign(wallet)?;
+        let unit = self.unit_address();
+        tags.push(Tag::new("Authority", &unit));
+        let item = spawn(module, &unit, tags, request.data, now_ms()).sign(wallet)?;
         let process = item.id();
         let units = &self.units;
-        self.store.transaction(|tx| units.start_process_scheduled(tx, &item, request.name.as_deref()))?;
+        self.store.transaction(|tx| units.schedule_spawn(tx, &item, request.name.as_deref()))?;
         self.finish(process, 0, process)
     }
 
@@ -189,34 +184,26 @@ impl Node {
 
     /// Evaluates and delivers whatever a previous run scheduled but did not finish.
     fn recover(&mut self) -> Result<(), NodeError> {
-        let mut behind = Vec::new();
-        {
-            let tx = self.store.read();
-            for row in tx.processes()? {
-                let tip = tx.tip(row.id)?.map(|t| t.slot);
-                let done = tx.last_result_slot(row.id)?;
-                if let Some(tip) = tip
-                    && done.is_none_or(|done| done < tip)
-                {
-                    behind.push((row.id, tip));
-                }
-            }
-        }
+        let behind = self.store.read().behind()?;
         for (process, tip) in behind {
             self.finish(process, tip, process)?;
         }
         Ok(())
     }
 
+    /// The process with this id.
+    pub fn process(&self, id: Id) -> Result<ProcessRow, NodeError> {
+        self.store.read().process(id)?.ok_or_else(|| NodeError::UnknownProcess(id.to_string()))
+    }
+
     /// The process `text` names for the owner of `wallet`: its id, or a name it spawned.
     pub fn resolve(&self, owner: &str, text: &str) -> Result<ProcessRow, NodeError> {
-        let tx = self.store.read();
         if let Ok(id) = text.parse::<Id>()
-            && let Some(row) = tx.process(id)?
+            && let Some(row) = self.store.read().process(id)?
         {
             return Ok(row);
         }
-        tx.process_named(owner, text)?.ok_or_else(|| NodeError::UnknownProcess(text.to_string()))
+        self.store.read().process_named(owner, text)?.ok_or_else(|| NodeError::UnknownProcess(text.to_string()))
     }
 
     /// The result of `message` (in `process`, or wherever it was scheduled).
@@ -254,25 +241,20 @@ impl Units {
         crate::protocol::address_of(self.key.owner())
     }
 
+    /// Evaluates `process` through `to_slot` and delivers what each newly evaluated message sent.
     fn evaluate_and_deliver(&mut self, tx: &Tx, process: Id, to_slot: u64) -> Result<(), NodeError> {
         let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-        let module = self.module_for(&row)?;
-        let from = tx.last_result_slot(process)?.map_or(0, |s| s + 1);
-        let messages: Vec<Id> = tx.slots(process, from, to_slot)?.iter().map(|s| s.message).collect();
-        let results = self.compute.evaluate(tx, &module, &row, to_slot)?;
-        for (slot, result) in results {
-            if slot >= from {
-                let pushed_for = messages.get((slot - from) as usize).copied().unwrap_or(process);
-                self.crank(tx, process, result, pushed_for)?;
-            }
+        for evaluated in self.compute.evaluate(tx, &self.module(row.module)?, &row, to_slot)? {
+            self.crank(tx, process, evaluated.result, evaluated.message)?;
         }
         Ok(())
     }
 
-    fn module_for(&self, row: &ProcessRow) -> Result<Arc<LoadedModule>, NodeError> {
+    /// The module `id`, if this node runs it (for now, ao's own module only).
+    fn module(&self, id: Id) -> Result<Arc<LoadedModule>, NodeError> {
         let module = self.runtime.load_aos()?;
-        if module.id() != row.module {
-            return Err(NodeError::UnknownModule(row.module.to_string()));
+        if module.id() != id {
+            return Err(NodeError::UnknownModule(id.to_string()));
         }
         Ok(module)
     }
@@ -281,26 +263,22 @@ impl Units {
         Ok(scheduler::schedule(tx, &self.key, self.genesis_ms, process, item, now_ms())?.slot)
     }
 
-    /// Records and schedules a new process (its spawn at slot 0).
-    fn start_process_scheduled(&self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<(), NodeError> {
+    /// Records a new process and schedules its spawn at slot 0.
+    fn schedule_spawn(&self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<ProcessRow, NodeError> {
         let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
         let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
-        if module != self.runtime.load_aos()?.id() {
-            return Err(NodeError::UnknownModule(module.to_string()));
-        }
+        self.module(module)?;
         let row = ProcessRow { id: item.id(), owner: item.owner_address(), name: name.map(str::to_string), module };
         tx.insert_process(&row, now_ms())?;
         self.schedule_item(tx, row.id, item)?;
-        Ok(())
+        Ok(row)
     }
 
     /// Starts a process spawned by another one, inside the messenger's transaction; returns its
     /// id and boot result.
-    fn start_process(&mut self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<(Id, Value), NodeError> {
-        self.start_process_scheduled(tx, item, name)?;
-        let row = tx.process(item.id())?.expect("just inserted");
-        let module = self.module_for(&row)?;
-        let result = self.compute.evaluate(tx, &module, &row, 0)?.pop().map(|(_, r)| r).unwrap_or(Value::Null);
-        Ok((row.id, result))
+    fn start_process(&mut self, tx: &Tx, item: &DataItem) -> Result<(Id, Value), NodeError> {
+        let row = self.schedule_spawn(tx, item, None)?;
+        let boot = self.compute.evaluate(tx, &self.module(row.module)?, &row, 0)?.pop();
+        Ok((row.id, boot.map_or(Value::Null, |evaluated| evaluated.result)))
     }
 }

@@ -297,12 +297,13 @@ impl Tx<'_> {
         Ok(rows)
     }
 
-    pub fn save_result(&self, process: Id, slot: u64, result: &str) -> Result<(), StoreError> {
-        self.tx.execute(
-            "INSERT OR REPLACE INTO results (process, slot, result) VALUES (?1, ?2, ?3)",
+    /// Stores the result of a slot unless it has one; returns whether it stored it.
+    pub fn save_result(&self, process: Id, slot: u64, result: &str) -> Result<bool, StoreError> {
+        let inserted = self.tx.execute(
+            "INSERT OR IGNORE INTO results (process, slot, result) VALUES (?1, ?2, ?3)",
             params![process.to_string(), slot, result],
         )?;
-        Ok(())
+        Ok(inserted == 1)
     }
 
     pub fn result(&self, process: Id, slot: u64) -> Result<Option<String>, StoreError> {
@@ -316,11 +317,14 @@ impl Tx<'_> {
             .optional()?)
     }
 
-    /// The newest evaluated slot of a process, if any.
-    pub fn last_result_slot(&self, process: Id) -> Result<Option<u64>, StoreError> {
-        Ok(self.tx.query_row("SELECT MAX(slot) FROM results WHERE process = ?1", [process.to_string()], |row| {
-            row.get::<_, Option<u64>>(0)
-        })?)
+    /// The processes whose schedule runs past their last result, with their newest slot.
+    pub fn behind(&self) -> Result<Vec<(Id, u64)>, StoreError> {
+        let mut statement = self.tx.prepare_cached(
+            "SELECT s.process, MAX(s.slot) FROM schedule s GROUP BY s.process
+             HAVING MAX(s.slot) > COALESCE((SELECT MAX(r.slot) FROM results r WHERE r.process = s.process), -1)",
+        )?;
+        let rows = statement.query_map([], |row| Ok((id_column(row, 0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
+        Ok(rows)
     }
 
     /// Stores a checkpoint and drops the older ones of the process.

@@ -73,6 +73,12 @@ fn processes_spawn_talk_to_each_other_and_keep_their_state() {
     ok(home, &["eval", "alice", "Send({Target = Child, Action = 'Hi'})"]);
     assert_eq!(ok(home, &["eval", "alice", "return Inbox[#Inbox].Data"]), "hello, parent");
 
+    // Code from a file, and a blueprint.
+    std::fs::write(home.join("code.lua"), "Greeting = 'hi from a file' return Greeting").unwrap();
+    assert_eq!(ok(home, &["eval", "bob", "-f", home.join("code.lua").to_str().unwrap()]), "hi from a file");
+    ok(home, &["eval", "bob", "--blueprint", "token"]);
+    assert_eq!(ok(home, &["eval", "bob", "return Balances[ao.id]"]), "10000000000000000");
+
     // `ao send` prints the message id, then the output.
     let out = ok(home, &["send", "bob", "-a", "Nothing", "-t", "X=1", "-d", "hi"]);
     let mut lines = out.lines();
@@ -89,6 +95,7 @@ fn errors_and_bad_input_exit_with_one_clear_line() {
     let out = ao(home, &["eval", "p", "error('boom')"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).starts_with("error: ") && stderr(&out).contains("boom"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains('\u{1b}'), "no colour codes in the error line: {:?}", stderr(&out));
     // The failed message changed nothing.
     ok(home, &["eval", "p", "x = 1"]);
     let out = ao(home, &["eval", "p", "x = 2 error('no')"]);
@@ -102,6 +109,12 @@ fn errors_and_bad_input_exit_with_one_clear_line() {
     let out = ao(home, &["spawn", "p"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+
+    let out = ao(home, &["eval", "p", "--blueprint", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no blueprint \"nope\"; there are token"), "{}", stderr(&out));
+    let out = ao(home, &["eval", "p", "-f", "/nonexistent/file.lua"]);
+    assert_eq!(out.status.code(), Some(2));
 
     let out = ao(home, &["send", "p", "-t", "novalue"]);
     assert_eq!(out.status.code(), Some(2));

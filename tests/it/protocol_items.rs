@@ -39,6 +39,22 @@ fn signed_items_round_trip_and_verify() {
 }
 
 #[test]
+fn ed25519_keys_sign_items_that_verify() {
+    use ao::protocol::Ed25519Key;
+    let key = Ed25519Key::generate();
+    let item = ItemBuilder { tags: vec![Tag::new("Type", "Assignment")], ..ItemBuilder::new() }.sign(&key).unwrap();
+    let parsed = DataItem::parse(&item.to_bytes()).unwrap();
+    assert_eq!(parsed.signature_type(), SignatureType::Ed25519);
+    assert_eq!(parsed.owner(), key.owner());
+    parsed.verify().unwrap();
+    // The stored seed gives back the same key; another key's signature does not verify.
+    assert_eq!(Ed25519Key::from_seed(key.seed()).owner(), key.owner());
+    let mut forged = item.to_bytes();
+    forged[2..66].copy_from_slice(&Ed25519Key::generate().sign(&item.signature_data()));
+    assert!(DataItem::parse(&forged).unwrap().verify().is_err());
+}
+
+#[test]
 fn every_truncation_is_an_error_not_a_panic() {
     let bytes = full_item().to_bytes();
     let data_start = bytes.len() - b"return 1".len();

@@ -1,7 +1,9 @@
 //! `ao`: a developer toolkit for AO — the process runtime, the wire protocol, wallets and the CLI.
 pub mod cli;
+pub mod lua_bundle;
 pub mod node;
 pub mod protocol;
 pub mod runtime;
+pub mod text;
 mod varint;
 pub mod wallet_file;

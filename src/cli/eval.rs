@@ -1,12 +1,15 @@
 //! `ao eval PROCESS CODE`: evaluates Lua inside a process (an `Eval` message from the wallet) and
-//! prints what it printed or returned.
+//! prints what it printed or returned. `-f FILE` bundles the file's local `require`s as aos's
+//! `.load` does, and an error is shown at the file and line it comes from.
 use std::path::PathBuf;
 
 use clap::Args;
 
-use super::input::{read_file, signing_wallet};
-use super::node_access::{node_error, open, report, resolve};
+use super::input::signing_wallet;
+use super::node_access::{error_of, node_error, open, plain_error, report, resolve};
+use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
+use crate::lua_bundle::{LuaBundle, chunk_line};
 use crate::protocol::Tag;
 
 #[derive(Debug, Args)]
@@ -16,7 +19,7 @@ pub struct EvalArgs {
     /// The Lua code
     #[arg(conflicts_with_all = ["file", "blueprint"], required_unless_present_any = ["file", "blueprint"])]
     code: Option<String>,
-    /// Evaluate the Lua in FILE
+    /// Evaluate the Lua in FILE, with the local files it `require`s
     #[arg(short = 'f', long = "file", value_name = "FILE", conflicts_with = "blueprint")]
     file: Option<PathBuf>,
     /// Load a blueprint (token, chatroom, voting, staking, arena)
@@ -25,7 +28,7 @@ pub struct EvalArgs {
 }
 
 /// The blueprints ao ships, compiled in.
-const BLUEPRINTS: [(&str, &str); 5] = [
+pub const BLUEPRINTS: [(&str, &str); 5] = [
     ("token", include_str!("../../lua/blueprints/token.lua")),
     ("chatroom", include_str!("../../lua/blueprints/chatroom.lua")),
     ("voting", include_str!("../../lua/blueprints/voting.lua")),
@@ -33,24 +36,60 @@ const BLUEPRINTS: [(&str, &str); 5] = [
     ("arena", include_str!("../../lua/blueprints/arena.lua")),
 ];
 
+/// The source of blueprint `name`.
+pub fn blueprint(name: &str) -> Result<&'static str, CliError> {
+    match BLUEPRINTS.iter().find(|(n, _)| *n == name) {
+        Some((_, source)) => Ok(source),
+        None => {
+            let names: Vec<&str> = BLUEPRINTS.iter().map(|(n, _)| *n).collect();
+            Err(CliError::input(format!("no blueprint {name:?}; there are {}", names.join(", "))))
+        }
+    }
+}
+
+/// Reads and bundles a Lua file for evaluation; prints the file tree when it requires others.
+pub fn load_file(global: &GlobalArgs, path: &std::path::Path) -> Result<LuaBundle, CliError> {
+    let bundle = LuaBundle::load(path).map_err(|e| CliError::input(e.to_string()))?;
+    if bundle.files().count() > 1 {
+        global.notice(format_args!("bundled with its local requires:\n{}", bundle.tree().trim_end()));
+    }
+    Ok(bundle)
+}
+
+/// An evaluation error as one line: the location in the evaluated code (the file and line it
+/// came from, for a bundle) and the message, without the process library's own frames.
+pub fn located_error(error: &str, bundle: Option<&LuaBundle>) -> CliError {
+    let plain = plain_error(error);
+    let marker = "[string \"aos\"]:";
+    let Some(at) = plain.rfind(marker) else { return CliError::failed(plain) };
+    let message = plain[at + marker.len()..].split_once(": ").map_or("", |(_, m)| m).trim();
+    let line = chunk_line(error);
+    match bundle.and_then(|b| b.error_origin(error)) {
+        Some(origin) => CliError::failed(format!("{}:{}: {message}", origin.path.display(), origin.line))
+            .hint(format!("{:>4} | {}", origin.line, origin.text.trim_end())),
+        None => CliError::failed(format!("line {}: {message}", line.unwrap_or(0))),
+    }
+}
+
 impl EvalArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let code = match (self.code, self.file, self.blueprint) {
-            (Some(code), _, _) => code.into_bytes(),
-            (_, Some(file), _) => read_file(&file)?,
-            (_, _, Some(name)) => match BLUEPRINTS.iter().find(|(n, _)| *n == name) {
-                Some((_, source)) => source.as_bytes().to_vec(),
-                None => {
-                    let names: Vec<&str> = BLUEPRINTS.iter().map(|(n, _)| *n).collect();
-                    return Err(CliError::input(format!("no blueprint {name:?}; there are {}", names.join(", "))));
-                }
-            },
+        let bundle = self.file.as_deref().map(|path| load_file(global, path)).transpose()?;
+        let code = match (&self.code, &bundle, &self.blueprint) {
+            (Some(code), _, _) => code.clone(),
+            (_, Some(bundle), _) => bundle.code().to_string(),
+            (_, _, Some(name)) => blueprint(name)?.to_string(),
             (None, None, None) => unreachable!("clap requires one of them"),
         };
         let wallet = signing_wallet(global)?;
         let mut node = open(global)?;
         let process = resolve(&node, &wallet.address(), &self.process)?;
-        let outcome = node.send(&wallet, process.id, vec![Tag::new("Action", "Eval")], code).map_err(node_error)?;
-        report(global, &outcome, false)
+        let spinner = Spinner::start(global, "evaluating");
+        let outcome = node.send(&wallet, process.id, vec![Tag::new("Action", "Eval")], code.into_bytes());
+        drop(spinner);
+        let outcome = outcome.map_err(node_error)?;
+        report(global, &outcome, false).map_err(|failed| match error_of(&outcome.result) {
+            Some(error) if !global.json => located_error(&error, bundle.as_ref()),
+            _ => failed,
+        })
     }
 }

@@ -47,7 +47,11 @@ pub fn signing_wallet(global: &GlobalArgs) -> Result<Wallet, CliError> {
             match wallet_file::load(&path) {
                 Err(WalletFileError::NotFound(_)) => {
                     let wallet = wallet_file::create(&path, false).map_err(|e| wallet_error(e, &path))?;
-                    eprintln!("created a new wallet at {} (address {})", path.display(), wallet.address());
+                    global.notice(format_args!(
+                        "created a new wallet at {} (address {})",
+                        path.display(),
+                        wallet.address()
+                    ));
                     Ok(wallet)
                 }
                 other => other.map_err(|e| wallet_error(e, &path)),
@@ -88,4 +92,28 @@ pub struct TagsAndData {
     /// The data: TEXT, or @FILE
     #[arg(short = 'd', long = "data", value_name = "TEXT|@FILE")]
     pub data: Option<String>,
+}
+
+/// `PROCESS [-a ACTION] [-t NAME=VALUE]... [-d TEXT|@FILE]`: a message to a process.
+#[derive(Debug, clap::Args)]
+pub struct MessageArgs {
+    /// Process id, or the name of a process the wallet spawned
+    pub process: String,
+    /// The message's `Action` tag
+    #[arg(short = 'a', long = "action")]
+    pub action: Option<String>,
+    #[command(flatten)]
+    pub input: TagsAndData,
+}
+
+impl MessageArgs {
+    /// The message's tags (`Action` first) and data.
+    pub fn tags_and_data(&self) -> Result<(Vec<Tag>, Vec<u8>), CliError> {
+        let data = read_data(self.input.data.as_deref())?;
+        let mut tags = self.input.tags.clone();
+        if let Some(action) = &self.action {
+            tags.insert(0, Tag::new("Action", action));
+        }
+        Ok((tags, data))
+    }
 }

@@ -1,11 +1,17 @@
 //! The `ao` command line: argument parsing, dispatch to one file per subcommand, and the single
 //! place where errors become an `error:` line and an exit code (0 ok, 1 failed, 2 bad usage/input).
+mod dryrun;
 mod eval;
+mod inbox;
 mod input;
 mod item;
+mod list;
 mod node_access;
+mod result;
 mod send;
 mod spawn;
+mod spinner;
+mod tail;
 mod version;
 mod wallet;
 
@@ -36,6 +42,52 @@ pub struct GlobalArgs {
     /// Where the embedded node keeps its state [default: the platform's data directory]
     #[arg(long, global = true, env = "AO_HOME", value_name = "DIR")]
     home: Option<PathBuf>,
+    /// Print only the essentials: no notices, no progress, no list of sent messages
+    #[arg(short = 'q', long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print details: slots, message ids, timings (on stderr)
+    #[arg(short = 'v', long, global = true)]
+    verbose: bool,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl GlobalArgs {
+    /// Whether to colour what goes to stdout (`stderr == false`) or stderr.
+    pub fn color(&self, stderr: bool) -> bool {
+        use std::io::IsTerminal;
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                let terminal = if stderr { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
+                terminal && !no_color && !self.json
+            }
+        }
+    }
+
+    /// A notice on stderr (not with `-q`).
+    pub fn notice(&self, text: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// A detail on stderr (only with `-v`).
+    pub fn detail(&self, text: impl std::fmt::Display) {
+        if self.verbose {
+            eprintln!("{text}");
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,6 +98,16 @@ enum Command {
     Send(send::SendArgs),
     /// Evaluate Lua inside a process; prints its output
     Eval(eval::EvalArgs),
+    /// Evaluate a message without keeping it; prints the result, the process is untouched
+    Dryrun(dryrun::DryrunArgs),
+    /// Print the stored result of a message
+    Result(result::ResultArgs),
+    /// List the messages in a process's Inbox
+    Inbox(inbox::InboxArgs),
+    /// List the processes of the embedded node
+    List(list::ListArgs),
+    /// Print what a process's messages print and send, from any sender; -f follows
+    Tail(tail::TailArgs),
     /// Create a wallet or show its address
     #[command(subcommand)]
     Wallet(wallet::WalletCommand),
@@ -83,10 +145,16 @@ impl CliError {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let color_errors = cli.global.color(true);
     let result = match cli.command {
         Command::Spawn(args) => args.run(&cli.global),
         Command::Send(args) => args.run(&cli.global),
         Command::Eval(args) => args.run(&cli.global),
+        Command::Dryrun(args) => args.run(&cli.global),
+        Command::Result(args) => args.run(&cli.global),
+        Command::Inbox(args) => args.run(&cli.global),
+        Command::List(args) => args.run(&cli.global),
+        Command::Tail(args) => args.run(&cli.global),
         Command::Wallet(command) => command.run(&cli.global),
         Command::Item(command) => command.run(&cli.global),
         Command::Version(args) => args.run(&cli.global),
@@ -94,9 +162,10 @@ pub fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {}", error.message);
+            let (red, dim, reset) = if color_errors { ("\x1b[1;31m", "\x1b[2m", "\x1b[0m") } else { ("", "", "") };
+            eprintln!("{red}error:{reset} {}", error.message);
             if let Some(hint) = &error.hint {
-                eprintln!("hint: {hint}");
+                eprintln!("{dim}hint:{reset} {hint}");
             }
             ExitCode::from(error.code)
         }

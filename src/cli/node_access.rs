@@ -5,8 +5,13 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
+use super::input::{wallet_error, wallet_path};
+use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::{Node, NodeError, Outcome, ProcessRow};
+use crate::protocol::Id;
+use crate::text::strip_ansi;
+use crate::wallet_file::{self, WalletFileError};
 
 pub fn home(global: &GlobalArgs) -> Result<PathBuf, CliError> {
     match &global.home {
@@ -18,20 +23,41 @@ pub fn home(global: &GlobalArgs) -> Result<PathBuf, CliError> {
 }
 
 pub fn open(global: &GlobalArgs) -> Result<Node, CliError> {
-    Node::open(&home(global)?).map_err(node_error)
+    let home = home(global)?;
+    let _spinner = Spinner::start(global, "opening the node");
+    Node::open(&home).map_err(node_error)
 }
 
 pub fn node_error(error: NodeError) -> CliError {
     match error {
         NodeError::UnknownProcess(name) => CliError::input(format!("no process {name:?}"))
             .hint("`ao list` shows the processes; spawn one with `ao spawn NAME`"),
-        NodeError::UnknownMessage(_) | NodeError::NameTaken { .. } => CliError::input(error.to_string()),
+        NodeError::UnknownMessage(_) | NodeError::NameTaken { .. } | NodeError::Limit(_) => {
+            CliError::input(error.to_string())
+        }
         other => CliError::failed(other.to_string()),
     }
 }
 
 pub fn resolve(node: &Node, owner: &str, text: &str) -> Result<ProcessRow, CliError> {
     node.resolve(owner, text).map_err(node_error)
+}
+
+/// The process `text` names, for commands that only read: an id needs no wallet; a name is looked
+/// up among the wallet's processes (the wallet is not created if missing).
+pub fn find_process(global: &GlobalArgs, node: &Node, text: &str) -> Result<ProcessRow, CliError> {
+    if let Ok(id) = text.parse::<Id>()
+        && let Ok(row) = node.process(id)
+    {
+        return Ok(row);
+    }
+    let path = wallet_path(global)?;
+    let owner = match wallet_file::load(&path) {
+        Ok(wallet) => wallet.address(),
+        Err(WalletFileError::NotFound(_)) if global.wallet.is_none() => String::new(),
+        Err(error) => return Err(wallet_error(error, &path)),
+    };
+    resolve(node, &owner, text)
 }
 
 /// The error text of a result, if it failed.
@@ -57,51 +83,57 @@ pub fn output_text(result: &Value) -> String {
 /// Prints a message's outcome (`--json`: `{"id", "process", "slot", "result"}`) and turns a
 /// result with an Error into exit 1.
 pub fn report(global: &GlobalArgs, outcome: &Outcome, show_id: bool) -> Result<(), CliError> {
-    let error = error_of(&outcome.result);
+    let document = json!({"id": outcome.id.to_string(), "process": outcome.process.to_string(), "slot": outcome.slot, "result": outcome.result});
+    let heading = show_id.then(|| outcome.id.to_string());
+    global.detail(format_args!("message {} is slot {} of process {}", outcome.id, outcome.slot, outcome.process));
+    report_result(global, &document, &outcome.result, heading.as_deref())
+}
+
+/// Prints `document` (with `--json`) or `heading` and what `result` printed and sent (as text),
+/// and turns a result with an Error into exit 1.
+pub fn report_result(
+    global: &GlobalArgs,
+    document: &Value,
+    result: &Value,
+    heading: Option<&str>,
+) -> Result<(), CliError> {
     if global.json {
-        print_json(
-            &json!({"id": outcome.id.to_string(), "process": outcome.process.to_string(), "slot": outcome.slot, "result": outcome.result}),
-        );
+        print_json(document);
     } else {
-        if show_id {
-            println!("{}", outcome.id);
+        if let Some(heading) = heading {
+            println!("{heading}");
         }
-        let output = output_text(&outcome.result);
+        let output = output_text(result);
         if !output.is_empty() {
-            println!("{output}");
+            println!("{}", for_stdout(global, &output));
         }
-        for message in outcome.result["Messages"].as_array().into_iter().flatten() {
-            let action = message["Tags"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|t| t["name"] == "Action")
-                .and_then(|t| t["value"].as_str())
-                .unwrap_or("-");
-            println!("→ sent {action} to {}", message["Target"].as_str().unwrap_or("?"));
+        for message in result["Messages"].as_array().into_iter().flatten().filter(|_| !global.quiet) {
+            println!(
+                "→ sent {} to {}",
+                tag_value(&message["Tags"], "Action").unwrap_or("-"),
+                message["Target"].as_str().unwrap_or("?")
+            );
         }
     }
-    match error {
+    match error_of(result) {
         Some(text) => Err(CliError::failed(plain_error(&text))),
         None => Ok(()),
     }
 }
 
+/// The value of tag `name` in a `[{name, value}]` list.
+pub fn tag_value<'a>(tags: &'a Value, name: &str) -> Option<&'a str> {
+    tags.as_array()?.iter().find(|t| t["name"] == name).and_then(|t| t["value"].as_str())
+}
+
+/// A process's text for stdout: its colours kept only when stdout takes colour.
+pub fn for_stdout(global: &GlobalArgs, text: &str) -> String {
+    if global.color(false) { text.to_string() } else { strip_ansi(text) }
+}
+
 /// A process's error text for a terminal line: without colour codes and aos's "error:" heading.
-fn plain_error(text: &str) -> String {
-    let mut plain = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            plain.push(c);
-        }
-    }
+pub fn plain_error(text: &str) -> String {
+    let plain = strip_ansi(text);
     let plain = plain.trim();
     plain.strip_prefix("error:").unwrap_or(plain).trim().to_string()
 }

@@ -4,6 +4,7 @@ use serde_json::json;
 
 use super::input::{TagsAndData, read_data, signing_wallet};
 use super::node_access::{error_of, node_error, open};
+use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::SpawnRequest;
 
@@ -21,7 +22,9 @@ impl SpawnArgs {
         let wallet = signing_wallet(global)?;
         let mut node = open(global)?;
         let request = SpawnRequest { name: self.name.clone(), tags: self.input.tags, data };
+        let spinner = Spinner::start(global, "spawning");
         let outcome = node.spawn(&wallet, request).map_err(node_error)?;
+        drop(spinner);
         let module = node.process(outcome.process).map_err(node_error)?.module;
         if global.json {
             print_json(

@@ -39,7 +39,7 @@ impl WalletCommand {
                     print_json(&json!({"address": wallet.address(), "path": path}));
                 } else {
                     println!("{}", wallet.address());
-                    eprintln!("wrote a new wallet to {}", path.display());
+                    global.notice(format_args!("wrote a new wallet to {}", path.display()));
                 }
             }
             WalletCommand::Address => {

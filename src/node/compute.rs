@@ -55,6 +55,12 @@ pub fn result_json(outcome: &Result<Value, EvalError>) -> Value {
     }
 }
 
+/// The limits a process runs under: the defaults, lowered by its `Memory-Limit` and
+/// `Compute-Limit` tags.
+pub fn limits_of(spawn: &DataItem) -> Result<Limits, NodeError> {
+    Ok(Limits::with_tags(spawn.tag("Memory-Limit"), spawn.tag("Compute-Limit"))?)
+}
+
 impl Compute {
     /// Evaluates `process` up to and including `to_slot`, storing each new result; returns the
     /// slots that had no result before, in order (replaying a slot that has one stores nothing).
@@ -99,7 +105,7 @@ impl Compute {
         let spawn = tx.slots(process.id, 0, 0)?.pop().ok_or(NodeError::UnknownProcess(process.id.to_string()))?;
         let spawn = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
         let env = env_json(process.id, &spawn, process.module).to_string();
-        let limits = Limits::default();
+        let limits = limits_of(&spawn)?;
         let live = match tx.checkpoint(process.id, to_slot)? {
             Some(CheckpointRow { slot, memory_hash, compressed }) => {
                 let memory = lz4_flex::decompress_size_prepended(&compressed)
@@ -122,6 +128,22 @@ impl Compute {
         Ok(self.live.get_mut(&process.id).expect("just inserted"))
     }
 
+    /// Evaluates `msg_json` on `process` as it is after `tip` and forgets it: nothing is stored
+    /// and the process's state is untouched.
+    pub fn dry_run(
+        &mut self,
+        tx: &Tx,
+        module: &Arc<LoadedModule>,
+        process: &ProcessRow,
+        tip: u64,
+        msg_json: &str,
+    ) -> Result<Value, NodeError> {
+        self.evaluate(tx, module, process, tip)?;
+        let live = self.live_process(tx, module, process, tip)?;
+        let evaluation = live.process.dry_run(msg_json, &live.env)?;
+        Ok(result_json(&evaluation.outcome))
+    }
+
     /// Writes a checkpoint for every live process evaluated past its last one.
     pub fn checkpoint_all(&mut self, tx: &Tx) -> Result<(), NodeError> {
         for (id, live) in &mut self.live {
@@ -135,13 +157,5 @@ impl Compute {
             live.checkpointed = Some(slot);
         }
         Ok(())
-    }
-
-    /// The live process's memory hash, if it is in memory.
-    pub fn memory_hash(&mut self, process: Id) -> Result<Option<(u64, [u8; 32])>, NodeError> {
-        match self.live.get_mut(&process) {
-            Some(live) => Ok(Some((live.next_slot.saturating_sub(1), live.process.memory_hash()?))),
-            None => Ok(None),
-        }
     }
 }

@@ -2,11 +2,17 @@
 //! compute unit shapes it (`ao-protocol.md` §4.2, §4.4).
 use serde_json::{Map, Value, json};
 
-use super::store::SlotRow;
+use super::store::{ScheduleTip, SlotRow};
 use crate::protocol::{DataItem, Id, Tag};
 
 fn tags_json(tags: &[Tag]) -> Value {
     Value::Array(tags.iter().map(|t| json!({"name": t.name, "value": t.value})).collect())
+}
+
+/// Who a scheduled item is from, as `msg.From` says: the process that sent it (its
+/// `From-Process` tag) or else its signer. For a spawn, this is also the process's aos `Owner`.
+pub fn sender(item: &DataItem) -> String {
+    item.tag("From-Process").filter(|v| !v.is_empty()).map_or_else(|| item.owner_address(), str::to_string)
 }
 
 /// The `msg` for the item scheduled at `slot` of `process`.
@@ -18,11 +24,17 @@ pub fn message_json(process: Id, slot: &SlotRow, item: &DataItem) -> Value {
     msg.insert("Signature".into(), json!(crate::protocol::b64::encode(item.signature())));
     msg.insert("Data".into(), json!(String::from_utf8_lossy(item.data())));
     msg.insert("Owner".into(), json!(owner));
-    msg.insert("Target".into(), json!(process.to_string()));
+    // A message assigned here from elsewhere keeps its own target (`""` if it had none).
+    let target = match item.target() {
+        Some(target) => target.to_string(),
+        None if slot.slot != 0 => String::new(),
+        None => process.to_string(),
+    };
+    msg.insert("Target".into(), json!(target));
     if let Some(anchor) = item.anchor() {
         msg.insert("Anchor".into(), json!(String::from_utf8_lossy(anchor)));
     }
-    msg.insert("From".into(), json!(from_process.unwrap_or(&owner)));
+    msg.insert("From".into(), json!(sender(item)));
     if from_process.is_some() {
         msg.insert("Forwarded-By".into(), json!(owner));
     }
@@ -43,5 +55,23 @@ pub fn env_json(process: Id, spawn: &DataItem, module: Id) -> Value {
     json!({
         "Process": {"Id": process.to_string(), "Owner": spawn.owner_address(), "Tags": tags_json(spawn.tags())},
         "Module": {"Id": module.to_string(), "Owner": "", "Tags": []},
+    })
+}
+
+/// The `msg` of a dry run (`ao-protocol.md` §4.2): an unsigned message from `owner` at the time and
+/// height of the process's newest slot, marked `Read-Only`.
+pub fn dry_run_json(process: Id, tip: &ScheduleTip, owner: &str, tags: &[Tag], data: &[u8]) -> Value {
+    let tags: Vec<Tag> = tags.iter().filter(|t| t.name != "From" && t.name != "Owner").cloned().collect();
+    json!({
+        "Id": "dry-run",
+        "Owner": owner,
+        "From": owner,
+        "Target": process.to_string(),
+        "Data": String::from_utf8_lossy(data),
+        "Tags": tags_json(&tags),
+        "Timestamp": tip.timestamp,
+        "Block-Height": tip.block_height,
+        "Cron": false,
+        "Read-Only": true,
     })
 }

@@ -94,7 +94,7 @@ impl Units {
                         queue.push_back(Pending { process: child, result: boot });
                         child
                     }
-                    Err(NodeError::UnknownModule(_)) => {
+                    Err(NodeError::UnknownModule(_) | NodeError::Limit(_)) => {
                         tx.record_undelivered(item.id(), "(spawn)", process, &item.to_bytes())?;
                         continue;
                     }

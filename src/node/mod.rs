@@ -8,6 +8,7 @@
 //! (evaluation is deterministic, so the results are the same).
 mod compute;
 mod envelope;
+mod inspect;
 mod messenger;
 mod scheduler;
 mod store;
@@ -18,6 +19,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
 pub use store::{ProcessRow, StoreError};
 
 use crate::protocol::ao::{message, spawn};
@@ -44,6 +46,8 @@ pub enum NodeError {
     Duplicate { message: Id, process: Id },
     #[error("a process named {name:?} already exists for this wallet: {id}")]
     NameTaken { name: String, id: Id },
+    #[error(transparent)]
+    Limit(#[from] crate::runtime::LimitError),
     #[error("damaged store: {0}")]
     Damaged(String),
     #[error("cannot create the home directory {}: {source}", path.display())]
@@ -168,6 +172,18 @@ impl Node {
         self.finish(process, slot, id)
     }
 
+    /// Evaluates a message from `owner` to `process` without keeping anything: no log entry, no
+    /// result, no change of state, nothing delivered. Returns the result (`Messages` are what the
+    /// process would have sent).
+    pub fn dry_run(&mut self, owner: &str, process: Id, tags: &[Tag], data: &[u8]) -> Result<Value, NodeError> {
+        let tx = self.store.read();
+        let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+        let tip = tx.tip(process)?.ok_or_else(|| NodeError::Damaged(format!("process {process} has no schedule")))?;
+        let msg = envelope::dry_run_json(process, &tip, owner, tags, data).to_string();
+        let module = self.units.module(row.module)?;
+        self.units.compute.dry_run(&tx, &module, &row, tip.slot, &msg)
+    }
+
     /// Evaluates `process` through `slot`, delivers what it sent, checkpoints, and returns the
     /// result of `slot`.
     fn finish(&mut self, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
@@ -223,17 +239,6 @@ impl Node {
     pub fn undelivered_count(&self) -> Result<u64, NodeError> {
         Ok(self.store.read().undelivered_count()?)
     }
-
-    /// All processes of this node.
-    pub fn processes(&self) -> Result<Vec<ProcessRow>, NodeError> {
-        Ok(self.store.read().processes()?)
-    }
-
-    /// sha256 of `process`'s memory after its newest evaluated slot, and that slot (if the process
-    /// is live in this node).
-    pub fn memory_hash(&mut self, process: Id) -> Result<Option<(u64, [u8; 32])>, NodeError> {
-        self.units.compute.memory_hash(process)
-    }
 }
 
 impl Units {
@@ -268,6 +273,7 @@ impl Units {
         let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
         let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
         self.module(module)?;
+        compute::limits_of(item)?;
         let row = ProcessRow { id: item.id(), owner: item.owner_address(), name: name.map(str::to_string), module };
         tx.insert_process(&row, now_ms())?;
         self.schedule_item(tx, row.id, item)?;

@@ -48,6 +48,7 @@ pub struct SlotRow {
 pub struct ScheduleTip {
     pub slot: u64,
     pub timestamp: u64,
+    pub block_height: u64,
     pub hash_chain: Id,
     pub assignment: Id,
 }
@@ -196,11 +197,13 @@ impl Tx<'_> {
             .optional()?)
     }
 
-    /// All processes, oldest first.
-    pub fn processes(&self) -> Result<Vec<ProcessRow>, StoreError> {
-        let mut statement =
-            self.tx.prepare_cached("SELECT id, owner, name, module FROM processes ORDER BY spawned_at, id")?;
-        let rows = statement.query_map([], process_row)?.collect::<Result<_, _>>()?;
+    /// All processes, oldest first, with the length of their schedules.
+    pub fn processes(&self) -> Result<Vec<(ProcessRow, u64)>, StoreError> {
+        let mut statement = self.tx.prepare_cached(
+            "SELECT p.id, p.owner, p.name, p.module, (SELECT COUNT(*) FROM schedule s WHERE s.process = p.id)
+             FROM processes p ORDER BY p.spawned_at, p.id",
+        )?;
+        let rows = statement.query_map([], |row| Ok((process_row(row)?, row.get(4)?)))?.collect::<Result<_, _>>()?;
         Ok(rows)
     }
 
@@ -208,7 +211,8 @@ impl Tx<'_> {
         Ok(self
             .tx
             .query_row(
-                "SELECT slot, timestamp, hash_chain, assignment FROM schedule WHERE process = ?1 ORDER BY slot DESC LIMIT 1",
+                "SELECT slot, timestamp, hash_chain, assignment, block_height FROM schedule WHERE process = ?1
+                 ORDER BY slot DESC LIMIT 1",
                 [process.to_string()],
                 |row| {
                     Ok(ScheduleTip {
@@ -216,6 +220,7 @@ impl Tx<'_> {
                         timestamp: row.get(1)?,
                         hash_chain: id_column(row, 2)?,
                         assignment: id_column(row, 3)?,
+                        block_height: row.get(4)?,
                     })
                 },
             )
@@ -259,18 +264,19 @@ impl Tx<'_> {
             "SELECT slot, message, assignment, timestamp, block_height, hash_chain, item FROM schedule
              WHERE process = ?1 AND slot BETWEEN ?2 AND ?3 ORDER BY slot",
         )?;
+        let rows = statement.query_map(params![process.to_string(), from, to], slot_row)?.collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Up to `limit` evaluated slots of `process` from `from` on, in order, with their results.
+    pub fn evaluated(&self, process: Id, from: u64, limit: u64) -> Result<Vec<(SlotRow, String)>, StoreError> {
+        let mut statement = self.tx.prepare_cached(
+            "SELECT s.slot, s.message, s.assignment, s.timestamp, s.block_height, s.hash_chain, s.item, r.result
+             FROM schedule s JOIN results r ON r.process = s.process AND r.slot = s.slot
+             WHERE s.process = ?1 AND s.slot >= ?2 ORDER BY s.slot LIMIT ?3",
+        )?;
         let rows = statement
-            .query_map(params![process.to_string(), from, to], |row| {
-                Ok(SlotRow {
-                    slot: row.get(0)?,
-                    message: id_column(row, 1)?,
-                    assignment: id_column(row, 2)?,
-                    timestamp: row.get(3)?,
-                    block_height: row.get(4)?,
-                    hash_chain: id_column(row, 5)?,
-                    item: row.get(6)?,
-                })
-            })?
+            .query_map(params![process.to_string(), from, limit], |row| Ok((slot_row(row)?, row.get(7)?)))?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
@@ -372,4 +378,17 @@ impl Tx<'_> {
 
 fn process_row(row: &rusqlite::Row) -> rusqlite::Result<ProcessRow> {
     Ok(ProcessRow { id: id_column(row, 0)?, owner: row.get(1)?, name: row.get(2)?, module: id_column(row, 3)? })
+}
+
+/// A `SlotRow` from the columns slot, message, assignment, timestamp, block_height, hash_chain, item.
+fn slot_row(row: &rusqlite::Row) -> rusqlite::Result<SlotRow> {
+    Ok(SlotRow {
+        slot: row.get(0)?,
+        message: id_column(row, 1)?,
+        assignment: id_column(row, 2)?,
+        timestamp: row.get(3)?,
+        block_height: row.get(4)?,
+        hash_chain: id_column(row, 5)?,
+        item: row.get(6)?,
+    })
 }

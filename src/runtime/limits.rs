@@ -15,6 +15,31 @@ impl Limits {
     pub const AOS_DEFAULT: Limits = Limits { memory_bytes: 1 << 30, compute: 9_000_000_000_000 };
 }
 
+impl Limits {
+    /// The defaults with a process's `Memory-Limit` and `Compute-Limit` tag values applied; a
+    /// value over the default (the reference CU's caps) is refused.
+    pub fn with_tags(memory: Option<&str>, compute: Option<&str>) -> Result<Limits, LimitError> {
+        let mut limits = Limits::AOS_DEFAULT;
+        if let Some(value) = memory {
+            limits.memory_bytes = parse_memory_limit(value)?;
+            if limits.memory_bytes > Limits::AOS_DEFAULT.memory_bytes {
+                return Err(LimitError { tag: "Memory-Limit", value: value.into(), reason: "over the cap of 1-gb" });
+            }
+        }
+        if let Some(value) = compute {
+            limits.compute = parse_compute_limit(value)?;
+            if limits.compute > Limits::AOS_DEFAULT.compute {
+                return Err(LimitError {
+                    tag: "Compute-Limit",
+                    value: value.into(),
+                    reason: "over the cap of 9000000000000",
+                });
+            }
+        }
+        Ok(limits)
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Self::AOS_DEFAULT
@@ -80,6 +105,15 @@ mod tests {
         assert!(parse_memory_limit("lots").is_err());
         assert!(parse_memory_limit("5-xb").is_err());
         assert!(parse_memory_limit("0-mb").is_err());
+    }
+
+    #[test]
+    fn process_tags_lower_the_limits_up_to_the_caps() {
+        let limits = Limits::with_tags(Some("64-mb"), Some("1000000")).unwrap();
+        assert_eq!(limits, Limits { memory_bytes: 64 << 20, compute: 1_000_000 });
+        assert_eq!(Limits::with_tags(None, None).unwrap(), Limits::AOS_DEFAULT);
+        assert!(Limits::with_tags(Some("2-gb"), None).unwrap_err().to_string().contains("over the cap"));
+        assert!(Limits::with_tags(None, Some("9000000000001")).is_err());
     }
 
     #[test]

@@ -109,6 +109,16 @@ impl Process {
         Ok(Evaluation { outcome, fuel_used })
     }
 
+    /// Evaluates one message and forgets it: the state afterwards is the state before, whatever
+    /// the message did (a dry run). Costs a snapshot and a restore on top of the evaluation.
+    pub fn dry_run(&mut self, msg_json: &str, env_json: &str) -> Result<Evaluation, RuntimeError> {
+        self.snapshot()?;
+        let instance = self.live.as_mut().expect("snapshot keeps the live instance");
+        let (outcome, fuel_used) = instance.handle(msg_json, env_json);
+        self.live = None;
+        Ok(Evaluation { outcome, fuel_used })
+    }
+
     /// The process's state now; also becomes the base that failed messages roll back to.
     pub fn snapshot(&mut self) -> Result<Snapshot, RuntimeError> {
         self.live_instance()?;

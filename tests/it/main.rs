@@ -7,6 +7,7 @@ mod cli_item;
 mod cli_node;
 mod cli_version;
 mod cli_wallet;
+mod lua_bundle;
 mod protocol_interop;
 mod protocol_items;
 mod protocol_wallet;

@@ -1,0 +1,59 @@
+//! `ao inbox PROCESS [--last N]`: the messages waiting in a process's Inbox (read by dry run, so
+//! reading changes nothing).
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::node_access::{find_process, node_error, open};
+use super::{CliError, GlobalArgs, print_json};
+
+#[derive(Debug, Args)]
+pub struct InboxArgs {
+    /// Process id, or the name of a process the wallet spawned
+    process: String,
+    /// Show only the newest N messages
+    #[arg(short = 'n', long = "last", value_name = "N")]
+    last: Option<u64>,
+}
+
+/// A value shown on one line, cut at `max` characters.
+fn one_line(value: &Value, max: usize) -> String {
+    let text = match value {
+        Value::String(text) => text.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    match flat.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
+}
+
+impl InboxArgs {
+    pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
+        let mut node = open(global)?;
+        let process = find_process(global, &node, &self.process)?;
+        let inbox = node.inbox(process.id, self.last).map_err(node_error)?;
+        if global.json {
+            print_json(&json!({"process": process.id.to_string(), "count": inbox.count, "messages": inbox.messages}));
+            return Ok(());
+        }
+        let shown = inbox.messages.len();
+        let plural = if inbox.count == 1 { "" } else { "s" };
+        match (inbox.count, shown as u64 == inbox.count) {
+            (0, _) => println!("the Inbox is empty"),
+            (count, true) => println!("{count} message{plural} in the Inbox"),
+            (count, false) => println!("{count} message{plural} in the Inbox, the newest {shown}:"),
+        }
+        for message in &inbox.messages {
+            println!(
+                "#{:<3} {}  from {}  {}",
+                message["Index"],
+                one_line(&message["Action"], 24),
+                one_line(&message["From"], 43),
+                one_line(&message["Data"], 60)
+            );
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,29 @@
+//! `ao result MESSAGE [--process PROCESS]`: prints the stored result of a message.
+use clap::Args;
+
+use super::input::parse_id;
+use super::node_access::{find_process, node_error, open, report};
+use super::{CliError, GlobalArgs};
+use crate::protocol::Id;
+
+#[derive(Debug, Args)]
+pub struct ResultArgs {
+    /// The message id
+    #[arg(value_parser = parse_id)]
+    message: Id,
+    /// The process it was scheduled for (id or name) [default: where it was first scheduled]
+    #[arg(short = 'p', long = "process")]
+    process: Option<String>,
+}
+
+impl ResultArgs {
+    pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
+        let node = open(global)?;
+        let process = match &self.process {
+            Some(text) => Some(find_process(global, &node, text)?.id),
+            None => None,
+        };
+        let outcome = node.result(self.message, process).map_err(node_error)?;
+        report(global, &outcome, false)
+    }
+}

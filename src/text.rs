@@ -1,0 +1,19 @@
+//! Text for terminals: removing the ANSI colour codes processes put in their output.
+
+/// `text` without ANSI escape sequences.
+pub fn strip_ansi(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            // CSI: ESC [ parameters final-byte; any other escape is ESC and one character.
+            '\u{1b}' => {
+                if chars.next() == Some('[') {
+                    chars.find(|c| ('@'..='~').contains(c));
+                }
+            }
+            c => plain.push(c),
+        }
+    }
+    plain
+}

@@ -46,12 +46,17 @@ impl InboxArgs {
             (count, false) => println!("{count} message{plural} in the Inbox, the newest {shown}:"),
         }
         for message in &inbox.messages {
+            let action = match one_line(&message["Action"], 24) {
+                action if action.is_empty() => "-".to_string(),
+                action => action,
+            };
+            let data = one_line(&message["Data"], 60);
+            let data = data.trim();
+            let gap = if data.is_empty() { "" } else { "  " };
             println!(
-                "#{:<3} {}  from {}  {}",
-                message["Index"],
-                one_line(&message["Action"], 24),
-                one_line(&message["From"], 43),
-                one_line(&message["Data"], 60)
+                "#{:<3} {action:<12} from {}{gap}{data}",
+                message["Index"].as_u64().unwrap_or(0),
+                one_line(&message["From"], 43)
             );
         }
         Ok(())

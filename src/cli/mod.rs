@@ -1,5 +1,6 @@
 //! The `ao` command line: argument parsing, dispatch to one file per subcommand, and the single
 //! place where errors become an `error:` line and an exit code (0 ok, 1 failed, 2 bad usage/input).
+mod completions;
 mod dryrun;
 mod eval;
 mod inbox;
@@ -116,6 +117,8 @@ enum Command {
     Item(item::ItemCommand),
     /// Print the versions of ao, its process module and its wasm engine
     Version(version::VersionArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
 }
 
 /// A failure the user sees: one line, maybe a hint, and how the process exits.
@@ -158,6 +161,7 @@ pub fn main() -> ExitCode {
         Command::Wallet(command) => command.run(&cli.global),
         Command::Item(command) => command.run(&cli.global),
         Command::Version(args) => args.run(&cli.global),
+        Command::Completions(args) => args.run(&cli.global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

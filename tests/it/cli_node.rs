@@ -7,19 +7,19 @@ use serde_json::Value;
 use crate::support::{stderr, stdout, wallet};
 
 /// Runs `ao --home HOME --wallet <test wallet> ARGS`.
-fn ao(home: &Path, args: &[&str]) -> std::process::Output {
+pub fn ao(home: &Path, args: &[&str]) -> std::process::Output {
     let mut all = vec!["--home", home.to_str().unwrap(), "--wallet", wallet().path.to_str().unwrap()];
     all.extend_from_slice(args);
     crate::support::ao(home, &all)
 }
 
-fn ok(home: &Path, args: &[&str]) -> String {
+pub fn ok(home: &Path, args: &[&str]) -> String {
     let out = ao(home, args);
     assert!(out.status.success(), "ao {args:?} failed: {}", stderr(&out));
     stdout(&out).trim_end().to_string()
 }
 
-fn json(home: &Path, args: &[&str]) -> Value {
+pub fn json(home: &Path, args: &[&str]) -> Value {
     let mut all = vec!["--json"];
     all.extend_from_slice(args);
     serde_json::from_str(&ok(home, &all)).unwrap()

@@ -3,9 +3,11 @@ mod support;
 
 mod aos_compat;
 
+mod cli_completions;
 mod cli_item;
 mod cli_node;
 mod cli_version;
+mod cli_views;
 mod cli_wallet;
 mod lua_bundle;
 mod protocol_interop;

@@ -1,0 +1,462 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'ao'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'ao' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('spawn', 'spawn', [CompletionResultType]::ParameterValue, 'Start a process on the embedded node; prints its id')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a signed message to a process; prints its id and result')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Evaluate Lua inside a process; prints its output')
+            [CompletionResult]::new('dryrun', 'dryrun', [CompletionResultType]::ParameterValue, 'Evaluate a message without keeping it; prints the result, the process is untouched')
+            [CompletionResult]::new('result', 'result', [CompletionResultType]::ParameterValue, 'Print the stored result of a message')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
+            [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
+            [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;spawn' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;send' {
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'The message''s `Action` tag')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'The message''s `Action` tag')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;eval' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Evaluate the Lua in FILE, with the local files it `require`s')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Evaluate the Lua in FILE, with the local files it `require`s')
+            [CompletionResult]::new('--blueprint', '--blueprint', [CompletionResultType]::ParameterName, 'Load a blueprint (token, chatroom, voting, staking, arena)')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;dryrun' {
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'The message''s `Action` tag')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'The message''s `Action` tag')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;result' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The process it was scheduled for (id or name) [default: where it was first scheduled]')
+            [CompletionResult]::new('--process', '--process', [CompletionResultType]::ParameterName, 'The process it was scheduled for (id or name) [default: where it was first scheduled]')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;inbox' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show only the newest N messages')
+            [CompletionResult]::new('--last', '--last', [CompletionResultType]::ParameterName, 'Show only the newest N messages')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;list' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;tail' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Start with the newest N messages')
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'Start with the newest N messages')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new messages as they are evaluated (Ctrl-C stops)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new messages as they are evaluated (Ctrl-C stops)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;wallet' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)')
+            [CompletionResult]::new('address', 'address', [CompletionResultType]::ParameterValue, 'Print the wallet''s 43-character address')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;wallet;new' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write it [default: the --wallet file, or ~/.aos.json]')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing file (the key in it is lost)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;wallet;address' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;wallet;help' {
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)')
+            [CompletionResult]::new('address', 'address', [CompletionResultType]::ParameterValue, 'Print the wallet''s 43-character address')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;wallet;help;new' {
+            break
+        }
+        'ao;wallet;help;address' {
+            break
+        }
+        'ao;wallet;help;help' {
+            break
+        }
+        'ao;item' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a data item with the wallet and write it to a file')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Print a data item as JSON (fields, and whether it is valid)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Exit 0 if a data item is valid, 1 (with the reason) if not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;item;sign' {
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Target (a process id), 43 base64url characters')
+            [CompletionResult]::new('--anchor', '--anchor', [CompletionResultType]::ParameterName, 'Anchor: 32 characters (as aoconnect writes them) or 32 bytes in base64url')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag; repeat for more, in order')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag; repeat for more, in order')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Data: the text itself, or @FILE for a file''s bytes')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Data: the text itself, or @FILE for a file''s bytes')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Where to write the signed item')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;item;inspect' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;item;verify' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;item;help' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a data item with the wallet and write it to a file')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Print a data item as JSON (fields, and whether it is valid)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Exit 0 if a data item is valid, 1 (with the reason) if not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;item;help;sign' {
+            break
+        }
+        'ao;item;help;inspect' {
+            break
+        }
+        'ao;item;help;verify' {
+            break
+        }
+        'ao;item;help;help' {
+            break
+        }
+        'ao;version' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;completions' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;help' {
+            [CompletionResult]::new('spawn', 'spawn', [CompletionResultType]::ParameterValue, 'Start a process on the embedded node; prints its id')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a signed message to a process; prints its id and result')
+            [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Evaluate Lua inside a process; prints its output')
+            [CompletionResult]::new('dryrun', 'dryrun', [CompletionResultType]::ParameterValue, 'Evaluate a message without keeping it; prints the result, the process is untouched')
+            [CompletionResult]::new('result', 'result', [CompletionResultType]::ParameterValue, 'Print the stored result of a message')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
+            [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
+            [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;help;spawn' {
+            break
+        }
+        'ao;help;send' {
+            break
+        }
+        'ao;help;eval' {
+            break
+        }
+        'ao;help;dryrun' {
+            break
+        }
+        'ao;help;result' {
+            break
+        }
+        'ao;help;inbox' {
+            break
+        }
+        'ao;help;list' {
+            break
+        }
+        'ao;help;tail' {
+            break
+        }
+        'ao;help;wallet' {
+            [CompletionResult]::new('new', 'new', [CompletionResultType]::ParameterValue, 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)')
+            [CompletionResult]::new('address', 'address', [CompletionResultType]::ParameterValue, 'Print the wallet''s 43-character address')
+            break
+        }
+        'ao;help;wallet;new' {
+            break
+        }
+        'ao;help;wallet;address' {
+            break
+        }
+        'ao;help;item' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a data item with the wallet and write it to a file')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Print a data item as JSON (fields, and whether it is valid)')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Exit 0 if a data item is valid, 1 (with the reason) if not')
+            break
+        }
+        'ao;help;item;sign' {
+            break
+        }
+        'ao;help;item;inspect' {
+            break
+        }
+        'ao;help;item;verify' {
+            break
+        }
+        'ao;help;version' {
+            break
+        }
+        'ao;help;completions' {
+            break
+        }
+        'ao;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

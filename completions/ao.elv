@@ -1,0 +1,411 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[ao] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'ao'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'ao'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand spawn 'Start a process on the embedded node; prints its id'
+            cand send 'Send a signed message to a process; prints its id and result'
+            cand eval 'Evaluate Lua inside a process; prints its output'
+            cand dryrun 'Evaluate a message without keeping it; prints the result, the process is untouched'
+            cand result 'Print the stored result of a message'
+            cand inbox 'List the messages in a process''s Inbox'
+            cand list 'List the processes of the embedded node'
+            cand tail 'Print what a process''s messages print and send, from any sender; -f follows'
+            cand wallet 'Create a wallet or show its address'
+            cand item 'Sign, inspect and verify ANS-104 data items'
+            cand version 'Print the versions of ao, its process module and its wasm engine'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;spawn'= {
+            cand -t 'A tag, NAME=VALUE (repeatable)'
+            cand --tag 'A tag, NAME=VALUE (repeatable)'
+            cand -d 'The data: TEXT, or @FILE'
+            cand --data 'The data: TEXT, or @FILE'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;send'= {
+            cand -a 'The message''s `Action` tag'
+            cand --action 'The message''s `Action` tag'
+            cand -t 'A tag, NAME=VALUE (repeatable)'
+            cand --tag 'A tag, NAME=VALUE (repeatable)'
+            cand -d 'The data: TEXT, or @FILE'
+            cand --data 'The data: TEXT, or @FILE'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;eval'= {
+            cand -f 'Evaluate the Lua in FILE, with the local files it `require`s'
+            cand --file 'Evaluate the Lua in FILE, with the local files it `require`s'
+            cand --blueprint 'Load a blueprint (token, chatroom, voting, staking, arena)'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;dryrun'= {
+            cand -a 'The message''s `Action` tag'
+            cand --action 'The message''s `Action` tag'
+            cand -t 'A tag, NAME=VALUE (repeatable)'
+            cand --tag 'A tag, NAME=VALUE (repeatable)'
+            cand -d 'The data: TEXT, or @FILE'
+            cand --data 'The data: TEXT, or @FILE'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;result'= {
+            cand -p 'The process it was scheduled for (id or name) [default: where it was first scheduled]'
+            cand --process 'The process it was scheduled for (id or name) [default: where it was first scheduled]'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;inbox'= {
+            cand -n 'Show only the newest N messages'
+            cand --last 'Show only the newest N messages'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;list'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;tail'= {
+            cand -n 'Start with the newest N messages'
+            cand --lines 'Start with the newest N messages'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand -f 'Keep printing new messages as they are evaluated (Ctrl-C stops)'
+            cand --follow 'Keep printing new messages as they are evaluated (Ctrl-C stops)'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;wallet'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand new 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
+            cand address 'Print the wallet''s 43-character address'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;wallet;new'= {
+            cand --out 'Where to write it [default: the --wallet file, or ~/.aos.json]'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --force 'Replace an existing file (the key in it is lost)'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;wallet;address'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;wallet;help'= {
+            cand new 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
+            cand address 'Print the wallet''s 43-character address'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;wallet;help;new'= {
+        }
+        &'ao;wallet;help;address'= {
+        }
+        &'ao;wallet;help;help'= {
+        }
+        &'ao;item'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sign 'Sign a data item with the wallet and write it to a file'
+            cand inspect 'Print a data item as JSON (fields, and whether it is valid)'
+            cand verify 'Exit 0 if a data item is valid, 1 (with the reason) if not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;item;sign'= {
+            cand --target 'Target (a process id), 43 base64url characters'
+            cand --anchor 'Anchor: 32 characters (as aoconnect writes them) or 32 bytes in base64url'
+            cand -t 'A tag; repeat for more, in order'
+            cand --tag 'A tag; repeat for more, in order'
+            cand -d 'Data: the text itself, or @FILE for a file''s bytes'
+            cand --data 'Data: the text itself, or @FILE for a file''s bytes'
+            cand --out 'Where to write the signed item'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;item;inspect'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;item;verify'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;item;help'= {
+            cand sign 'Sign a data item with the wallet and write it to a file'
+            cand inspect 'Print a data item as JSON (fields, and whether it is valid)'
+            cand verify 'Exit 0 if a data item is valid, 1 (with the reason) if not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;item;help;sign'= {
+        }
+        &'ao;item;help;inspect'= {
+        }
+        &'ao;item;help;verify'= {
+        }
+        &'ao;item;help;help'= {
+        }
+        &'ao;version'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;completions'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;help'= {
+            cand spawn 'Start a process on the embedded node; prints its id'
+            cand send 'Send a signed message to a process; prints its id and result'
+            cand eval 'Evaluate Lua inside a process; prints its output'
+            cand dryrun 'Evaluate a message without keeping it; prints the result, the process is untouched'
+            cand result 'Print the stored result of a message'
+            cand inbox 'List the messages in a process''s Inbox'
+            cand list 'List the processes of the embedded node'
+            cand tail 'Print what a process''s messages print and send, from any sender; -f follows'
+            cand wallet 'Create a wallet or show its address'
+            cand item 'Sign, inspect and verify ANS-104 data items'
+            cand version 'Print the versions of ao, its process module and its wasm engine'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;help;spawn'= {
+        }
+        &'ao;help;send'= {
+        }
+        &'ao;help;eval'= {
+        }
+        &'ao;help;dryrun'= {
+        }
+        &'ao;help;result'= {
+        }
+        &'ao;help;inbox'= {
+        }
+        &'ao;help;list'= {
+        }
+        &'ao;help;tail'= {
+        }
+        &'ao;help;wallet'= {
+            cand new 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
+            cand address 'Print the wallet''s 43-character address'
+        }
+        &'ao;help;wallet;new'= {
+        }
+        &'ao;help;wallet;address'= {
+        }
+        &'ao;help;item'= {
+            cand sign 'Sign a data item with the wallet and write it to a file'
+            cand inspect 'Print a data item as JSON (fields, and whether it is valid)'
+            cand verify 'Exit 0 if a data item is valid, 1 (with the reason) if not'
+        }
+        &'ao;help;item;sign'= {
+        }
+        &'ao;help;item;inspect'= {
+        }
+        &'ao;help;item;verify'= {
+        }
+        &'ao;help;version'= {
+        }
+        &'ao;help;completions'= {
+        }
+        &'ao;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,272 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ao_global_optspecs
+    string join \n wallet= json home= q/quiet v/verbose color= h/help V/version
+end
+
+function __fish_ao_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ao_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ao_using_subcommand
+    set -l cmd (__fish_ao_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ao -n "__fish_ao_needs_command" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_needs_command" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_needs_command" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_needs_command" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_needs_command" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_needs_command" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_needs_command" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_needs_command" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_needs_command" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
+complete -c ao -n "__fish_ao_needs_command" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
+complete -c ao -n "__fish_ao_needs_command" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
+complete -c ao -n "__fish_ao_needs_command" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
+complete -c ao -n "__fish_ao_needs_command" -f -a "result" -d 'Print the stored result of a message'
+complete -c ao -n "__fish_ao_needs_command" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
+complete -c ao -n "__fish_ao_needs_command" -f -a "list" -d 'List the processes of the embedded node'
+complete -c ao -n "__fish_ao_needs_command" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
+complete -c ao -n "__fish_ao_needs_command" -f -a "wallet" -d 'Create a wallet or show its address'
+complete -c ao -n "__fish_ao_needs_command" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
+complete -c ao -n "__fish_ao_needs_command" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
+complete -c ao -n "__fish_ao_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ao -n "__fish_ao_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s d -l data -d 'The data: TEXT, or @FILE' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand send" -s a -l action -d 'The message\'s `Action` tag' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -s d -l data -d 'The data: TEXT, or @FILE' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand send" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand send" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand send" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand send" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand send" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand send" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand send" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand eval" -s f -l file -d 'Evaluate the Lua in FILE, with the local files it `require`s' -r -F
+complete -c ao -n "__fish_ao_using_subcommand eval" -l blueprint -d 'Load a blueprint (token, chatroom, voting, staking, arena)' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand eval" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand eval" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand eval" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand eval" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand eval" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand eval" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand eval" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -s a -l action -d 'The message\'s `Action` tag' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -s d -l data -d 'The data: TEXT, or @FILE' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand result" -s p -l process -d 'The process it was scheduled for (id or name) [default: where it was first scheduled]' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand result" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand result" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand result" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand result" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand result" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand result" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand result" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand inbox" -s n -l last -d 'Show only the newest N messages' -r
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand inbox" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand inbox" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand inbox" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand inbox" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand list" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand list" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand list" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand list" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand list" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand tail" -s n -l lines -d 'Start with the newest N messages' -r
+complete -c ao -n "__fish_ao_using_subcommand tail" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand tail" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand tail" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand tail" -s f -l follow -d 'Keep printing new messages as they are evaluated (Ctrl-C stops)'
+complete -c ao -n "__fish_ao_using_subcommand tail" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand tail" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand tail" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand tail" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand tail" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -f -a "new" -d 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -f -a "address" -d 'Print the wallet\'s 43-character address'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l out -d 'Where to write it [default: the --wallet file, or ~/.aos.json]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing file (the key in it is lost)'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from help" -f -a "new" -d 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from help" -f -a "address" -d 'Print the wallet\'s 43-character address'
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -f -a "sign" -d 'Sign a data item with the wallet and write it to a file'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -f -a "inspect" -d 'Print a data item as JSON (fields, and whether it is valid)'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -f -a "verify" -d 'Exit 0 if a data item is valid, 1 (with the reason) if not'
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l target -d 'Target (a process id), 43 base64url characters' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l anchor -d 'Anchor: 32 characters (as aoconnect writes them) or 32 bytes in base64url' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s t -l tag -d 'A tag; repeat for more, in order' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s d -l data -d 'Data: the text itself, or @FILE for a file\'s bytes' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l out -d 'Where to write the signed item' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Sign a data item with the wallet and write it to a file'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Print a data item as JSON (fields, and whether it is valid)'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Exit 0 if a data item is valid, 1 (with the reason) if not'
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand version" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand version" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand version" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand version" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand version" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand version" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand version" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand version" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand completions" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand completions" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand completions" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand completions" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand completions" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "result" -d 'Print the stored result of a message'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "list" -d 'List the processes of the embedded node'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun result inbox list tail wallet item version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "new" -d 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "address" -d 'Print the wallet\'s 43-character address'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "sign" -d 'Sign a data item with the wallet and write it to a file'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "inspect" -d 'Print a data item as JSON (fields, and whether it is valid)'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "verify" -d 'Exit 0 if a data item is valid, 1 (with the reason) if not'

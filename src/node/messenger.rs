@@ -2,7 +2,8 @@
 //! becomes a new item signed by the node's unit key, with `From-Process`, `From-Module` and
 //! `Pushed-For` as the reference MU sets them; each spawn becomes a process whose parent gets the
 //! `Spawned` notice. Deliveries are evaluated in turn and their own outboxes delivered, breadth
-//! first, until nothing is left. Messages to targets that are not local processes are recorded.
+//! first, until nothing is left. Outbox assignments add an existing message to other local
+//! processes' schedules. Messages to targets that are not local processes are recorded.
 use std::collections::VecDeque;
 
 use serde_json::Value;
@@ -111,6 +112,37 @@ impl Units {
                 let notice = ItemBuilder { target: Some(process), anchor: None, tags: notice, data: b" ".to_vec() }
                     .sign(&self.key)?;
                 self.deliver(tx, &sender, &notice, &mut queue)?;
+            }
+            for entry in result.get("Assignments").and_then(Value::as_array).into_iter().flatten() {
+                self.assign(tx, process, entry, &mut queue)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// An outbox assignment `{Processes: [pid...], Message: id}`: the message (scheduled here
+    /// before, for some process) joins each local process's schedule once. A message or a
+    /// process this node does not have is recorded as undelivered.
+    fn assign(&mut self, tx: &Tx, from: Id, entry: &Value, queue: &mut VecDeque<Pending>) -> Result<(), NodeError> {
+        let message = entry.get("Message").and_then(Value::as_str).and_then(|m| m.parse::<Id>().ok());
+        let item = match message.map(|id| tx.find_message(id)).transpose()?.and_then(|found| found.first().copied()) {
+            Some((process, slot)) => tx.slots(process, slot, slot)?.pop().map(|row| row.item),
+            None => None,
+        };
+        for target in entry.get("Processes").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            let row = target.parse::<Id>().ok().map(|id| tx.process(id)).transpose()?.flatten();
+            match (&item, row) {
+                (Some(bytes), Some(row)) => {
+                    let item = DataItem::parse(bytes).map_err(|e| NodeError::Damaged(format!("assigned item: {e}")))?;
+                    match self.deliver(tx, &row, &item, queue) {
+                        Err(NodeError::Duplicate { .. }) => {}
+                        other => other?,
+                    }
+                }
+                _ => {
+                    let id = message.unwrap_or(from);
+                    tx.record_undelivered(id, &format!("(assign to {target})"), from, item.as_deref().unwrap_or(&[]))?
+                }
             }
         }
         Ok(())

@@ -122,3 +122,27 @@ fn errors_and_bad_input_exit_with_one_clear_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot read data file"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_process_assigns_a_message_it_received_to_another() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let alice = json(home, &["spawn", "alice"])["process"].as_str().unwrap().to_string();
+    let bob = ok(home, &["spawn", "bob"]);
+    ok(
+        home,
+        &[
+            "eval",
+            "bob",
+            r#"ao.addAssignable("notes", {Action = "Note"}) Handlers.add("note", "Note", function(m) Seen = m.Data .. " for " .. m.Target end)"#,
+        ],
+    );
+    let note = json(home, &["send", "alice", "-a", "Note", "-d", "remember this"])["id"].as_str().unwrap().to_string();
+    ok(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{bob}'}}, Message = '{note}'}})")]);
+    assert_eq!(ok(home, &["eval", "bob", "return Seen"]), format!("remember this for {alice}"));
+    // The assignment is in bob's log as the same message, and assigning it again changes nothing.
+    let result = json(home, &["result", &note, "--process", "bob"]);
+    assert_eq!(result["process"], bob.as_str());
+    ok(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{bob}'}}, Message = '{note}'}})")]);
+    assert_eq!(json(home, &["result", &note, "--process", "bob"])["slot"], result["slot"]);
+}

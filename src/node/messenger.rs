@@ -95,7 +95,7 @@ impl Units {
                         queue.push_back(Pending { process: child, result: boot });
                         child
                     }
-                    Err(NodeError::UnknownModule(_) | NodeError::Limit(_)) => {
+                    Err(NodeError::UnknownModule(_) | NodeError::Limit(_) | NodeError::CannotBoot(_)) => {
                         tx.record_undelivered(item.id(), "(spawn)", process, &item.to_bytes())?;
                         continue;
                     }

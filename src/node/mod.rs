@@ -24,7 +24,7 @@ pub use store::{ProcessRow, StoreError};
 
 use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Ed25519Key, Id, ItemError, Signer, Tag};
-use crate::runtime::{LoadedModule, Runtime, RuntimeConfig, RuntimeError};
+use crate::runtime::{LoadedModule, Process, Runtime, RuntimeConfig, RuntimeError};
 use compute::Compute;
 use store::{Store, Tx};
 
@@ -48,6 +48,8 @@ pub enum NodeError {
     NameTaken { name: String, id: Id },
     #[error(transparent)]
     Limit(#[from] crate::runtime::LimitError),
+    #[error("the process cannot start under its limits: {0}")]
+    CannotBoot(String),
     #[error("damaged store: {0}")]
     Damaged(String),
     #[error("cannot create the home directory {}: {source}", path.display())]
@@ -98,31 +100,38 @@ impl Node {
         std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.to_path_buf(), source })?;
         let mut store = Store::open(&home.join("ao.sqlite"))?;
         let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(home.join("cache")) })?;
-        let (seed, genesis_ms) = store.transaction(|tx| -> Result<_, NodeError> {
-            let seed = match tx.meta("unit-key")? {
-                Some(seed) => seed,
-                None => {
-                    let seed = Ed25519Key::generate().seed().to_vec();
-                    tx.set_meta("unit-key", &seed)?;
-                    seed
-                }
-            };
-            let genesis = match tx.meta("genesis-ms")? {
-                Some(bytes) => bytes,
-                None => {
-                    let bytes = now_ms().to_le_bytes().to_vec();
-                    tx.set_meta("genesis-ms", &bytes)?;
-                    bytes
-                }
-            };
-            Ok((seed, genesis))
-        })?;
+        let known = (store.read().meta("unit-key")?, store.read().meta("genesis-ms")?);
+        let (seed, genesis_ms) = match known {
+            (Some(seed), Some(genesis)) => (seed, genesis),
+            _ => store.transaction(|tx| -> Result<_, NodeError> {
+                let seed = match tx.meta("unit-key")? {
+                    Some(seed) => seed,
+                    None => {
+                        let seed = Ed25519Key::generate().seed().to_vec();
+                        tx.set_meta("unit-key", &seed)?;
+                        seed
+                    }
+                };
+                let genesis = match tx.meta("genesis-ms")? {
+                    Some(bytes) => bytes,
+                    None => {
+                        let bytes = now_ms().to_le_bytes().to_vec();
+                        tx.set_meta("genesis-ms", &bytes)?;
+                        bytes
+                    }
+                };
+                Ok((seed, genesis))
+            })?,
+        };
         let seed: [u8; 32] = seed.try_into().map_err(|_| NodeError::Damaged("unit key".into()))?;
         let genesis_ms = u64::from_le_bytes(genesis_ms.try_into().map_err(|_| NodeError::Damaged("genesis".into()))?);
         let units = Units { runtime, key: Ed25519Key::from_seed(seed), genesis_ms, compute: Compute::default() };
         let mut node = Node { store, units };
-        node.recover()?;
-        Ok(node)
+        match node.recover() {
+            // Another `ao` is writing, and finishes its own work; this one can still read.
+            Err(NodeError::Store(StoreError::Locked { .. })) => Ok(node),
+            other => other.map(|()| node),
+        }
     }
 
     /// The address of the node's units (the scheduler and messenger key).
@@ -133,11 +142,6 @@ impl Node {
     /// Spawns a process on ao's module, signed by `wallet`; returns its boot result.
     pub fn spawn(&mut self, wallet: &dyn Signer, request: SpawnRequest) -> Result<Outcome, NodeError> {
         let owner = crate::protocol::address_of(wallet.owner());
-        if let Some(name) = &request.name
-            && let Some(existing) = self.store.read().process_named(&owner, name)?
-        {
-            return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
-        }
         let module = self.units.runtime.load_aos()?.id();
         let mut tags = request.tags.clone();
         if let Some(name) = &request.name {
@@ -149,7 +153,14 @@ impl Node {
         let item = spawn(module, &unit, tags, request.data, now_ms()).sign(wallet)?;
         let process = item.id();
         let units = &self.units;
-        self.store.transaction(|tx| units.schedule_spawn(tx, &item, request.name.as_deref()))?;
+        self.store.transaction(|tx| {
+            if let Some(name) = &request.name
+                && let Some(existing) = tx.process_named(&owner, name)?
+            {
+                return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
+            }
+            units.schedule_spawn(tx, &item, request.name.as_deref())
+        })?;
         self.finish(process, 0, process)
     }
 
@@ -178,7 +189,8 @@ impl Node {
     pub fn dry_run(&mut self, owner: &str, process: Id, tags: &[Tag], data: &[u8]) -> Result<Value, NodeError> {
         let tx = self.store.read();
         let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-        let tip = tx.tip(process)?.ok_or_else(|| NodeError::Damaged(format!("process {process} has no schedule")))?;
+        let tip = tx.evaluated_tip(process)?;
+        let tip = tip.ok_or_else(|| NodeError::Damaged(format!("process {process} has no evaluated slot")))?;
         let msg = envelope::dry_run_json(process, &tip, owner, tags, data).to_string();
         let module = self.units.module(row.module)?;
         self.units.compute.dry_run(&tx, &module, &row, tip.slot, &msg)
@@ -272,8 +284,9 @@ impl Units {
     fn schedule_spawn(&self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<ProcessRow, NodeError> {
         let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
         let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
-        self.module(module)?;
-        compute::limits_of(item)?;
+        let limits = compute::limits_of(item)?;
+        // A process that cannot even start under its limits is refused here, not left in the log.
+        Process::boot(self.module(module)?, limits).map_err(|e| NodeError::CannotBoot(e.to_string()))?;
         let row = ProcessRow { id: item.id(), owner: item.owner_address(), name: name.map(str::to_string), module };
         tx.insert_process(&row, now_ms())?;
         self.schedule_item(tx, row.id, item)?;

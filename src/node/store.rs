@@ -123,6 +123,7 @@ impl Store {
         let open_error = |source| StoreError::Open { path: shown.clone(), source };
         let conn = Connection::open(path).map_err(open_error)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(open_error)?;
+        conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
         conn.execute_batch(SCHEMA).map_err(|source| locked_or(source, &shown))?;
@@ -163,37 +164,46 @@ pub struct Tx<'a> {
 
 impl Tx<'_> {
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        Ok(self.tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+        Ok(self
+            .tx
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |row| row.get(0))
+            .optional()?)
     }
 
     pub fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), StoreError> {
-        self.tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", params![key, value])?;
+        self.tx
+            .prepare_cached("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")?
+            .execute(params![key, value])?;
         Ok(())
     }
 
     pub fn insert_process(&self, process: &ProcessRow, spawned_at: u64) -> Result<(), StoreError> {
-        self.tx.execute(
-            "INSERT INTO processes (id, owner, name, module, spawned_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![process.id.to_string(), process.owner, process.name, process.module.to_string(), spawned_at],
-        )?;
+        self.tx
+            .prepare_cached("INSERT INTO processes (id, owner, name, module, spawned_at) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![
+                process.id.to_string(),
+                process.owner,
+                process.name,
+                process.module.to_string(),
+                spawned_at
+            ])?;
         Ok(())
     }
 
     pub fn process(&self, id: Id) -> Result<Option<ProcessRow>, StoreError> {
         Ok(self
             .tx
-            .query_row("SELECT id, owner, name, module FROM processes WHERE id = ?1", [id.to_string()], process_row)
+            .prepare_cached("SELECT id, owner, name, module FROM processes WHERE id = ?1")?
+            .query_row([id.to_string()], process_row)
             .optional()?)
     }
 
     pub fn process_named(&self, owner: &str, name: &str) -> Result<Option<ProcessRow>, StoreError> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT id, owner, name, module FROM processes WHERE owner = ?1 AND name = ?2",
-                [owner, name],
-                process_row,
-            )
+            .prepare_cached("SELECT id, owner, name, module FROM processes WHERE owner = ?1 AND name = ?2")?
+            .query_row([owner, name], process_row)
             .optional()?)
     }
 
@@ -210,40 +220,40 @@ impl Tx<'_> {
     pub fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, StoreError> {
         Ok(self
             .tx
-            .query_row(
+            .prepare_cached(
                 "SELECT slot, timestamp, hash_chain, assignment, block_height FROM schedule WHERE process = ?1
                  ORDER BY slot DESC LIMIT 1",
-                [process.to_string()],
-                |row| {
-                    Ok(ScheduleTip {
-                        slot: row.get(0)?,
-                        timestamp: row.get(1)?,
-                        hash_chain: id_column(row, 2)?,
-                        assignment: id_column(row, 3)?,
-                        block_height: row.get(4)?,
-                    })
-                },
-            )
+            )?
+            .query_row([process.to_string()], schedule_tip)
+            .optional()?)
+    }
+
+    /// The newest slot of `process` that has a result (what a dry run starts from).
+    pub fn evaluated_tip(&self, process: Id) -> Result<Option<ScheduleTip>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT s.slot, s.timestamp, s.hash_chain, s.assignment, s.block_height FROM schedule s
+                 JOIN results r ON r.process = s.process AND r.slot = s.slot
+                 WHERE s.process = ?1 ORDER BY s.slot DESC LIMIT 1",
+            )?
+            .query_row([process.to_string()], schedule_tip)
             .optional()?)
     }
 
     pub fn is_scheduled(&self, process: Id, message: Id) -> Result<bool, StoreError> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT 1 FROM schedule WHERE process = ?1 AND message = ?2",
-                [process.to_string(), message.to_string()],
-                |_| Ok(()),
-            )
+            .prepare_cached("SELECT 1 FROM schedule WHERE process = ?1 AND message = ?2")?
+            .query_row([process.to_string(), message.to_string()], |_| Ok(()))
             .optional()?
             .is_some())
     }
 
     pub fn append_slot(&self, process: Id, slot: &SlotRow, assignment_item: &[u8]) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO schedule (process, slot, message, assignment, timestamp, block_height, hash_chain, item, assignment_item)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![
                 process.to_string(),
                 slot.slot,
                 slot.message.to_string(),
@@ -276,7 +286,9 @@ impl Tx<'_> {
              WHERE s.process = ?1 AND s.slot >= ?2 ORDER BY s.slot LIMIT ?3",
         )?;
         let rows = statement
-            .query_map(params![process.to_string(), from, limit], |row| Ok((slot_row(row)?, row.get(7)?)))?
+            .query_map(params![process.to_string(), from.min(i64::MAX as u64), limit.min(i64::MAX as u64)], |row| {
+                Ok((slot_row(row)?, row.get(7)?))
+            })?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
@@ -285,11 +297,8 @@ impl Tx<'_> {
     pub fn slot_of(&self, process: Id, message: Id) -> Result<Option<u64>, StoreError> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT slot FROM schedule WHERE process = ?1 AND message = ?2",
-                [process.to_string(), message.to_string()],
-                |row| row.get(0),
-            )
+            .prepare_cached("SELECT slot FROM schedule WHERE process = ?1 AND message = ?2")?
+            .query_row([process.to_string(), message.to_string()], |row| row.get(0))
             .optional()?)
     }
 
@@ -305,21 +314,18 @@ impl Tx<'_> {
 
     /// Stores the result of a slot unless it has one; returns whether it stored it.
     pub fn save_result(&self, process: Id, slot: u64, result: &str) -> Result<bool, StoreError> {
-        let inserted = self.tx.execute(
-            "INSERT OR IGNORE INTO results (process, slot, result) VALUES (?1, ?2, ?3)",
-            params![process.to_string(), slot, result],
-        )?;
+        let inserted = self
+            .tx
+            .prepare_cached("INSERT OR IGNORE INTO results (process, slot, result) VALUES (?1, ?2, ?3)")?
+            .execute(params![process.to_string(), slot, result])?;
         Ok(inserted == 1)
     }
 
     pub fn result(&self, process: Id, slot: u64) -> Result<Option<String>, StoreError> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT result FROM results WHERE process = ?1 AND slot = ?2",
-                params![process.to_string(), slot],
-                |row| row.get(0),
-            )
+            .prepare_cached("SELECT result FROM results WHERE process = ?1 AND slot = ?2")?
+            .query_row(params![process.to_string(), slot], |row| row.get(0))
             .optional()?)
     }
 
@@ -341,12 +347,14 @@ impl Tx<'_> {
         memory_hash: &[u8],
         compressed: &[u8],
     ) -> Result<(), StoreError> {
-        self.tx.execute(
-            "INSERT OR REPLACE INTO checkpoints (process, slot, memory_hash, memory) VALUES (?1, ?2, ?3, ?4)",
-            params![process.to_string(), slot, memory_hash, compressed],
-        )?;
         self.tx
-            .execute("DELETE FROM checkpoints WHERE process = ?1 AND slot < ?2", params![process.to_string(), slot])?;
+            .prepare_cached(
+                "INSERT OR REPLACE INTO checkpoints (process, slot, memory_hash, memory) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![process.to_string(), slot, memory_hash, compressed])?;
+        self.tx
+            .prepare_cached("DELETE FROM checkpoints WHERE process = ?1 AND slot < ?2")?
+            .execute(params![process.to_string(), slot])?;
         Ok(())
     }
 
@@ -354,25 +362,27 @@ impl Tx<'_> {
     pub fn checkpoint(&self, process: Id, slot: u64) -> Result<Option<CheckpointRow>, StoreError> {
         Ok(self
             .tx
-            .query_row(
+            .prepare_cached(
                 "SELECT slot, memory_hash, memory FROM checkpoints WHERE process = ?1 AND slot <= ?2
                  ORDER BY slot DESC LIMIT 1",
-                params![process.to_string(), slot],
-                |row| Ok(CheckpointRow { slot: row.get(0)?, memory_hash: row.get(1)?, compressed: row.get(2)? }),
-            )
+            )?
+            .query_row(params![process.to_string(), slot], |row| {
+                Ok(CheckpointRow { slot: row.get(0)?, memory_hash: row.get(1)?, compressed: row.get(2)? })
+            })
             .optional()?)
     }
 
     pub fn record_undelivered(&self, id: Id, target: &str, from_process: Id, item: &[u8]) -> Result<(), StoreError> {
-        self.tx.execute(
-            "INSERT OR IGNORE INTO undelivered (id, target, from_process, item) VALUES (?1, ?2, ?3, ?4)",
-            params![id.to_string(), target, from_process.to_string(), item],
-        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO undelivered (id, target, from_process, item) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id.to_string(), target, from_process.to_string(), item])?;
         Ok(())
     }
 
     pub fn undelivered_count(&self) -> Result<u64, StoreError> {
-        Ok(self.tx.query_row("SELECT COUNT(*) FROM undelivered", [], |row| row.get(0))?)
+        Ok(self.tx.prepare_cached("SELECT COUNT(*) FROM undelivered")?.query_row([], |row| row.get(0))?)
     }
 }
 
@@ -390,5 +400,16 @@ fn slot_row(row: &rusqlite::Row) -> rusqlite::Result<SlotRow> {
         block_height: row.get(4)?,
         hash_chain: id_column(row, 5)?,
         item: row.get(6)?,
+    })
+}
+
+/// A `ScheduleTip` from the columns slot, timestamp, hash_chain, assignment, block_height.
+fn schedule_tip(row: &rusqlite::Row) -> rusqlite::Result<ScheduleTip> {
+    Ok(ScheduleTip {
+        slot: row.get(0)?,
+        timestamp: row.get(1)?,
+        hash_chain: id_column(row, 2)?,
+        assignment: id_column(row, 3)?,
+        block_height: row.get(4)?,
     })
 }

@@ -78,6 +78,9 @@ impl Instance {
     /// A fresh instance with the module's Lua process library booted.
     pub(crate) fn boot(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
         let mut instance = Self::instantiate(module, limits)?;
+        // Booting the library is the module's start-up, not a message: `Compute-Limit` does not
+        // apply to it (each `handle` sets the process's own fuel).
+        instance.store.set_fuel(Limits::AOS_DEFAULT.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
         instance.run_boot(&module.lua_bundle).map_err(|e| RuntimeError::Boot(e.to_string()))?;
         Ok(instance)
     }

@@ -56,7 +56,11 @@ impl Runtime {
 
     /// Compiles (or fetches from the caches) the module `wasm`.
     pub fn load(&self, wasm: &[u8]) -> Result<Arc<LoadedModule>, RuntimeError> {
-        let id = ModuleId::sha256(wasm);
+        self.load_as(ModuleId::sha256(wasm), wasm)
+    }
+
+    /// Loads `wasm`, whose id is `id`.
+    fn load_as(&self, id: ModuleId, wasm: &[u8]) -> Result<Arc<LoadedModule>, RuntimeError> {
         if let Some(loaded) = self.loaded.lock().unwrap().get(&id) {
             return Ok(loaded.clone());
         }
@@ -79,7 +83,7 @@ impl Runtime {
 
     /// ao's own process module, [`AOS_MODULE`].
     pub fn load_aos(&self) -> Result<Arc<LoadedModule>, RuntimeError> {
-        self.load(AOS_MODULE)
+        self.load_as(aos_module_id(), AOS_MODULE)
     }
 }
 
@@ -91,7 +95,8 @@ pub fn lua_library(wasm: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
 
 /// The id of [`AOS_MODULE`].
 pub fn aos_module_id() -> ModuleId {
-    ModuleId::sha256(AOS_MODULE)
+    static ID: std::sync::OnceLock<ModuleId> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| ModuleId::sha256(AOS_MODULE))
 }
 
 fn engine_config() -> Config {

@@ -1,33 +1,10 @@
 //! The embedded node through the `ao` binary: spawn by name, eval, processes that message and spawn
 //! each other, state that survives between commands, and bad input.
-use std::path::Path;
-
-use serde_json::Value;
-
-use crate::support::{stderr, stdout, wallet};
-
-/// Runs `ao --home HOME --wallet <test wallet> ARGS`.
-pub fn ao(home: &Path, args: &[&str]) -> std::process::Output {
-    let mut all = vec!["--home", home.to_str().unwrap(), "--wallet", wallet().path.to_str().unwrap()];
-    all.extend_from_slice(args);
-    crate::support::ao(home, &all)
-}
-
-pub fn ok(home: &Path, args: &[&str]) -> String {
-    let out = ao(home, args);
-    assert!(out.status.success(), "ao {args:?} failed: {}", stderr(&out));
-    stdout(&out).trim_end().to_string()
-}
-
-pub fn json(home: &Path, args: &[&str]) -> Value {
-    let mut all = vec!["--json"];
-    all.extend_from_slice(args);
-    serde_json::from_str(&ok(home, &all)).unwrap()
-}
+use crate::support::{node_ao as ao, node_home, node_json as json, node_ok as ok, stderr};
 
 #[test]
 fn processes_spawn_talk_to_each_other_and_keep_their_state() {
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
 
     let spawned = json(home, &["spawn", "alice"]);
@@ -88,7 +65,7 @@ fn processes_spawn_talk_to_each_other_and_keep_their_state() {
 
 #[test]
 fn errors_and_bad_input_exit_with_one_clear_line() {
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
     ok(home, &["spawn", "p"]);
 
@@ -125,7 +102,7 @@ fn errors_and_bad_input_exit_with_one_clear_line() {
 
 #[test]
 fn a_process_assigns_a_message_it_received_to_another() {
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
     let alice = json(home, &["spawn", "alice"])["process"].as_str().unwrap().to_string();
     let bob = ok(home, &["spawn", "bob"]);

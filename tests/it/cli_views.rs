@@ -2,8 +2,7 @@
 //! names), and that a dry run changes nothing.
 use std::path::Path;
 
-use crate::cli_node::{ao, json, ok};
-use crate::support::{stderr, wallet};
+use crate::support::{node_ao as ao, node_home, node_json as json, node_ok as ok, stderr, wallet};
 
 /// `text` with each id replaced by its `<name>`.
 fn named(mut text: String, ids: &[(&str, &str)]) -> String {
@@ -31,7 +30,7 @@ fn alice_pings_bob(home: &Path) -> (String, String) {
 
 #[test]
 fn list_inbox_and_tail_show_what_happened() {
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
     let (alice, bob) = alice_pings_bob(home);
     let me = wallet().wallet.address();
@@ -72,7 +71,7 @@ fn list_inbox_and_tail_show_what_happened() {
 
 #[test]
 fn a_dry_run_shows_the_result_and_changes_nothing() {
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
     let (_alice, bob) = alice_pings_bob(home);
     ok(home, &["eval", "bob", "Count = 1"]);
@@ -96,7 +95,7 @@ fn a_dry_run_shows_the_result_and_changes_nothing() {
 
 #[test]
 fn eval_f_bundles_local_requires_and_points_errors_at_their_file() {
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
     ok(home, &["spawn", "p"]);
     std::fs::create_dir_all(home.join("src/lib")).unwrap();
@@ -126,7 +125,7 @@ fn eval_f_bundles_local_requires_and_points_errors_at_their_file() {
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
     ok(home, &["spawn", "p"]);
     let table = "return {a = 1}";
@@ -141,7 +140,7 @@ fn tail_follows_messages_from_other_commands_as_they_happen() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
 
-    let home = tempfile::tempdir().unwrap();
+    let home = node_home();
     let home = home.path();
     let (alice, bob) = alice_pings_bob(home);
     let mut tail = Command::new(env!("CARGO_BIN_EXE_ao"))

@@ -10,6 +10,8 @@ mod cli_version;
 mod cli_views;
 mod cli_wallet;
 mod lua_bundle;
+mod node_bad_input;
+mod node_crash;
 mod protocol_interop;
 mod protocol_items;
 mod protocol_wallet;

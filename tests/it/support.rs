@@ -147,3 +147,58 @@ pub fn stdout(output: &std::process::Output) -> String {
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
+
+/// A fresh node home whose module cache already holds ao's compiled module, so its first command
+/// does not spend seconds compiling it (the compilation is kept in the target directory).
+pub fn node_home() -> tempfile::TempDir {
+    static COMPILED: OnceLock<PathBuf> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("node-module-cache");
+        let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(dir.clone()) });
+        runtime.unwrap().load_aos().expect("ao's module compiles");
+        dir
+    });
+    let home = tempfile::tempdir().unwrap();
+    let cache = home.path().join("cache");
+    std::fs::create_dir(&cache).unwrap();
+    let module = ao::runtime::aos_module_id().to_string();
+    for entry in std::fs::read_dir(compiled).unwrap() {
+        let name = entry.unwrap().file_name();
+        if name.to_string_lossy().starts_with(&module) && name.to_string_lossy().ends_with(".cwasm") {
+            std::fs::copy(compiled.join(&name), cache.join(&name)).unwrap();
+        }
+    }
+    home
+}
+
+/// `ao --home HOME --wallet <test wallet> ARGS`, not yet started.
+pub fn node_command(home: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_ao"));
+    command
+        .args(["--home", home.to_str().unwrap(), "--wallet", wallet().path.to_str().unwrap()])
+        .args(args)
+        .current_dir(home)
+        .env("HOME", home)
+        .env_remove("AO_WALLET")
+        .env_remove("AO_HOME");
+    command
+}
+
+/// Runs `ao --home HOME --wallet <test wallet> ARGS`.
+pub fn node_ao(home: &Path, args: &[&str]) -> std::process::Output {
+    node_command(home, args).output().expect("the ao binary runs")
+}
+
+/// Runs a node command that must succeed; returns its stdout without the final newline.
+pub fn node_ok(home: &Path, args: &[&str]) -> String {
+    let out = node_ao(home, args);
+    assert!(out.status.success(), "ao {args:?} failed: {}", stderr(&out));
+    stdout(&out).trim_end().to_string()
+}
+
+/// Runs a node command with `--json`; returns its document.
+pub fn node_json(home: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(&node_ok(home, &all)).unwrap()
+}

@@ -49,6 +49,8 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;spawn' {
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or a module id')
+            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or a module id')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')

@@ -910,12 +910,20 @@ _ao() {
             return 0
             ;;
         ao__subcmd__spawn)
-            opts="-t -d -q -v -h -V --tag --data --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-m -t -d -q -v -h -V --module --tag --data --wallet --json --home --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --module)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

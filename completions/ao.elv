@@ -45,6 +45,8 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ao;spawn'= {
+            cand -m 'The module to run: `aos` (ao''s own) or a module id'
+            cand --module 'The module to run: `aos` (ao''s own) or a module id'
             cand -t 'A tag, NAME=VALUE (repeatable)'
             cand --tag 'A tag, NAME=VALUE (repeatable)'
             cand -d 'The data: TEXT, or @FILE'

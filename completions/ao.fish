@@ -47,6 +47,7 @@ complete -c ao -n "__fish_ao_needs_command" -f -a "item" -d 'Sign, inspect and v
 complete -c ao -n "__fish_ao_needs_command" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
 complete -c ao -n "__fish_ao_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s m -l module -d 'The module to run: `aos` (ao\'s own) or a module id' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s d -l data -d 'The data: TEXT, or @FILE' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F

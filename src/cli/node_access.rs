@@ -32,9 +32,11 @@ pub fn node_error(error: NodeError) -> CliError {
     match error {
         NodeError::UnknownProcess(name) => CliError::input(format!("no process {name:?}"))
             .hint("`ao list` shows the processes; spawn one with `ao spawn NAME`"),
-        NodeError::UnknownMessage(_) | NodeError::NameTaken { .. } | NodeError::Limit(_) | NodeError::CannotBoot(_) => {
-            CliError::input(error.to_string())
-        }
+        NodeError::UnknownMessage(_)
+        | NodeError::UnknownModule(_)
+        | NodeError::NameTaken { .. }
+        | NodeError::Limit(_)
+        | NodeError::CannotBoot(_) => CliError::input(error.to_string()),
         other => CliError::failed(other.to_string()),
     }
 }

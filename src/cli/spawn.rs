@@ -2,7 +2,7 @@
 use clap::Args;
 use serde_json::json;
 
-use super::input::{TagsAndData, read_data, signing_wallet};
+use super::input::{TagsAndData, parse_id, read_data, signing_wallet};
 use super::node_access::{error_of, node_error, open};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
@@ -12,6 +12,9 @@ use crate::node::SpawnRequest;
 pub struct SpawnArgs {
     /// The process's name (its `Name` tag), unique for the wallet
     name: Option<String>,
+    /// The module to run: `aos` (ao's own) or a module id
+    #[arg(short = 'm', long = "module", value_name = "aos|ID", default_value = "aos")]
+    module: String,
     #[command(flatten)]
     input: TagsAndData,
 }
@@ -21,7 +24,11 @@ impl SpawnArgs {
         let data = read_data(self.input.data.as_deref())?;
         let wallet = signing_wallet(global)?;
         let mut node = open(global)?;
-        let request = SpawnRequest { name: self.name.clone(), tags: self.input.tags, data };
+        let module = match self.module.as_str() {
+            "aos" => None,
+            id => Some(parse_id(id).map_err(|e| CliError::input(format!("--module {id:?}: {e}")))?),
+        };
+        let request = SpawnRequest { name: self.name.clone(), module, tags: self.input.tags, data };
         let spinner = Spinner::start(global, "spawning");
         let outcome = node.spawn(&wallet, request).map_err(node_error)?;
         drop(spinner);

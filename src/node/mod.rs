@@ -61,6 +61,8 @@ pub enum NodeError {
 pub struct SpawnRequest {
     /// The process's name (its `Name` tag), unique per wallet.
     pub name: Option<String>,
+    /// The module to run; `None` for ao's own (aos-compatible) module.
+    pub module: Option<Id>,
     pub tags: Vec<Tag>,
     pub data: Vec<u8>,
 }
@@ -142,7 +144,10 @@ impl Node {
     /// Spawns a process on ao's module, signed by `wallet`; returns its boot result.
     pub fn spawn(&mut self, wallet: &dyn Signer, request: SpawnRequest) -> Result<Outcome, NodeError> {
         let owner = crate::protocol::address_of(wallet.owner());
-        let module = self.units.runtime.load_aos()?.id();
+        let module = match request.module {
+            Some(module) => module,
+            None => self.units.runtime.load_aos()?.id(),
+        };
         let mut tags = request.tags.clone();
         if let Some(name) = &request.name {
             tags.retain(|t| t.name != "Name");

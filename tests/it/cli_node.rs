@@ -123,3 +123,19 @@ fn a_process_assigns_a_message_it_received_to_another() {
     ok(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{bob}'}}, Message = '{note}'}})")]);
     assert_eq!(json(home, &["result", &note, "--process", "bob"])["slot"], result["slot"]);
 }
+
+#[test]
+fn spawn_runs_aos_by_default_and_refuses_modules_it_does_not_have() {
+    let home = node_home();
+    let home = home.path();
+    let aos = ao::runtime::aos_module_id().to_string();
+    assert_eq!(json(home, &["spawn", "a", "--module", "aos"])["module"], aos.as_str());
+    assert_eq!(json(home, &["spawn", "b", "--module", &aos])["module"], aos.as_str());
+    let unknown = format!("{}A", "x".repeat(42));
+    let out = ao(home, &["spawn", "c", "--module", &unknown]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with(&format!("error: no module {unknown} here")), "{}", stderr(&out));
+    let out = ao(home, &["spawn", "c", "--module", "nonsense"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(json(home, &["list"]).as_array().unwrap().len(), 2, "nothing was spawned for c");
+}

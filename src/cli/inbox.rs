@@ -3,7 +3,7 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::node_access::{find_process, node_error, open};
+use super::node_access::{find_process, node_error, open, value_text};
 use super::{CliError, GlobalArgs, print_json};
 
 #[derive(Debug, Args)]
@@ -17,12 +17,7 @@ pub struct InboxArgs {
 
 /// A value shown on one line, cut at `max` characters.
 fn one_line(value: &Value, max: usize) -> String {
-    let text = match value {
-        Value::String(text) => text.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let flat: String = value_text(value).chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     match flat.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &flat[..cut]),
         None => flat,

@@ -74,8 +74,12 @@ pub fn error_of(result: &Value) -> Option<String> {
 /// What a result printed: `Output.data` (or `Output` itself when it is text).
 pub fn output_text(result: &Value) -> String {
     let output = &result["Output"];
-    let data = output.get("data").unwrap_or(output);
-    match data {
+    value_text(output.get("data").unwrap_or(output))
+}
+
+/// A JSON value as text: a string as itself, null as nothing, anything else as JSON.
+pub fn value_text(value: &Value) -> String {
+    match value {
         Value::String(text) => text.clone(),
         Value::Null => String::new(),
         other => other.to_string(),

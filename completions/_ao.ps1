@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
         'ao;spawn' {
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or a module id')
             [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or a module id')
+            [CompletionResult]::new('--cron', '--cron', [CompletionResultType]::ParameterName, 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')

@@ -910,7 +910,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__spawn)
-            opts="-m -t -d -q -v -h -V --module --tag --data --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-m -t -d -q -v -h -V --module --cron --tag --data --wallet --json --home --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,6 +921,10 @@ _ao() {
                     return 0
                     ;;
                 -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cron)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

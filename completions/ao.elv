@@ -47,6 +47,7 @@ set edit:completion:arg-completer[ao] = {|@words|
         &'ao;spawn'= {
             cand -m 'The module to run: `aos` (ao''s own) or a module id'
             cand --module 'The module to run: `aos` (ao''s own) or a module id'
+            cand --cron 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does'
             cand -t 'A tag, NAME=VALUE (repeatable)'
             cand --tag 'A tag, NAME=VALUE (repeatable)'
             cand -d 'The data: TEXT, or @FILE'

@@ -36,7 +36,8 @@ pub fn node_error(error: NodeError) -> CliError {
         | NodeError::UnknownModule(_)
         | NodeError::NameTaken { .. }
         | NodeError::Limit(_)
-        | NodeError::CannotBoot(_) => CliError::input(error.to_string()),
+        | NodeError::CannotBoot(_)
+        | NodeError::Cron(_) => CliError::input(error.to_string()),
         other => CliError::failed(other.to_string()),
     }
 }

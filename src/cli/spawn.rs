@@ -7,6 +7,7 @@ use super::node_access::{error_of, node_error, open};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::SpawnRequest;
+use crate::protocol::Tag;
 
 #[derive(Debug, Args)]
 pub struct SpawnArgs {
@@ -15,6 +16,10 @@ pub struct SpawnArgs {
     /// The module to run: `aos` (ao's own) or a module id
     #[arg(short = 'm', long = "module", value_name = "aos|ID", default_value = "aos")]
     module: String,
+    /// Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes,
+    /// 1-hour, 2-blocks), as `aos --cron` does
+    #[arg(long, value_name = "INTERVAL")]
+    cron: Option<String>,
     #[command(flatten)]
     input: TagsAndData,
 }
@@ -28,7 +33,11 @@ impl SpawnArgs {
             "aos" => None,
             id => Some(parse_id(id).map_err(|e| CliError::input(format!("--module {id:?}: {e}")))?),
         };
-        let request = SpawnRequest { name: self.name.clone(), module, tags: self.input.tags, data };
+        let mut tags = self.input.tags;
+        if let Some(interval) = &self.cron {
+            tags.extend([Tag::new("Cron-Interval", interval), Tag::new("Cron-Tag-Action", "Cron")]);
+        }
+        let request = SpawnRequest { name: self.name.clone(), module, tags, data };
         let spinner = Spinner::start(global, "spawning");
         let outcome = node.spawn(&wallet, request).map_err(node_error)?;
         drop(spinner);

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::node_access::{error_of, find_process, for_stdout, node_error, open, output_text, plain_error, tag_value};
 use super::{CliError, GlobalArgs};
-use crate::node::LogEntry;
+use crate::node::{LogEntry, NodeError, StoreError};
 
 /// How often `-f` looks for new results.
 const FOLLOW_INTERVAL: Duration = Duration::from_millis(100);
@@ -26,22 +26,30 @@ pub struct TailArgs {
 
 impl TailArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let node = open(global)?;
+        let mut node = open(global)?;
         let process = find_process(global, &node, &self.process)?;
-        let latest = node.latest_slot(process.id).map_err(node_error)?;
-        let mut next = (latest + 1).saturating_sub(self.last);
+        let mut entries = node.log_last(process.id, self.last.max(1)).map_err(node_error)?;
+        let mut after = entries.last().map(|entry| entry.position);
+        if self.last == 0 {
+            entries.clear();
+        }
         loop {
-            let entries = node.log(process.id, next, 1000).map_err(node_error)?;
             for entry in &entries {
                 print_entry(global, entry);
-                next = entry.slot + 1;
+                after = Some(entry.position);
             }
             if !self.follow {
                 return Ok(());
             }
             if entries.is_empty() {
                 std::thread::sleep(FOLLOW_INTERVAL);
+                // Cron messages are evaluated when someone looks; another `ao` may be writing.
+                match node.run_crons() {
+                    Ok(_) | Err(NodeError::Store(StoreError::Locked { .. })) => {}
+                    Err(error) => return Err(node_error(error)),
+                }
             }
+            entries = node.log(process.id, after, 1000).map_err(node_error)?;
         }
     }
 }
@@ -49,16 +57,18 @@ impl TailArgs {
 /// One evaluated message: `--json` prints one JSON document per line.
 fn print_entry(global: &GlobalArgs, entry: &LogEntry) {
     if global.json {
-        let line = json!({"slot": entry.slot, "id": entry.message.to_string(), "from": entry.from, "action": entry.tag("Action"), "timestamp": entry.timestamp, "result": entry.result});
+        let mut line = json!({"slot": entry.position.slot, "id": entry.message.map(|id| id.to_string()), "from": entry.from, "action": entry.tag("Action"), "timestamp": entry.timestamp, "result": entry.result});
+        if let Some(cron) = &entry.cron {
+            line["cron"] = json!(cron);
+        }
         println!("{line}");
         return;
     }
-    println!(
-        "#{} {} from {}",
-        entry.slot,
-        entry.tag("Action").or_else(|| entry.tag("Type")).unwrap_or("-"),
-        entry.from
-    );
+    let action = entry.tag("Action").or_else(|| entry.tag("Type")).unwrap_or("-");
+    match &entry.cron {
+        Some(cron) => println!("cron {action} from {} (every {cron})", entry.from),
+        None => println!("#{} {action} from {}", entry.position.slot, entry.from),
+    }
     for line in for_stdout(global, &output_text(&entry.result)).lines() {
         println!("  {line}");
     }

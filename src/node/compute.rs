@@ -8,29 +8,116 @@ use std::sync::Arc;
 use serde_json::{Value, json};
 
 use super::NodeError;
-use super::envelope::{env_json, message_json};
-use super::store::{CheckpointRow, ProcessRow, Tx};
+use super::cron::{Crons, Tick, crons_of};
+use super::envelope::{cron_json, env_json, message_json};
+use super::scheduler::Chain;
+use super::store::{CheckpointRow, ProcessRow, SlotRow, Tx};
 use crate::protocol::{DataItem, Id};
 use crate::runtime::{EvalError, Limits, LoadedModule, Process, Snapshot};
 
-/// A process held in memory, evaluated up to `next_slot - 1`.
+/// A process held in memory: evaluated up to `next_slot - 1`, and through the cron ticks due
+/// before `cron_cursor`.
 pub struct LiveProcess {
     pub process: Process,
     pub next_slot: u64,
+    /// Cron ticks before this time (ms) are evaluated; never before the last slot's timestamp.
+    pub cron_cursor: u64,
     env: String,
-    /// The slot of the newest stored checkpoint, if any.
-    checkpointed: Option<u64>,
+    /// The process's owner (its spawn's signer), whom cron messages come from.
+    owner: String,
+    crons: Option<Crons>,
+    /// The (slot, cron cursor) of the newest stored checkpoint, if any.
+    checkpointed: Option<(u64, u64)>,
 }
 
-/// A slot evaluated for the first time: its message and result.
+/// A message or cron tick evaluated for the first time, and its result.
 pub struct Evaluated {
-    pub message: Id,
+    /// The message; `None` for a cron tick.
+    pub message: Option<Id>,
     pub result: Value,
 }
 
-#[derive(Default)]
+impl LiveProcess {
+    /// `process` freshly booted, or restored from `checkpoint`.
+    pub fn start(
+        module: &Arc<LoadedModule>,
+        process: &ProcessRow,
+        spawn: &SlotRow,
+        chain: Chain,
+        checkpoint: Option<(CheckpointRow, u64)>,
+    ) -> Result<Self, NodeError> {
+        let item = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
+        let limits = limits_of(&item)?;
+        let crons = crons_of(item.tags()).map_err(|e| NodeError::Damaged(format!("spawn of {}: {e}", process.id)))?;
+        let mut live = LiveProcess {
+            process: Process::boot(module.clone(), limits)?,
+            next_slot: 0,
+            cron_cursor: 0,
+            env: env_json(process.id, &item, process.module).to_string(),
+            owner: item.owner_address(),
+            crons: Crons::new(crons, spawn.timestamp, chain),
+            checkpointed: None,
+        };
+        if let Some((CheckpointRow { slot, cron_cursor, memory_hash, compressed }, slot_timestamp)) = checkpoint {
+            let memory = lz4_flex::decompress_size_prepended(&compressed)
+                .map_err(|e| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {e}", process.id)))?;
+            let snapshot = Snapshot::from_memory(module.id(), memory);
+            if snapshot.memory_hash()[..] != memory_hash[..] {
+                return Err(NodeError::Damaged(format!("checkpoint of {} at slot {slot}: hash mismatch", process.id)));
+            }
+            live.process = Process::restore(module.clone(), limits, snapshot)?;
+            live.next_slot = slot + 1;
+            live.cron_cursor = cron_cursor.max(slot_timestamp);
+            live.checkpointed = Some((slot, cron_cursor));
+        }
+        Ok(live)
+    }
+
+    /// Evaluates the message scheduled at `slot`.
+    pub fn run_slot(&mut self, process: Id, slot: &SlotRow) -> Result<Value, NodeError> {
+        let item = DataItem::parse(&slot.item).map_err(|e| NodeError::Damaged(format!("slot {}: {e}", slot.slot)))?;
+        let msg = message_json(process, slot, &item).to_string();
+        let evaluation = self.process.handle(&msg, &self.env)?;
+        self.next_slot = slot.slot + 1;
+        self.cron_cursor = self.cron_cursor.max(slot.timestamp);
+        Ok(result_json(&evaluation.outcome))
+    }
+
+    /// Evaluates the cron ticks due before `until` (ms) that are not yet evaluated, handing each
+    /// result to `each`.
+    pub fn run_ticks(
+        &mut self,
+        process: Id,
+        until: u64,
+        mut each: impl FnMut(&Tick, Value) -> Result<(), NodeError>,
+    ) -> Result<(), NodeError> {
+        let Some(crons) = &self.crons else { return Ok(()) };
+        let mut from = self.cron_cursor;
+        while from < until {
+            let (ticks, complete) = crons.ticks(from, until, TICK_BATCH);
+            for tick in &ticks {
+                let msg = cron_json(process, &self.owner, tick, &crons.crons[tick.cron].tags).to_string();
+                let evaluation = self.process.handle(&msg, &self.env)?;
+                self.cron_cursor = tick.timestamp + 1;
+                each(tick, result_json(&evaluation.outcome))?;
+            }
+            from = complete;
+        }
+        Ok(())
+    }
+
+    /// Whether a cron tick is due before `until`.
+    pub fn tick_due(&self, until: u64) -> bool {
+        self.crons.as_ref().is_some_and(|crons| !crons.ticks(self.cron_cursor, until, 1).0.is_empty())
+    }
+}
+
+/// How many cron ticks are generated at once when catching up.
+const TICK_BATCH: usize = 1024;
+
 pub struct Compute {
     live: HashMap<Id, LiveProcess>,
+    chain: Chain,
 }
 
 /// A result as the compute unit reports it: `{Output, Messages, Spawns, Assignments, Error?}`.
@@ -62,8 +149,13 @@ pub fn limits_of(spawn: &DataItem) -> Result<Limits, NodeError> {
 }
 
 impl Compute {
-    /// Evaluates `process` up to and including `to_slot`, storing each new result; returns the
-    /// slots that had no result before, in order (replaying a slot that has one stores nothing).
+    pub fn new(chain: Chain) -> Self {
+        Compute { live: HashMap::new(), chain }
+    }
+
+    /// Evaluates `process` up to and including `to_slot` (and the cron ticks due before it),
+    /// storing each new result; returns what had no result before, in order (replaying what has
+    /// one stores nothing).
     pub fn evaluate(
         &mut self,
         tx: &Tx,
@@ -77,17 +169,51 @@ impl Compute {
             return Ok(evaluated);
         }
         for slot in tx.slots(process.id, live.next_slot, to_slot)? {
-            let item =
-                DataItem::parse(&slot.item).map_err(|e| NodeError::Damaged(format!("slot {}: {e}", slot.slot)))?;
-            let msg = message_json(process.id, &slot, &item).to_string();
-            let evaluation = live.process.handle(&msg, &live.env)?;
-            let result = result_json(&evaluation.outcome);
-            live.next_slot = slot.slot + 1;
+            run_ticks_saving(tx, live, process.id, slot.timestamp, &mut evaluated)?;
+            let result = live.run_slot(process.id, &slot)?;
             if tx.save_result(process.id, slot.slot, &result.to_string())? {
-                evaluated.push(Evaluated { message: slot.message, result });
+                evaluated.push(Evaluated { message: Some(slot.message), result });
             }
         }
         Ok(evaluated)
+    }
+
+    /// Evaluates the cron ticks of `process` due before `now` (ms), after its newest slot (which
+    /// the caller has evaluated), storing each new result; returns those.
+    pub fn catch_up(
+        &mut self,
+        tx: &Tx,
+        module: &Arc<LoadedModule>,
+        process: &ProcessRow,
+        tip: u64,
+        now: u64,
+    ) -> Result<Vec<Evaluated>, NodeError> {
+        let live = self.live_process(tx, module, process, tip)?;
+        let mut evaluated = Vec::new();
+        run_ticks_saving(tx, live, process.id, now, &mut evaluated)?;
+        Ok(evaluated)
+    }
+
+    /// Whether `process` has a cron tick due before `now` (ms). Reads only.
+    pub fn tick_due(&self, tx: &Tx, process: &ProcessRow, now: u64) -> Result<bool, NodeError> {
+        if let Some(live) = self.live.get(&process.id) {
+            return Ok(live.tick_due(now));
+        }
+        let Some(spawn) = tx.slots(process.id, 0, 0)?.pop() else { return Ok(false) };
+        let item = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
+        let crons = crons_of(item.tags()).map_err(|e| NodeError::Damaged(e.to_string()))?;
+        let Some(crons) = Crons::new(crons, spawn.timestamp, self.chain) else { return Ok(false) };
+        let cursor = tx.cron_cursor(process.id)?.unwrap_or(0);
+        Ok(!crons.ticks(cursor, now, 1).0.is_empty())
+    }
+
+    /// The time before which `process`'s cron ticks are evaluated: a message scheduled for it
+    /// must not be earlier.
+    pub fn cron_cursor(&self, tx: &Tx, process: Id) -> Result<u64, NodeError> {
+        match self.live.get(&process) {
+            Some(live) => Ok(live.cron_cursor),
+            None => Ok(tx.cron_cursor(process)?.unwrap_or(0)),
+        }
     }
 
     /// The live process, evaluated no further than `to_slot`: the one in memory if it is not past
@@ -103,27 +229,16 @@ impl Compute {
             return Ok(self.live.get_mut(&process.id).expect("just checked"));
         }
         let spawn = tx.slots(process.id, 0, 0)?.pop().ok_or(NodeError::UnknownProcess(process.id.to_string()))?;
-        let spawn = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
-        let env = env_json(process.id, &spawn, process.module).to_string();
-        let limits = limits_of(&spawn)?;
-        let live = match tx.checkpoint(process.id, to_slot)? {
-            Some(CheckpointRow { slot, memory_hash, compressed }) => {
-                let memory = lz4_flex::decompress_size_prepended(&compressed)
-                    .map_err(|e| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {e}", process.id)))?;
-                let snapshot = Snapshot::from_memory(module.id(), memory);
-                if snapshot.memory_hash()[..] != memory_hash[..] {
-                    return Err(NodeError::Damaged(format!(
-                        "checkpoint of {} at slot {slot}: hash mismatch",
-                        process.id
-                    )));
-                }
-                let process = Process::restore(module.clone(), limits, snapshot)?;
-                LiveProcess { process, next_slot: slot + 1, env, checkpointed: Some(slot) }
+        let checkpoint = match tx.checkpoint(process.id, to_slot)? {
+            Some(checkpoint) => {
+                let slot = tx.slots(process.id, checkpoint.slot, checkpoint.slot)?.pop();
+                let slot =
+                    slot.ok_or_else(|| NodeError::Damaged(format!("checkpoint past the log of {}", process.id)))?;
+                Some((checkpoint, slot.timestamp))
             }
-            None => {
-                LiveProcess { process: Process::boot(module.clone(), limits)?, next_slot: 0, env, checkpointed: None }
-            }
+            None => None,
         };
+        let live = LiveProcess::start(module, process, &spawn, self.chain, checkpoint)?;
         self.live.insert(process.id, live);
         Ok(self.live.get_mut(&process.id).expect("just inserted"))
     }
@@ -148,14 +263,38 @@ impl Compute {
     pub fn checkpoint_all(&mut self, tx: &Tx) -> Result<(), NodeError> {
         for (id, live) in &mut self.live {
             let Some(slot) = live.next_slot.checked_sub(1) else { continue };
-            if live.checkpointed == Some(slot) {
+            let position = (slot, live.cron_cursor);
+            if live.checkpointed == Some(position) {
                 continue;
             }
             let snapshot = live.process.snapshot()?;
-            let compressed = lz4_flex::compress_prepend_size(snapshot.memory());
-            tx.save_checkpoint(*id, slot, &snapshot.memory_hash(), &compressed)?;
-            live.checkpointed = Some(slot);
+            let checkpoint = CheckpointRow {
+                slot,
+                cron_cursor: live.cron_cursor,
+                memory_hash: snapshot.memory_hash().to_vec(),
+                compressed: lz4_flex::compress_prepend_size(snapshot.memory()),
+            };
+            tx.save_checkpoint(*id, &checkpoint)?;
+            live.checkpointed = Some(position);
         }
         Ok(())
     }
+}
+
+/// Evaluates `live`'s cron ticks due before `until`, storing each result after its newest slot
+/// and collecting the new ones.
+fn run_ticks_saving(
+    tx: &Tx,
+    live: &mut LiveProcess,
+    process: Id,
+    until: u64,
+    evaluated: &mut Vec<Evaluated>,
+) -> Result<(), NodeError> {
+    let Some(slot) = live.next_slot.checked_sub(1) else { return Ok(()) };
+    live.run_ticks(process, until, |tick, result| {
+        if tx.save_tick_result(process, slot, tick, &result.to_string())? {
+            evaluated.push(Evaluated { message: None, result });
+        }
+        Ok(())
+    })
 }

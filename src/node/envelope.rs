@@ -2,6 +2,7 @@
 //! compute unit shapes it (`ao-protocol.md` §4.2, §4.4).
 use serde_json::{Map, Value, json};
 
+use super::cron::Tick;
 use super::store::{ScheduleTip, SlotRow};
 use crate::protocol::{DataItem, Id, Tag};
 
@@ -48,6 +49,21 @@ pub fn message_json(process: Id, slot: &SlotRow, item: &DataItem) -> Value {
     msg.insert("Cron".into(), json!(false));
     msg.insert("Read-Only".into(), json!(false));
     Value::Object(msg)
+}
+
+/// The `msg` of a cron tick (`ao-protocol.md` §4.2): from the process's owner, with the cron's
+/// tags, and no id, data or nonce.
+pub fn cron_json(process: Id, owner: &str, tick: &Tick, tags: &[Tag]) -> Value {
+    json!({
+        "Owner": owner,
+        "Target": process.to_string(),
+        "From": owner,
+        "Tags": tags_json(tags),
+        "Timestamp": tick.timestamp,
+        "Block-Height": tick.block_height,
+        "Cron": true,
+        "Read-Only": false,
+    })
 }
 
 /// The `env` of a process: its id, owner and tags, and its module's.

@@ -3,11 +3,12 @@
 //! to check its checkpoints.
 use serde_json::Value;
 
-use super::compute::limits_of;
-use super::envelope::{self, env_json, message_json};
+use super::compute::LiveProcess;
+use super::cron::{Cron, crons_of};
+use super::envelope;
+use super::store::{LogPosition, LogRow};
 use super::{Node, NodeError};
 use crate::protocol::{DataItem, Id, Tag};
-use crate::runtime::Process;
 
 /// A process and how many messages its schedule holds (the spawn included).
 #[derive(Debug, Clone)]
@@ -16,11 +17,16 @@ pub struct ProcessSummary {
     pub messages: u64,
 }
 
-/// One evaluated slot of a process's log.
+/// One evaluated entry of a process's log: a scheduled message or a cron tick.
 #[derive(Debug, Clone)]
 pub struct LogEntry {
-    pub slot: u64,
-    pub message: Id,
+    /// Where it sits in the log (`position.slot` is the message's slot, or for a cron tick the
+    /// slot of the message before it).
+    pub position: LogPosition,
+    /// The message; `None` for a cron tick.
+    pub message: Option<Id>,
+    /// For a cron tick, the interval of the cron that fired (`5-minutes`).
+    pub cron: Option<String>,
     pub timestamp: u64,
     /// `msg.From`: the sending process, or the signer.
     pub from: String,
@@ -71,20 +77,59 @@ impl Node {
         tip.map(|tip| tip.slot).ok_or_else(|| NodeError::UnknownProcess(process.to_string()))
     }
 
-    /// Up to `limit` evaluated slots of `process` from slot `from` on.
-    pub fn log(&self, process: Id, from: u64, limit: u64) -> Result<Vec<LogEntry>, NodeError> {
-        let rows = self.store.read().evaluated(process, from, limit)?;
+    /// Up to `limit` entries of `process`'s evaluated log after `after` (from the start when
+    /// `None`), oldest first.
+    pub fn log(&self, process: Id, after: Option<LogPosition>, limit: u64) -> Result<Vec<LogEntry>, NodeError> {
+        let rows = self.store.read().log_after(process, after, limit)?;
+        self.log_entries(process, rows)
+    }
+
+    /// The newest `count` entries of `process`'s evaluated log, oldest first.
+    pub fn log_last(&self, process: Id, count: u64) -> Result<Vec<LogEntry>, NodeError> {
+        let rows = self.store.read().log_last(process, count)?;
+        self.log_entries(process, rows)
+    }
+
+    fn log_entries(&self, process: Id, rows: Vec<LogRow>) -> Result<Vec<LogEntry>, NodeError> {
+        // Cron ticks come from the process's owner, with their cron's tags.
+        let mut spawn: Option<(String, Vec<Cron>)> = None;
         rows.into_iter()
-            .map(|(slot, result)| {
-                let item = DataItem::parse(&slot.item).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
-                Ok(LogEntry {
-                    slot: slot.slot,
-                    message: slot.message,
-                    timestamp: slot.timestamp,
-                    from: envelope::sender(&item),
-                    tags: item.tags().to_vec(),
-                    result: serde_json::from_str(&result).map_err(damaged)?,
-                })
+            .map(|row| {
+                let position = row.key();
+                match row {
+                    LogRow::Message { slot, result } => {
+                        let item =
+                            DataItem::parse(&slot.item).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
+                        Ok(LogEntry {
+                            position,
+                            message: Some(slot.message),
+                            cron: None,
+                            timestamp: slot.timestamp,
+                            from: envelope::sender(&item),
+                            tags: item.tags().to_vec(),
+                            result: serde_json::from_str(&result).map_err(damaged)?,
+                        })
+                    }
+                    LogRow::Tick { tick, result, .. } => {
+                        if spawn.is_none() {
+                            let first =
+                                self.store.read().slots(process, 0, 0)?.pop().ok_or_else(|| damaged("no spawn"))?;
+                            let item = DataItem::parse(&first.item).map_err(damaged)?;
+                            spawn = Some((item.owner_address(), crons_of(item.tags()).map_err(damaged)?));
+                        }
+                        let (owner, crons) = spawn.as_ref().expect("just read");
+                        let cron = crons.get(tick.cron).ok_or_else(|| damaged(format!("no cron {}", tick.cron)))?;
+                        Ok(LogEntry {
+                            position,
+                            message: None,
+                            cron: Some(cron.interval.clone()),
+                            timestamp: tick.timestamp,
+                            from: owner.clone(),
+                            tags: cron.tags.clone(),
+                            result: serde_json::from_str(&result).map_err(damaged)?,
+                        })
+                    }
+                }
             })
             .collect()
     }
@@ -124,23 +169,25 @@ impl Node {
         Ok(Inbox { count: read["count"].as_u64().unwrap_or(0), messages })
     }
 
-    /// Recomputes `process` from a fresh boot through the slot of its newest checkpoint, without
-    /// storing anything, and returns both memory hashes (`None` if it has no checkpoint).
+    /// Recomputes `process` from a fresh boot through the position of its newest checkpoint (its
+    /// slots and the cron ticks between them), without storing anything, and returns both memory
+    /// hashes (`None` if it has no checkpoint).
     pub fn recompute(&mut self, process: Id) -> Result<Option<Recomputed>, NodeError> {
         let tx = self.store.read();
         let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
         let Some(checkpoint) = tx.checkpoint(process, u64::MAX >> 1)? else { return Ok(None) };
         let slots = tx.slots(process, 0, checkpoint.slot)?;
-        let spawn = DataItem::parse(&slots.first().ok_or_else(|| damaged("no spawn"))?.item).map_err(damaged)?;
-        let env = env_json(process, &spawn, row.module).to_string();
-        let mut fresh = Process::boot(self.units.module(row.module)?, limits_of(&spawn)?)?;
-        for slot in slots {
-            let item = DataItem::parse(&slot.item).map_err(damaged)?;
-            fresh.handle(&message_json(process, &slot, &item).to_string(), &env)?;
+        let spawn = slots.first().ok_or_else(|| damaged("no spawn"))?;
+        let module = self.units.module(row.module)?;
+        let mut fresh = LiveProcess::start(&module, &row, spawn, self.units.chain, None)?;
+        for slot in &slots {
+            fresh.run_ticks(process, slot.timestamp, |_, _| Ok(()))?;
+            fresh.run_slot(process, slot)?;
         }
+        fresh.run_ticks(process, checkpoint.cron_cursor, |_, _| Ok(()))?;
         Ok(Some(Recomputed {
             slot: checkpoint.slot,
-            memory_hash: fresh.memory_hash()?,
+            memory_hash: fresh.process.memory_hash()?,
             checkpoint_hash: checkpoint.memory_hash,
         }))
     }

@@ -33,15 +33,16 @@ fn without(tags: Vec<Tag>, names: &[&str]) -> Vec<Tag> {
 }
 
 /// The tags the messenger ends a pushed item with: `Data-Protocol`, `Type`, and where it came
-/// from (`From-Process`, `From-Module`, `Pushed-For`).
-fn pushed_tags(mut tags: Vec<Tag>, kind: &str, from: &ProcessRow, pushed_for: Id) -> Vec<Tag> {
+/// from (`From-Process`, `From-Module`, and `Pushed-For` unless a cron tick started it, as the
+/// reference monitor pushes those).
+fn pushed_tags(mut tags: Vec<Tag>, kind: &str, from: &ProcessRow, pushed_for: Option<Id>) -> Vec<Tag> {
     tags.extend([
         Tag::new("Data-Protocol", DATA_PROTOCOL),
         Tag::new("Type", kind),
         Tag::new("From-Process", from.id.to_string()),
         Tag::new("From-Module", from.module.to_string()),
-        Tag::new("Pushed-For", pushed_for.to_string()),
     ]);
+    tags.extend(pushed_for.map(|id| Tag::new("Pushed-For", id.to_string())));
     tags
 }
 
@@ -55,7 +56,13 @@ fn data_of(entry: &Value) -> Vec<u8> {
 
 impl Units {
     /// Delivers everything `result` of `process` sends, and everything that sends, to the end.
-    pub(super) fn crank(&mut self, tx: &Tx, process: Id, result: Value, pushed_for: Id) -> Result<(), NodeError> {
+    pub(super) fn crank(
+        &mut self,
+        tx: &Tx,
+        process: Id,
+        result: Value,
+        pushed_for: Option<Id>,
+    ) -> Result<(), NodeError> {
         let mut queue = VecDeque::from([Pending { process, result }]);
         while let Some(Pending { process, result }) = queue.pop_front() {
             if result.get("Error").is_some_and(|e| !e.is_null()) {
@@ -95,7 +102,12 @@ impl Units {
                         queue.push_back(Pending { process: child, result: boot });
                         child
                     }
-                    Err(NodeError::UnknownModule(_) | NodeError::Limit(_) | NodeError::CannotBoot(_)) => {
+                    Err(
+                        NodeError::UnknownModule(_)
+                        | NodeError::Limit(_)
+                        | NodeError::CannotBoot(_)
+                        | NodeError::Cron(_),
+                    ) => {
                         tx.record_undelivered(item.id(), "(spawn)", process, &item.to_bytes())?;
                         continue;
                     }

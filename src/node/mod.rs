@@ -7,6 +7,7 @@
 //! second transaction; if the node dies in between, the next open recomputes what is missing
 //! (evaluation is deterministic, so the results are the same).
 mod compute;
+mod cron;
 mod envelope;
 mod inspect;
 mod messenger;
@@ -20,12 +21,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
-pub use store::{ProcessRow, StoreError};
+pub use store::{LogPosition, ProcessRow, StoreError};
 
 use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Ed25519Key, Id, ItemError, Signer, Tag};
 use crate::runtime::{LoadedModule, Process, Runtime, RuntimeConfig, RuntimeError};
 use compute::Compute;
+use scheduler::Chain;
 use store::{Store, Tx};
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +52,8 @@ pub enum NodeError {
     Limit(#[from] crate::runtime::LimitError),
     #[error("the process cannot start under its limits: {0}")]
     CannotBoot(String),
+    #[error(transparent)]
+    Cron(#[from] cron::CronError),
     #[error("damaged store: {0}")]
     Damaged(String),
     #[error("cannot create the home directory {}: {source}", path.display())]
@@ -87,7 +91,7 @@ struct Units {
     runtime: Runtime,
     /// Signs assignments (as the scheduler) and pushed messages and spawns (as the messenger).
     key: Ed25519Key,
-    genesis_ms: u64,
+    chain: Chain,
     compute: Compute,
 }
 
@@ -127,9 +131,10 @@ impl Node {
         };
         let seed: [u8; 32] = seed.try_into().map_err(|_| NodeError::Damaged("unit key".into()))?;
         let genesis_ms = u64::from_le_bytes(genesis_ms.try_into().map_err(|_| NodeError::Damaged("genesis".into()))?);
-        let units = Units { runtime, key: Ed25519Key::from_seed(seed), genesis_ms, compute: Compute::default() };
+        let chain = Chain { genesis_ms };
+        let units = Units { runtime, key: Ed25519Key::from_seed(seed), chain, compute: Compute::new(chain) };
         let mut node = Node { store, units };
-        match node.recover() {
+        match node.recover().and_then(|()| node.run_crons().map(drop)) {
             // Another `ao` is writing, and finishes its own work; this one can still read.
             Err(NodeError::Store(StoreError::Locked { .. })) => Ok(node),
             other => other.map(|()| node),
@@ -224,6 +229,35 @@ impl Node {
         Ok(())
     }
 
+    /// Evaluates the cron messages due by now in every process that has crons (ticks are
+    /// evaluated when someone looks, as on the reference compute unit), and delivers what they
+    /// send; returns how many ticks were evaluated.
+    pub fn run_crons(&mut self) -> Result<usize, NodeError> {
+        let now = now_ms();
+        let mut due = Vec::new();
+        {
+            let tx = self.store.read();
+            for process in tx.cron_processes()? {
+                let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+                if self.units.compute.tick_due(&tx, &row, now)? {
+                    due.push(process);
+                }
+            }
+        }
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let units = &mut self.units;
+        self.store.transaction(|tx| -> Result<usize, NodeError> {
+            let mut count = 0;
+            for process in due {
+                count += units.catch_up(tx, process, now)?;
+            }
+            units.compute.checkpoint_all(tx)?;
+            Ok(count)
+        })
+    }
+
     /// The process with this id.
     pub fn process(&self, id: Id) -> Result<ProcessRow, NodeError> {
         self.store.read().process(id)?.ok_or_else(|| NodeError::UnknownProcess(id.to_string()))
@@ -272,6 +306,20 @@ impl Units {
         Ok(())
     }
 
+    /// Evaluates `process` through its newest slot, then the cron ticks due before `now`, and
+    /// delivers what they send; returns how many ticks were evaluated.
+    fn catch_up(&mut self, tx: &Tx, process: Id, now: u64) -> Result<usize, NodeError> {
+        let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+        let Some(tip) = tx.tip(process)? else { return Ok(0) };
+        self.evaluate_and_deliver(tx, process, tip.slot)?;
+        let ticks = self.compute.catch_up(tx, &self.module(row.module)?, &row, tip.slot, now)?;
+        let count = ticks.len();
+        for evaluated in ticks {
+            self.crank(tx, process, evaluated.result, evaluated.message)?;
+        }
+        Ok(count)
+    }
+
     /// The module `id`, if this node runs it (for now, ao's own module only).
     fn module(&self, id: Id) -> Result<Arc<LoadedModule>, NodeError> {
         let module = self.runtime.load_aos()?;
@@ -282,7 +330,8 @@ impl Units {
     }
 
     fn schedule_item(&self, tx: &Tx, process: Id, item: &DataItem) -> Result<u64, NodeError> {
-        Ok(scheduler::schedule(tx, &self.key, self.genesis_ms, process, item, now_ms())?.slot)
+        let clock = (now_ms(), self.compute.cron_cursor(tx, process)?);
+        Ok(scheduler::schedule(tx, &self.key, self.chain, process, item, clock)?.slot)
     }
 
     /// Records a new process and schedules its spawn at slot 0.
@@ -290,10 +339,14 @@ impl Units {
         let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
         let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
         let limits = compute::limits_of(item)?;
+        let crons = cron::crons_of(item.tags())?;
         // A process that cannot even start under its limits is refused here, not left in the log.
         Process::boot(self.module(module)?, limits).map_err(|e| NodeError::CannotBoot(e.to_string()))?;
         let row = ProcessRow { id: item.id(), owner: item.owner_address(), name: name.map(str::to_string), module };
         tx.insert_process(&row, now_ms())?;
+        if !crons.is_empty() {
+            tx.add_cron_process(row.id)?;
+        }
         self.schedule_item(tx, row.id, item)?;
         Ok(row)
     }

@@ -13,32 +13,53 @@ pub const FIRST_BLOCK_HEIGHT: u64 = 1_000_000;
 /// ...and one block passes every two minutes, as on Arweave.
 const BLOCK_MS: u64 = 120_000;
 
+/// The node's simulated chain, which starts when its store was created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chain {
+    pub genesis_ms: u64,
+}
+
+impl Chain {
+    /// The block height at time `ms`.
+    pub fn height_at(&self, ms: u64) -> u64 {
+        FIRST_BLOCK_HEIGHT + ms.saturating_sub(self.genesis_ms) / BLOCK_MS
+    }
+
+    /// When block `height` began.
+    pub fn block_start(&self, height: u64) -> u64 {
+        self.genesis_ms.saturating_add(height.saturating_sub(FIRST_BLOCK_HEIGHT).saturating_mul(BLOCK_MS))
+    }
+}
+
 /// Schedules `item` for `process` at `now_ms` (the scheduler's clock; timestamps never go
-/// backwards within a process). `item` is the process's own spawn for slot 0.
+/// backwards within a process, nor before `not_before`: the cron ticks evaluated already).
+/// `item` is the process's own spawn for slot 0.
 pub fn schedule(
     tx: &Tx,
     key: &Ed25519Key,
-    genesis_ms: u64,
+    chain: Chain,
     process: Id,
     item: &DataItem,
-    now_ms: u64,
+    (now_ms, not_before): (u64, u64),
 ) -> Result<SlotRow, NodeError> {
     let message = item.id();
     if tx.is_scheduled(process, message)? {
         return Err(NodeError::Duplicate { message, process });
     }
-    let (slot, timestamp, chain) = match tx.tip(process)? {
+    let (slot, timestamp, link) = match tx.tip(process)? {
         None => (0, now_ms, hash_chain(process, None)),
-        Some(tip) => (tip.slot + 1, now_ms.max(tip.timestamp), hash_chain(tip.hash_chain, Some(tip.assignment))),
+        Some(tip) => {
+            (tip.slot + 1, now_ms.max(tip.timestamp).max(not_before), hash_chain(tip.hash_chain, Some(tip.assignment)))
+        }
     };
-    let block_height = FIRST_BLOCK_HEIGHT + timestamp.saturating_sub(genesis_ms) / BLOCK_MS;
+    let block_height = chain.height_at(timestamp);
     let mut anchor = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut anchor);
     let assigned = assignment(&Assignment {
         process,
         epoch: 0,
         nonce: slot,
-        hash_chain: chain,
+        hash_chain: link,
         block_height,
         timestamp_ms: timestamp,
         message: (message != process).then_some(message),
@@ -52,7 +73,7 @@ pub fn schedule(
         assignment: assigned.id(),
         timestamp,
         block_height,
-        hash_chain: chain,
+        hash_chain: link,
         item: item.to_bytes(),
     };
     tx.append_slot(process, &row, &assigned.to_bytes())?;

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::cron::Tick;
 use crate::protocol::Id;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +19,53 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("store: damaged row: {0}")]
     Damaged(String),
+}
+
+/// An evaluated entry of a process's log: a scheduled message, or a cron tick evaluated after
+/// the message at `slot`.
+#[derive(Debug, Clone)]
+pub enum LogRow {
+    Message { slot: SlotRow, result: String },
+    Tick { slot: u64, tick: Tick, result: String },
+}
+
+/// Where an entry sits in a process's log, in evaluation order: slot `slot`'s message
+/// (timestamp and rank 0), then the cron ticks due before the next message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LogPosition {
+    pub slot: u64,
+    pub timestamp: u64,
+    pub rank: u32,
+}
+
+impl LogRow {
+    pub fn key(&self) -> LogPosition {
+        match self {
+            LogRow::Message { slot, .. } => LogPosition { slot: slot.slot, timestamp: 0, rank: 0 },
+            LogRow::Tick { slot, tick, .. } => LogPosition { slot: *slot, timestamp: tick.timestamp, rank: tick.rank },
+        }
+    }
+}
+
+/// Evaluated messages, as rows of the log queries (the columns `slot_row` reads, the result,
+/// then the tick columns).
+const MESSAGE_ENTRIES: &str = "SELECT s.slot AS slot, s.message, s.assignment, s.timestamp, s.block_height,
+    s.hash_chain, s.item, r.result, 0 AS tick_timestamp, 0 AS rank, NULL AS cron
+    FROM results r JOIN schedule s ON s.process = r.process AND s.slot = r.slot WHERE r.process = ?1";
+/// Evaluated cron ticks, in the same columns.
+const TICK_ENTRIES: &str = "SELECT c.slot, NULL, NULL, c.timestamp, c.block_height, NULL, NULL, c.result,
+    c.timestamp, c.rank, c.cron FROM cron_results c WHERE c.process = ?1";
+
+fn log_row(row: &rusqlite::Row) -> rusqlite::Result<LogRow> {
+    let result = row.get(7)?;
+    match row.get::<_, Option<u64>>(10)? {
+        None => Ok(LogRow::Message { slot: slot_row(row)?, result }),
+        Some(cron) => Ok(LogRow::Tick {
+            slot: row.get(0)?,
+            tick: Tick { timestamp: row.get(8)?, block_height: row.get(4)?, cron: cron as usize, rank: row.get(9)? },
+            result,
+        }),
+    }
 }
 
 /// A process as spawned.
@@ -53,9 +101,11 @@ pub struct ScheduleTip {
     pub assignment: Id,
 }
 
-/// A process's memory after `slot`, lz4-compressed, with the sha256 of the uncompressed bytes.
+/// A process's memory after `slot` and the cron ticks before `cron_cursor`, lz4-compressed, with
+/// the sha256 of the uncompressed bytes.
 pub struct CheckpointRow {
     pub slot: u64,
+    pub cron_cursor: u64,
     pub memory_hash: Vec<u8>,
     pub compressed: Vec<u8>,
 }
@@ -100,7 +150,19 @@ CREATE TABLE IF NOT EXISTS checkpoints (
     slot INTEGER NOT NULL,
     memory_hash BLOB NOT NULL,
     memory BLOB NOT NULL,
+    cron_cursor INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (process, slot)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cron_processes (process TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cron_results (
+    process TEXT NOT NULL,
+    slot INTEGER NOT NULL,
+    timestamp INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    cron INTEGER NOT NULL,
+    block_height INTEGER NOT NULL,
+    result TEXT NOT NULL,
+    PRIMARY KEY (process, slot, timestamp, rank)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS undelivered (
     id TEXT PRIMARY KEY,
@@ -127,6 +189,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
         conn.execute_batch(SCHEMA).map_err(|source| locked_or(source, &shown))?;
+        migrate(&conn).map_err(|source| locked_or(source, &shown))?;
         Ok(Store { conn, path: shown })
     }
 
@@ -146,6 +209,19 @@ impl Store {
     pub fn read(&self) -> Tx<'_> {
         Tx { tx: &self.conn }
     }
+}
+
+/// Brings a store written by an older `ao` up to the current schema (additions only).
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let has_cron_cursor: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info('checkpoints') WHERE name = 'cron_cursor'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_cron_cursor {
+        conn.execute_batch("ALTER TABLE checkpoints ADD COLUMN cron_cursor INTEGER NOT NULL DEFAULT 0")?;
+    }
+    Ok(())
 }
 
 fn locked_or(source: rusqlite::Error, path: &str) -> StoreError {
@@ -278,18 +354,33 @@ impl Tx<'_> {
         Ok(rows)
     }
 
-    /// Up to `limit` evaluated slots of `process` from `from` on, in order, with their results.
-    pub fn evaluated(&self, process: Id, from: u64, limit: u64) -> Result<Vec<(SlotRow, String)>, StoreError> {
-        let mut statement = self.tx.prepare_cached(
-            "SELECT s.slot, s.message, s.assignment, s.timestamp, s.block_height, s.hash_chain, s.item, r.result
-             FROM schedule s JOIN results r ON r.process = s.process AND r.slot = s.slot
-             WHERE s.process = ?1 AND s.slot >= ?2 ORDER BY s.slot LIMIT ?3",
-        )?;
-        let rows = statement
-            .query_map(params![process.to_string(), from.min(i64::MAX as u64), limit.min(i64::MAX as u64)], |row| {
-                Ok((slot_row(row)?, row.get(7)?))
-            })?
-            .collect::<Result<_, _>>()?;
+    /// Up to `limit` entries of `process`'s evaluated log that come after `after` (from the start
+    /// when `None`), in order.
+    pub fn log_after(&self, process: Id, after: Option<LogPosition>, limit: u64) -> Result<Vec<LogRow>, StoreError> {
+        let (slot, timestamp, rank) = after.map_or((-1, 0, 0), |key| (key.slot as i64, key.timestamp, key.rank));
+        let sql = format!(
+            "SELECT * FROM ({MESSAGE_ENTRIES} AND r.slot > ?2 UNION ALL
+             {TICK_ENTRIES} AND (c.slot, c.timestamp, c.rank) > (?2, ?3, ?4))
+             ORDER BY slot, tick_timestamp, rank LIMIT ?5"
+        );
+        let mut statement = self.tx.prepare_cached(&sql)?;
+        let limit = limit.min(i64::MAX as u64);
+        let rows = statement.query_map(params![process.to_string(), slot, timestamp, rank, limit], log_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The newest `count` entries of `process`'s evaluated log, in order.
+    pub fn log_last(&self, process: Id, count: u64) -> Result<Vec<LogRow>, StoreError> {
+        let sql = format!(
+            "SELECT * FROM (
+               SELECT * FROM ({MESSAGE_ENTRIES} ORDER BY r.slot DESC LIMIT ?2) UNION ALL
+               SELECT * FROM ({TICK_ENTRIES} ORDER BY c.slot DESC, c.timestamp DESC, c.rank DESC LIMIT ?2))
+             ORDER BY slot DESC, tick_timestamp DESC, rank DESC LIMIT ?2"
+        );
+        let mut statement = self.tx.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![process.to_string(), count.min(i64::MAX as u64)], log_row)?;
+        let mut rows: Vec<LogRow> = rows.collect::<Result<_, _>>()?;
+        rows.reverse();
         Ok(rows)
     }
 
@@ -340,18 +431,14 @@ impl Tx<'_> {
     }
 
     /// Stores a checkpoint and drops the older ones of the process.
-    pub fn save_checkpoint(
-        &self,
-        process: Id,
-        slot: u64,
-        memory_hash: &[u8],
-        compressed: &[u8],
-    ) -> Result<(), StoreError> {
+    pub fn save_checkpoint(&self, process: Id, checkpoint: &CheckpointRow) -> Result<(), StoreError> {
+        let CheckpointRow { slot, cron_cursor, memory_hash, compressed } = checkpoint;
         self.tx
             .prepare_cached(
-                "INSERT OR REPLACE INTO checkpoints (process, slot, memory_hash, memory) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT OR REPLACE INTO checkpoints (process, slot, cron_cursor, memory_hash, memory)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![process.to_string(), slot, memory_hash, compressed])?;
+            .execute(params![process.to_string(), slot, cron_cursor, memory_hash, compressed])?;
         self.tx
             .prepare_cached("DELETE FROM checkpoints WHERE process = ?1 AND slot < ?2")?
             .execute(params![process.to_string(), slot])?;
@@ -363,13 +450,62 @@ impl Tx<'_> {
         Ok(self
             .tx
             .prepare_cached(
-                "SELECT slot, memory_hash, memory FROM checkpoints WHERE process = ?1 AND slot <= ?2
+                "SELECT slot, cron_cursor, memory_hash, memory FROM checkpoints WHERE process = ?1 AND slot <= ?2
                  ORDER BY slot DESC LIMIT 1",
             )?
             .query_row(params![process.to_string(), slot], |row| {
-                Ok(CheckpointRow { slot: row.get(0)?, memory_hash: row.get(1)?, compressed: row.get(2)? })
+                Ok(CheckpointRow {
+                    slot: row.get(0)?,
+                    cron_cursor: row.get(1)?,
+                    memory_hash: row.get(2)?,
+                    compressed: row.get(3)?,
+                })
             })
             .optional()?)
+    }
+
+    /// The cron cursor of the newest checkpoint: cron ticks before it are evaluated.
+    pub fn cron_cursor(&self, process: Id) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT cron_cursor FROM checkpoints WHERE process = ?1 ORDER BY slot DESC LIMIT 1")?
+            .query_row([process.to_string()], |row| row.get(0))
+            .optional()?)
+    }
+
+    pub fn add_cron_process(&self, process: Id) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO cron_processes (process) VALUES (?1)")?
+            .execute([process.to_string()])?;
+        Ok(())
+    }
+
+    /// The processes that have crons.
+    pub fn cron_processes(&self) -> Result<Vec<Id>, StoreError> {
+        let mut statement = self.tx.prepare_cached("SELECT process FROM cron_processes ORDER BY process")?;
+        let rows = statement.query_map([], |row| id_column(row, 0))?.collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    /// Stores the result of a cron tick evaluated after `slot` unless it has one; returns whether
+    /// it stored it.
+    pub fn save_tick_result(&self, process: Id, slot: u64, tick: &Tick, result: &str) -> Result<bool, StoreError> {
+        let inserted = self
+            .tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO cron_results (process, slot, timestamp, rank, cron, block_height, result)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                process.to_string(),
+                slot,
+                tick.timestamp,
+                tick.rank,
+                tick.cron as u64,
+                tick.block_height,
+                result
+            ])?;
+        Ok(inserted == 1)
     }
 
     pub fn record_undelivered(&self, id: Id, target: &str, from_process: Id, item: &[u8]) -> Result<(), StoreError> {
@@ -412,4 +548,28 @@ fn schedule_tip(row: &rusqlite::Row) -> rusqlite::Result<ScheduleTip> {
         assignment: id_column(row, 3)?,
         block_height: row.get(4)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_from_before_crons_gains_the_cron_cursor() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ao.sqlite");
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(
+            "CREATE TABLE checkpoints (process TEXT NOT NULL, slot INTEGER NOT NULL, memory_hash BLOB NOT NULL,
+             memory BLOB NOT NULL, PRIMARY KEY (process, slot)) WITHOUT ROWID;
+             INSERT INTO checkpoints VALUES ('p', 3, x'00', x'00');",
+        )
+        .unwrap();
+        drop(old);
+        let store = Store::open(&path).unwrap();
+        let cursor: u64 = store.conn.query_row("SELECT cron_cursor FROM checkpoints", [], |row| row.get(0)).unwrap();
+        assert_eq!(cursor, 0);
+        drop(store);
+        Store::open(&path).expect("migrating twice is harmless");
+    }
 }

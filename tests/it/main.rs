@@ -12,6 +12,7 @@ mod cli_wallet;
 mod lua_bundle;
 mod node_bad_input;
 mod node_crash;
+mod node_cron;
 mod protocol_interop;
 mod protocol_items;
 mod protocol_wallet;

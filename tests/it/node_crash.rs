@@ -109,8 +109,8 @@ fn open_and_check(home: &Path, pair: &Pair, acked: &[Acked], recompute: bool) {
     for summary in node.processes().unwrap() {
         let pid = summary.process.id;
         let latest = node.latest_slot(pid).unwrap();
-        let log = node.log(pid, 0, latest + 2).unwrap();
-        let slots: Vec<u64> = log.iter().map(|e| e.slot).collect();
+        let log = node.log(pid, None, latest + 2).unwrap();
+        let slots: Vec<u64> = log.iter().map(|e| e.position.slot).collect();
         assert_eq!(slots, (0..=latest).collect::<Vec<_>>(), "process {pid}: evaluated slots vs its schedule");
         assert_eq!(summary.messages, latest + 1, "process {pid}: schedule length");
         logs.insert(pid, log);
@@ -122,7 +122,7 @@ fn open_and_check(home: &Path, pair: &Pair, acked: &[Acked], recompute: bool) {
             .unwrap_or_else(|e| panic!("acknowledged message {} ({}) lost: {e}", message.id, message.burst));
         assert_eq!(outcome.process, message.process, "acknowledged message {} ({})", message.id, message.burst);
         let entry = &logs[&message.process][outcome.slot as usize];
-        assert_eq!(entry.message, message.id);
+        assert_eq!(entry.message, Some(message.id));
         assert_eq!(entry.tag("Burst"), Some(message.burst.as_str()), "message {}", message.id);
     }
     let mut bursts = HashMap::new();
@@ -138,7 +138,9 @@ fn open_and_check(home: &Path, pair: &Pair, acked: &[Acked], recompute: bool) {
         logs[pid]
             .iter()
             .filter(|e| e.tag("Action") == Some(action) && from.as_ref().is_none_or(|f| *f == e.from))
-            .inspect(|e| assert!(e.result.get("Error").is_none(), "slot {} of {pid} failed: {}", e.slot, e.result))
+            .inspect(|e| {
+                assert!(e.result.get("Error").is_none(), "slot {} of {pid} failed: {}", e.position.slot, e.result)
+            })
             .count()
     };
     let gos = succeeded(&pair.a, "Go", None);

@@ -49,34 +49,43 @@ impl LiveProcess {
         let item = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
         let limits = limits_of(&item)?;
         let crons = crons_of(item.tags()).map_err(|e| NodeError::Damaged(format!("spawn of {}: {e}", process.id)))?;
-        let mut live = LiveProcess {
-            process: Process::boot(module.clone(), limits)?,
-            next_slot: 0,
-            cron_cursor: 0,
+        let (process_state, next_slot, cron_cursor, checkpointed) = match checkpoint {
+            None => (Process::boot(module.clone(), limits)?, 0, 0, None),
+            Some((CheckpointRow { slot, cron_cursor, memory_hash, compressed }, slot_timestamp)) => {
+                let memory = lz4_flex::decompress_size_prepended(&compressed)
+                    .map_err(|e| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {e}", process.id)))?;
+                let snapshot = Snapshot::from_memory(module.id(), memory);
+                if snapshot.memory_hash()[..] != memory_hash[..] {
+                    return Err(NodeError::Damaged(format!(
+                        "checkpoint of {} at slot {slot}: hash mismatch",
+                        process.id
+                    )));
+                }
+                let restored = Process::restore(module.clone(), limits, snapshot)?;
+                (restored, slot + 1, cron_cursor.max(slot_timestamp), Some((slot, cron_cursor)))
+            }
+        };
+        let live = LiveProcess {
+            process: process_state,
+            next_slot,
+            cron_cursor,
             env: env_json(process.id, &item, process.module).to_string(),
             owner: item.owner_address(),
             crons: Crons::new(crons, spawn.timestamp, chain),
-            checkpointed: None,
+            checkpointed,
         };
-        if let Some((CheckpointRow { slot, cron_cursor, memory_hash, compressed }, slot_timestamp)) = checkpoint {
-            let memory = lz4_flex::decompress_size_prepended(&compressed)
-                .map_err(|e| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {e}", process.id)))?;
-            let snapshot = Snapshot::from_memory(module.id(), memory);
-            if snapshot.memory_hash()[..] != memory_hash[..] {
-                return Err(NodeError::Damaged(format!("checkpoint of {} at slot {slot}: hash mismatch", process.id)));
-            }
-            live.process = Process::restore(module.clone(), limits, snapshot)?;
-            live.next_slot = slot + 1;
-            live.cron_cursor = cron_cursor.max(slot_timestamp);
-            live.checkpointed = Some((slot, cron_cursor));
-        }
         Ok(live)
     }
 
     /// Evaluates the message scheduled at `slot`.
     pub fn run_slot(&mut self, process: Id, slot: &SlotRow) -> Result<Value, NodeError> {
         let item = DataItem::parse(&slot.item).map_err(|e| NodeError::Damaged(format!("slot {}: {e}", slot.slot)))?;
-        let msg = message_json(process, slot, &item).to_string();
+        self.run_item(process, slot, &item)
+    }
+
+    /// Evaluates `item`, the message scheduled at `slot`.
+    fn run_item(&mut self, process: Id, slot: &SlotRow, item: &DataItem) -> Result<Value, NodeError> {
+        let msg = message_json(process, slot, item).to_string();
         let evaluation = self.process.handle(&msg, &self.env)?;
         self.next_slot = slot.slot + 1;
         self.cron_cursor = self.cron_cursor.max(slot.timestamp);
@@ -178,6 +187,29 @@ impl Compute {
         Ok(evaluated)
     }
 
+    /// Evaluates `item`, just scheduled at `slot` (a delivery), without reading it back when the
+    /// process is evaluated up to it; as `evaluate` otherwise.
+    pub fn evaluate_scheduled(
+        &mut self,
+        tx: &Tx,
+        module: &Arc<LoadedModule>,
+        process: &ProcessRow,
+        slot: &SlotRow,
+        item: &DataItem,
+    ) -> Result<Vec<Evaluated>, NodeError> {
+        let live = self.live_process(tx, module, process, slot.slot)?;
+        if live.next_slot != slot.slot {
+            return self.evaluate(tx, module, process, slot.slot);
+        }
+        let mut evaluated = Vec::new();
+        run_ticks_saving(tx, live, process.id, slot.timestamp, &mut evaluated)?;
+        let result = live.run_item(process.id, slot, item)?;
+        if tx.save_result(process.id, slot.slot, &result.to_string())? {
+            evaluated.push(Evaluated { message: Some(slot.message), result });
+        }
+        Ok(evaluated)
+    }
+
     /// Evaluates the cron ticks of `process` due before `now` (ms), after its newest slot (which
     /// the caller has evaluated), storing each new result; returns those.
     pub fn catch_up(
@@ -268,12 +300,14 @@ impl Compute {
                 continue;
             }
             let snapshot = live.process.snapshot()?;
-            let checkpoint = CheckpointRow {
-                slot,
-                cron_cursor: live.cron_cursor,
-                memory_hash: snapshot.memory_hash().to_vec(),
-                compressed: lz4_flex::compress_prepend_size(snapshot.memory()),
-            };
+            // Hashing and compressing megabytes of memory are independent: use both cores.
+            let (memory_hash, compressed) = std::thread::scope(|both| {
+                let hashing = both.spawn(|| snapshot.memory_hash());
+                let compressed = lz4_flex::compress_prepend_size(snapshot.memory());
+                (hashing.join().expect("hashing does not panic"), compressed)
+            });
+            let checkpoint =
+                CheckpointRow { slot, cron_cursor: live.cron_cursor, memory_hash: memory_hash.to_vec(), compressed };
             tx.save_checkpoint(*id, &checkpoint)?;
             live.checkpointed = Some(position);
         }

@@ -4,7 +4,7 @@
 //! `Spawned` notice. Deliveries are evaluated in turn and their own outboxes delivered, breadth
 //! first, until nothing is left. Outbox assignments add an existing message to other local
 //! processes' schedules. Messages to targets that are not local processes are recorded.
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use serde_json::Value;
 
@@ -64,11 +64,22 @@ impl Units {
         pushed_for: Option<Id>,
     ) -> Result<(), NodeError> {
         let mut queue = VecDeque::from([Pending { process, result }]);
+        // The same few processes come up for every message of a fan-out; processes are never
+        // removed, and the ones spawned here are looked up after they are recorded.
+        let mut rows: HashMap<Id, Option<ProcessRow>> = HashMap::new();
+        let mut process_row = |id: Id| -> Result<Option<ProcessRow>, NodeError> {
+            if let Some(row @ Some(_)) = rows.get(&id) {
+                return Ok(row.clone());
+            }
+            let row = tx.process(id)?;
+            rows.insert(id, row.clone());
+            Ok(row)
+        };
         while let Some(Pending { process, result }) = queue.pop_front() {
             if result.get("Error").is_some_and(|e| !e.is_null()) {
                 continue;
             }
-            let Some(sender) = tx.process(process)? else { continue };
+            let Some(sender) = process_row(process)? else { continue };
             for entry in result.get("Messages").and_then(Value::as_array).into_iter().flatten() {
                 let Some(target) = entry.get("Target").and_then(Value::as_str) else { continue };
                 let tags = without(
@@ -79,7 +90,7 @@ impl Units {
                 let target_id = target.parse::<Id>().ok();
                 let tags = pushed_tags(tags, "Message", &sender, pushed_for);
                 let item = ItemBuilder { target: target_id, anchor, tags, data: data_of(entry) }.sign(&self.key)?;
-                match target_id.map(|id| tx.process(id)).transpose()?.flatten() {
+                match target_id.map(&mut process_row).transpose()?.flatten() {
                     Some(row) => self.deliver(tx, &row, &item, &mut queue)?,
                     None => tx.record_undelivered(item.id(), target, process, &item.to_bytes())?,
                 }
@@ -169,7 +180,7 @@ impl Units {
         queue: &mut VecDeque<Pending>,
     ) -> Result<(), NodeError> {
         let slot = self.schedule_item(tx, to.id, item)?;
-        for evaluated in self.compute.evaluate(tx, &self.module(to.module)?, to, slot)? {
+        for evaluated in self.compute.evaluate_scheduled(tx, &self.module(to.module)?, to, &slot, item)? {
             queue.push_back(Pending { process: to.id, result: evaluated.result });
         }
         Ok(())

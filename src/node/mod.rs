@@ -28,7 +28,7 @@ use crate::protocol::{DataItem, Ed25519Key, Id, ItemError, Signer, Tag};
 use crate::runtime::{LoadedModule, Process, Runtime, RuntimeConfig, RuntimeError};
 use compute::Compute;
 use scheduler::Chain;
-use store::{Store, Tx};
+use store::{SlotRow, Store, Tx};
 
 #[derive(Debug, thiserror::Error)]
 pub enum NodeError {
@@ -188,7 +188,7 @@ impl Node {
         let units = &self.units;
         let slot = self.store.transaction(|tx| {
             tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-            units.schedule_item(tx, process, &item)
+            Ok::<_, NodeError>(units.schedule_item(tx, process, &item)?.slot)
         })?;
         self.finish(process, slot, id)
     }
@@ -329,9 +329,9 @@ impl Units {
         Ok(module)
     }
 
-    fn schedule_item(&self, tx: &Tx, process: Id, item: &DataItem) -> Result<u64, NodeError> {
+    fn schedule_item(&self, tx: &Tx, process: Id, item: &DataItem) -> Result<SlotRow, NodeError> {
         let clock = (now_ms(), self.compute.cron_cursor(tx, process)?);
-        Ok(scheduler::schedule(tx, &self.key, self.chain, process, item, clock)?.slot)
+        scheduler::schedule(tx, &self.key, self.chain, process, item, clock)
     }
 
     /// Records a new process and schedules its spawn at slot 0.

@@ -137,7 +137,6 @@ CREATE TABLE IF NOT EXISTS schedule (
     assignment_item BLOB NOT NULL,
     PRIMARY KEY (process, slot)
 ) WITHOUT ROWID;
-CREATE UNIQUE INDEX IF NOT EXISTS schedule_by_message ON schedule (process, message);
 CREATE INDEX IF NOT EXISTS schedule_by_message_id ON schedule (message);
 CREATE TABLE IF NOT EXISTS results (
     process TEXT NOT NULL,
@@ -188,6 +187,8 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
+        // Deliveries read back what they just wrote; keep it in memory rather than re-reading pages.
+        conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
         conn.execute_batch(SCHEMA).map_err(|source| locked_or(source, &shown))?;
         migrate(&conn).map_err(|source| locked_or(source, &shown))?;
         Ok(Store { conn, path: shown })
@@ -221,6 +222,8 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     if !has_cron_cursor {
         conn.execute_batch("ALTER TABLE checkpoints ADD COLUMN cron_cursor INTEGER NOT NULL DEFAULT 0")?;
     }
+    // Lookups by message use `schedule_by_message_id`; the scheduler refuses duplicates itself.
+    conn.execute_batch("DROP INDEX IF EXISTS schedule_by_message")?;
     Ok(())
 }
 

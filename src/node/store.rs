@@ -223,7 +223,15 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch("ALTER TABLE checkpoints ADD COLUMN cron_cursor INTEGER NOT NULL DEFAULT 0")?;
     }
     // Lookups by message use `schedule_by_message_id`; the scheduler refuses duplicates itself.
-    conn.execute_batch("DROP INDEX IF EXISTS schedule_by_message")?;
+    // (Checked first: even a no-op DROP would wait for another writer's lock.)
+    let has_old_index: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = 'schedule_by_message'",
+        [],
+        |row| row.get(0),
+    )?;
+    if has_old_index {
+        conn.execute_batch("DROP INDEX schedule_by_message")?;
+    }
     Ok(())
 }
 
@@ -558,18 +566,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_store_from_before_crons_gains_the_cron_cursor() {
+    fn a_store_from_an_older_ao_is_migrated() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ao.sqlite");
         let old = Connection::open(&path).unwrap();
         old.execute_batch(
             "CREATE TABLE checkpoints (process TEXT NOT NULL, slot INTEGER NOT NULL, memory_hash BLOB NOT NULL,
              memory BLOB NOT NULL, PRIMARY KEY (process, slot)) WITHOUT ROWID;
-             INSERT INTO checkpoints VALUES ('p', 3, x'00', x'00');",
+             INSERT INTO checkpoints VALUES ('p', 3, x'00', x'00');
+             CREATE TABLE schedule (process TEXT NOT NULL, slot INTEGER NOT NULL, message TEXT NOT NULL,
+             PRIMARY KEY (process, slot)) WITHOUT ROWID;
+             CREATE UNIQUE INDEX schedule_by_message ON schedule (process, message);",
         )
         .unwrap();
         drop(old);
         let store = Store::open(&path).unwrap();
+        let indexes: u64 = store
+            .conn
+            .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schedule_by_message'", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(indexes, 0, "the redundant index is gone");
         let cursor: u64 = store.conn.query_row("SELECT cron_cursor FROM checkpoints", [], |row| row.get(0)).unwrap();
         assert_eq!(cursor, 0);
         drop(store);

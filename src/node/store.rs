@@ -164,10 +164,11 @@ CREATE TABLE IF NOT EXISTS cron_results (
     PRIMARY KEY (process, slot, timestamp, rank)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS undelivered (
-    id TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
     target TEXT NOT NULL,
     from_process TEXT NOT NULL,
-    item BLOB NOT NULL
+    item BLOB NOT NULL,
+    PRIMARY KEY (id, target)
 ) WITHOUT ROWID;
 ";
 
@@ -231,6 +232,20 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     )?;
     if has_old_index {
         conn.execute_batch("DROP INDEX schedule_by_message")?;
+    }
+    // One message sent (or assigned) to several unknown targets is one record per target.
+    let undelivered_key: u64 =
+        conn.query_row("SELECT COUNT(*) FROM pragma_table_info('undelivered') WHERE pk > 0", [], |row| row.get(0))?;
+    if undelivered_key == 1 {
+        conn.execute_batch(
+            "BEGIN IMMEDIATE;
+             CREATE TABLE undelivered_by_target (id TEXT NOT NULL, target TEXT NOT NULL, from_process TEXT NOT NULL,
+                 item BLOB NOT NULL, PRIMARY KEY (id, target)) WITHOUT ROWID;
+             INSERT INTO undelivered_by_target SELECT id, target, from_process, item FROM undelivered;
+             DROP TABLE undelivered;
+             ALTER TABLE undelivered_by_target RENAME TO undelivered;
+             COMMIT;",
+        )?;
     }
     Ok(())
 }
@@ -576,7 +591,10 @@ mod tests {
              INSERT INTO checkpoints VALUES ('p', 3, x'00', x'00');
              CREATE TABLE schedule (process TEXT NOT NULL, slot INTEGER NOT NULL, message TEXT NOT NULL,
              PRIMARY KEY (process, slot)) WITHOUT ROWID;
-             CREATE UNIQUE INDEX schedule_by_message ON schedule (process, message);",
+             CREATE UNIQUE INDEX schedule_by_message ON schedule (process, message);
+             CREATE TABLE undelivered (id TEXT PRIMARY KEY, target TEXT NOT NULL, from_process TEXT NOT NULL,
+             item BLOB NOT NULL) WITHOUT ROWID;
+             INSERT INTO undelivered VALUES ('m', 't', 'p', x'00');",
         )
         .unwrap();
         drop(old);
@@ -588,6 +606,13 @@ mod tests {
         assert_eq!(indexes, 0, "the redundant index is gone");
         let cursor: u64 = store.conn.query_row("SELECT cron_cursor FROM checkpoints", [], |row| row.get(0)).unwrap();
         assert_eq!(cursor, 0);
+        let kept: String = store.conn.query_row("SELECT target FROM undelivered", [], |row| row.get(0)).unwrap();
+        assert_eq!(kept, "t", "undelivered records survive the new key");
+        let key: u64 = store
+            .conn
+            .query_row("SELECT COUNT(*) FROM pragma_table_info('undelivered') WHERE pk > 0", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(key, 2);
         drop(store);
         Store::open(&path).expect("migrating twice is harmless");
     }

@@ -122,6 +122,10 @@ fn a_process_assigns_a_message_it_received_to_another() {
     assert_eq!(result["process"], bob.as_str());
     ok(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{bob}'}}, Message = '{note}'}})")]);
     assert_eq!(json(home, &["result", &note, "--process", "bob"])["slot"], result["slot"]);
+    // Assigned to two processes this node does not have: recorded once for each, not dropped.
+    let (x, y) = ("x".repeat(43), "y".repeat(43));
+    ok(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{x}', '{y}'}}, Message = '{note}'}})")]);
+    assert_eq!(ao::node::Node::open(home).unwrap().undelivered_count().unwrap(), 2);
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod envelope;
 mod inspect;
 mod messenger;
 mod scheduler;
+mod session;
 mod store;
 
 use std::path::{Path, PathBuf};

@@ -18,6 +18,11 @@ use crate::protocol::ao::message;
 use crate::protocol::{Tag, Wallet};
 use crate::text::strip_ansi;
 
+/// Evaluations between checkpoints. A checkpoint (a copy of the process's memory, hashed and
+/// compressed: ~5 ms) is only what saves recomputing the log from the previous one, so the REPL
+/// writes one every few evaluations and when it leaves, not after every line.
+const CHECKPOINT_EVERY: u32 = 16;
+
 /// How often a write is tried while another `ao` holds the store (each try waits up to the
 /// store's own busy timeout).
 const WRITE_TRIES: u32 = 3;
@@ -37,6 +42,8 @@ pub struct Session<'g> {
     pub error_color: bool,
     /// Bumped after every evaluation: what completion read of the process's globals is stale.
     pub generation: Rc<Cell<u64>>,
+    /// Evaluations since the last checkpoint.
+    unsaved: u32,
 }
 
 /// ANSI codes, or nothing when colour is off.
@@ -74,6 +81,7 @@ impl<'g> Session<'g> {
             color: global.color(false),
             error_color: global.color(true),
             generation: Rc::new(Cell::new(0)),
+            unsaved: 0,
         }
     }
 
@@ -192,8 +200,8 @@ impl<'g> Session<'g> {
         false
     }
 
-    /// After a result is shown: the new prompt, a checkpoint (off the path to the result), and
-    /// completion's names marked stale.
+    /// After a result is shown: the new prompt, now and then a checkpoint, and completion's
+    /// names marked stale.
     fn after(&mut self, result: &Value) {
         let output = &result["Output"];
         if let Some(prompt) = output.get("prompt").or_else(|| output.get("data").and_then(|d| d.get("prompt")))
@@ -201,15 +209,33 @@ impl<'g> Session<'g> {
         {
             self.prompt = prompt.to_string();
         }
-        if !self.dryrun
-            && let Err(error) = self.node.borrow_mut().checkpoint()
-        {
-            self.global.detail(format_args!("checkpoint deferred: {error}"));
+        if !self.dryrun {
+            self.unsaved += 1;
+            if self.unsaved >= CHECKPOINT_EVERY {
+                self.checkpoint();
+            }
         }
         self.generation.set(self.generation.get() + 1);
     }
 
+    /// Writes a checkpoint of what was evaluated since the last one.
+    pub fn checkpoint(&mut self) {
+        if self.unsaved == 0 {
+            return;
+        }
+        match self.node.borrow_mut().checkpoint() {
+            Ok(()) => self.unsaved = 0,
+            Err(error) => self.global.detail(format_args!("checkpoint deferred: {error}")),
+        }
+    }
+
     fn for_stdout(&self, text: &str) -> String {
         if self.color { text.to_string() } else { strip_ansi(text) }
+    }
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        self.checkpoint();
     }
 }

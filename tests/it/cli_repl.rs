@@ -367,6 +367,9 @@ fn bad_usage_is_one_error_line_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).starts_with(&format!("error: no process \"{unknown}\"\n")), "{}", stderr(&out));
+    let out = piped(home, &["--json", "repl", "p"], "return 1\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: the REPL prints text, not JSON\n"), "{}", stderr(&out));
     let out = piped(home, &["repl", "p", "extra"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("error: unexpected argument"), "{}", stderr(&out));

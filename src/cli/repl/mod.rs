@@ -43,6 +43,10 @@ pub struct ReplArgs {
 
 impl ReplArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
+        if global.json {
+            return Err(CliError::input("the REPL prints text, not JSON")
+                .hint("for JSON, evaluate with `ao --json eval PROCESS CODE`"));
+        }
         let name = self.process.as_deref().unwrap_or(DEFAULT_PROCESS);
         let wallet = signing_wallet(global)?;
         let home = home(global)?;

@@ -37,6 +37,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a signed message to a process; prints its id and result')
             [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Evaluate Lua inside a process; prints its output')
             [CompletionResult]::new('dryrun', 'dryrun', [CompletionResultType]::ParameterValue, 'Evaluate a message without keeping it; prints the result, the process is untouched')
+            [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`')
             [CompletionResult]::new('result', 'result', [CompletionResultType]::ParameterValue, 'Print the stored result of a message')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node')
@@ -116,6 +117,21 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'The data: TEXT, or @FILE')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;repl' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
@@ -388,6 +404,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send a signed message to a process; prints its id and result')
             [CompletionResult]::new('eval', 'eval', [CompletionResultType]::ParameterValue, 'Evaluate Lua inside a process; prints its output')
             [CompletionResult]::new('dryrun', 'dryrun', [CompletionResultType]::ParameterValue, 'Evaluate a message without keeping it; prints the result, the process is untouched')
+            [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`')
             [CompletionResult]::new('result', 'result', [CompletionResultType]::ParameterValue, 'Print the stored result of a message')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node')
@@ -409,6 +426,9 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;help;dryrun' {
+            break
+        }
+        'ao;help;repl' {
             break
         }
         'ao;help;result' {

@@ -37,6 +37,9 @@ _ao() {
             ao,list)
                 cmd="ao__subcmd__list"
                 ;;
+            ao,repl)
+                cmd="ao__subcmd__repl"
+                ;;
             ao,result)
                 cmd="ao__subcmd__result"
                 ;;
@@ -75,6 +78,9 @@ _ao() {
                 ;;
             ao__subcmd__help,list)
                 cmd="ao__subcmd__help__subcmd__list"
+                ;;
+            ao__subcmd__help,repl)
+                cmd="ao__subcmd__help__subcmd__repl"
                 ;;
             ao__subcmd__help,result)
                 cmd="ao__subcmd__help__subcmd__result"
@@ -158,7 +164,7 @@ _ao() {
 
     case "${cmd}" in
         ao)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version spawn send eval dryrun result inbox list tail wallet item version completions help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version spawn send eval dryrun repl result inbox list tail wallet item version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -298,7 +304,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__help)
-            opts="spawn send eval dryrun result inbox list tail wallet item version completions help"
+            opts="spawn send eval dryrun repl result inbox list tail wallet item version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -438,6 +444,20 @@ _ao() {
             return 0
             ;;
         ao__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__repl)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -800,6 +820,32 @@ _ao() {
             return 0
             ;;
         ao__subcmd__list)
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__repl)
             opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

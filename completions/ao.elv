@@ -34,6 +34,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand send 'Send a signed message to a process; prints its id and result'
             cand eval 'Evaluate Lua inside a process; prints its output'
             cand dryrun 'Evaluate a message without keeping it; prints the result, the process is untouched'
+            cand repl 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
             cand result 'Print the stored result of a message'
             cand inbox 'List the messages in a process''s Inbox'
             cand list 'List the processes of the embedded node'
@@ -109,6 +110,20 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand --tag 'A tag, NAME=VALUE (repeatable)'
             cand -d 'The data: TEXT, or @FILE'
             cand --data 'The data: TEXT, or @FILE'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;repl'= {
             cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
             cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
             cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
@@ -358,6 +373,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand send 'Send a signed message to a process; prints its id and result'
             cand eval 'Evaluate Lua inside a process; prints its output'
             cand dryrun 'Evaluate a message without keeping it; prints the result, the process is untouched'
+            cand repl 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
             cand result 'Print the stored result of a message'
             cand inbox 'List the messages in a process''s Inbox'
             cand list 'List the processes of the embedded node'
@@ -375,6 +391,8 @@ set edit:completion:arg-completer[ao] = {|@words|
         &'ao;help;eval'= {
         }
         &'ao;help;dryrun'= {
+        }
+        &'ao;help;repl'= {
         }
         &'ao;help;result'= {
         }

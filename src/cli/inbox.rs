@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::node_access::{find_process, node_error, open, value_text};
 use super::{CliError, GlobalArgs, print_json};
+use crate::node::Inbox;
 
 #[derive(Debug, Args)]
 pub struct InboxArgs {
@@ -33,27 +34,32 @@ impl InboxArgs {
             print_json(&json!({"process": process.id.to_string(), "count": inbox.count, "messages": inbox.messages}));
             return Ok(());
         }
-        let shown = inbox.messages.len();
-        let plural = if inbox.count == 1 { "" } else { "s" };
-        match (inbox.count, shown as u64 == inbox.count) {
-            (0, _) => println!("the Inbox is empty"),
-            (count, true) => println!("{count} message{plural} in the Inbox"),
-            (count, false) => println!("{count} message{plural} in the Inbox, the newest {shown}:"),
-        }
-        for message in &inbox.messages {
-            let action = match one_line(&message["Action"], 24) {
-                action if action.is_empty() => "-".to_string(),
-                action => action,
-            };
-            let data = one_line(&message["Data"], 60);
-            let data = data.trim();
-            let gap = if data.is_empty() { "" } else { "  " };
-            println!(
-                "#{:<3} {action:<12} from {}{gap}{data}",
-                message["Index"].as_u64().unwrap_or(0),
-                one_line(&message["From"], 43)
-            );
-        }
+        print_text(&inbox);
         Ok(())
+    }
+}
+
+/// The Inbox as text: a count, then one line per message (`#index Action from sender  data`).
+pub fn print_text(inbox: &Inbox) {
+    let shown = inbox.messages.len();
+    let plural = if inbox.count == 1 { "" } else { "s" };
+    match (inbox.count, shown as u64 == inbox.count) {
+        (0, _) => println!("the Inbox is empty"),
+        (count, true) => println!("{count} message{plural} in the Inbox"),
+        (count, false) => println!("{count} message{plural} in the Inbox, the newest {shown}:"),
+    }
+    for message in &inbox.messages {
+        let action = match one_line(&message["Action"], 24) {
+            action if action.is_empty() => "-".to_string(),
+            action => action,
+        };
+        let data = one_line(&message["Data"], 60);
+        let data = data.trim();
+        let gap = if data.is_empty() { "" } else { "  " };
+        println!(
+            "#{:<3} {action:<12} from {}{gap}{data}",
+            message["Index"].as_u64().unwrap_or(0),
+            one_line(&message["From"], 43)
+        );
     }
 }

@@ -8,6 +8,7 @@ mod input;
 mod item;
 mod list;
 mod node_access;
+mod repl;
 mod result;
 mod send;
 mod spawn;
@@ -27,8 +28,9 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
+    /// Without a command: the REPL on the process named `default`
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
 }
 
 /// Options every command takes.
@@ -101,6 +103,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Evaluate a message without keeping it; prints the result, the process is untouched
     Dryrun(dryrun::DryrunArgs),
+    /// Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`
+    Repl(repl::ReplArgs),
     /// Print the stored result of a message
     Result(result::ResultArgs),
     /// List the messages in a process's Inbox
@@ -149,7 +153,8 @@ impl CliError {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let color_errors = cli.global.color(true);
-    let result = match cli.command {
+    let result = match cli.command.unwrap_or_else(|| Command::Repl(repl::ReplArgs::default())) {
+        Command::Repl(args) => args.run(&cli.global),
         Command::Spawn(args) => args.run(&cli.global),
         Command::Send(args) => args.run(&cli.global),
         Command::Eval(args) => args.run(&cli.global),

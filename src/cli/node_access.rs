@@ -37,7 +37,8 @@ pub fn node_error(error: NodeError) -> CliError {
         | NodeError::NameTaken { .. }
         | NodeError::Limit(_)
         | NodeError::CannotBoot(_)
-        | NodeError::Cron(_) => CliError::input(error.to_string()),
+        | NodeError::Cron(_)
+        | NodeError::Refused { .. } => CliError::input(error.to_string()),
         other => CliError::failed(other.to_string()),
     }
 }

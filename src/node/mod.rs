@@ -12,6 +12,7 @@ mod envelope;
 mod inspect;
 mod messenger;
 mod scheduler;
+mod session;
 mod store;
 
 use std::path::{Path, PathBuf};
@@ -54,6 +55,8 @@ pub enum NodeError {
     CannotBoot(String),
     #[error(transparent)]
     Cron(#[from] cron::CronError),
+    #[error("message {id} is refused: {reason}")]
+    Refused { id: Id, reason: String },
     #[error("damaged store: {0}")]
     Damaged(String),
     #[error("cannot create the home directory {}: {source}", path.display())]

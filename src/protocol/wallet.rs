@@ -1,6 +1,7 @@
 //! Arweave wallets: RSA-4096 keys as JWK (what `~/.aos.json` holds), their owner and address, and
-//! RSA-PSS signing with a 32-byte salt (ring: a few milliseconds per signature).
-use ring::rand::SystemRandom;
+//! RSA-PSS signing with a 32-byte salt (aws-lc-rs: ~1.5 ms per signature on a CPU with AVX-512
+//! IFMA, ~4 ms without; ring, which has no such code path, took 4.2 ms on the same machine).
+use aws_lc_rs::rand::SystemRandom;
 use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use serde::{Deserialize, Serialize};
 
@@ -15,7 +16,7 @@ pub const KEY_BITS: usize = 4096;
 pub struct Wallet {
     jwk: Jwk,
     owner: Vec<u8>,
-    key_pair: ring::rsa::KeyPair,
+    key_pair: aws_lc_rs::rsa::KeyPair,
 }
 
 /// The JSON Web Key fields of an RSA private key, all base64url.
@@ -123,7 +124,7 @@ impl Wallet {
             decode("qi", &jwk.qi)?,
         ];
         let der = der::rsa_private_key([&n, &e, &parts[0], &parts[1], &parts[2], &parts[3], &parts[4], &parts[5]]);
-        let key_pair = ring::rsa::KeyPair::from_der(&der).map_err(|e| WalletError::InvalidKey(e.to_string()))?;
+        let key_pair = aws_lc_rs::rsa::KeyPair::from_der(&der).map_err(|e| WalletError::InvalidKey(e.to_string()))?;
         Ok(Wallet { jwk, owner, key_pair })
     }
 
@@ -154,9 +155,9 @@ impl Signer for Wallet {
 
     /// RSA-PSS, SHA-256, MGF1-SHA256, 32-byte salt.
     fn sign(&self, message: &[u8]) -> Vec<u8> {
-        let mut signature = vec![0; self.key_pair.public().modulus_len()];
+        let mut signature = vec![0; self.key_pair.public_modulus_len()];
         self.key_pair
-            .sign(&ring::signature::RSA_PSS_SHA256, &SystemRandom::new(), message, &mut signature)
+            .sign(&aws_lc_rs::signature::RSA_PSS_SHA256, &SystemRandom::new(), message, &mut signature)
             .expect("signing with a validated key");
         signature
     }

@@ -6,6 +6,7 @@ mod aos_compat;
 mod cli_completions;
 mod cli_item;
 mod cli_node;
+mod cli_repl;
 mod cli_version;
 mod cli_views;
 mod cli_wallet;

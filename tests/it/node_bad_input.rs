@@ -179,3 +179,31 @@ fn limits_too_low_to_run_fail_clearly_and_leave_the_node_usable() {
     assert_eq!(ok(home, &["eval", "p", "return 1"]), "1");
     assert_eq!(processes(home).len(), 2, "the child that cannot start is not a process");
 }
+
+#[test]
+fn a_signed_item_that_does_not_verify_or_is_misaddressed_is_refused_and_kept_nowhere() {
+    use ao::node::{Node, NodeError, SpawnRequest};
+    use ao::protocol::{DataItem, Tag};
+
+    let home = node_home();
+    let mut node = Node::open(home.path()).unwrap();
+    let signer = &wallet().wallet;
+    let p = node.spawn(signer, SpawnRequest { name: Some("p".into()), ..SpawnRequest::default() }).unwrap().process;
+    let q = node.spawn(signer, SpawnRequest { name: Some("q".into()), ..SpawnRequest::default() }).unwrap().process;
+    let eval = |target| ao::protocol::ao::message(target, vec![Tag::new("Action", "Eval")], b"x = 1".to_vec(), None);
+
+    // One byte of the data changed after signing.
+    let mut bytes = eval(p).sign(signer).unwrap().to_bytes();
+    *bytes.last_mut().unwrap() ^= 1;
+    let tampered = DataItem::parse(&bytes).unwrap();
+    let error = node.send_item(p, &tampered).unwrap_err();
+    assert!(matches!(error, NodeError::Refused { .. }), "{error}");
+    assert!(error.to_string().contains("signature"), "{error}");
+
+    let for_q = eval(q).sign(signer).unwrap();
+    let error = node.send_item(p, &for_q).unwrap_err();
+    assert!(error.to_string().contains("not addressed to"), "{error}");
+
+    assert_eq!(node.latest_slot(p).unwrap(), 0, "nothing was scheduled");
+    assert!(node.send_item(q, &for_q).is_ok(), "a good item goes through");
+}

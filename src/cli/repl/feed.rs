@@ -1,0 +1,172 @@
+//! The live feed: a background thread with its own handle on the node polls the process's log
+//! and prints, above the prompt and without disturbing the line being typed, what messages this
+//! session did not send printed (other processes, other `ao` commands, cron). `.pause` holds it
+//! back (nothing is skipped: `.live` catches up).
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use crate::node::{LogEntry, LogPosition, Node};
+use crate::protocol::Id;
+use crate::text::strip_ansi;
+
+use crate::cli::node_access::{error_of, output_text, plain_error};
+
+/// How often the log is polled.
+const INTERVAL: Duration = Duration::from_millis(100);
+/// At most this many entries per poll.
+const BATCH: u64 = 200;
+
+/// Where feed text goes: rustyline's external printer on a terminal.
+pub type Printer = Box<dyn FnMut(String) + Send>;
+
+pub struct Feed {
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    paused: AtomicBool,
+    stop: AtomicBool,
+}
+
+#[derive(Default)]
+struct State {
+    /// A message of this session is being sent: entries from then on wait until it is known.
+    sending: bool,
+    /// Messages this session sent that the feed has not passed yet.
+    mine: HashSet<Id>,
+}
+
+/// Marks a send in progress; `done` names the message sent.
+pub struct Sending<'f> {
+    feed: &'f Feed,
+}
+
+impl Sending<'_> {
+    pub fn done(self, message: Option<Id>) {
+        let mut state = self.feed.state();
+        if let Some(message) = message {
+            state.mine.insert(message);
+        }
+        state.sending = false;
+    }
+}
+
+impl Feed {
+    /// Starts following `process` after `after` (its newest log entry when the session began).
+    pub fn start(home: PathBuf, process: Id, after: Option<LogPosition>, color: bool, mut print: Printer) -> Feed {
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State::default()),
+            paused: AtomicBool::new(false),
+            stop: AtomicBool::new(false),
+        });
+        let thread_shared = shared.clone();
+        let thread = std::thread::Builder::new()
+            .name("ao-live-feed".into())
+            .spawn(move || {
+                let mut node = match Node::open(&home) {
+                    Ok(node) => node,
+                    Err(error) => {
+                        print(format!("warning: no live feed: {error}\n"));
+                        return;
+                    }
+                };
+                follow(&mut node, &thread_shared, process, after, color, &mut print);
+            })
+            .ok();
+        Feed { shared, thread }
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.shared.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Call before sending a message; `done` after.
+    pub fn sending(&self) -> Sending<'_> {
+        self.state().sending = true;
+        Sending { feed: self }
+    }
+
+    pub fn pause(&self) {
+        self.shared.paused.store(true, Ordering::SeqCst);
+    }
+
+    pub fn resume(&self) {
+        self.shared.paused.store(false, Ordering::SeqCst);
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.shared.paused.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for Feed {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn follow(
+    node: &mut Node,
+    shared: &Shared,
+    process: Id,
+    mut after: Option<LogPosition>,
+    color: bool,
+    print: &mut Printer,
+) {
+    while !shared.stop.load(Ordering::SeqCst) {
+        // Cron messages are evaluated when someone looks (another `ao` may hold the store: the
+        // next poll tries again).
+        let _ = node.run_crons();
+        if !shared.paused.load(Ordering::SeqCst)
+            && let Ok(entries) = node.log(process, after, BATCH)
+        {
+            let mut shown = Vec::new();
+            {
+                let mut state = shared.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                for entry in &entries {
+                    if !entry.message.is_some_and(|message| state.mine.remove(&message)) {
+                        if state.sending {
+                            break;
+                        }
+                        shown.extend(render(entry, color));
+                    }
+                    after = Some(entry.position);
+                }
+            }
+            for text in shown {
+                print(text);
+            }
+            if entries.len() as u64 == BATCH {
+                continue;
+            }
+        }
+        std::thread::sleep(INTERVAL);
+    }
+}
+
+/// What the feed prints for an entry: what its message printed, and its error; nothing if neither.
+pub fn render(entry: &LogEntry, color: bool) -> Option<String> {
+    let mut text = output_text(&entry.result);
+    if !color {
+        text = strip_ansi(&text);
+    }
+    let mut text = text.trim_end().to_string();
+    if let Some(error) = error_of(&entry.result) {
+        let action = entry.tag("Action").unwrap_or("-");
+        let (red, reset) = if color { ("\x1b[31m", "\x1b[0m") } else { ("", "") };
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&format!("{red}error in {action} from {}:{reset} {}", entry.from, plain_error(&error)));
+    }
+    (!text.is_empty()).then(|| text + "\n")
+}

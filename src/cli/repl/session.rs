@@ -1,0 +1,241 @@
+//! One REPL session: the process, the wallet and the node; evaluating a chunk (an `Eval` message
+//! signed by the wallet, or a dry run when `.dryrun` is on) and showing what it printed and
+//! returned, what it sent, or the error with the line it comes from; and the process's prompt.
+use std::cell::{Cell, RefCell};
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::feed::Feed;
+use crate::cli::eval::located_error;
+use crate::cli::node_access::{error_of, node_error, output_text, tag_value};
+use crate::cli::{CliError, GlobalArgs};
+use crate::lua_bundle::{LuaBundle, chunk_line};
+use crate::node::{Node, NodeError, ProcessRow, StoreError};
+use crate::protocol::ao::message;
+use crate::protocol::{Tag, Wallet};
+use crate::text::strip_ansi;
+
+/// Evaluations between checkpoints. A checkpoint (a copy of the process's memory, hashed and
+/// compressed: ~5 ms) is only what saves recomputing the log from the previous one, so the REPL
+/// writes one every few evaluations and when it leaves, not after every line.
+const CHECKPOINT_EVERY: u32 = 16;
+
+/// How often a write is tried while another `ao` holds the store (each try waits up to the
+/// store's own busy timeout).
+const WRITE_TRIES: u32 = 3;
+
+pub struct Session<'g> {
+    pub global: &'g GlobalArgs,
+    pub node: Rc<RefCell<Node>>,
+    pub wallet: Wallet,
+    pub process: ProcessRow,
+    pub home: PathBuf,
+    pub dryrun: bool,
+    /// The process's `Prompt()`, with its colours.
+    prompt: String,
+    pub feed: Option<Feed>,
+    /// Colour on stdout / stderr.
+    pub color: bool,
+    pub error_color: bool,
+    /// Bumped after every evaluation: what completion read of the process's globals is stale.
+    pub generation: Rc<Cell<u64>>,
+    /// Evaluations since the last checkpoint.
+    unsaved: u32,
+}
+
+/// ANSI codes, or nothing when colour is off.
+pub struct Paint {
+    pub red: &'static str,
+    pub dim: &'static str,
+    pub bold: &'static str,
+    pub reset: &'static str,
+}
+
+impl Paint {
+    pub fn new(color: bool) -> Paint {
+        if color {
+            Paint { red: "\x1b[31m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" }
+        } else {
+            Paint { red: "", dim: "", bold: "", reset: "" }
+        }
+    }
+}
+
+/// The process library's heading before an Eval's error (after what it printed).
+const ERROR_HEADING: &str = "\u{1b}[31merror:\n\u{1b}[0m";
+
+impl<'g> Session<'g> {
+    pub fn new(global: &'g GlobalArgs, node: Node, wallet: Wallet, process: ProcessRow, home: PathBuf) -> Self {
+        Session {
+            global,
+            node: Rc::new(RefCell::new(node)),
+            wallet,
+            process,
+            home,
+            dryrun: false,
+            prompt: String::new(),
+            feed: None,
+            color: global.color(false),
+            error_color: global.color(true),
+            generation: Rc::new(Cell::new(0)),
+            unsaved: 0,
+        }
+    }
+
+    /// Reads the prompt from the process's `Prompt()`.
+    pub fn refresh_prompt(&mut self) {
+        let read = self.node.borrow_mut().read_lua(self.process.id, "return Prompt()");
+        if let Ok(result) = read
+            && error_of(&result).is_none()
+        {
+            let text = output_text(&result);
+            if !text.is_empty() {
+                self.prompt = text;
+            }
+        }
+    }
+
+    /// The prompt to show, plain and styled: the process's, `*` first in dry-run mode; `...` in
+    /// the editor.
+    pub fn prompt(&self, editor: bool) -> (String, String) {
+        let paint = Paint::new(self.color);
+        let styled = if editor {
+            format!("{}... {}", paint.dim, paint.reset)
+        } else {
+            let prompt = if self.prompt.is_empty() { "ao> " } else { self.prompt.as_str() };
+            let dry = if self.dryrun { format!("{}*{}", paint.red, paint.reset) } else { String::new() };
+            format!("{dry}{prompt}")
+        };
+        let plain = strip_ansi(&styled);
+        if self.color { (plain, styled) } else { (plain.clone(), plain) }
+    }
+
+    /// Evaluates `code` in the process and shows the outcome; `false` if it failed.
+    pub fn run(&mut self, code: &str, bundle: Option<&LuaBundle>) -> bool {
+        match self.evaluate(code) {
+            Ok(result) => {
+                let ok = self.show(&result, code, bundle);
+                self.after(&result);
+                ok
+            }
+            Err(error) => {
+                let paint = Paint::new(self.error_color);
+                eprintln!("{}error:{} {}", paint.red, paint.reset, error.message);
+                if let Some(hint) = &error.hint {
+                    eprintln!("{}hint:{} {hint}", paint.dim, paint.reset);
+                }
+                false
+            }
+        }
+    }
+
+    /// The result of evaluating `code`: by dry run, or as a durable `Eval` message.
+    pub fn evaluate(&mut self, code: &str) -> Result<Value, CliError> {
+        let tags = vec![Tag::new("Action", "Eval")];
+        let mut node = self.node.borrow_mut();
+        if self.dryrun {
+            let owner = self.wallet.address();
+            return node.dry_run(&owner, self.process.id, &tags, code.as_bytes()).map_err(node_error);
+        }
+        let item = message(self.process.id, tags, code.as_bytes().to_vec(), None)
+            .sign(&self.wallet)
+            .map_err(|e| CliError::input(e.to_string()))?;
+        let sending = self.feed.as_ref().map(Feed::sending);
+        let mut tries = 0;
+        let sent = loop {
+            tries += 1;
+            match node.send_item(self.process.id, &item) {
+                Err(NodeError::Store(StoreError::Locked { .. })) if tries < WRITE_TRIES => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                other => break other,
+            }
+        };
+        if let Some(sending) = sending {
+            sending.done(sent.as_ref().ok().map(|outcome| outcome.id));
+        }
+        let outcome = sent.map_err(|error| match error {
+            NodeError::Store(StoreError::Locked { .. }) => node_error(error)
+                .hint("nothing was sent; the line is in the history: press Up and Enter to send it again"),
+            other => node_error(other),
+        })?;
+        self.global.detail(format_args!("message {} is slot {} of {}", outcome.id, outcome.slot, outcome.process));
+        Ok(outcome.result)
+    }
+
+    /// Shows what a result printed and sent, or its error; `false` if it has an error.
+    pub fn show(&mut self, result: &Value, code: &str, bundle: Option<&LuaBundle>) -> bool {
+        let paint = Paint::new(self.color);
+        let output = self.for_stdout(&output_text(result));
+        if !output.trim_end().is_empty() {
+            println!("{}", output.trim_end());
+        }
+        for sent in result["Messages"].as_array().into_iter().flatten().filter(|_| !self.global.quiet) {
+            let action = tag_value(&sent["Tags"], "Action").unwrap_or("-");
+            println!("{}→ sent {action} to {}{}", paint.dim, sent["Target"].as_str().unwrap_or("?"), paint.reset);
+        }
+        let Some(error) = error_of(result) else { return true };
+        let (printed, error) = match error.rfind(ERROR_HEADING) {
+            Some(at) => (error[..at].trim_end().to_string(), error[at + ERROR_HEADING.len()..].to_string()),
+            None => (String::new(), error),
+        };
+        let printed = self.for_stdout(&printed);
+        if !printed.is_empty() {
+            println!("{printed}");
+        }
+        let located = located_error(&error, bundle);
+        let offending = located.hint.clone().or_else(|| {
+            let line = chunk_line(&error)?;
+            let text = code.lines().nth(line.checked_sub(1)? as usize)?;
+            Some(format!("{line:>4} | {}", text.trim_end()))
+        });
+        let paint = Paint::new(self.error_color);
+        eprintln!("{}error:{} {}", paint.red, paint.reset, located.message);
+        if let Some(line) = offending {
+            eprintln!("{}{line}{}", paint.dim, paint.reset);
+        }
+        false
+    }
+
+    /// After a result is shown: the new prompt, now and then a checkpoint, and completion's
+    /// names marked stale.
+    fn after(&mut self, result: &Value) {
+        let output = &result["Output"];
+        if let Some(prompt) = output.get("prompt").or_else(|| output.get("data").and_then(|d| d.get("prompt")))
+            && let Some(prompt) = prompt.as_str()
+        {
+            self.prompt = prompt.to_string();
+        }
+        if !self.dryrun {
+            self.unsaved += 1;
+            if self.unsaved >= CHECKPOINT_EVERY {
+                self.checkpoint();
+            }
+        }
+        self.generation.set(self.generation.get() + 1);
+    }
+
+    /// Writes a checkpoint of what was evaluated since the last one.
+    pub fn checkpoint(&mut self) {
+        if self.unsaved == 0 {
+            return;
+        }
+        match self.node.borrow_mut().checkpoint() {
+            Ok(()) => self.unsaved = 0,
+            Err(error) => self.global.detail(format_args!("checkpoint deferred: {error}")),
+        }
+    }
+
+    fn for_stdout(&self, text: &str) -> String {
+        if self.color { text.to_string() } else { strip_ansi(text) }
+    }
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        self.checkpoint();
+    }
+}

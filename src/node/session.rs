@@ -1,0 +1,46 @@
+//! An interactive session's way in (the REPL's): a message the caller has already signed is
+//! scheduled, evaluated and delivered in ONE transaction — one fsync, and when it fails nothing at
+//! all was kept, so the caller may simply send again (a store locked by another `ao`) — and
+//! checkpoints are written when the caller asks, after it has shown the result, not after every
+//! message. Durability is the same as `send`'s: when `send_item` returns, the message, its result
+//! and everything it caused are in the log.
+use super::compute::Compute;
+use super::{Node, NodeError, Outcome};
+use crate::protocol::{DataItem, Id};
+
+impl Node {
+    /// Schedules `item` (signed by its sender) for `process`, evaluates it and delivers what it
+    /// sent, in one transaction; returns its result. On an error nothing was kept. Does not write
+    /// checkpoints (see [`Node::checkpoint`]).
+    /// The item must be validly signed and addressed to `process`.
+    pub fn send_item(&mut self, process: Id, item: &DataItem) -> Result<Outcome, NodeError> {
+        let id = item.id();
+        let refused = |reason: String| NodeError::Refused { id, reason };
+        item.verify().map_err(|e| refused(format!("its signature does not verify ({e})")))?;
+        if item.target() != Some(process) {
+            return Err(refused(format!("it is not addressed to {process}")));
+        }
+        let units = &mut self.units;
+        let outcome = self.store.transaction(|tx| -> Result<Outcome, NodeError> {
+            tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+            let slot = units.schedule_item(tx, process, item)?.slot;
+            units.evaluate_and_deliver(tx, process, slot)?;
+            let result =
+                tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
+            let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
+            Ok(Outcome { id, process, slot, result })
+        });
+        if outcome.is_err() {
+            // The live processes may have gone past what the store kept: reload them from it.
+            self.units.compute = Compute::new(self.units.chain);
+        }
+        outcome
+    }
+
+    /// Writes a checkpoint for every live process evaluated past its last one (what `send` does
+    /// after each message).
+    pub fn checkpoint(&mut self) -> Result<(), NodeError> {
+        let units = &mut self.units;
+        self.store.transaction(|tx| units.compute.checkpoint_all(tx))
+    }
+}

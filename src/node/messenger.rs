@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::store::{ProcessRow, Tx};
 use super::{NodeError, Units};
 use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
-use crate::protocol::{DataItem, Id, ItemBuilder, Tag};
+use crate::protocol::{DataItem, Ed25519Key, Id, ItemBuilder, Tag};
 
 /// A result whose outbox is still to deliver, and the process that produced it.
 struct Pending {
@@ -54,6 +54,24 @@ fn data_of(entry: &Value) -> Vec<u8> {
     }
 }
 
+/// Signs the outbox's items, on both cores when there are many (each signature is independent;
+/// the order is kept).
+fn sign_all(key: &Ed25519Key, outbox: &[(&str, ItemBuilder)]) -> Result<Vec<DataItem>, NodeError> {
+    let sign = |part: &[(&str, ItemBuilder)]| -> Result<Vec<DataItem>, NodeError> {
+        part.iter().map(|(_, builder)| Ok(builder.clone().sign(key)?)).collect()
+    };
+    if outbox.len() < 64 {
+        return sign(outbox);
+    }
+    let (first, second) = outbox.split_at(outbox.len() / 2);
+    std::thread::scope(|both| {
+        let later = both.spawn(|| sign(second));
+        let mut items = sign(first)?;
+        items.extend(later.join().expect("signing does not panic")?);
+        Ok(items)
+    })
+}
+
 impl Units {
     /// Delivers everything `result` of `process` sends, and everything that sends, to the end.
     pub(super) fn crank(
@@ -80,6 +98,7 @@ impl Units {
                 continue;
             }
             let Some(sender) = process_row(process)? else { continue };
+            let mut outbox = Vec::new();
             for entry in result.get("Messages").and_then(Value::as_array).into_iter().flatten() {
                 let Some(target) = entry.get("Target").and_then(Value::as_str) else { continue };
                 let tags = without(
@@ -89,8 +108,10 @@ impl Units {
                 let anchor = entry.get("Anchor").and_then(Value::as_str).map(|a| a.as_bytes().to_vec());
                 let target_id = target.parse::<Id>().ok();
                 let tags = pushed_tags(tags, "Message", &sender, pushed_for);
-                let item = ItemBuilder { target: target_id, anchor, tags, data: data_of(entry) }.sign(&self.key)?;
-                match target_id.map(&mut process_row).transpose()?.flatten() {
+                outbox.push((target, ItemBuilder { target: target_id, anchor, tags, data: data_of(entry) }));
+            }
+            for ((target, builder), item) in outbox.iter().zip(sign_all(&self.key, &outbox)?) {
+                match builder.target.map(&mut process_row).transpose()?.flatten() {
                     Some(row) => self.deliver(tx, &row, &item, &mut queue)?,
                     None => tx.record_undelivered(item.id(), target, process, &item.to_bytes())?,
                 }

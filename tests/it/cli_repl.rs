@@ -374,3 +374,22 @@ fn bad_usage_is_one_error_line_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("error: unexpected argument"), "{}", stderr(&out));
 }
+
+#[test]
+fn cron_ticks_print_in_the_live_feed_with_no_other_command_running() {
+    let home = node_home();
+    let home = home.path();
+    node_ok(home, &["spawn", "clock", "--cron", "1-second"]);
+    let mut repl = Repl::start(home, "never", &["repl", "clock"]);
+    repl.line(r#"Handlers.add("tick", "Cron", function(msg) print("tick at " .. msg.Timestamp) end)"#);
+    repl.prompt();
+    repl.type_keys("return 'half");
+    // The feed itself evaluates the ticks as they fall due, and draws the half-typed line again.
+    repl.expect("tick at ");
+    repl.expect("tick at ");
+    repl.expect("> return 'half");
+    repl.line("way'");
+    repl.expect_output("halfway");
+    repl.ctrl('d');
+    repl.session.expect(Eof).expect("ao leaves");
+}

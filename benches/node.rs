@@ -2,25 +2,16 @@
 //! warm home (process start, store open, wallet load, signing, durable scheduling, evaluation,
 //! checkpoint); the library's `Node::send` sustained rate into the durable log; and one Eval that
 //! makes a process `Send` 1,000 messages to another (delivery + evaluation, messages/s).
-use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use ao::node::{Node, SpawnRequest};
 use ao::protocol::{Tag, Wallet};
+mod support;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use support::ao;
 
 const FAN_OUT: u64 = 1000;
-
-fn ao(home: &Path, wallet: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_ao"))
-        .args(["--home", home.to_str().unwrap(), "--wallet", wallet.to_str().unwrap()])
-        .args(args)
-        .output()
-        .expect("ao runs");
-    assert!(out.status.success(), "ao {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn spawn(node: &mut Node, wallet: &Wallet, name: &str) -> ao::protocol::Id {
     let request = SpawnRequest { name: Some(name.into()), ..SpawnRequest::default() };

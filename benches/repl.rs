@@ -4,25 +4,17 @@
 //! `Eval` item (RSA-4096), scheduling + evaluating it in one fsynced transaction
 //! (`Node::send_item`), the checkpoint the REPL writes after showing the result, and, for
 //! comparison, `Node::send` (two transactions and a checkpoint per message).
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use ao::node::{Node, SpawnRequest};
 use ao::protocol::ao::message;
 use ao::protocol::{Tag, Wallet};
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use expectrl::{Expect, Session};
-
-fn ao(home: &Path, wallet: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_ao"))
-        .args(["--home", home.to_str().unwrap(), "--wallet", wallet.to_str().unwrap()])
-        .args(args)
-        .output()
-        .expect("ao runs");
-    assert!(out.status.success(), "ao {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+use support::ao;
 
 fn round_trip(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();

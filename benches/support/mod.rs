@@ -1,6 +1,6 @@
 //! What the benchmarks share: an aos-style process (its env and spawn message) and the messages
 //! sent to it, shaped as a compute unit hands them to a module (every field aoconnect and the
-//! scheduler fill in, a full-size signature).
+//! scheduler fill in, a full-size signature); and running the `ao` binary on a node home.
 #![allow(dead_code)] // each benchmark uses its part
 
 use std::ffi::OsStr;
@@ -84,4 +84,15 @@ pub fn spawn() -> Value {
 /// `Action = Eval` of `code` from the owner.
 pub fn eval(n: u64, code: &str) -> Value {
     message(n, OWNER, vec![tag("Action", "Eval")], code)
+}
+
+/// Runs `ao --home HOME --wallet WALLET ARGS...`, which must succeed; returns its stdout.
+pub fn ao(home: &Path, wallet: &Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_ao"))
+        .args(["--home", home.to_str().unwrap(), "--wallet", wallet.to_str().unwrap()])
+        .args(args)
+        .output()
+        .expect("ao runs");
+    assert!(out.status.success(), "ao {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
 }

@@ -178,11 +178,7 @@ impl Compute {
             return Ok(evaluated);
         }
         for slot in tx.slots(process.id, live.next_slot, to_slot)? {
-            run_ticks_saving(tx, live, process.id, slot.timestamp, &mut evaluated)?;
-            let result = live.run_slot(process.id, &slot)?;
-            if tx.save_result(process.id, slot.slot, &result.to_string())? {
-                evaluated.push(Evaluated { message: Some(slot.message), result });
-            }
+            run_slot_saving(tx, live, process.id, &slot, None, &mut evaluated)?;
         }
         Ok(evaluated)
     }
@@ -202,11 +198,7 @@ impl Compute {
             return self.evaluate(tx, module, process, slot.slot);
         }
         let mut evaluated = Vec::new();
-        run_ticks_saving(tx, live, process.id, slot.timestamp, &mut evaluated)?;
-        let result = live.run_item(process.id, slot, item)?;
-        if tx.save_result(process.id, slot.slot, &result.to_string())? {
-            evaluated.push(Evaluated { message: Some(slot.message), result });
-        }
+        run_slot_saving(tx, live, process.id, slot, Some(item), &mut evaluated)?;
         Ok(evaluated)
     }
 
@@ -313,6 +305,27 @@ impl Compute {
         }
         Ok(())
     }
+}
+
+/// Evaluates the ticks due before `slot`, then its message (`item`, if the caller has it parsed),
+/// storing each result and collecting the new ones.
+fn run_slot_saving(
+    tx: &Tx,
+    live: &mut LiveProcess,
+    process: Id,
+    slot: &SlotRow,
+    item: Option<&DataItem>,
+    evaluated: &mut Vec<Evaluated>,
+) -> Result<(), NodeError> {
+    run_ticks_saving(tx, live, process, slot.timestamp, evaluated)?;
+    let result = match item {
+        Some(item) => live.run_item(process, slot, item)?,
+        None => live.run_slot(process, slot)?,
+    };
+    if tx.save_result(process, slot.slot, &result.to_string())? {
+        evaluated.push(Evaluated { message: Some(slot.message), result });
+    }
+    Ok(())
 }
 
 /// Evaluates `live`'s cron ticks due before `until`, storing each result after its newest slot

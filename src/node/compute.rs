@@ -48,7 +48,6 @@ impl LiveProcess {
     ) -> Result<Self, NodeError> {
         let item = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
         let limits = limits_of(&item)?;
-        let crons = crons_of(item.tags()).map_err(|e| NodeError::Damaged(format!("spawn of {}: {e}", process.id)))?;
         let (process_state, next_slot, cron_cursor, checkpointed) = match checkpoint {
             None => (Process::boot(module.clone(), limits)?, 0, 0, None),
             Some((CheckpointRow { slot, cron_cursor, memory_hash, compressed }, slot_timestamp)) => {
@@ -71,7 +70,7 @@ impl LiveProcess {
             cron_cursor,
             env: env_json(process.id, &item, process.module).to_string(),
             owner: item.owner_address(),
-            crons: Crons::new(crons, spawn.timestamp, chain),
+            crons: spawn_crons(process.id, spawn, &item, chain)?,
             checkpointed,
         };
         Ok(live)
@@ -117,8 +116,14 @@ impl LiveProcess {
 
     /// Whether a cron tick is due before `until`.
     pub fn tick_due(&self, until: u64) -> bool {
-        self.crons.as_ref().is_some_and(|crons| !crons.ticks(self.cron_cursor, until, 1).0.is_empty())
+        self.crons.as_ref().is_some_and(|crons| crons.any_due(self.cron_cursor, until))
     }
+}
+
+/// The crons `item`, the spawn of `process` at slot 0, asks for; `None` if it asks for none.
+fn spawn_crons(process: Id, spawn: &SlotRow, item: &DataItem, chain: Chain) -> Result<Option<Crons>, NodeError> {
+    let crons = crons_of(item.tags()).map_err(|e| NodeError::Damaged(format!("spawn of {process}: {e}")))?;
+    Ok(Crons::new(crons, spawn.timestamp, chain))
 }
 
 /// How many cron ticks are generated at once when catching up.
@@ -225,10 +230,8 @@ impl Compute {
         }
         let Some(spawn) = tx.slots(process.id, 0, 0)?.pop() else { return Ok(false) };
         let item = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
-        let crons = crons_of(item.tags()).map_err(|e| NodeError::Damaged(e.to_string()))?;
-        let Some(crons) = Crons::new(crons, spawn.timestamp, self.chain) else { return Ok(false) };
-        let cursor = tx.cron_cursor(process.id)?.unwrap_or(0);
-        Ok(!crons.ticks(cursor, now, 1).0.is_empty())
+        let Some(crons) = spawn_crons(process.id, &spawn, &item, self.chain)? else { return Ok(false) };
+        Ok(crons.any_due(self.cron_cursor(tx, process.id)?, now))
     }
 
     /// The time before which `process`'s cron ticks are evaluated: a message scheduled for it

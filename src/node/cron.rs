@@ -131,6 +131,11 @@ impl Crons {
         low
     }
 
+    /// Whether a tick is due at or after `from` and before `to`.
+    pub fn any_due(&self, from: u64, to: u64) -> bool {
+        !self.ticks(from, to, 1).0.is_empty()
+    }
+
     /// The ticks due at or after `from` and before `to`, in the order they are evaluated, at most
     /// about `max` of them: returns the ticks and the time up to which (exclusive) they are
     /// complete, `to` when all fit. A timestamp's ticks are never split.

@@ -15,6 +15,7 @@ use crate::protocol::Tag;
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// Process id, or the name of a process the wallet spawned
+    #[arg(allow_hyphen_values = true)]
     process: String,
     /// The Lua code
     #[arg(conflicts_with_all = ["file", "blueprint"], required_unless_present_any = ["file", "blueprint"])]

@@ -10,6 +10,7 @@ use crate::node::Inbox;
 #[derive(Debug, Args)]
 pub struct InboxArgs {
     /// Process id, or the name of a process the wallet spawned
+    #[arg(allow_hyphen_values = true)]
     process: String,
     /// Show only the newest N messages
     #[arg(short = 'n', long = "last", value_name = "N")]

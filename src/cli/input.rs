@@ -98,6 +98,7 @@ pub struct TagsAndData {
 #[derive(Debug, clap::Args)]
 pub struct MessageArgs {
     /// Process id, or the name of a process the wallet spawned
+    #[arg(allow_hyphen_values = true)]
     pub process: String,
     /// The message's `Action` tag
     #[arg(short = 'a', long = "action")]

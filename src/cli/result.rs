@@ -9,10 +9,10 @@ use crate::protocol::Id;
 #[derive(Debug, Args)]
 pub struct ResultArgs {
     /// The message id
-    #[arg(value_parser = parse_id)]
+    #[arg(value_parser = parse_id, allow_hyphen_values = true)]
     message: Id,
     /// The process it was scheduled for (id or name) [default: where it was first scheduled]
-    #[arg(short = 'p', long = "process")]
+    #[arg(short = 'p', long = "process", allow_hyphen_values = true)]
     process: Option<String>,
 }
 

@@ -14,7 +14,7 @@ pub struct SpawnArgs {
     /// The process's name (its `Name` tag), unique for the wallet
     name: Option<String>,
     /// The module to run: `aos` (ao's own) or a module id
-    #[arg(short = 'm', long = "module", value_name = "aos|ID", default_value = "aos")]
+    #[arg(short = 'm', long = "module", value_name = "aos|ID", default_value = "aos", allow_hyphen_values = true)]
     module: String,
     /// Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes,
     /// 1-hour, 2-blocks), as `aos --cron` does

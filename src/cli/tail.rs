@@ -15,6 +15,7 @@ const FOLLOW_INTERVAL: Duration = Duration::from_millis(100);
 #[derive(Debug, Args)]
 pub struct TailArgs {
     /// Process id, or the name of a process the wallet spawned
+    #[arg(allow_hyphen_values = true)]
     process: String,
     /// Start with the newest N messages
     #[arg(short = 'n', long = "lines", value_name = "N", default_value_t = 10)]

@@ -141,6 +141,34 @@ fn unknown_message_ids_are_bad_input() {
     assert!(line.contains("notanid"), "{line}");
 }
 
+/// Ids are base64url, so one in 64 starts with `-`: every argument that takes an id must read it
+/// as an id, not as an unknown flag (a `tail -f` on such a process once failed with clap's usage
+/// error).
+#[test]
+fn ids_that_start_with_a_hyphen_are_ids_not_flags() {
+    let home = node_home();
+    let home = home.path();
+    let p = ok(home, &["spawn", "p"]);
+    let id = format!("-{}", "A".repeat(42));
+    let no_process = format!("error: no process \"{id}\"");
+    for args in [
+        vec!["eval", &id, "return 1"],
+        vec!["send", &id, "-a", "Ping"],
+        vec!["send", "-a", "Ping", &id],
+        vec!["dryrun", &id],
+        vec!["inbox", &id],
+        vec!["tail", &id, "-n", "0"],
+        vec!["tail", "-f", &id],
+        vec!["result", &p, "--process", &id],
+    ] {
+        let line = failed(&ao(home, &args), 2);
+        assert_eq!(line, no_process, "{args:?}");
+    }
+    assert_eq!(failed(&ao(home, &["result", &id]), 2), format!("error: no message {id} here"));
+    let line = failed(&ao(home, &["spawn", "q", "--module", &id]), 2);
+    assert!(line.starts_with(&format!("error: no module {id} here")), "{line}");
+}
+
 #[test]
 fn unusable_limits_are_bad_input_and_spawn_nothing() {
     let home = node_home();

@@ -38,6 +38,7 @@ pub const DEFAULT_PROCESS: &str = "default";
 #[derive(Debug, Default, Args)]
 pub struct ReplArgs {
     /// Process id, or the name of a process the wallet spawned (spawned now if new) [default: default]
+    #[arg(allow_hyphen_values = true)]
     process: Option<String>,
 }
 

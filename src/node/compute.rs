@@ -3,17 +3,17 @@
 //! sha256) or from a fresh boot, and replays the slots after it. The result of every slot is
 //! stored; a failed message (Error, limits, trap) leaves the state as it was, as the reference CU does.
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use serde_json::{Value, json};
 
 use super::NodeError;
 use super::cron::{Crons, Tick, crons_of};
 use super::envelope::{cron_json, env_json, message_json};
+use super::modules::NodeModule;
 use super::scheduler::Chain;
 use super::store::{CheckpointRow, ProcessRow, SlotRow, Tx};
 use crate::protocol::{DataItem, Id};
-use crate::runtime::{EvalError, Limits, LoadedModule, Process, Snapshot};
+use crate::runtime::{EvalError, Process, Snapshot};
 
 /// A process held in memory: evaluated up to `next_slot - 1`, and through the cron ticks due
 /// before `cron_cursor`.
@@ -40,27 +40,27 @@ pub struct Evaluated {
 impl LiveProcess {
     /// `process` freshly booted, or restored from `checkpoint`.
     pub fn start(
-        module: &Arc<LoadedModule>,
+        module: &NodeModule,
         process: &ProcessRow,
         spawn: &SlotRow,
         chain: Chain,
         checkpoint: Option<(CheckpointRow, u64)>,
     ) -> Result<Self, NodeError> {
         let item = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
-        let limits = limits_of(&item)?;
+        let limits = module.limits_for(&item)?;
         let (process_state, next_slot, cron_cursor, checkpointed) = match checkpoint {
-            None => (Process::boot(module.clone(), limits)?, 0, 0, None),
+            None => (Process::boot(module.loaded.clone(), limits)?, 0, 0, None),
             Some((CheckpointRow { slot, cron_cursor, memory_hash, compressed }, slot_timestamp)) => {
                 let memory = lz4_flex::decompress_size_prepended(&compressed)
                     .map_err(|e| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {e}", process.id)))?;
-                let snapshot = Snapshot::from_memory(module.id(), memory);
+                let snapshot = Snapshot::from_memory(module.loaded.id(), memory);
                 if snapshot.memory_hash()[..] != memory_hash[..] {
                     return Err(NodeError::Damaged(format!(
                         "checkpoint of {} at slot {slot}: hash mismatch",
                         process.id
                     )));
                 }
-                let restored = Process::restore(module.clone(), limits, snapshot)?;
+                let restored = Process::restore(module.loaded.clone(), limits, snapshot)?;
                 (restored, slot + 1, cron_cursor.max(slot_timestamp), Some((slot, cron_cursor)))
             }
         };
@@ -68,7 +68,7 @@ impl LiveProcess {
             process: process_state,
             next_slot,
             cron_cursor,
-            env: env_json(process.id, &item, process.module).to_string(),
+            env: env_json(process.id, &item, module).to_string(),
             owner: item.owner_address(),
             crons: spawn_crons(process.id, spawn, &item, chain)?,
             checkpointed,
@@ -158,10 +158,6 @@ pub fn result_json(outcome: &Result<Value, EvalError>) -> Value {
 
 /// The limits a process runs under: the defaults, lowered by its `Memory-Limit` and
 /// `Compute-Limit` tags.
-pub fn limits_of(spawn: &DataItem) -> Result<Limits, NodeError> {
-    Ok(Limits::with_tags(spawn.tag("Memory-Limit"), spawn.tag("Compute-Limit"))?)
-}
-
 impl Compute {
     pub fn new(chain: Chain) -> Self {
         Compute { live: HashMap::new(), chain }
@@ -173,7 +169,7 @@ impl Compute {
     pub fn evaluate(
         &mut self,
         tx: &Tx,
-        module: &Arc<LoadedModule>,
+        module: &NodeModule,
         process: &ProcessRow,
         to_slot: u64,
     ) -> Result<Vec<Evaluated>, NodeError> {
@@ -193,7 +189,7 @@ impl Compute {
     pub fn evaluate_scheduled(
         &mut self,
         tx: &Tx,
-        module: &Arc<LoadedModule>,
+        module: &NodeModule,
         process: &ProcessRow,
         slot: &SlotRow,
         item: &DataItem,
@@ -212,7 +208,7 @@ impl Compute {
     pub fn catch_up(
         &mut self,
         tx: &Tx,
-        module: &Arc<LoadedModule>,
+        module: &NodeModule,
         process: &ProcessRow,
         tip: u64,
         now: u64,
@@ -248,7 +244,7 @@ impl Compute {
     fn live_process(
         &mut self,
         tx: &Tx,
-        module: &Arc<LoadedModule>,
+        module: &NodeModule,
         process: &ProcessRow,
         to_slot: u64,
     ) -> Result<&mut LiveProcess, NodeError> {
@@ -275,7 +271,7 @@ impl Compute {
     pub fn dry_run(
         &mut self,
         tx: &Tx,
-        module: &Arc<LoadedModule>,
+        module: &NodeModule,
         process: &ProcessRow,
         tip: u64,
         msg_json: &str,

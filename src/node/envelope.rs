@@ -3,6 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::cron::Tick;
+use super::modules::NodeModule;
 use super::store::{ScheduleTip, SlotRow};
 use crate::protocol::{DataItem, Id, Tag};
 
@@ -67,10 +68,10 @@ pub fn cron_json(process: Id, owner: &str, tick: &Tick, tags: &[Tag]) -> Value {
 }
 
 /// The `env` of a process: its id, owner and tags, and its module's.
-pub fn env_json(process: Id, spawn: &DataItem, module: Id) -> Value {
+pub fn env_json(process: Id, spawn: &DataItem, module: &NodeModule) -> Value {
     json!({
         "Process": {"Id": process.to_string(), "Owner": spawn.owner_address(), "Tags": tags_json(spawn.tags())},
-        "Module": {"Id": module.to_string(), "Owner": "", "Tags": []},
+        "Module": {"Id": module.loaded.id().to_string(), "Owner": module.owner, "Tags": tags_json(&module.tags)},
     })
 }
 

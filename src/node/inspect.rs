@@ -178,7 +178,7 @@ impl Node {
         let Some(checkpoint) = tx.checkpoint(process, u64::MAX >> 1)? else { return Ok(None) };
         let slots = tx.slots(process, 0, checkpoint.slot)?;
         let spawn = slots.first().ok_or_else(|| damaged("no spawn"))?;
-        let module = self.units.module(row.module)?;
+        let module = self.units.module(&tx, row.module)?;
         let mut fresh = LiveProcess::start(&module, &row, spawn, self.units.chain, None)?;
         for slot in &slots {
             fresh.run_ticks(process, slot.timestamp, |_, _| Ok(()))?;

@@ -201,7 +201,7 @@ impl Units {
         queue: &mut VecDeque<Pending>,
     ) -> Result<(), NodeError> {
         let slot = self.schedule_item(tx, to.id, item)?;
-        for evaluated in self.compute.evaluate_scheduled(tx, &self.module(to.module)?, to, &slot, item)? {
+        for evaluated in self.compute.evaluate_scheduled(tx, &*self.module(tx, to.module)?, to, &slot, item)? {
             queue.push_back(Pending { process: to.id, result: evaluated.result });
         }
         Ok(())

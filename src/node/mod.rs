@@ -11,6 +11,7 @@ mod cron;
 mod envelope;
 mod inspect;
 mod messenger;
+mod modules;
 mod scheduler;
 mod session;
 mod store;
@@ -22,12 +23,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde_json::Value;
 
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
+pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo};
 pub use store::{LogPosition, ProcessRow, StoreError};
 
 use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Ed25519Key, Id, ItemError, Signer, Tag};
-use crate::runtime::{LoadedModule, Process, Runtime, RuntimeConfig, RuntimeError};
+use crate::runtime::{Process, Runtime, RuntimeConfig, RuntimeError};
 use compute::Compute;
+use modules::{ModuleCache, NodeModule};
 use scheduler::Chain;
 use store::{SlotRow, Store, Tx};
 
@@ -41,7 +44,7 @@ pub enum NodeError {
     Sign(#[from] ItemError),
     #[error("no process {0} here")]
     UnknownProcess(String),
-    #[error("no module {0} here (the embedded node runs ao's own module)")]
+    #[error("no module {0} here (`ao module list` shows the registered ones)")]
     UnknownModule(String),
     #[error("no message {0} here")]
     UnknownMessage(String),
@@ -96,6 +99,7 @@ struct Units {
     key: Ed25519Key,
     chain: Chain,
     compute: Compute,
+    modules: ModuleCache,
 }
 
 fn now_ms() -> u64 {
@@ -135,7 +139,13 @@ impl Node {
         let seed: [u8; 32] = seed.try_into().map_err(|_| NodeError::Damaged("unit key".into()))?;
         let genesis_ms = u64::from_le_bytes(genesis_ms.try_into().map_err(|_| NodeError::Damaged("genesis".into()))?);
         let chain = Chain { genesis_ms };
-        let units = Units { runtime, key: Ed25519Key::from_seed(seed), chain, compute: Compute::new(chain) };
+        let units = Units {
+            runtime,
+            key: Ed25519Key::from_seed(seed),
+            chain,
+            compute: Compute::new(chain),
+            modules: ModuleCache::default(),
+        };
         let mut node = Node { store, units };
         match node.recover().and_then(|()| node.run_crons().map(drop)) {
             // Another `ao` is writing, and finishes its own work; this one can still read.
@@ -205,7 +215,7 @@ impl Node {
         let tip = tx.evaluated_tip(process)?;
         let tip = tip.ok_or_else(|| NodeError::Damaged(format!("process {process} has no evaluated slot")))?;
         let msg = envelope::dry_run_json(process, &tip, owner, tags, data).to_string();
-        let module = self.units.module(row.module)?;
+        let module = self.units.module(&tx, row.module)?;
         self.units.compute.dry_run(&tx, &module, &row, tip.slot, &msg)
     }
 
@@ -303,7 +313,7 @@ impl Units {
     /// Evaluates `process` through `to_slot` and delivers what each newly evaluated message sent.
     fn evaluate_and_deliver(&mut self, tx: &Tx, process: Id, to_slot: u64) -> Result<(), NodeError> {
         let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-        for evaluated in self.compute.evaluate(tx, &self.module(row.module)?, &row, to_slot)? {
+        for evaluated in self.compute.evaluate(tx, &*self.module(tx, row.module)?, &row, to_slot)? {
             self.crank(tx, process, evaluated.result, evaluated.message)?;
         }
         Ok(())
@@ -315,7 +325,7 @@ impl Units {
         let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
         let Some(tip) = tx.tip(process)? else { return Ok(0) };
         self.evaluate_and_deliver(tx, process, tip.slot)?;
-        let ticks = self.compute.catch_up(tx, &self.module(row.module)?, &row, tip.slot, now)?;
+        let ticks = self.compute.catch_up(tx, &*self.module(tx, row.module)?, &row, tip.slot, now)?;
         let count = ticks.len();
         for evaluated in ticks {
             self.crank(tx, process, evaluated.result, evaluated.message)?;
@@ -323,13 +333,9 @@ impl Units {
         Ok(count)
     }
 
-    /// The module `id`, if this node runs it (for now, ao's own module only).
-    fn module(&self, id: Id) -> Result<Arc<LoadedModule>, NodeError> {
-        let module = self.runtime.load_aos()?;
-        if module.id() != id {
-            return Err(NodeError::UnknownModule(id.to_string()));
-        }
-        Ok(module)
+    /// The module `id`: ao's own, or a registered one.
+    fn module(&self, tx: &Tx, id: Id) -> Result<Arc<NodeModule>, NodeError> {
+        self.modules.get(&self.runtime, tx, id)
     }
 
     fn schedule_item(&self, tx: &Tx, process: Id, item: &DataItem) -> Result<SlotRow, NodeError> {
@@ -341,10 +347,11 @@ impl Units {
     fn schedule_spawn(&self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<ProcessRow, NodeError> {
         let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
         let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
-        let limits = compute::limits_of(item)?;
+        let module_entry = self.module(tx, module)?;
+        let limits = module_entry.limits_for(item)?;
         let crons = cron::crons_of(item.tags())?;
         // A process that cannot even start under its limits is refused here, not left in the log.
-        Process::boot(self.module(module)?, limits).map_err(|e| NodeError::CannotBoot(e.to_string()))?;
+        Process::boot(module_entry.loaded.clone(), limits).map_err(|e| NodeError::CannotBoot(e.to_string()))?;
         let row = ProcessRow { id: item.id(), owner: item.owner_address(), name: name.map(str::to_string), module };
         tx.insert_process(&row, now_ms())?;
         if !crons.is_empty() {
@@ -358,7 +365,7 @@ impl Units {
     /// id and boot result.
     fn start_process(&mut self, tx: &Tx, item: &DataItem) -> Result<(Id, Value), NodeError> {
         let row = self.schedule_spawn(tx, item, None)?;
-        let boot = self.compute.evaluate(tx, &self.module(row.module)?, &row, 0)?.pop();
+        let boot = self.compute.evaluate(tx, &*self.module(tx, row.module)?, &row, 0)?.pop();
         Ok((row.id, boot.map_or(Value::Null, |evaluated| evaluated.result)))
     }
 }

@@ -1,6 +1,7 @@
 //! The node's durable state in one SQLite database (WAL, fsync on commit): processes, each
 //! process's schedule (its ordered log of messages and their assignments), the result of every
-//! evaluated slot, and compressed memory checkpoints. Everything else is recomputable from these.
+//! evaluated slot, compressed memory checkpoints, and registered modules (queried in
+//! `modules.rs`). Everything else is recomputable from these.
 use std::path::Path;
 use std::time::Duration;
 
@@ -163,6 +164,15 @@ CREATE TABLE IF NOT EXISTS cron_results (
     result TEXT NOT NULL,
     PRIMARY KEY (process, slot, timestamp, rank)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS modules (
+    id TEXT PRIMARY KEY,
+    format TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    item BLOB NOT NULL,
+    added_at INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS undelivered (
     id TEXT NOT NULL,
     target TEXT NOT NULL,
@@ -265,6 +275,11 @@ pub struct Tx<'a> {
 }
 
 impl Tx<'_> {
+    /// The connection, for queries kept next to the code that needs them.
+    pub(crate) fn conn(&self) -> &Connection {
+        self.tx
+    }
+
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self
             .tx

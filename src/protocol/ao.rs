@@ -45,6 +45,28 @@ pub fn spawn(module: Id, scheduler: &str, tags: Vec<Tag>, data: Vec<u8>, timesta
     ItemBuilder { target: None, anchor: None, tags, data }
 }
 
+/// A Module item (`ao publish`): `tags` first (so a user's `Input-Encoding` or `Memory-Limit`
+/// wins), then the ones `ao publish` adds where missing; the data is the wasm.
+pub fn module(format: &str, tags: Vec<Tag>, wasm: Vec<u8>) -> ItemBuilder {
+    let mut tags: Vec<Tag> =
+        tags.into_iter().filter(|t| !matches!(t.name.as_str(), "Data-Protocol" | "Variant" | "Type")).collect();
+    let defaults = [
+        ("Module-Format", format),
+        ("Input-Encoding", "JSON-1"),
+        ("Output-Encoding", "JSON-1"),
+        ("Content-Type", "application/wasm"),
+    ];
+    for (name, value) in defaults {
+        if !tags.iter().any(|t| t.name == name) {
+            tags.push(Tag::new(name, value));
+        }
+    }
+    let mut all =
+        vec![Tag::new("Data-Protocol", DATA_PROTOCOL), Tag::new("Variant", VARIANT), Tag::new("Type", "Module")];
+    all.append(&mut tags);
+    ItemBuilder { target: None, anchor: None, tags: all, data: wasm }
+}
+
 /// What a scheduler assigns: slot `nonce` of `process`, with its place in the hash chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assignment {

@@ -1,20 +1,23 @@
 //! One live instance of a process module: boot it, hand it a message, read or replace its memory.
-//! Knows the module's ABI (`ao_alloc`, `ao_free`, `ao_boot`, `handle`; see module/glue/ao.c) and
-//! turns traps and exhausted limits into `EvalError`s. Rollback policy lives in `process.rs`.
+//! Speaks ao's own module ABI (`ao_alloc`, `ao_free`, `ao_boot`, `handle`; see module/glue/ao.c)
+//! or, through `emscripten`, the published modules' one, and turns traps and exhausted limits into
+//! `EvalError`s. Rollback policy lives in `process.rs`.
 use serde::Deserialize;
 use serde_json::Value;
 use wasmtime::{Memory, ResourceLimiter, Store, Trap, TypedFunc};
 
+use super::emscripten;
 use super::error::{EvalError, RuntimeError};
 use super::limits::Limits;
-use super::module::LoadedModule;
+use super::module::{LoadedModule, ModuleCode};
 use super::wasi::ProcExit;
 
 const WASM_PAGE: usize = 64 * 1024;
 
-/// What a store carries for the host: the memory limiter.
+/// What a store carries for the host: the memory limiter, and an emscripten module's host state.
 pub struct HostState {
     limiter: MemoryLimiter,
+    pub(crate) emscripten: emscripten::HostContext,
 }
 
 /// Enforces `Memory-Limit` and remembers whether it refused a growth, so that the out-of-memory
@@ -39,12 +42,23 @@ impl ResourceLimiter for MemoryLimiter {
 pub(crate) struct Instance {
     store: Store<HostState>,
     memory: Memory,
+    abi: Abi,
+    limits: Limits,
+}
+
+/// How the host talks to the module.
+enum Abi {
+    Ao(Box<AoCalls>),
+    Emscripten(emscripten::Calls),
+}
+
+/// ao's own module's exports.
+struct AoCalls {
     initialize: Option<TypedFunc<(), ()>>,
     boot: TypedFunc<(u32, u32), u32>,
     alloc: TypedFunc<u32, u32>,
     free: TypedFunc<u32, ()>,
     handle: TypedFunc<(u32, u32), u32>,
-    limits: Limits,
 }
 
 #[derive(Deserialize)]
@@ -55,52 +69,73 @@ struct RawResult {
 }
 
 impl Instance {
-    /// Instantiates the module without running anything inside it.
-    fn instantiate(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
+    /// Instantiates the module; an emscripten module also runs the glue's start-up (`boot`: with
+    /// `main`, for the families whose glue calls it).
+    fn instantiate(module: &LoadedModule, limits: Limits, boot: bool) -> Result<Self, RuntimeError> {
         let engine = module.pre.module().engine();
         let limiter =
             MemoryLimiter { limit: usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX), refused: false };
-        let mut store = Store::new(engine, HostState { limiter });
+        let mut store = Store::new(engine, HostState { limiter, emscripten: Default::default() });
         store.limiter(|state| &mut state.limiter);
-        store.set_fuel(limits.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        // Start-up is not a message: `Compute-Limit` does not apply to it (each `handle` sets the
+        // process's own fuel).
+        store.set_fuel(Limits::AOS_DEFAULT.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
         let instance = module.pre.instantiate(&mut store).map_err(|e| RuntimeError::Instantiate(format!("{e:#}")))?;
-        let missing = |what: &str| RuntimeError::InvalidModule(format!("module {} does not export {what}", module.id));
-        let memory = instance.get_memory(&mut store, "memory").ok_or_else(|| missing("`memory`"))?;
-        let func = |name: &str| missing(&format!("`{name}` with the ao module signature"));
-        let initialize = instance.get_typed_func(&mut store, "_initialize").ok();
-        let boot = instance.get_typed_func(&mut store, "ao_boot").map_err(|_| func("ao_boot"))?;
-        let alloc = instance.get_typed_func(&mut store, "ao_alloc").map_err(|_| func("ao_alloc"))?;
-        let free = instance.get_typed_func(&mut store, "ao_free").map_err(|_| func("ao_free"))?;
-        let handle = instance.get_typed_func(&mut store, "handle").map_err(|_| func("handle"))?;
-        Ok(Instance { store, memory, initialize, boot, alloc, free, handle, limits })
+        match &module.code {
+            ModuleCode::Ao { .. } => {
+                let missing =
+                    |what: &str| RuntimeError::InvalidModule(format!("module {} does not export {what}", module.id));
+                let memory = instance.get_memory(&mut store, "memory").ok_or_else(|| missing("`memory`"))?;
+                let func = |name: &str| missing(&format!("`{name}` with the ao module signature"));
+                let calls = AoCalls {
+                    initialize: instance.get_typed_func(&mut store, "_initialize").ok(),
+                    boot: instance.get_typed_func(&mut store, "ao_boot").map_err(|_| func("ao_boot"))?,
+                    alloc: instance.get_typed_func(&mut store, "ao_alloc").map_err(|_| func("ao_alloc"))?,
+                    free: instance.get_typed_func(&mut store, "ao_free").map_err(|_| func("ao_free"))?,
+                    handle: instance.get_typed_func(&mut store, "handle").map_err(|_| func("handle"))?,
+                };
+                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits })
+            }
+            ModuleCode::Emscripten { format } => {
+                let (calls, memory) = emscripten::Calls::new(&mut store, &instance, *format)?;
+                let refused = |store: &Store<HostState>| store.data().limiter.refused;
+                calls.start(&mut store, boot).map_err(|e| {
+                    let error = instance_error(e, refused(&store), limits);
+                    RuntimeError::Boot(error.to_string())
+                })?;
+                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits })
+            }
+        }
     }
 
-    /// A fresh instance with the module's Lua process library booted.
+    /// A fresh instance with the module booted: ao's module gets its Lua process library, an
+    /// emscripten module runs its start-up.
     pub(crate) fn boot(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
-        let mut instance = Self::instantiate(module, limits)?;
-        // Booting the library is the module's start-up, not a message: `Compute-Limit` does not
-        // apply to it (each `handle` sets the process's own fuel).
-        instance.store.set_fuel(Limits::AOS_DEFAULT.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
-        instance.run_boot(&module.lua_bundle).map_err(|e| RuntimeError::Boot(e.to_string()))?;
+        let mut instance = Self::instantiate(module, limits, true)?;
+        if let ModuleCode::Ao { lua_bundle } = &module.code {
+            instance.run_boot(lua_bundle).map_err(|e| RuntimeError::Boot(e.to_string()))?;
+        }
         Ok(instance)
     }
 
     fn run_boot(&mut self, lua_bundle: &[u8]) -> Result<(), EvalError> {
-        if let Some(initialize) = self.initialize.clone() {
+        let Abi::Ao(calls) = &self.abi else { unreachable!("only ao's module has a Lua bundle") };
+        let (initialize, boot, free) = (calls.initialize.clone(), calls.boot.clone(), calls.free.clone());
+        if let Some(initialize) = initialize {
             initialize.call(&mut self.store, ()).map_err(|e| self.trap(e))?;
         }
         let bundle = self.write_input(lua_bundle, false)?;
-        let error_ptr = self.boot.call(&mut self.store, (bundle, lua_bundle.len() as u32)).map_err(|e| self.trap(e))?;
+        let error_ptr = boot.call(&mut self.store, (bundle, lua_bundle.len() as u32)).map_err(|e| self.trap(e))?;
         if error_ptr != 0 {
             let message = String::from_utf8_lossy(self.read_c_string(error_ptr)?).into_owned();
             return Err(EvalError::Process { error: Value::String(message), output: None });
         }
-        self.free.call(&mut self.store, bundle).map_err(|e| self.trap(e))
+        free.call(&mut self.store, bundle).map_err(|e| self.trap(e))
     }
 
     /// A fresh instance whose memory is `memory`, a copy of another instance's memory between calls.
     pub(crate) fn restore(module: &LoadedModule, limits: Limits, memory: &[u8]) -> Result<Self, RuntimeError> {
-        let mut instance = Self::instantiate(module, limits)?;
+        let mut instance = Self::instantiate(module, limits, false)?;
         let current = instance.memory.data_size(&instance.store);
         if !memory.len().is_multiple_of(WASM_PAGE) || memory.len() < current {
             return Err(RuntimeError::Restore(format!(
@@ -124,10 +159,12 @@ impl Instance {
         self.memory.data(&self.store)
     }
 
-    /// Evaluates one message; returns the outcome and the fuel it used.
-    pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64) {
+    /// Evaluates one message; returns the outcome, the fuel it used, and the gas a metered
+    /// emscripten module counted.
+    pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64, u64) {
         self.store.data_mut().limiter.refused = false;
         self.store.set_fuel(self.limits.compute).expect("fuel is enabled on the engine");
+        emscripten::refill(&mut self.store, self.limits.compute);
         let outcome = self.call_handle(msg_json, env_json).map_err(|e| {
             let refused = self.store.data().limiter.refused;
             match e {
@@ -139,20 +176,27 @@ impl Instance {
             }
         });
         let fuel_left = self.store.get_fuel().unwrap_or(0);
-        (outcome, self.limits.compute - fuel_left)
+        (outcome, self.limits.compute - fuel_left, self.store.data().emscripten.gas_used)
     }
 
     fn call_handle(&mut self, msg_json: &str, env_json: &str) -> Result<Value, EvalError> {
-        let msg = self.write_input(msg_json.as_bytes(), true)?;
-        let env = self.write_input(env_json.as_bytes(), true)?;
-        let result_ptr = self.handle.call(&mut self.store, (msg, env)).map_err(|e| self.trap(e))?;
-        let raw: RawResult = {
-            let bytes = self.read_c_string(result_ptr)?;
-            serde_json::from_slice(bytes).map_err(|e| EvalError::BadResult(e.to_string()))?
+        let raw: RawResult = match &self.abi {
+            Abi::Ao(calls) => {
+                let (handle, free) = (calls.handle.clone(), calls.free.clone());
+                let msg = self.write_input(msg_json.as_bytes(), true)?;
+                let env = self.write_input(env_json.as_bytes(), true)?;
+                let result_ptr = handle.call(&mut self.store, (msg, env)).map_err(|e| self.trap(e))?;
+                let raw = parse_result(self.read_c_string(result_ptr)?)?;
+                for ptr in [msg, env] {
+                    free.call(&mut self.store, ptr).map_err(|e| self.trap(e))?;
+                }
+                raw
+            }
+            Abi::Emscripten(calls) => {
+                let bytes = calls.handle(&mut self.store, msg_json, env_json);
+                parse_result(&bytes.map_err(|e| e.into_eval_error(|error| self.trap(error)))?)?
+            }
         };
-        for ptr in [msg, env] {
-            self.free.call(&mut self.store, ptr).map_err(|e| self.trap(e))?;
-        }
         if !raw.ok {
             return Err(EvalError::Process { error: raw.response, output: None });
         }
@@ -171,9 +215,11 @@ impl Instance {
 
     /// Copies `bytes` (plus a NUL when `nul_terminated`) into memory from `ao_alloc`.
     fn write_input(&mut self, bytes: &[u8], nul_terminated: bool) -> Result<u32, EvalError> {
+        let Abi::Ao(calls) = &self.abi else { unreachable!("only ao's module has ao_alloc") };
+        let alloc = calls.alloc.clone();
         let size = bytes.len() + usize::from(nul_terminated);
         let size32 = u32::try_from(size).map_err(|_| EvalError::MemoryLimit { limit: self.limits.memory_bytes })?;
-        let ptr = self.alloc.call(&mut self.store, size32).map_err(|e| self.trap(e))?;
+        let ptr = alloc.call(&mut self.store, size32).map_err(|e| self.trap(e))?;
         if ptr == 0 {
             return Err(EvalError::MemoryLimit { limit: self.limits.memory_bytes });
         }
@@ -199,8 +245,16 @@ impl Instance {
     }
 }
 
+/// `{ok, response}`, the JSON `handle` returns.
+fn parse_result(bytes: &[u8]) -> Result<RawResult, EvalError> {
+    serde_json::from_slice(bytes).map_err(|e| EvalError::BadResult(e.to_string()))
+}
+
 /// Classifies an error a call into the module ended with.
 fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) -> EvalError {
+    if error.is::<emscripten::OutOfGas>() {
+        return EvalError::ComputeLimit { limit: limits.compute };
+    }
     if let Some(trap) = error.downcast_ref::<Trap>() {
         return match trap {
             Trap::OutOfFuel => EvalError::ComputeLimit { limit: limits.compute },
@@ -211,6 +265,9 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
     }
     if let Some(exit) = error.downcast_ref::<ProcExit>() {
         return EvalError::Trap { message: exit.to_string() };
+    }
+    if memory_refused {
+        return EvalError::MemoryLimit { limit: limits.memory_bytes };
     }
     EvalError::Trap { message: format!("{error:#}") }
 }

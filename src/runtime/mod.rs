@@ -7,7 +7,9 @@
 #[allow(dead_code)] // the writing half is for build.rs
 mod bundle;
 mod cache;
+mod emscripten;
 mod error;
+mod format;
 mod instance;
 mod limits;
 mod module;
@@ -22,6 +24,7 @@ use std::sync::{Arc, Mutex};
 use wasmtime::{Config, Engine, Linker, Module, OptLevel};
 
 pub use error::{EvalError, RuntimeError};
+pub use format::{Family, MeterType, ModuleFormat, UnknownFormat};
 pub use instance::HostState;
 pub use limits::{LimitError, Limits, parse_compute_limit, parse_memory_limit};
 pub use module::{LoadedModule, ModuleId};
@@ -54,36 +57,56 @@ impl Runtime {
         Ok(Runtime { engine, linker, cache, loaded: Mutex::new(HashMap::new()) })
     }
 
-    /// Compiles (or fetches from the caches) the module `wasm`.
+    /// Compiles (or fetches from the caches) the module `wasm`, built like ao's own module.
     pub fn load(&self, wasm: &[u8]) -> Result<Arc<LoadedModule>, RuntimeError> {
-        self.load_as(ModuleId::sha256(wasm), wasm)
+        self.load_as(ModuleId::sha256(wasm), wasm, ModuleFormat::Ao)
     }
 
-    /// Loads `wasm`, whose id is `id`.
-    fn load_as(&self, id: ModuleId, wasm: &[u8]) -> Result<Arc<LoadedModule>, RuntimeError> {
+    /// Loads `wasm`, whose id is `id` (a Module data item's id), as a module of `format`.
+    /// Metering formats get their meter injected before compiling.
+    pub fn load_as(&self, id: ModuleId, wasm: &[u8], format: ModuleFormat) -> Result<Arc<LoadedModule>, RuntimeError> {
         if let Some(loaded) = self.loaded.lock().unwrap().get(&id) {
+            if loaded.format() != format {
+                return Err(RuntimeError::InvalidModule(format!(
+                    "module {id} is loaded as {}, not {format}",
+                    loaded.format()
+                )));
+            }
             return Ok(loaded.clone());
         }
         let compiled = match self.cache.as_ref().and_then(|cache| cache.load(&self.engine, id)) {
             Some(module) => module,
             None => {
+                let metered;
+                let code = match format.injected_meter() {
+                    Some(meter) => {
+                        metered = emscripten::metering::inject(wasm, meter)
+                            .map_err(|e| RuntimeError::InvalidModule(e.to_string()))?;
+                        &metered[..]
+                    }
+                    None => wasm,
+                };
                 let module =
-                    Module::new(&self.engine, wasm).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
+                    Module::new(&self.engine, code).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
                 if let Some(cache) = &self.cache {
                     cache.store(id, &module)?;
                 }
                 module
             }
         };
-        let pre = self.linker.instantiate_pre(&compiled).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
-        let loaded = Arc::new(LoadedModule::new(id, wasm, pre)?);
+        let pre = match format {
+            ModuleFormat::Ao => self.linker.instantiate_pre(&compiled),
+            format => emscripten::linker(&self.engine, &compiled, format)?.instantiate_pre(&compiled),
+        };
+        let pre = pre.map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
+        let loaded = Arc::new(LoadedModule::new(id, wasm, format, pre)?);
         self.loaded.lock().unwrap().insert(id, loaded.clone());
         Ok(loaded)
     }
 
     /// ao's own process module, [`AOS_MODULE`].
     pub fn load_aos(&self) -> Result<Arc<LoadedModule>, RuntimeError> {
-        self.load_as(aos_module_id(), AOS_MODULE)
+        self.load_as(aos_module_id(), AOS_MODULE, ModuleFormat::Ao)
     }
 }
 
@@ -103,6 +126,7 @@ fn engine_config() -> Config {
     let mut config = Config::new();
     config
         .wasm_exceptions(true)
+        .wasm_memory64(true)
         .consume_fuel(true)
         // Backtraces cost 10-25 us on every caught trap; errors report the trap kind instead.
         .wasm_backtrace_max_frames(None)

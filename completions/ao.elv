@@ -41,13 +41,14 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand tail 'Print what a process''s messages print and send, from any sender; -f follows'
             cand wallet 'Create a wallet or show its address'
             cand item 'Sign, inspect and verify ANS-104 data items'
+            cand module 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
             cand version 'Print the versions of ao, its process module and its wasm engine'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'ao;spawn'= {
-            cand -m 'The module to run: `aos` (ao''s own) or a module id'
-            cand --module 'The module to run: `aos` (ao''s own) or a module id'
+            cand -m 'The module to run: `aos` (ao''s own) or the id of a module `ao module add` registered'
+            cand --module 'The module to run: `aos` (ao''s own) or the id of a module `ao module add` registered'
             cand --cron 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does'
             cand -t 'A tag, NAME=VALUE (repeatable)'
             cand --tag 'A tag, NAME=VALUE (repeatable)'
@@ -340,6 +341,66 @@ set edit:completion:arg-completer[ao] = {|@words|
         }
         &'ao;item;help;help'= {
         }
+        &'ao;module'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`'
+            cand list 'List the registered modules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;module;add'= {
+            cand -f 'Its Module-Format, e.g. wasm64-unknown-emscripten-draft_2024_02_15, wasm32-unknown-emscripten4'
+            cand --format 'Its Module-Format, e.g. wasm64-unknown-emscripten-draft_2024_02_15, wasm32-unknown-emscripten4'
+            cand -t 'A tag, NAME=VALUE (repeatable): Name, Memory-Limit, Compute-Limit, AOS-Version, ...'
+            cand --tag 'A tag, NAME=VALUE (repeatable): Name, Memory-Limit, Compute-Limit, AOS-Version, ...'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;module;list'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;module;help'= {
+            cand add 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`'
+            cand list 'List the registered modules'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;module;help;add'= {
+        }
+        &'ao;module;help;list'= {
+        }
+        &'ao;module;help;help'= {
+        }
         &'ao;version'= {
             cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
             cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
@@ -380,6 +441,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand tail 'Print what a process''s messages print and send, from any sender; -f follows'
             cand wallet 'Create a wallet or show its address'
             cand item 'Sign, inspect and verify ANS-104 data items'
+            cand module 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
             cand version 'Print the versions of ao, its process module and its wasm engine'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -420,6 +482,14 @@ set edit:completion:arg-completer[ao] = {|@words|
         &'ao;help;item;inspect'= {
         }
         &'ao;help;item;verify'= {
+        }
+        &'ao;help;module'= {
+            cand add 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`'
+            cand list 'List the registered modules'
+        }
+        &'ao;help;module;add'= {
+        }
+        &'ao;help;module;list'= {
         }
         &'ao;help;version'= {
         }

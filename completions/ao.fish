@@ -45,10 +45,11 @@ complete -c ao -n "__fish_ao_needs_command" -f -a "list" -d 'List the processes 
 complete -c ao -n "__fish_ao_needs_command" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
 complete -c ao -n "__fish_ao_needs_command" -f -a "wallet" -d 'Create a wallet or show its address'
 complete -c ao -n "__fish_ao_needs_command" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
+complete -c ao -n "__fish_ao_needs_command" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
 complete -c ao -n "__fish_ao_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ao -n "__fish_ao_using_subcommand spawn" -s m -l module -d 'The module to run: `aos` (ao\'s own) or a module id' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s m -l module -d 'The module to run: `aos` (ao\'s own) or the id of a module `ao module add` registered' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l cron -d 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s d -l data -d 'The data: TEXT, or @FILE' -r
@@ -245,6 +246,44 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Print a data item as JSON (fields, and whether it is valid)'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Exit 0 if a data item is valid, 1 (with the reason) if not'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List the registered modules'
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s f -l format -d 'Its Module-Format, e.g. wasm64-unknown-emscripten-draft_2024_02_15, wasm32-unknown-emscripten4' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s t -l tag -d 'A tag, NAME=VALUE (repeatable): Name, Memory-Limit, Compute-Limit, AOS-Version, ...' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from help" -f -a "add" -d 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the registered modules'
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ao -n "__fish_ao_using_subcommand version" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand version" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand version" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -265,22 +304,25 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Pri
 complete -c ao -n "__fish_ao_using_subcommand completions" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "result" -d 'Print the stored result of a message'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "list" -d 'List the processes of the embedded node'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "result" -d 'Print the stored result of a message'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "list" -d 'List the processes of the embedded node'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "new" -d 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "address" -d 'Print the wallet\'s 43-character address'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "sign" -d 'Sign a data item with the wallet and write it to a file'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "inspect" -d 'Print a data item as JSON (fields, and whether it is valid)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "verify" -d 'Exit 0 if a data item is valid, 1 (with the reason) if not'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from module" -f -a "add" -d 'Register a wasm module (signed as a Module data item); prints its id, for `ao spawn --module`'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from module" -f -a "list" -d 'List the registered modules'

@@ -7,6 +7,7 @@ mod inbox;
 mod input;
 mod item;
 mod list;
+mod module;
 mod node_access;
 mod repl;
 mod result;
@@ -119,6 +120,9 @@ enum Command {
     /// Sign, inspect and verify ANS-104 data items
     #[command(subcommand)]
     Item(item::ItemCommand),
+    /// Register and list the wasm modules processes can run (`ao spawn --module ID`)
+    #[command(subcommand)]
+    Module(module::ModuleCommand),
     /// Print the versions of ao, its process module and its wasm engine
     Version(version::VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -165,6 +169,7 @@ pub fn main() -> ExitCode {
         Command::Tail(args) => args.run(&cli.global),
         Command::Wallet(command) => command.run(&cli.global),
         Command::Item(command) => command.run(&cli.global),
+        Command::Module(command) => command.run(&cli.global),
         Command::Version(args) => args.run(&cli.global),
         Command::Completions(args) => args.run(&cli.global),
     };

@@ -32,8 +32,11 @@ pub fn node_error(error: NodeError) -> CliError {
     match error {
         NodeError::UnknownProcess(name) => CliError::input(format!("no process {name:?}"))
             .hint("`ao list` shows the processes; spawn one with `ao spawn NAME`"),
+        NodeError::UnknownModule(_) => {
+            CliError::input(error.to_string()).hint("`ao module add FILE --format FORMAT` registers one")
+        }
         NodeError::UnknownMessage(_)
-        | NodeError::UnknownModule(_)
+        | NodeError::InvalidModule(_)
         | NodeError::NameTaken { .. }
         | NodeError::Limit(_)
         | NodeError::CannotBoot(_)

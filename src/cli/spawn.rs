@@ -13,7 +13,7 @@ use crate::protocol::Tag;
 pub struct SpawnArgs {
     /// The process's name (its `Name` tag), unique for the wallet
     name: Option<String>,
-    /// The module to run: `aos` (ao's own) or a module id
+    /// The module to run: `aos` (ao's own) or the id of a module `ao module add` registered
     #[arg(short = 'm', long = "module", value_name = "aos|ID", default_value = "aos", allow_hyphen_values = true)]
     module: String,
     /// Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes,

@@ -46,6 +46,8 @@ pub enum NodeError {
     UnknownProcess(String),
     #[error("no module {0} here (`ao module list` shows the registered ones)")]
     UnknownModule(String),
+    #[error("{0}")]
+    InvalidModule(String),
     #[error("no message {0} here")]
     UnknownMessage(String),
     #[error("message {message} is already scheduled for process {process}")]

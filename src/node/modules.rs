@@ -10,7 +10,7 @@ use super::store::{StoreError, Tx};
 use super::{Node, NodeError, now_ms};
 use crate::protocol::ao::module;
 use crate::protocol::{DataItem, Id, Signer, Tag};
-use crate::runtime::{Limits, LoadedModule, ModuleFormat, Runtime};
+use crate::runtime::{Limits, LoadedModule, ModuleFormat, Runtime, RuntimeError};
 
 /// `Memory-Limit` a module gets when registered without one (what `ao publish` adds by default).
 pub const DEFAULT_MEMORY_LIMIT: &str = "256-mb";
@@ -103,7 +103,12 @@ impl Node {
         Limits::with_tags(find("Memory-Limit"), find("Compute-Limit"))?;
         let item = module(format.as_str(), tags, wasm).sign(wallet)?;
         let id = item.id();
-        self.units.runtime.load_as(id, item.data(), format)?;
+        self.units.runtime.load_as(id, item.data(), format).map_err(|e| match e {
+            RuntimeError::InvalidModule(reason) => {
+                NodeError::InvalidModule(format!("not a usable {format} module: {reason}"))
+            }
+            other => other.into(),
+        })?;
         let info = ModuleInfo {
             id,
             format,

@@ -86,8 +86,7 @@ impl Runtime {
                     }
                     None => wasm,
                 };
-                let module =
-                    Module::new(&self.engine, code).map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
+                let module = Module::new(&self.engine, code).map_err(|e| RuntimeError::InvalidModule(concise(&e)))?;
                 if let Some(cache) = &self.cache {
                     cache.store(id, &module)?;
                 }
@@ -122,12 +121,26 @@ pub fn aos_module_id() -> ModuleId {
     *ID.get_or_init(|| ModuleId::sha256(AOS_MODULE))
 }
 
+/// A wasm engine error in one line: wasmtime's messages can carry multi-line byte dumps.
+fn concise(error: &wasmtime::Error) -> String {
+    let text = format!("{error:#}");
+    let line = text.lines().next().unwrap_or_default();
+    line.split(" - expected=").next().unwrap_or(line).trim_end().to_string()
+}
+
 fn engine_config() -> Config {
     let mut config = Config::new();
     config
         .wasm_exceptions(true)
         .wasm_memory64(true)
         .consume_fuel(true)
+        // Stack for wasm, counting the host frames between nested wasm calls: the emscripten
+        // modules' setjmp/longjmp goes through a host `invoke_*` per protected call, so each
+        // nested Lua `pcall` costs ~3 KiB (~10 KiB unoptimised). Wasmtime's default of 512 KiB
+        // trapped at ~185 nested pcalls (~50 unoptimised), where the reference loader runs until
+        // Lua's own limit (LUAI_MAXCCALLS, ~197: "C stack overflow"): node gives V8 ~1 MiB.
+        // Every thread that runs a process has at least 2 MiB of stack.
+        .max_wasm_stack(1 << 20)
         // Backtraces cost 10-25 us on every caught trap; errors report the trap kind instead.
         .wasm_backtrace_max_frames(None)
         // Same NaN bits on every CPU, so floating point cannot make two machines' states differ.

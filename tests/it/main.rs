@@ -5,12 +5,14 @@ mod aos_compat;
 
 mod cli_completions;
 mod cli_item;
+mod cli_module;
 mod cli_node;
 mod cli_repl;
 mod cli_version;
 mod cli_views;
 mod cli_wallet;
 mod emscripten_compat;
+mod emscripten_fixtures;
 mod lua_bundle;
 mod node_bad_input;
 mod node_crash;

@@ -15,6 +15,9 @@ pub(crate) struct Guest {
     pub(crate) set_threw: Option<Func>,
     pub(crate) errno_location: Option<Func>,
     pub(crate) malloc: Option<Func>,
+    /// Where the glue puts the high half of an i64 it returns as two i32s, when the module keeps
+    /// tempRet0 itself: `setTempRet0` (emscripten3) or `_emscripten_tempret_set` (emscripten4).
+    pub(crate) set_temp_ret0: Option<Func>,
 }
 
 /// A host function was handed a pointer outside memory.

@@ -554,6 +554,12 @@ fn tzset(
     format: ModuleFormat,
     params: &[Val],
 ) -> wasmtime::Result<Ret> {
+    // The older glue (three arguments) does its work, two `malloc`s included, only on its first
+    // call in an instance (`_tzset_js.called`; see `HostContext::tzset_done`).
+    let older = params.len() == 3;
+    if older && std::mem::replace(&mut caller.data_mut().emscripten.tzset_done, true) {
+        return Ok(Ret::Void);
+    }
     let (timezone, daylight) = (pointer_of(&params[0]), pointer_of(&params[1]));
     guest.write_word(caller, timezone, 0)?;
     guest.write_u32(caller, daylight, 0)?;
@@ -564,9 +570,10 @@ fn tzset(
             guest.write(caller, pointer_of(buffer), format!("{name}\0").as_bytes())?;
         }
     } else {
-        // Older glue: `tzname[0..2]` point at copies it allocates with `malloc`.
+        // Older glue: `tzname[0..2]` point at copies it allocates with `malloc`, the winter name
+        // first, then the summer one; with no daylight saving, tzname[0] is the summer copy.
         let names = pointer_of(&params[2]);
-        for slot in [names, names + guest.word()] {
+        for slot in [names + guest.word(), names] {
             let string = allocate_string(caller, guest, format!("{}\0", time::TZNAME_LEGACY).as_bytes())?;
             guest.write_word(caller, slot, string)?;
         }
@@ -650,8 +657,10 @@ fn localtime(
     Ok(Ret::Void)
 }
 
-/// `_mktime_js` in UTC: normalises the fields in place and returns the seconds; where the module
-/// declares an i32 result, the high half goes to `tempRet0`.
+/// `_mktime_js` in UTC: normalises the fields in place and returns the seconds. Where the module
+/// declares an i32 result, the emscripten3/4 glues hand the high half to the module's own
+/// tempRet0 through its export (the module reads it from there, not from a `getTempRet0`
+/// import); the older glues return `seconds | 0` and leave tempRet0 alone.
 fn mktime(
     caller: &mut Caller<'_, HostState>,
     guest: &Guest,
@@ -668,7 +677,9 @@ fn mktime(
         _ => time::mktime(&tm),
     };
     write_tm(caller, guest, at, &normalised)?;
-    caller.data_mut().emscripten.tempret = (seconds >> 32) as i32;
+    if let Some(set_temp_ret0) = guest.set_temp_ret0 {
+        set_temp_ret0.call(&mut *caller, &[Val::I32((seconds >> 32) as i32)], &mut [])?;
+    }
     Ok(Ret::Int(seconds))
 }
 

@@ -6,7 +6,10 @@
 //! fixed environment) and mirrors what the glue writes into memory. One deliberate difference:
 //! the glue's clock counts on from instance to message, so what a module reads from it depends on
 //! whether the unit kept its instance; here it starts over at every message (and at start-up),
-//! so a process restored from a snapshot reads the same clock as one that stayed live.
+//! so a process restored from a snapshot reads the same clock as one that stayed live. The glue's
+//! other JavaScript state starts over with it (`_tzset_js`'s first-call flag, tempRet0): every
+//! message runs as in a fresh glue instance given the memory, which is the reference loader's
+//! behaviour for a restored process (tests/it/emscripten_fixtures.rs holds ao to exactly that).
 mod guest;
 mod imports;
 pub(crate) mod metering;
@@ -36,6 +39,10 @@ pub(crate) struct HostContext {
     tempret: i32,
     /// The next value of the deterministic clock, `None` for a glue whose clock always reads 0.
     clock: Option<f64>,
+    /// Whether the older glues' `_tzset_js` ran: it does its work (and its two `malloc`s) only
+    /// on its first call in a glue instance. Reset with the clock at every message, as if each
+    /// message ran in a fresh glue instance, which is what a restored process is.
+    tzset_done: bool,
     /// Gas `metering.usegas` counted during the current message, and the limit it may reach.
     pub(crate) gas_used: u64,
     pub(crate) gas_limit: u64,
@@ -43,16 +50,26 @@ pub(crate) struct HostContext {
 
 impl Default for HostContext {
     fn default() -> Self {
-        HostContext { guest: None, tempret: 0, clock: None, gas_used: 0, gas_limit: u64::MAX }
+        HostContext { guest: None, tempret: 0, clock: None, tzset_done: false, gas_used: 0, gas_limit: u64::MAX }
     }
 }
 
-/// A linker holding the host functions `module` imports, each checked against its signature.
+/// A linker holding the host functions `module` imports, each checked against its signature,
+/// once the module's memory is found to be what `format` says (32- or 64-bit).
 pub(crate) fn linker(
     engine: &Engine,
     module: &Module,
     format: ModuleFormat,
 ) -> Result<Linker<HostState>, RuntimeError> {
+    let family = format.family().expect("emscripten formats have a family");
+    let memory = module.exports().find_map(|export| export.ty().memory().cloned());
+    let memory = memory.ok_or_else(|| RuntimeError::InvalidModule("the module exports no memory".into()))?;
+    if memory.is_64() != (family == Family::C64) {
+        let (has, wants) = if memory.is_64() { ("64-bit", "32-bit") } else { ("32-bit", "64-bit") };
+        return Err(RuntimeError::InvalidModule(format!(
+            "the module has {has} memory, a {format} module has {wants} memory"
+        )));
+    }
     imports::link(engine, module, format)
 }
 
@@ -81,12 +98,6 @@ impl Calls {
         let missing = |what: &str| RuntimeError::InvalidModule(format!("the {format} module does not export {what}"));
         let memory = instance.get_memory(&mut *store, names.memory).ok_or_else(|| missing("its memory"))?;
         let memory64 = memory.ty(&*store).is_64();
-        if memory64 != (family == Family::C64) {
-            return Err(RuntimeError::InvalidModule(format!(
-                "a {format} module has {} memory",
-                if memory64 { "64-bit" } else { "32-bit" }
-            )));
-        }
         let stack_save = func(store, names.stack_save).ok_or_else(|| missing(names.stack_save))?;
         let stack_restore = func(store, names.stack_restore).ok_or_else(|| missing(names.stack_restore))?;
         let stack_alloc = func(store, names.stack_alloc).ok_or_else(|| missing(names.stack_alloc))?;
@@ -103,6 +114,11 @@ impl Calls {
             set_threw: func(store, names.set_threw),
             errno_location: func(store, names.errno_location),
             malloc: func(store, names.malloc),
+            set_temp_ret0: match format {
+                ModuleFormat::Emscripten3 => func(store, "setTempRet0"),
+                ModuleFormat::Emscripten4 | ModuleFormat::EmscriptenMetering => func(store, "_emscripten_tempret_set"),
+                _ => None,
+            },
         });
         let calls = Calls {
             format,
@@ -171,8 +187,8 @@ impl Calls {
     ) -> Result<Vec<u8>, HandleError> {
         let guest = store.data().emscripten.guest.clone().expect("set at instantiation");
         let saved = guest.stack_save(store)?;
-        let msg = self.push_string(store, &guest, msg_json)?;
-        let env = self.push_string(store, &guest, env_json)?;
+        let msg = self.push_argument(store, &guest, msg_json)?;
+        let env = self.push_argument(store, &guest, env_json)?;
         let mut result = [guest.ptr_val(0)];
         let call = self.handle.call(&mut *store, &[guest.ptr_val(msg), guest.ptr_val(env)], &mut result);
         let restored = guest.stack_restore(store, saved);
@@ -182,9 +198,32 @@ impl Calls {
         guest.c_string(store, ptr).map(<[u8]>::to_vec).ok_or(HandleError::BadResult(ptr))
     }
 
+    /// A string argument of `ccall`. The glues of families A and emscripten2 reserve the worst
+    /// case, `(str.length << 2) + 1` bytes (4 per UTF-16 unit, a NUL), and write the bytes and a
+    /// NUL at its start; the later ones reserve exactly what they write. The reservation decides
+    /// where `handle`'s stack frame lies, and so what the memory holds after it, and the gas a
+    /// metered module spends (alignment of copies).
+    fn push_argument(&self, store: &mut Store<HostState>, guest: &Guest, text: &str) -> Result<u64, HandleError> {
+        let reserve = match self.format {
+            ModuleFormat::Emscripten | ModuleFormat::Emscripten2 => ((text.encode_utf16().count() as u64) << 2) + 1,
+            _ => text.len() as u64 + 1,
+        };
+        self.push_string_in(store, guest, text, reserve)
+    }
+
     /// `stringToUTF8OnStack`: room for the bytes and a NUL from `stackAlloc`, filled.
     fn push_string(&self, store: &mut Store<HostState>, guest: &Guest, text: &str) -> Result<u64, HandleError> {
-        let size = text.len() as u64 + 1;
+        self.push_string_in(store, guest, text, text.len() as u64 + 1)
+    }
+
+    /// `size` bytes from `stackAlloc`, starting with `text` and a NUL.
+    fn push_string_in(
+        &self,
+        store: &mut Store<HostState>,
+        guest: &Guest,
+        text: &str,
+        size: u64,
+    ) -> Result<u64, HandleError> {
         let ptr = call_for_pointer(store, self.stack_alloc, &[guest.ptr_val(size)])?;
         let target = guest.bytes_mut(store, ptr, size).ok_or(HandleError::StackOverflow)?;
         target[..text.len()].copy_from_slice(text.as_bytes());
@@ -321,6 +360,10 @@ pub(crate) fn refill(store: &mut Store<HostState>, limit: u64) {
     let context = &mut store.data_mut().emscripten;
     context.gas_used = 0;
     context.gas_limit = limit;
+    context.tzset_done = false;
+    // The glue's tempRet0 starts at 0 in a fresh instance; a live one must not carry the last
+    // message's value over (the older glues' `_mktime_js` leaves a stale high half to be read).
+    context.tempret = 0;
     if context.clock.is_some() {
         context.clock = Some(CLOCK_START);
     }

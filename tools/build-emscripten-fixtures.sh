@@ -30,7 +30,8 @@ command -v node >/dev/null || { echo "error: node not found" >&2; exit 2; }
 # emcc's JS optimizer needs acorn; Debian's node-acorn lives where a non-Debian node does not look.
 export NODE_PATH=${NODE_PATH:+$NODE_PATH:}/usr/share/nodejs
 node -e 'require("acorn")' 2>/dev/null || { echo "error: acorn not found for node (apt-get install node-acorn)" >&2; exit 2; }
-emcc_version=$("$emcc" --version | head -n1)
+# (sed, not head: head closes the pipe early and emcc dies of a broken pipe under pipefail)
+emcc_version=$("$emcc" --version | sed -n 1p)
 case $emcc_version in
     *" 3.1.6 "*|*" 3.1.6") ;;
     *) echo "warning: fixtures are made for emscripten 3.1.6, found: $emcc_version" >&2 ;;

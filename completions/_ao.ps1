@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
+            [CompletionResult]::new('drive', 'drive', [CompletionResultType]::ParameterValue, 'The local WeaveDrive store: data items, attestations and blocks processes read')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -437,6 +438,134 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
         'ao;module;help;help' {
             break
         }
+        'ao;drive' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Store a file''s bytes as a new data item signed by the wallet, attested by the local scheduler (readable by messages scheduled after it, in processes with Extension=WeaveDrive); prints its id')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store an existing signed data item (binary ANS-104), e.g. one fetched from a gateway')
+            [CompletionResult]::new('attest', 'attest', [CompletionResultType]::ParameterValue, 'Sign, with the wallet, a statement about a stored item: an Attestation (or with --available, a WeaveDrive Available statement), for processes that name the wallet as an Attestor')
+            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Store a block (a gateway''s /block/height/H JSON) for /block/H')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the stored items, their statements, and the stored blocks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;drive;add' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable), e.g. Content-Type=text/plain')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable), e.g. Content-Type=text/plain')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-attest', '--no-attest', [CompletionResultType]::ParameterName, 'Do not have the local scheduler attest it (processes cannot read it until someone does)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;drive;import' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--no-attest', '--no-attest', [CompletionResultType]::ParameterName, 'Do not have the local scheduler attest it')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;drive;attest' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--available', '--available', [CompletionResultType]::ParameterName, 'State that it is available (Data-Protocol=WeaveDrive, Type=Available), which counts for processes with Availability-Type=Individual')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;drive;block' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;drive;list' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;drive;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Store a file''s bytes as a new data item signed by the wallet, attested by the local scheduler (readable by messages scheduled after it, in processes with Extension=WeaveDrive); prints its id')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store an existing signed data item (binary ANS-104), e.g. one fetched from a gateway')
+            [CompletionResult]::new('attest', 'attest', [CompletionResultType]::ParameterValue, 'Sign, with the wallet, a statement about a stored item: an Attestation (or with --available, a WeaveDrive Available statement), for processes that name the wallet as an Attestor')
+            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Store a block (a gateway''s /block/height/H JSON) for /block/H')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the stored items, their statements, and the stored blocks')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;drive;help;add' {
+            break
+        }
+        'ao;drive;help;import' {
+            break
+        }
+        'ao;drive;help;attest' {
+            break
+        }
+        'ao;drive;help;block' {
+            break
+        }
+        'ao;drive;help;list' {
+            break
+        }
+        'ao;drive;help;help' {
+            break
+        }
         'ao;version' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
@@ -480,6 +609,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
+            [CompletionResult]::new('drive', 'drive', [CompletionResultType]::ParameterValue, 'The local WeaveDrive store: data items, attestations and blocks processes read')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -547,6 +677,29 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;help;module;list' {
+            break
+        }
+        'ao;help;drive' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Store a file''s bytes as a new data item signed by the wallet, attested by the local scheduler (readable by messages scheduled after it, in processes with Extension=WeaveDrive); prints its id')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store an existing signed data item (binary ANS-104), e.g. one fetched from a gateway')
+            [CompletionResult]::new('attest', 'attest', [CompletionResultType]::ParameterValue, 'Sign, with the wallet, a statement about a stored item: an Attestation (or with --available, a WeaveDrive Available statement), for processes that name the wallet as an Attestor')
+            [CompletionResult]::new('block', 'block', [CompletionResultType]::ParameterValue, 'Store a block (a gateway''s /block/height/H JSON) for /block/H')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the stored items, their statements, and the stored blocks')
+            break
+        }
+        'ao;help;drive;add' {
+            break
+        }
+        'ao;help;drive;import' {
+            break
+        }
+        'ao;help;drive;attest' {
+            break
+        }
+        'ao;help;drive;block' {
+            break
+        }
+        'ao;help;drive;list' {
             break
         }
         'ao;help;version' {

@@ -19,6 +19,9 @@ _ao() {
             ao,completions)
                 cmd="ao__subcmd__completions"
                 ;;
+            ao,drive)
+                cmd="ao__subcmd__drive"
+                ;;
             ao,dryrun)
                 cmd="ao__subcmd__dryrun"
                 ;;
@@ -61,8 +64,47 @@ _ao() {
             ao,wallet)
                 cmd="ao__subcmd__wallet"
                 ;;
+            ao__subcmd__drive,add)
+                cmd="ao__subcmd__drive__subcmd__add"
+                ;;
+            ao__subcmd__drive,attest)
+                cmd="ao__subcmd__drive__subcmd__attest"
+                ;;
+            ao__subcmd__drive,block)
+                cmd="ao__subcmd__drive__subcmd__block"
+                ;;
+            ao__subcmd__drive,help)
+                cmd="ao__subcmd__drive__subcmd__help"
+                ;;
+            ao__subcmd__drive,import)
+                cmd="ao__subcmd__drive__subcmd__import"
+                ;;
+            ao__subcmd__drive,list)
+                cmd="ao__subcmd__drive__subcmd__list"
+                ;;
+            ao__subcmd__drive__subcmd__help,add)
+                cmd="ao__subcmd__drive__subcmd__help__subcmd__add"
+                ;;
+            ao__subcmd__drive__subcmd__help,attest)
+                cmd="ao__subcmd__drive__subcmd__help__subcmd__attest"
+                ;;
+            ao__subcmd__drive__subcmd__help,block)
+                cmd="ao__subcmd__drive__subcmd__help__subcmd__block"
+                ;;
+            ao__subcmd__drive__subcmd__help,help)
+                cmd="ao__subcmd__drive__subcmd__help__subcmd__help"
+                ;;
+            ao__subcmd__drive__subcmd__help,import)
+                cmd="ao__subcmd__drive__subcmd__help__subcmd__import"
+                ;;
+            ao__subcmd__drive__subcmd__help,list)
+                cmd="ao__subcmd__drive__subcmd__help__subcmd__list"
+                ;;
             ao__subcmd__help,completions)
                 cmd="ao__subcmd__help__subcmd__completions"
+                ;;
+            ao__subcmd__help,drive)
+                cmd="ao__subcmd__help__subcmd__drive"
                 ;;
             ao__subcmd__help,dryrun)
                 cmd="ao__subcmd__help__subcmd__dryrun"
@@ -105,6 +147,21 @@ _ao() {
                 ;;
             ao__subcmd__help,wallet)
                 cmd="ao__subcmd__help__subcmd__wallet"
+                ;;
+            ao__subcmd__help__subcmd__drive,add)
+                cmd="ao__subcmd__help__subcmd__drive__subcmd__add"
+                ;;
+            ao__subcmd__help__subcmd__drive,attest)
+                cmd="ao__subcmd__help__subcmd__drive__subcmd__attest"
+                ;;
+            ao__subcmd__help__subcmd__drive,block)
+                cmd="ao__subcmd__help__subcmd__drive__subcmd__block"
+                ;;
+            ao__subcmd__help__subcmd__drive,import)
+                cmd="ao__subcmd__help__subcmd__drive__subcmd__import"
+                ;;
+            ao__subcmd__help__subcmd__drive,list)
+                cmd="ao__subcmd__help__subcmd__drive__subcmd__list"
                 ;;
             ao__subcmd__help__subcmd__item,inspect)
                 cmd="ao__subcmd__help__subcmd__item__subcmd__inspect"
@@ -194,7 +251,7 @@ _ao() {
 
     case "${cmd}" in
         ao)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version spawn send eval dryrun repl result inbox list tail wallet item module version completions help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -222,6 +279,268 @@ _ao() {
         ao__subcmd__completions)
             opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive)
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version add import attest block list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__add)
+            opts="-t -q -v -h -V --tag --no-attest --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__attest)
+            opts="-q -v -h -V --available --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__block)
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__help)
+            opts="add import attest block list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__help__subcmd__attest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__help__subcmd__block)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__import)
+            opts="-q -v -h -V --no-attest --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__drive__subcmd__list)
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -334,7 +653,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__help)
-            opts="spawn send eval dryrun repl result inbox list tail wallet item module version completions help"
+            opts="spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -350,6 +669,90 @@ _ao() {
         ao__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__drive)
+            opts="add import attest block list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__drive__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__drive__subcmd__attest)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__drive__subcmd__block)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__drive__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__drive__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand wallet 'Create a wallet or show its address'
             cand item 'Sign, inspect and verify ANS-104 data items'
             cand module 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
+            cand drive 'The local WeaveDrive store: data items, attestations and blocks processes read'
             cand version 'Print the versions of ao, its process module and its wasm engine'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -401,6 +402,121 @@ set edit:completion:arg-completer[ao] = {|@words|
         }
         &'ao;module;help;help'= {
         }
+        &'ao;drive'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Store a file''s bytes as a new data item signed by the wallet, attested by the local scheduler (readable by messages scheduled after it, in processes with Extension=WeaveDrive); prints its id'
+            cand import 'Store an existing signed data item (binary ANS-104), e.g. one fetched from a gateway'
+            cand attest 'Sign, with the wallet, a statement about a stored item: an Attestation (or with --available, a WeaveDrive Available statement), for processes that name the wallet as an Attestor'
+            cand block 'Store a block (a gateway''s /block/height/H JSON) for /block/H'
+            cand list 'List the stored items, their statements, and the stored blocks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;drive;add'= {
+            cand -t 'A tag, NAME=VALUE (repeatable), e.g. Content-Type=text/plain'
+            cand --tag 'A tag, NAME=VALUE (repeatable), e.g. Content-Type=text/plain'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-attest 'Do not have the local scheduler attest it (processes cannot read it until someone does)'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;drive;import'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --no-attest 'Do not have the local scheduler attest it'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;drive;attest'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --available 'State that it is available (Data-Protocol=WeaveDrive, Type=Available), which counts for processes with Availability-Type=Individual'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;drive;block'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;drive;list'= {
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'ao;drive;help'= {
+            cand add 'Store a file''s bytes as a new data item signed by the wallet, attested by the local scheduler (readable by messages scheduled after it, in processes with Extension=WeaveDrive); prints its id'
+            cand import 'Store an existing signed data item (binary ANS-104), e.g. one fetched from a gateway'
+            cand attest 'Sign, with the wallet, a statement about a stored item: an Attestation (or with --available, a WeaveDrive Available statement), for processes that name the wallet as an Attestor'
+            cand block 'Store a block (a gateway''s /block/height/H JSON) for /block/H'
+            cand list 'List the stored items, their statements, and the stored blocks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'ao;drive;help;add'= {
+        }
+        &'ao;drive;help;import'= {
+        }
+        &'ao;drive;help;attest'= {
+        }
+        &'ao;drive;help;block'= {
+        }
+        &'ao;drive;help;list'= {
+        }
+        &'ao;drive;help;help'= {
+        }
         &'ao;version'= {
             cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
             cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
@@ -442,6 +558,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand wallet 'Create a wallet or show its address'
             cand item 'Sign, inspect and verify ANS-104 data items'
             cand module 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
+            cand drive 'The local WeaveDrive store: data items, attestations and blocks processes read'
             cand version 'Print the versions of ao, its process module and its wasm engine'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -490,6 +607,23 @@ set edit:completion:arg-completer[ao] = {|@words|
         &'ao;help;module;add'= {
         }
         &'ao;help;module;list'= {
+        }
+        &'ao;help;drive'= {
+            cand add 'Store a file''s bytes as a new data item signed by the wallet, attested by the local scheduler (readable by messages scheduled after it, in processes with Extension=WeaveDrive); prints its id'
+            cand import 'Store an existing signed data item (binary ANS-104), e.g. one fetched from a gateway'
+            cand attest 'Sign, with the wallet, a statement about a stored item: an Attestation (or with --available, a WeaveDrive Available statement), for processes that name the wallet as an Attestor'
+            cand block 'Store a block (a gateway''s /block/height/H JSON) for /block/H'
+            cand list 'List the stored items, their statements, and the stored blocks'
+        }
+        &'ao;help;drive;add'= {
+        }
+        &'ao;help;drive;import'= {
+        }
+        &'ao;help;drive;attest'= {
+        }
+        &'ao;help;drive;block'= {
+        }
+        &'ao;help;drive;list'= {
         }
         &'ao;help;version'= {
         }

@@ -1,6 +1,7 @@
 //! The `ao` command line: argument parsing, dispatch to one file per subcommand, and the single
 //! place where errors become an `error:` line and an exit code (0 ok, 1 failed, 2 bad usage/input).
 mod completions;
+mod drive;
 mod dryrun;
 mod eval;
 mod inbox;
@@ -123,6 +124,9 @@ enum Command {
     /// Register and list the wasm modules processes can run (`ao spawn --module ID`)
     #[command(subcommand)]
     Module(module::ModuleCommand),
+    /// The local WeaveDrive store: data items, attestations and blocks processes read
+    #[command(subcommand)]
+    Drive(drive::DriveCommand),
     /// Print the versions of ao, its process module and its wasm engine
     Version(version::VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -170,6 +174,7 @@ pub fn main() -> ExitCode {
         Command::Wallet(command) => command.run(&cli.global),
         Command::Item(command) => command.run(&cli.global),
         Command::Module(command) => command.run(&cli.global),
+        Command::Drive(command) => command.run(&cli.global),
         Command::Version(args) => args.run(&cli.global),
         Command::Completions(args) => args.run(&cli.global),
     };

@@ -3,6 +3,7 @@
 //! sha256) or from a fresh boot, and replays the slots after it. The result of every slot is
 //! stored; a failed message (Error, limits, trap) leaves the state as it was, as the reference CU does.
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::{Value, json};
 
@@ -13,7 +14,7 @@ use super::modules::NodeModule;
 use super::scheduler::Chain;
 use super::store::{CheckpointRow, ProcessRow, SlotRow, Tx};
 use crate::protocol::{DataItem, Id};
-use crate::runtime::{EvalError, Process, Snapshot};
+use crate::runtime::{Drive, DriveSource, EvalError, Process, Snapshot};
 
 /// A process held in memory: evaluated up to `next_slot - 1`, and through the cron ticks due
 /// before `cron_cursor`.
@@ -44,11 +45,12 @@ impl LiveProcess {
         process: &ProcessRow,
         spawn: &SlotRow,
         chain: Chain,
+        drive: &Arc<dyn DriveSource>,
         checkpoint: Option<(CheckpointRow, u64)>,
     ) -> Result<Self, NodeError> {
         let item = DataItem::parse(&spawn.item).map_err(|e| NodeError::Damaged(format!("spawn: {e}")))?;
         let limits = module.limits_for(&item)?;
-        let (process_state, next_slot, cron_cursor, checkpointed) = match checkpoint {
+        let (mut process_state, next_slot, cron_cursor, checkpointed) = match checkpoint {
             None => (Process::boot(module.loaded.clone(), limits)?, 0, 0, None),
             Some((CheckpointRow { slot, cron_cursor, memory_hash, compressed }, slot_timestamp)) => {
                 let memory = lz4_flex::decompress_size_prepended(&compressed)
@@ -64,6 +66,7 @@ impl LiveProcess {
                 (restored, slot + 1, cron_cursor.max(slot_timestamp), Some((slot, cron_cursor)))
             }
         };
+        process_state.set_drive(Drive::new(drive.clone(), item.tags(), &module.tags));
         let live = LiveProcess {
             process: process_state,
             next_slot,
@@ -132,6 +135,8 @@ const TICK_BATCH: usize = 1024;
 pub struct Compute {
     live: HashMap<Id, LiveProcess>,
     chain: Chain,
+    /// What the processes' WeaveDrive reads.
+    drive: Arc<dyn DriveSource>,
 }
 
 /// A result as the compute unit reports it: `{Output, Messages, Spawns, Assignments, Error?}`.
@@ -159,8 +164,17 @@ pub fn result_json(outcome: &Result<Value, EvalError>) -> Value {
 /// The limits a process runs under: the defaults, lowered by its `Memory-Limit` and
 /// `Compute-Limit` tags.
 impl Compute {
-    pub fn new(chain: Chain) -> Self {
-        Compute { live: HashMap::new(), chain }
+    pub fn new(chain: Chain, drive: Arc<dyn DriveSource>) -> Self {
+        Compute { live: HashMap::new(), chain, drive }
+    }
+
+    /// Forgets the live processes (they went past what the store kept).
+    pub fn reset(&mut self) {
+        self.live.clear();
+    }
+
+    pub fn drive(&self) -> &Arc<dyn DriveSource> {
+        &self.drive
     }
 
     /// Evaluates `process` up to and including `to_slot` (and the cron ticks due before it),
@@ -261,7 +275,7 @@ impl Compute {
             }
             None => None,
         };
-        let live = LiveProcess::start(module, process, &spawn, self.chain, checkpoint)?;
+        let live = LiveProcess::start(module, process, &spawn, self.chain, &self.drive, checkpoint)?;
         self.live.insert(process.id, live);
         Ok(self.live.get_mut(&process.id).expect("just inserted"))
     }

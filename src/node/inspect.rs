@@ -179,7 +179,7 @@ impl Node {
         let slots = tx.slots(process, 0, checkpoint.slot)?;
         let spawn = slots.first().ok_or_else(|| damaged("no spawn"))?;
         let module = self.units.module(&tx, row.module)?;
-        let mut fresh = LiveProcess::start(&module, &row, spawn, self.units.chain, None)?;
+        let mut fresh = LiveProcess::start(&module, &row, spawn, self.units.chain, self.units.compute.drive(), None)?;
         for slot in &slots {
             fresh.run_ticks(process, slot.timestamp, |_, _| Ok(()))?;
             fresh.run_slot(process, slot)?;

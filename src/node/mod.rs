@@ -8,6 +8,7 @@
 //! (evaluation is deterministic, so the results are the same).
 mod compute;
 mod cron;
+mod drive;
 mod envelope;
 mod inspect;
 mod messenger;
@@ -22,6 +23,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+pub use drive::{DriveItem, DriveStatement};
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo};
 pub use store::{LogPosition, ProcessRow, StoreError};
@@ -62,6 +64,8 @@ pub enum NodeError {
     Cron(#[from] cron::CronError),
     #[error("message {id} is refused: {reason}")]
     Refused { id: Id, reason: String },
+    #[error("{0}")]
+    Drive(String),
     #[error("damaged store: {0}")]
     Damaged(String),
     #[error("cannot create the home directory {}: {source}", path.display())]
@@ -145,7 +149,7 @@ impl Node {
             runtime,
             key: Ed25519Key::from_seed(seed),
             chain,
-            compute: Compute::new(chain),
+            compute: Compute::new(chain, drive::StoreDrive::new(&home.join("ao.sqlite"))),
             modules: ModuleCache::default(),
         };
         let mut node = Node { store, units };

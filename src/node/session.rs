@@ -4,7 +4,6 @@
 //! checkpoints are written when the caller asks, after it has shown the result, not after every
 //! message. Durability is the same as `send`'s: when `send_item` returns, the message, its result
 //! and everything it caused are in the log.
-use super::compute::Compute;
 use super::{Node, NodeError, Outcome};
 use crate::protocol::{DataItem, Id};
 
@@ -32,7 +31,7 @@ impl Node {
         });
         if outcome.is_err() {
             // The live processes may have gone past what the store kept: reload them from it.
-            self.units.compute = Compute::new(self.units.chain);
+            self.units.compute.reset();
         }
         outcome
     }

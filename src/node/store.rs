@@ -173,6 +173,24 @@ CREATE TABLE IF NOT EXISTS modules (
     item BLOB NOT NULL,
     added_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS drive_items (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    item BLOB NOT NULL,
+    added_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS drive_statements (
+    subject TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    attestor TEXT NOT NULL,
+    block_height INTEGER NOT NULL,
+    stated_at INTEGER NOT NULL,
+    statement TEXT NOT NULL,
+    PRIMARY KEY (subject, kind, attestor, statement)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS drive_blocks (height INTEGER PRIMARY KEY, json BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS undelivered (
     id TEXT NOT NULL,
     target TEXT NOT NULL,

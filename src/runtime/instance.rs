@@ -11,6 +11,7 @@ use super::error::{EvalError, RuntimeError};
 use super::limits::Limits;
 use super::module::{LoadedModule, ModuleCode};
 use super::wasi::ProcExit;
+use super::weavedrive::{Drive, MessageTime};
 
 const WASM_PAGE: usize = 64 * 1024;
 
@@ -155,6 +156,14 @@ impl Instance {
         Ok(instance)
     }
 
+    /// Gives the module WeaveDrive: emscripten modules reach it through `fopen` (ao's own
+    /// module has no use for it).
+    pub(crate) fn set_drive(&mut self, drive: Option<Drive>) {
+        if matches!(self.abi, Abi::Emscripten(_)) {
+            self.store.data_mut().emscripten.drive.drive = drive;
+        }
+    }
+
     pub(crate) fn memory(&self) -> &[u8] {
         self.memory.data(&self.store)
     }
@@ -165,6 +174,9 @@ impl Instance {
         self.store.data_mut().limiter.refused = false;
         self.store.set_fuel(self.limits.compute).expect("fuel is enabled on the engine");
         emscripten::refill(&mut self.store, self.limits.compute);
+        if self.store.data().emscripten.drive.drive.is_some() {
+            self.store.data_mut().emscripten.drive.at = message_time(msg_json);
+        }
         let outcome = self.call_handle(msg_json, env_json).map_err(|e| {
             let refused = self.store.data().limiter.refused;
             match e {
@@ -252,6 +264,9 @@ fn parse_result(bytes: &[u8]) -> Result<RawResult, EvalError> {
 
 /// Classifies an error a call into the module ended with.
 fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) -> EvalError {
+    if let Some(halt) = error.downcast_ref::<emscripten::Halt>() {
+        return EvalError::Trap { message: halt.to_string() };
+    }
     if error.is::<emscripten::OutOfGas>() {
         return EvalError::ComputeLimit { limit: limits.compute };
     }
@@ -282,5 +297,25 @@ fn copy_nonzero_pages(to: &mut [u8], from: &[u8]) {
         if from != &ZERO_PAGE[..from.len()] {
             to.copy_from_slice(from);
         }
+    }
+}
+
+/// The message's `Block-Height` and `Timestamp` (numbers or numeric strings; 0 if missing).
+fn message_time(msg_json: &str) -> MessageTime {
+    #[derive(Deserialize)]
+    struct Fields {
+        #[serde(rename = "Block-Height")]
+        block_height: Option<Value>,
+        #[serde(rename = "Timestamp")]
+        timestamp: Option<Value>,
+    }
+    let number = |value: Option<Value>| match value {
+        Some(Value::Number(n)) => n.as_u64().unwrap_or(0),
+        Some(Value::String(s)) => s.parse().unwrap_or(0),
+        _ => 0,
+    };
+    match serde_json::from_str::<Fields>(msg_json) {
+        Ok(fields) => MessageTime { block_height: number(fields.block_height), timestamp: number(fields.timestamp) },
+        Err(_) => MessageTime::default(),
     }
 }

@@ -16,6 +16,7 @@ mod module;
 mod process;
 mod snapshot;
 mod wasi;
+mod weavedrive;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ pub use limits::{LimitError, Limits, parse_compute_limit, parse_memory_limit};
 pub use module::{LoadedModule, ModuleId};
 pub use process::{Evaluation, Process};
 pub use snapshot::Snapshot;
+pub use weavedrive::{Drive, DriveFile, DriveSource, MessageTime, Refusal, Statement};
 
 /// ao's own process module: Lua 5.3 + C glue (`module/`) with the Lua process library (`lua/`).
 pub static AOS_MODULE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/aos.wasm"));

@@ -16,6 +16,7 @@ use super::instance::Instance;
 use super::limits::Limits;
 use super::module::LoadedModule;
 use super::snapshot::Snapshot;
+use super::weavedrive::Drive;
 
 /// Take a new base once the journal's fuel exceeds this many units per byte of memory. Measured
 /// here: wasm runs ~9 fuel units per nanosecond and copying memory ~10 bytes per nanosecond, so
@@ -47,6 +48,7 @@ pub struct Process {
     journal: Vec<JournalEntry>,
     journal_fuel: u64,
     journal_bytes: usize,
+    drive: Option<Drive>,
 }
 
 impl Process {
@@ -80,7 +82,16 @@ impl Process {
     }
 
     fn with_instance(module: Arc<LoadedModule>, limits: Limits, live: Instance, base: Snapshot) -> Self {
-        Process { module, limits, live: Some(live), base, journal: Vec::new(), journal_fuel: 0, journal_bytes: 0 }
+        Process {
+            module,
+            limits,
+            live: Some(live),
+            base,
+            journal: Vec::new(),
+            journal_fuel: 0,
+            journal_bytes: 0,
+            drive: None,
+        }
     }
 
     pub fn module(&self) -> &Arc<LoadedModule> {
@@ -89,6 +100,15 @@ impl Process {
 
     pub fn limits(&self) -> Limits {
         self.limits
+    }
+
+    /// Gives the process WeaveDrive: the files an emscripten module may open under `/data`,
+    /// `/tx` and `/block`. Without it, every such open finds nothing.
+    pub fn set_drive(&mut self, drive: Drive) {
+        if let Some(live) = &mut self.live {
+            live.set_drive(Some(drive.clone()));
+        }
+        self.drive = Some(drive);
     }
 
     /// Evaluates one message (`msg` and `env` as the ao JSON the module expects). A failed
@@ -155,6 +175,7 @@ impl Process {
     fn live_instance(&mut self) -> Result<&mut Instance, RuntimeError> {
         if self.live.is_none() {
             let mut instance = Instance::restore(&self.module, self.limits, self.base.memory())?;
+            instance.set_drive(self.drive.clone());
             for (index, entry) in self.journal.iter().enumerate() {
                 if let (Err(error), ..) = instance.handle(&entry.msg, &entry.env) {
                     return Err(RuntimeError::Replay { index, detail: error.to_string() });

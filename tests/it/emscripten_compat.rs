@@ -50,7 +50,7 @@ fn run_ours(module: &Published, npm: &Path, run: &Run) -> Vec<Value> {
 }
 
 /// What must agree: the whole result (a thrown error's message is the host's own).
-fn comparable(result: &Value) -> Value {
+pub(crate) fn comparable(result: &Value) -> Value {
     let mut shown = json!({"Error": result.get("Error").cloned().unwrap_or(Value::Null)});
     if result.get("Thrown").is_some() {
         shown["Error"] = json!("(thrown)");

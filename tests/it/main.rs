@@ -4,6 +4,7 @@ mod support;
 mod aos_compat;
 
 mod cli_completions;
+mod cli_drive;
 mod cli_item;
 mod cli_module;
 mod cli_node;
@@ -25,3 +26,4 @@ mod runtime_cache;
 mod runtime_determinism;
 mod runtime_limits;
 mod runtime_process;
+mod weavedrive;

@@ -4,23 +4,24 @@
 //!
 //! Behaviour follows the reference loader's glue under `TZ=UTC` wherever it writes into the
 //! module's memory (the tty answers of stdin/stdout/stderr, time zone names, the clock), so that
-//! both leave the same bytes; there is no file system, environment, or shell.
+//! both leave the same bytes; there is no file system (but WeaveDrive's files, `drive.rs`),
+//! environment, or shell.
 use wasmtime::{Caller, Engine, ExternType, FuncType, Linker, Module, Ref, Val, ValType};
 
 use super::guest::{Guest, GuestTrap, int_of, pointer_of};
-use super::{Longjmp, OutOfGas, time};
+use super::{Longjmp, OutOfGas, drive, time};
 use crate::runtime::error::RuntimeError;
 use crate::runtime::format::{Family, ModuleFormat};
 use crate::runtime::instance::HostState;
 
 const ENOENT: i64 = 44;
-const EBADF: i64 = 8;
-const EINVAL: i64 = 28;
+pub(super) const EBADF: i64 = 8;
+pub(super) const EINVAL: i64 = 28;
 const ENOSYS: i64 = 52;
-const ESPIPE: i64 = 70;
+pub(super) const ESPIPE: i64 = 70;
 
 /// What a host function returns to the module.
-enum Ret {
+pub(super) enum Ret {
     Void,
     Int(i64),
     Float(f64),
@@ -228,8 +229,11 @@ fn lookup(module_name: &str, name: &str) -> Option<Import> {
         "environ_get" => import(&[2], environ_get),
         "fd_write" => import(&[4], fd_write),
         "fd_read" => import(&[4], fd_read),
-        "fd_close" | "fd_sync" => import(&[1], |_, _, _, p| Ok(Ret::Int(if is_stdio(&p[0]) { 0 } else { EBADF }))),
-        "fd_seek" => import(&[4, 5], |_, _, _, p| Ok(Ret::Int(if is_stdio(&p[0]) { ESPIPE } else { EBADF }))),
+        "fd_close" => import(&[1], |c, _, _, p| {
+            Ok(drive::fd_close(c, p).unwrap_or(Ret::Int(if is_stdio(&p[0]) { 0 } else { EBADF })))
+        }),
+        "fd_sync" => import(&[1], |_, _, _, p| Ok(Ret::Int(if is_stdio(&p[0]) { 0 } else { EBADF }))),
+        "fd_seek" => import(&[4, 5], drive::fd_seek),
         "fd_fdstat_get" => import(&[2], fd_fdstat_get),
         "__syscall_openat" => import(&[4], |_, _, _, _| Ok(Ret::Int(-ENOENT))),
         "__syscall_unlinkat"
@@ -267,9 +271,9 @@ fn lookup(module_name: &str, name: &str) -> Option<Import> {
         "_localtime_js" => import(&[2, 3], localtime),
         "_mktime_js" => import(&[1], mktime),
         "strftime" | "strftime_l" => import(&[4, 5], strftime),
-        "__asyncjs__weavedrive_open" | "weavedrive_open" => import(&[2], |_, _, _, _| Ok(Ret::Int(0))),
-        "__asyncjs__weavedrive_read" | "weavedrive_read" => import(&[3], |_, _, _, _| Ok(Ret::Int(0))),
-        "__asyncjs__weavedrive_close" | "weavedrive_close" => import(&[1], |_, _, _, _| Ok(Ret::Int(0))),
+        "__asyncjs__weavedrive_open" | "weavedrive_open" => import(&[2], drive::open),
+        "__asyncjs__weavedrive_read" | "weavedrive_read" => import(&[3], drive::read),
+        "__asyncjs__weavedrive_close" | "weavedrive_close" => import(&[1], drive::close),
         "metering_gasUsed" => import(&[0], |c, _, _, _| Ok(Ret::Int(c.data().emscripten.gas_used as i64))),
         _ => None,
     }
@@ -431,13 +435,16 @@ fn fd_write(
     Ok(Ret::Int(0))
 }
 
-/// `fd_read` from stdin: end of file.
+/// `fd_read` from a WeaveDrive file, or from stdin: end of file.
 fn fd_read(
     caller: &mut Caller<'_, HostState>,
     guest: &Guest,
     _: ModuleFormat,
     params: &[Val],
 ) -> wasmtime::Result<Ret> {
+    if let Some(read) = drive::fd_read(caller, guest, params) {
+        return read;
+    }
     if !is_stdio(&params[0]) {
         return Ok(Ret::Int(EBADF));
     }

@@ -10,6 +10,7 @@
 //! other JavaScript state starts over with it (`_tzset_js`'s first-call flag, tempRet0): every
 //! message runs as in a fresh glue instance given the memory, which is the reference loader's
 //! behaviour for a restored process (tests/it/emscripten_fixtures.rs holds ao to exactly that).
+mod drive;
 mod guest;
 mod imports;
 pub(crate) mod metering;
@@ -21,6 +22,7 @@ use super::error::{EvalError, RuntimeError};
 use super::format::{Family, ModuleFormat};
 use super::instance::HostState;
 
+pub(crate) use drive::Halt;
 pub(crate) use guest::Guest;
 
 /// What the reference glue's deterministic `Date.now` has counted to when a module first reads
@@ -46,11 +48,21 @@ pub(crate) struct HostContext {
     /// Gas `metering.usegas` counted during the current message, and the limit it may reach.
     pub(crate) gas_used: u64,
     pub(crate) gas_limit: u64,
+    /// WeaveDrive: the process's drive and the files open during the current message.
+    pub(crate) drive: drive::DriveState,
 }
 
 impl Default for HostContext {
     fn default() -> Self {
-        HostContext { guest: None, tempret: 0, clock: None, tzset_done: false, gas_used: 0, gas_limit: u64::MAX }
+        HostContext {
+            guest: None,
+            tempret: 0,
+            clock: None,
+            tzset_done: false,
+            gas_used: 0,
+            gas_limit: u64::MAX,
+            drive: Default::default(),
+        }
     }
 }
 
@@ -364,6 +376,7 @@ pub(crate) fn refill(store: &mut Store<HostState>, limit: u64) {
     // The glue's tempRet0 starts at 0 in a fresh instance; a live one must not carry the last
     // message's value over (the older glues' `_mktime_js` leaves a stale high half to be read).
     context.tempret = 0;
+    context.drive.close_all();
     if context.clock.is_some() {
         context.clock = Some(CLOCK_START);
     }

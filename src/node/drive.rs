@@ -1,0 +1,317 @@
+//! WeaveDrive's local store (ao-protocol §5.6): the data items processes may read under
+//! `/data/<id>` and `/tx/<id>`, the statements (attestations) that make them admissible, and the
+//! blocks under `/block/<height>`. What `ao drive` adds; processes read it through [`StoreDrive`].
+//!
+//! Determinism: a statement counts for messages at or after the block it was stored in (the
+//! reference's rule) *and* scheduled after the millisecond it was stored at, both taken inside
+//! the transaction that stores it. A message scheduled before it (even in the same block) never
+//! sees it, whenever that message is evaluated or recomputed; one scheduled after it always
+//! does. A statement is only accepted about an item whose data is stored, and nothing is ever
+//! removed: an admissible id always has its data.
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use serde_json::{Value, json};
+
+use super::store::{StoreError, Tx};
+use super::{Node, NodeError, now_ms};
+use crate::protocol::ao::DATA_PROTOCOL;
+use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag, b64};
+use crate::runtime::{DriveSource, MessageTime, Statement};
+
+/// An item in the local drive, as `ao drive list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DriveItem {
+    pub id: Id,
+    pub owner: String,
+    pub tags: Vec<Tag>,
+    /// Bytes of data.
+    pub size: u64,
+    /// Who said what about it, and in which block.
+    pub statements: Vec<DriveStatement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DriveStatement {
+    pub kind: Statement,
+    pub by: String,
+    pub block: u64,
+}
+
+impl Node {
+    /// Stores a new data item holding `data`, signed by `wallet`; with `attest`, the node's
+    /// scheduler (every local process's `Scheduler`) attests it too, for the messages scheduled
+    /// from now on. Returns its id.
+    pub fn drive_add(
+        &mut self,
+        wallet: &dyn Signer,
+        data: Vec<u8>,
+        tags: Vec<Tag>,
+        attest: bool,
+    ) -> Result<Id, NodeError> {
+        let item = ItemBuilder { tags, data, ..Default::default() }.sign(wallet)?;
+        self.drive_store(item, attest)
+    }
+
+    /// Stores an item signed elsewhere (its binary ANS-104 form), after checking its signature.
+    /// An attestation or availability statement is recorded as one. Returns its id.
+    pub fn drive_import(&mut self, bytes: &[u8], attest: bool) -> Result<Id, NodeError> {
+        let item = DataItem::parse(bytes).map_err(|e| NodeError::Drive(format!("not a data item: {e}")))?;
+        item.verify().map_err(|e| NodeError::Drive(format!("the item's signature does not verify: {e}")))?;
+        self.drive_store(item, attest)
+    }
+
+    /// `wallet` states `kind` of the stored item `id` (for processes that list the wallet as an
+    /// `Attestor`). Returns the statement's id.
+    pub fn drive_attest(&mut self, wallet: &dyn Signer, id: Id, kind: Statement) -> Result<Id, NodeError> {
+        self.drive_store(statement(kind, id).sign(wallet)?, false)
+    }
+
+    /// Stores a block, a gateway's `/block/height/<h>` JSON; returns its height.
+    pub fn drive_add_block(&mut self, json: &[u8]) -> Result<u64, NodeError> {
+        let block: Value =
+            serde_json::from_slice(json).map_err(|e| NodeError::Drive(format!("a block must be JSON: {e}")))?;
+        let height = match block.get("height") {
+            Some(Value::Number(n)) => n.as_u64(),
+            Some(Value::String(s)) => s.parse().ok(),
+            _ => None,
+        };
+        let height = height.ok_or_else(|| NodeError::Drive("the block has no numeric \"height\"".into()))?;
+        self.store.transaction(|tx| -> Result<(), NodeError> {
+            tx.conn()
+                .prepare_cached("INSERT OR REPLACE INTO drive_blocks (height, json) VALUES (?1, ?2)")
+                .and_then(|mut s| s.execute(params![height, json]))
+                .map_err(StoreError::from)?;
+            Ok(())
+        })?;
+        Ok(height)
+    }
+
+    /// The items in the local drive, oldest first (statements are listed with their subjects).
+    pub fn drive_items(&self) -> Result<Vec<DriveItem>, NodeError> {
+        let tx = self.store.read();
+        let conn = tx.conn();
+        let mut items = conn
+            .prepare_cached(
+                "SELECT id, owner, tags, size FROM drive_items WHERE id NOT IN (SELECT statement FROM drive_statements)
+                 ORDER BY added_at, id",
+            )
+            .map_err(StoreError::from)?
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get(3)?))
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(StoreError::from)?
+            .into_iter()
+            .map(|(id, owner, tags, size)| {
+                let id: Id = id.parse().map_err(|_| NodeError::Damaged(format!("drive item id {id}")))?;
+                let tags = serde_json::from_str::<Vec<(String, String)>>(&tags)
+                    .map_err(|_| NodeError::Damaged(format!("tags of drive item {id}")))?;
+                let tags = tags.into_iter().map(|(name, value)| Tag::new(name, value)).collect();
+                Ok(DriveItem { id, owner, tags, size, statements: Vec::new() })
+            })
+            .collect::<Result<Vec<_>, NodeError>>()?;
+        let mut statements = conn
+            .prepare_cached("SELECT kind, attestor, block_height FROM drive_statements WHERE subject = ?1 ORDER BY block_height, attestor")
+            .map_err(StoreError::from)?;
+        for item in &mut items {
+            item.statements = statements
+                .query_map([item.id.to_string()], |row| {
+                    let kind = if row.get::<_, String>(0)? == "Available" {
+                        Statement::Available
+                    } else {
+                        Statement::Attestation
+                    };
+                    Ok(DriveStatement { kind, by: row.get(1)?, block: row.get(2)? })
+                })
+                .and_then(|rows| rows.collect())
+                .map_err(StoreError::from)?;
+        }
+        Ok(items)
+    }
+
+    /// The drive as processes read it (for running processes outside the node, e.g. a
+    /// `runtime::Process` given `Drive::new(node.drive_source(), ...)`).
+    pub fn drive_source(&self) -> Arc<dyn DriveSource> {
+        self.units.compute.drive().clone()
+    }
+
+    /// The heights of the stored blocks, lowest first.
+    pub fn drive_blocks(&self) -> Result<Vec<u64>, NodeError> {
+        let tx = self.store.read();
+        let heights = tx
+            .conn()
+            .prepare_cached("SELECT height FROM drive_blocks ORDER BY height")
+            .and_then(|mut s| s.query_map([], |row| row.get(0))?.collect::<Result<Vec<u64>, _>>())
+            .map_err(StoreError::from)?;
+        Ok(heights)
+    }
+
+    /// Stores `item` (and, with `attest`, the scheduler's attestation of it) in one transaction;
+    /// statements count for the messages scheduled after it.
+    fn drive_store(&mut self, item: DataItem, attest: bool) -> Result<Id, NodeError> {
+        let id = item.id();
+        let attestation =
+            if attest { Some(statement(Statement::Attestation, id).sign(&self.units.key)?) } else { None };
+        let chain = self.units.chain;
+        self.store.transaction(|tx| -> Result<(), NodeError> {
+            let now = now_ms();
+            insert_item(tx, &item, chain.height_at(now), now)?;
+            if let Some(attestation) = &attestation {
+                insert_item(tx, attestation, chain.height_at(now), now)?;
+            }
+            Ok(())
+        })?;
+        Ok(id)
+    }
+}
+
+/// The unsigned statement of `kind` about `id`.
+fn statement(kind: Statement, id: Id) -> ItemBuilder {
+    let tags = match kind {
+        Statement::Attestation => {
+            vec![
+                Tag::new("Data-Protocol", DATA_PROTOCOL),
+                Tag::new("Type", "Attestation"),
+                Tag::new("Message", id.to_string()),
+            ]
+        }
+        Statement::Available => {
+            vec![Tag::new("Data-Protocol", "WeaveDrive"), Tag::new("Type", "Available"), Tag::new("ID", id.to_string())]
+        }
+    };
+    ItemBuilder { tags, ..Default::default() }
+}
+
+/// Stores `item` at time `now` (ms) in block `block`; a statement counts for messages scheduled
+/// after that.
+fn insert_item(tx: &Tx, item: &DataItem, block: u64, now: u64) -> Result<(), NodeError> {
+    let conn = tx.conn();
+    let id = item.id().to_string();
+    let owner = item.owner_address();
+    if let Some((kind, subject)) = Statement::of_tags(item.tags()) {
+        let stored: Option<i64> = conn
+            .prepare_cached("SELECT 1 FROM drive_items WHERE id = ?1")
+            .and_then(|mut s| s.query_row([subject], |row| row.get(0)).optional())
+            .map_err(StoreError::from)?;
+        if stored.is_none() {
+            return Err(NodeError::Drive(format!(
+                "{id} states {} of {subject}, which is not in the local drive (add the item first)",
+                kind.as_str()
+            )));
+        }
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO drive_statements (subject, kind, attestor, block_height, stated_at, statement)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .and_then(|mut s| s.execute(params![subject, kind.as_str(), owner, block, now, id]))
+        .map_err(StoreError::from)?;
+    }
+    let tags: Vec<(&str, &str)> = item.tags().iter().map(|t| (t.name.as_str(), t.value.as_str())).collect();
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO drive_items (id, owner, tags, size, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            id,
+            owner,
+            serde_json::to_string(&tags).expect("tags serialise"),
+            item.data().len() as u64,
+            item.to_bytes(),
+            now
+        ])
+    })
+    .map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// The drive processes read: the store's drive tables through a read-only connection of its own
+/// (opened on first use), so a process can read while the node holds its write transaction.
+pub(crate) struct StoreDrive {
+    path: PathBuf,
+    conn: OnceLock<Option<Mutex<Connection>>>,
+}
+
+impl StoreDrive {
+    pub(crate) fn new(path: &Path) -> Arc<Self> {
+        Arc::new(StoreDrive { path: path.to_path_buf(), conn: OnceLock::new() })
+    }
+
+    /// Runs `query` on the connection; `None` if the store cannot be read (then nothing is found).
+    fn query<T>(&self, query: impl FnOnce(&Connection) -> rusqlite::Result<Option<T>>) -> Option<T> {
+        let conn = self.conn.get_or_init(|| {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(&self.path, flags).ok()?;
+            conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
+            Some(Mutex::new(conn))
+        });
+        let conn = conn.as_ref()?.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        query(&conn).ok().flatten()
+    }
+
+    fn item(&self, id: &str) -> Option<DataItem> {
+        let bytes: Vec<u8> = self.query(|conn| {
+            conn.prepare_cached("SELECT item FROM drive_items WHERE id = ?1")?
+                .query_row([id], |row| row.get(0))
+                .optional()
+        })?;
+        DataItem::parse(&bytes).ok()
+    }
+}
+
+impl DriveSource for StoreDrive {
+    fn data(&self, id: &str) -> Option<Vec<u8>> {
+        self.item(id).map(|item| item.data().to_vec())
+    }
+
+    fn tx_header(&self, id: &str) -> Option<Vec<u8>> {
+        self.item(id).map(|item| tx_header(&item).to_string().into_bytes())
+    }
+
+    fn block(&self, height: u64) -> Option<Vec<u8>> {
+        self.query(|conn| {
+            conn.prepare_cached("SELECT json FROM drive_blocks WHERE height = ?1")?
+                .query_row([height], |row| row.get(0))
+                .optional()
+        })
+    }
+
+    fn attested(&self, id: &str, attestors: &[String], kind: Statement, at: MessageTime) -> bool {
+        attestors.iter().any(|attestor| {
+            self.query(|conn| {
+                conn.prepare_cached(
+                    "SELECT 1 FROM drive_statements
+                     WHERE subject = ?1 AND kind = ?2 AND attestor = ?3 AND block_height <= ?4 AND stated_at < ?5",
+                )?
+                .query_row(params![id, kind.as_str(), attestor, at.block_height, at.timestamp], |row| {
+                    row.get::<_, i64>(0)
+                })
+                .optional()
+            })
+            .is_some()
+        })
+    }
+}
+
+/// An item's header as a gateway's `/tx/<id>` JSON (tags base64url-encoded, data left out),
+/// plus the `ownerAddress` the reference extension adds.
+fn tx_header(item: &DataItem) -> Value {
+    let tags: Vec<Value> =
+        item.tags().iter().map(|t| json!({"name": b64::encode(&t.name), "value": b64::encode(&t.value)})).collect();
+    json!({
+        "format": 2,
+        "id": item.id().to_string(),
+        "last_tx": item.anchor().map(b64::encode).unwrap_or_default(),
+        "owner": b64::encode(item.owner()),
+        "tags": tags,
+        "target": item.target().map(|t| t.to_string()).unwrap_or_default(),
+        "quantity": "0",
+        "data": "",
+        "data_size": item.data().len().to_string(),
+        "data_root": "",
+        "reward": "0",
+        "signature": b64::encode(item.signature()),
+        "ownerAddress": item.owner_address(),
+    })
+}

@@ -29,7 +29,21 @@ pub struct LiveProcess {
     crons: Option<Crons>,
     /// The (slot, cron cursor) of the newest stored checkpoint, if any.
     checkpointed: Option<(u64, u64)>,
+    /// Fuel spent evaluating since the memory this instance started from (a checkpoint or the
+    /// boot): what restoring from that point would replay.
+    unsaved_fuel: u64,
 }
+
+/// A process with at most this much memory is checkpointed after every command (ao's own module:
+/// a few milliseconds).
+const ALWAYS_CHECKPOINT_BYTES: usize = 8 << 20;
+
+/// A bigger one (the network's modules start at 70-110 MB, ~0.3 s to hash, compress and store) is
+/// checkpointed once the evaluations since its last checkpoint used this much fuel per byte of
+/// its memory: replaying them (what the next command that restores it does) then costs about as
+/// much as writing the checkpoint (measured: wasm runs ~9 fuel units per nanosecond; hashing,
+/// compressing and storing memory ~4 ns per byte).
+const CHECKPOINT_FUEL_PER_BYTE: u64 = 36;
 
 /// A message or cron tick evaluated for the first time, and its result.
 pub struct Evaluated {
@@ -75,6 +89,7 @@ impl LiveProcess {
             owner: item.owner_address(),
             crons: spawn_crons(process.id, spawn, &item, chain)?,
             checkpointed,
+            unsaved_fuel: 0,
         };
         Ok(live)
     }
@@ -89,6 +104,7 @@ impl LiveProcess {
     fn run_item(&mut self, process: Id, slot: &SlotRow, item: &DataItem) -> Result<Value, NodeError> {
         let msg = message_json(process, slot, item).to_string();
         let evaluation = self.process.handle(&msg, &self.env)?;
+        self.unsaved_fuel += evaluation.fuel_used;
         self.next_slot = slot.slot + 1;
         self.cron_cursor = self.cron_cursor.max(slot.timestamp);
         Ok(result_json(&evaluation.outcome))
@@ -109,6 +125,7 @@ impl LiveProcess {
             for tick in &ticks {
                 let msg = cron_json(process, &self.owner, tick, &crons.crons[tick.cron].tags).to_string();
                 let evaluation = self.process.handle(&msg, &self.env)?;
+                self.unsaved_fuel += evaluation.fuel_used;
                 self.cron_cursor = tick.timestamp + 1;
                 each(tick, result_json(&evaluation.outcome))?;
             }
@@ -296,12 +313,20 @@ impl Compute {
         Ok(result_json(&evaluation.outcome))
     }
 
-    /// Writes a checkpoint for every live process evaluated past its last one.
-    pub fn checkpoint_all(&mut self, tx: &Tx) -> Result<(), NodeError> {
+    /// Writes a checkpoint for every live process evaluated past its last one; unless `always`,
+    /// only where it pays (see `CHECKPOINT_FUEL_PER_BYTE`).
+    pub fn checkpoint_all(&mut self, tx: &Tx, always: bool) -> Result<(), NodeError> {
         for (id, live) in &mut self.live {
             let Some(slot) = live.next_slot.checked_sub(1) else { continue };
             let position = (slot, live.cron_cursor);
             if live.checkpointed == Some(position) {
+                continue;
+            }
+            let memory = live.process.memory_size()?;
+            let pays = memory <= ALWAYS_CHECKPOINT_BYTES
+                || live.unsaved_fuel >= memory as u64 * CHECKPOINT_FUEL_PER_BYTE
+                || live.checkpointed.is_none();
+            if !(always || pays) {
                 continue;
             }
             let snapshot = live.process.snapshot()?;
@@ -315,6 +340,7 @@ impl Compute {
                 CheckpointRow { slot, cron_cursor: live.cron_cursor, memory_hash: memory_hash.to_vec(), compressed };
             tx.save_checkpoint(*id, &checkpoint)?;
             live.checkpointed = Some(position);
+            live.unsaved_fuel = 0;
         }
         Ok(())
     }

@@ -231,7 +231,7 @@ impl Node {
         let units = &mut self.units;
         self.store.transaction(|tx| -> Result<Outcome, NodeError> {
             units.evaluate_and_deliver(tx, process, slot)?;
-            units.compute.checkpoint_all(tx)?;
+            units.compute.checkpoint_all(tx, false)?;
             let result =
                 tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
             let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
@@ -272,7 +272,7 @@ impl Node {
             for process in due {
                 count += units.catch_up(tx, process, now)?;
             }
-            units.compute.checkpoint_all(tx)?;
+            units.compute.checkpoint_all(tx, false)?;
             Ok(count)
         })
     }

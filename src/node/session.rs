@@ -36,10 +36,11 @@ impl Node {
         outcome
     }
 
-    /// Writes a checkpoint for every live process evaluated past its last one (what `send` does
-    /// after each message).
+    /// Writes a checkpoint for every live process evaluated past its last one (`send` does after
+    /// each message where it pays: always for small processes, for big ones once replaying what
+    /// followed their last checkpoint would cost about as much).
     pub fn checkpoint(&mut self) -> Result<(), NodeError> {
         let units = &mut self.units;
-        self.store.transaction(|tx| units.compute.checkpoint_all(tx))
+        self.store.transaction(|tx| units.compute.checkpoint_all(tx, true))
     }
 }

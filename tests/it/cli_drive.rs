@@ -105,6 +105,7 @@ fn a_read_refused_before_an_attestation_is_refused_again_when_recomputed() {
     assert!(read.result.get("Error").is_none() && output.ends_with("\n1"), "{}", read.result);
     // Recomputed from the log, the first message is refused again (it was scheduled before the
     // attestation, in the same block), so the memory is the same.
+    node.checkpoint().unwrap();
     let recomputed = node.recompute(process).unwrap().expect("a checkpoint");
     assert_eq!(recomputed.slot, read.slot);
     assert_eq!(recomputed.memory_hash[..], recomputed.checkpoint_hash[..], "recomputing gives the same memory");

@@ -2,13 +2,15 @@
 //! Speaks ao's own module ABI (`ao_alloc`, `ao_free`, `ao_boot`, `handle`; see module/glue/ao.c)
 //! or, through `emscripten`, the published modules' one, and turns traps and exhausted limits into
 //! `EvalError`s. Rollback policy lives in `process.rs`.
+use std::time::Instant;
+
 use serde::Deserialize;
 use serde_json::Value;
 use wasmtime::{Memory, ResourceLimiter, Store, Trap, TypedFunc};
 
 use super::emscripten;
 use super::error::{EvalError, RuntimeError};
-use super::limits::Limits;
+use super::limits::{self, FUEL_PER_NANOSECOND, Limits};
 use super::module::{LoadedModule, ModuleCode};
 use super::wasi::ProcExit;
 use super::weavedrive::{Drive, MessageTime};
@@ -45,6 +47,8 @@ pub(crate) struct Instance {
     memory: Memory,
     abi: Abi,
     limits: Limits,
+    /// Whether the module runs with fuel (`limits::counts_fuel`).
+    fuel: bool,
 }
 
 /// How the host talks to the module.
@@ -80,7 +84,10 @@ impl Instance {
         store.limiter(|state| &mut state.limiter);
         // Start-up is not a message: `Compute-Limit` does not apply to it (each `handle` sets the
         // process's own fuel).
-        store.set_fuel(Limits::AOS_DEFAULT.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        let fuel = limits::counts_fuel(module.format());
+        if fuel {
+            store.set_fuel(Limits::AOS_DEFAULT.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+        }
         let instance = module.pre.instantiate(&mut store).map_err(|e| RuntimeError::Instantiate(format!("{e:#}")))?;
         match &module.code {
             ModuleCode::Ao { .. } => {
@@ -95,7 +102,7 @@ impl Instance {
                     free: instance.get_typed_func(&mut store, "ao_free").map_err(|_| func("ao_free"))?,
                     handle: instance.get_typed_func(&mut store, "handle").map_err(|_| func("handle"))?,
                 };
-                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits })
+                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits, fuel })
             }
             ModuleCode::Emscripten { format } => {
                 let (calls, memory) = emscripten::Calls::new(&mut store, &instance, *format)?;
@@ -104,7 +111,7 @@ impl Instance {
                     let error = instance_error(e, refused(&store), limits);
                     RuntimeError::Boot(error.to_string())
                 })?;
-                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits })
+                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits, fuel })
             }
         }
     }
@@ -168,11 +175,15 @@ impl Instance {
         self.memory.data(&self.store)
     }
 
-    /// Evaluates one message; returns the outcome, the fuel it used, and the gas a metered
-    /// emscripten module counted.
+    /// Evaluates one message; returns the outcome, the fuel it used (a module without fuel: its
+    /// run time in fuel units, `FUEL_PER_NANOSECOND`), and the gas a metered emscripten module
+    /// counted.
     pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64, u64) {
+        let started = Instant::now();
         self.store.data_mut().limiter.refused = false;
-        self.store.set_fuel(self.limits.compute).expect("fuel is enabled on the engine");
+        if self.fuel {
+            self.store.set_fuel(self.limits.compute).expect("fuel is enabled on the engine");
+        }
         emscripten::refill(&mut self.store, self.limits.compute);
         if self.store.data().emscripten.drive.drive.is_some() {
             self.store.data_mut().emscripten.drive.at = message_time(msg_json);
@@ -187,8 +198,12 @@ impl Instance {
                 other => other,
             }
         });
-        let fuel_left = self.store.get_fuel().unwrap_or(0);
-        (outcome, self.limits.compute - fuel_left, self.store.data().emscripten.gas_used)
+        let fuel_used = if self.fuel {
+            self.limits.compute - self.store.get_fuel().unwrap_or(0)
+        } else {
+            u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX).saturating_mul(FUEL_PER_NANOSECOND)
+        };
+        (outcome, fuel_used, self.store.data().emscripten.gas_used)
     }
 
     fn call_handle(&mut self, msg_json: &str, env_json: &str) -> Result<Value, EvalError> {

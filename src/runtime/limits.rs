@@ -1,14 +1,32 @@
 //! Per-process resource limits: `Memory-Limit` (bytes of linear memory, enforced when memory grows)
-//! and `Compute-Limit` (wasmtime fuel per message, so it stops at the same instruction every run).
+//! and `Compute-Limit`, which is wasmtime fuel per message for ao's own modules (so it stops at the
+//! same instruction every run) and, for the network's emscripten formats, what the reference loader
+//! makes it: the gas of the metering formats, and no limit for the others (see `counts_fuel`).
+use super::format::ModuleFormat;
 
 /// Resource limits of a process, applied to every message it handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Most bytes of linear memory the process may have.
     pub memory_bytes: u64,
-    /// Most fuel (roughly, wasm instructions) one message may use.
+    /// Most fuel (roughly, wasm instructions) one message of ao's own modules may use; for the
+    /// metering formats, most gas (see `counts_fuel`).
     pub compute: u64,
 }
+
+/// Whether modules of `format` run with wasmtime fuel, which then is their `Compute-Limit`. Only
+/// ao's own do. The reference loader bounds the emscripten formats by the gas of the metering
+/// ones and not at all otherwise; fuel there would only add a second limit the reference does not
+/// have, and it costs a fifth of a published module's time (a counter updated in every block,
+/// saved and reloaded around every call).
+pub(crate) fn counts_fuel(format: ModuleFormat) -> bool {
+    format == ModuleFormat::Ao
+}
+
+/// What wasm does per nanosecond, in fuel (measured on ao's own module): the unit in which a
+/// module run without fuel reports the work a message took (its run time), for the heuristics
+/// that weigh replaying messages against copying memory.
+pub(crate) const FUEL_PER_NANOSECOND: u64 = 9;
 
 impl Limits {
     /// What aos publishes its module with: `Memory-Limit: 1-gb`, `Compute-Limit: 9000000000000`.

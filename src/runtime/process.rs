@@ -18,10 +18,11 @@ use super::module::LoadedModule;
 use super::snapshot::Snapshot;
 use super::weavedrive::Drive;
 
-/// Take a new base once the journal's fuel exceeds this many units per byte of memory. Measured
-/// here: wasm runs ~9 fuel units per nanosecond and copying memory ~10 bytes per nanosecond, so
-/// a base copy costs about 1/32 of the evaluation since the last one (~3% overhead), and a
-/// rollback replays at most ~32 copies' worth of work (~5 ms for a 1 MB process).
+/// Take a new base once the journal's fuel (a module without fuel reports its run time in fuel
+/// units: `Evaluation::fuel_used`) exceeds this many units per byte of memory. Measured here: wasm
+/// runs ~9 fuel units per nanosecond and copying memory ~10 bytes per nanosecond, so a base copy
+/// costs about 1/32 of the evaluation since the last one (~3% overhead), and a rollback replays at
+/// most ~32 copies' worth of work (~5 ms for a 1 MB process).
 const REBASE_FUEL_PER_BYTE: u64 = 32;
 
 /// The result of handing one message to a process.
@@ -29,7 +30,9 @@ const REBASE_FUEL_PER_BYTE: u64 = 32;
 pub struct Evaluation {
     /// The module's response (`{Output, Messages, Spawns, Assignments, ...}`), or why it failed.
     pub outcome: Result<Value, EvalError>,
-    /// Fuel the message used (what `Compute-Limit` bounds).
+    /// Fuel the message used (what `Compute-Limit` bounds for ao's own modules). The emscripten
+    /// formats run without fuel: for them, an estimate from the time the message took, in the
+    /// same units (not deterministic; only for weighing replays against copies of memory).
     pub fuel_used: u64,
     /// `GasUsed`: what a metered module's `metering.usegas` counted (0 for other modules).
     pub gas_used: u64,

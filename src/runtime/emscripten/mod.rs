@@ -10,11 +10,14 @@
 //! other JavaScript state starts over with it (`_tzset_js`'s first-call flag, tempRet0): every
 //! message runs as in a fresh glue instance given the memory, which is the reference loader's
 //! behaviour for a restored process (tests/it/emscripten_fixtures.rs holds ao to exactly that).
+mod asyncify;
 mod drive;
 mod guest;
 mod imports;
 pub(crate) mod metering;
 mod time;
+
+use std::borrow::Cow;
 
 use wasmtime::{Engine, Func, Linker, Memory, Module, Store, Val};
 
@@ -64,6 +67,21 @@ impl Default for HostContext {
             drive: Default::default(),
         }
     }
+}
+
+/// What to compile for `wasm`, a module of `format`: the module with its meter injected (the
+/// metering formats) and its asyncify state folded to the constant it is on this host.
+pub(crate) fn code(wasm: &[u8], format: ModuleFormat) -> Result<Cow<'_, [u8]>, RuntimeError> {
+    let mut code = Cow::Borrowed(wasm);
+    if let Some(meter) = format.injected_meter() {
+        let metered = metering::inject(wasm, meter).map_err(|e| RuntimeError::InvalidModule(e.to_string()))?;
+        code = Cow::Owned(metered);
+    }
+    // After the meter: the gas each segment costs is counted on the module as published.
+    if let Some(folded) = asyncify::fold_idle_state(&code) {
+        code = Cow::Owned(folded);
+    }
+    Ok(code)
 }
 
 /// A linker holding the host functions `module` imports, each checked against its signature,

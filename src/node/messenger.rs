@@ -8,10 +8,14 @@ use std::collections::{HashMap, VecDeque};
 
 use serde_json::Value;
 
+use super::scheduler::{assign, tip_after};
 use super::store::{ProcessRow, Tx};
-use super::{NodeError, Units};
+use super::{NodeError, Units, now_ms};
 use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
 use crate::protocol::{DataItem, Ed25519Key, Id, ItemBuilder, Tag};
+
+/// Deliveries in one outbox from which assignments are made on a second thread.
+const PIPELINE_FROM: usize = 16;
 
 /// A result whose outbox is still to deliver, and the process that produced it.
 struct Pending {
@@ -110,12 +114,14 @@ impl Units {
                 let tags = pushed_tags(tags, "Message", &sender, pushed_for);
                 outbox.push((target, ItemBuilder { target: target_id, anchor, tags, data: data_of(entry) }));
             }
+            let mut deliveries = Vec::new();
             for ((target, builder), item) in outbox.iter().zip(sign_all(&self.key, &outbox)?) {
                 match builder.target.map(&mut process_row).transpose()?.flatten() {
-                    Some(row) => self.deliver(tx, &row, &item, &mut queue)?,
+                    Some(row) => deliveries.push((row, item)),
                     None => tx.record_undelivered(item.id(), target, process, &item.to_bytes())?,
                 }
             }
+            self.deliver_all(tx, &deliveries, &mut queue)?;
             for entry in result.get("Spawns").and_then(Value::as_array).into_iter().flatten() {
                 let mut tags = without(
                     tag_list(&entry["Tags"]),
@@ -190,6 +196,71 @@ impl Units {
             }
         }
         Ok(())
+    }
+
+    /// Delivers `deliveries` in order, as `deliver` does one. A long run's assignments (each
+    /// signed after the one before it, as the hash chain links them) are made on a second thread
+    /// while this one evaluates the messages already scheduled: the same log, on both cores.
+    fn deliver_all(
+        &mut self,
+        tx: &Tx,
+        deliveries: &[(ProcessRow, DataItem)],
+        queue: &mut VecDeque<Pending>,
+    ) -> Result<(), NodeError> {
+        if deliveries.len() < PIPELINE_FROM || self.has_duplicates(tx, deliveries)? {
+            for (row, item) in deliveries {
+                self.deliver(tx, row, item, queue)?;
+            }
+            return Ok(());
+        }
+        // What `schedule` reads from the store for each target, read once: the schedule's tip
+        // (then carried from assignment to assignment) and the cron cursor (which only the
+        // ticks before a message can move, never past that message's timestamp).
+        let mut tips = HashMap::new();
+        let mut modules = HashMap::new();
+        for (row, _) in deliveries {
+            if let std::collections::hash_map::Entry::Vacant(entry) = tips.entry(row.id) {
+                entry.insert((tx.tip(row.id)?, self.compute.cron_cursor(tx, row.id)?));
+                modules.insert(row.id, self.module(tx, row.module)?);
+            }
+        }
+        let (key, chain, compute) = (&self.key, self.chain, &mut self.compute);
+        std::thread::scope(|both| {
+            let (assigned, receive) = std::sync::mpsc::sync_channel(64);
+            both.spawn(move || {
+                for (row, item) in deliveries {
+                    let (tip, not_before) = tips.get_mut(&row.id).expect("every target's tip was read");
+                    let made = assign(key, chain, row.id, item, tip.as_ref(), (now_ms(), *not_before));
+                    if let Ok((slot, _)) = &made {
+                        *tip = Some(tip_after(slot));
+                    }
+                    // The receiver is gone when the evaluating side stopped on an error.
+                    if assigned.send(made).is_err() {
+                        return;
+                    }
+                }
+            });
+            for (row, item) in deliveries {
+                let (slot, assignment) = receive.recv().expect("one assignment per delivery")?;
+                tx.append_slot(row.id, &slot, &assignment.to_bytes())?;
+                for evaluated in compute.evaluate_scheduled(tx, &modules[&row.id], row, &slot, item)? {
+                    queue.push_back(Pending { process: row.id, result: evaluated.result });
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Whether a message of `deliveries` is already scheduled for its target, or comes twice (the
+    /// one-at-a-time path reports it where it happens).
+    fn has_duplicates(&self, tx: &Tx, deliveries: &[(ProcessRow, DataItem)]) -> Result<bool, NodeError> {
+        let mut seen = std::collections::HashSet::new();
+        for (row, item) in deliveries {
+            if !seen.insert((row.id, item.id())) || tx.is_scheduled(row.id, item.id())? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Schedules `item` for `to`, evaluates it, and queues what that sends.

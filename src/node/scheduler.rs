@@ -4,7 +4,7 @@
 use rand::RngCore;
 
 use super::NodeError;
-use super::store::{SlotRow, Tx};
+use super::store::{ScheduleTip, SlotRow, Tx};
 use crate::protocol::ao::{Assignment, assignment, hash_chain};
 use crate::protocol::{DataItem, Ed25519Key, Id};
 
@@ -40,13 +40,30 @@ pub fn schedule(
     chain: Chain,
     process: Id,
     item: &DataItem,
-    (now_ms, not_before): (u64, u64),
+    clock: (u64, u64),
 ) -> Result<SlotRow, NodeError> {
     let message = item.id();
     if tx.is_scheduled(process, message)? {
         return Err(NodeError::Duplicate { message, process });
     }
-    let (slot, timestamp, link) = match tx.tip(process)? {
+    let (row, assigned) = assign(key, chain, process, item, tx.tip(process)?.as_ref(), clock)?;
+    tx.append_slot(process, &row, &assigned.to_bytes())?;
+    Ok(row)
+}
+
+/// The slot after `tip` for `item` and its signed assignment (what `schedule` appends). Needs no
+/// store, so a batch of assignments can be made on another thread, each from the last one's
+/// [`tip_after`].
+pub fn assign(
+    key: &Ed25519Key,
+    chain: Chain,
+    process: Id,
+    item: &DataItem,
+    tip: Option<&ScheduleTip>,
+    (now_ms, not_before): (u64, u64),
+) -> Result<(SlotRow, DataItem), NodeError> {
+    let message = item.id();
+    let (slot, timestamp, link) = match tip {
         None => (0, now_ms, hash_chain(process, None)),
         Some(tip) => {
             (tip.slot + 1, now_ms.max(tip.timestamp).max(not_before), hash_chain(tip.hash_chain, Some(tip.assignment)))
@@ -76,6 +93,16 @@ pub fn schedule(
         hash_chain: link,
         item: item.to_bytes(),
     };
-    tx.append_slot(process, &row, &assigned.to_bytes())?;
-    Ok(row)
+    Ok((row, assigned))
+}
+
+/// The tip of a schedule whose newest slot is `row`.
+pub fn tip_after(row: &SlotRow) -> ScheduleTip {
+    ScheduleTip {
+        slot: row.slot,
+        timestamp: row.timestamp,
+        block_height: row.block_height,
+        hash_chain: row.hash_chain,
+        assignment: row.assignment,
+    }
 }

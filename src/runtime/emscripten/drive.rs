@@ -175,26 +175,29 @@ pub(crate) fn fd_read(
     params: &[Val],
 ) -> Option<wasmtime::Result<Ret>> {
     caller.data_mut().emscripten.drive.file(&params[0])?;
-    Some((|| {
-        let (iovs, count, read_ptr) = (pointer_of(&params[1]), pointer_of(&params[2]), pointer_of(&params[3]));
-        let word = guest.word();
-        let mut total = 0u64;
-        for i in 0..count {
-            let buf = guest.read_word(caller, iovs + i * 2 * word)?;
-            let len = guest.read_word(caller, iovs + i * 2 * word + word)?;
-            let open = caller.data_mut().emscripten.drive.file(&params[0]).expect("checked above");
-            let start = open.position.min(open.file.content.len() as u64);
-            let bytes = len.min(open.file.content.len() as u64 - start);
-            open.position = start + bytes;
-            copy_out(caller, guest, &params[0], start as usize, bytes as usize, buf)?;
-            total += bytes;
-            if bytes < len {
-                break;
-            }
+    Some(read_vectored(caller, guest, params))
+}
+
+/// `fd_read(fd, iovs, count, read)` on the drive file `fd`.
+fn read_vectored(caller: &mut Caller<'_, HostState>, guest: &Guest, params: &[Val]) -> wasmtime::Result<Ret> {
+    let (iovs, count, read_ptr) = (pointer_of(&params[1]), pointer_of(&params[2]), pointer_of(&params[3]));
+    let word = guest.word();
+    let mut total = 0u64;
+    for i in 0..count {
+        let buf = guest.read_word(caller, iovs + i * 2 * word)?;
+        let len = guest.read_word(caller, iovs + i * 2 * word + word)?;
+        let open = caller.data_mut().emscripten.drive.file(&params[0]).expect("the caller found it");
+        let start = open.position.min(open.file.content.len() as u64);
+        let bytes = len.min(open.file.content.len() as u64 - start);
+        open.position = start + bytes;
+        copy_out(caller, guest, &params[0], start as usize, bytes as usize, buf)?;
+        total += bytes;
+        if bytes < len {
+            break;
         }
-        guest.write_word(caller, read_ptr, total)?;
-        Ok(Ret::Int(0))
-    })())
+    }
+    guest.write_word(caller, read_ptr, total)?;
+    Ok(Ret::Int(0))
 }
 
 /// `fd_close` on a drive file; `None` if `fd` is not one.

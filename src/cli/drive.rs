@@ -120,10 +120,9 @@ fn print_id(key: &str, id: Id, global: &GlobalArgs) {
 }
 
 fn item_json(item: &DriveItem) -> serde_json::Value {
-    let tags: Vec<_> = item.tags.iter().map(|t| json!({"name": t.name, "value": t.value})).collect();
     let statements: Vec<_> =
         item.statements.iter().map(|s| json!({"kind": s.kind.as_str(), "by": s.by, "block": s.block})).collect();
-    json!({"id": item.id.to_string(), "owner": item.owner, "size": item.size, "tags": tags, "statements": statements})
+    json!({"id": item.id.to_string(), "owner": item.owner, "size": item.size, "tags": item.tags, "statements": statements})
 }
 
 fn list(global: &GlobalArgs) -> Result<(), CliError> {

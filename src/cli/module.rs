@@ -65,14 +65,13 @@ impl AddArgs {
 }
 
 fn module_json(info: &ModuleInfo) -> serde_json::Value {
-    let tags: Vec<_> = info.tags.iter().map(|t| json!({"name": t.name, "value": t.value})).collect();
     json!({
         "module": info.id.to_string(),
         "name": info.name(),
         "format": info.format.as_str(),
         "size": info.size,
         "owner": info.owner,
-        "tags": tags,
+        "tags": info.tags,
     })
 }
 

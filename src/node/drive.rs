@@ -78,55 +78,16 @@ impl Node {
             _ => None,
         };
         let height = height.ok_or_else(|| NodeError::Drive("the block has no numeric \"height\"".into()))?;
-        self.store.transaction(|tx| -> Result<(), NodeError> {
-            tx.conn()
-                .prepare_cached("INSERT OR REPLACE INTO drive_blocks (height, json) VALUES (?1, ?2)")
-                .and_then(|mut s| s.execute(params![height, json]))
-                .map_err(StoreError::from)?;
-            Ok(())
-        })?;
+        self.store.transaction(|tx| tx.insert_drive_block(height, json))?;
         Ok(height)
     }
 
     /// The items in the local drive, oldest first (statements are listed with their subjects).
     pub fn drive_items(&self) -> Result<Vec<DriveItem>, NodeError> {
         let tx = self.store.read();
-        let conn = tx.conn();
-        let mut items = conn
-            .prepare_cached(
-                "SELECT id, owner, tags, size FROM drive_items WHERE id NOT IN (SELECT statement FROM drive_statements)
-                 ORDER BY added_at, id",
-            )
-            .map_err(StoreError::from)?
-            .query_map([], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get(3)?))
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(StoreError::from)?
-            .into_iter()
-            .map(|(id, owner, tags, size)| {
-                let id: Id = id.parse().map_err(|_| NodeError::Damaged(format!("drive item id {id}")))?;
-                let tags = serde_json::from_str::<Vec<(String, String)>>(&tags)
-                    .map_err(|_| NodeError::Damaged(format!("tags of drive item {id}")))?;
-                let tags = tags.into_iter().map(|(name, value)| Tag::new(name, value)).collect();
-                Ok(DriveItem { id, owner, tags, size, statements: Vec::new() })
-            })
-            .collect::<Result<Vec<_>, NodeError>>()?;
-        let mut statements = conn
-            .prepare_cached("SELECT kind, attestor, block_height FROM drive_statements WHERE subject = ?1 ORDER BY block_height, attestor")
-            .map_err(StoreError::from)?;
+        let mut items = tx.drive_items()?;
         for item in &mut items {
-            item.statements = statements
-                .query_map([item.id.to_string()], |row| {
-                    let kind = if row.get::<_, String>(0)? == "Available" {
-                        Statement::Available
-                    } else {
-                        Statement::Attestation
-                    };
-                    Ok(DriveStatement { kind, by: row.get(1)?, block: row.get(2)? })
-                })
-                .and_then(|rows| rows.collect())
-                .map_err(StoreError::from)?;
+            item.statements = tx.drive_statements_of(item.id)?;
         }
         Ok(items)
     }
@@ -139,13 +100,7 @@ impl Node {
 
     /// The heights of the stored blocks, lowest first.
     pub fn drive_blocks(&self) -> Result<Vec<u64>, NodeError> {
-        let tx = self.store.read();
-        let heights = tx
-            .conn()
-            .prepare_cached("SELECT height FROM drive_blocks ORDER BY height")
-            .and_then(|mut s| s.query_map([], |row| row.get(0))?.collect::<Result<Vec<u64>, _>>())
-            .map_err(StoreError::from)?;
-        Ok(heights)
+        Ok(self.store.read().drive_block_heights()?)
     }
 
     /// Stores `item` (and, with `attest`, the scheduler's attestation of it) in one transaction;
@@ -187,43 +142,100 @@ fn statement(kind: Statement, id: Id) -> ItemBuilder {
 /// Stores `item` at time `now` (ms) in block `block`; a statement counts for messages scheduled
 /// after that.
 fn insert_item(tx: &Tx, item: &DataItem, block: u64, now: u64) -> Result<(), NodeError> {
-    let conn = tx.conn();
-    let id = item.id().to_string();
-    let owner = item.owner_address();
+    let id = item.id();
     if let Some((kind, subject)) = Statement::of_tags(item.tags()) {
-        let stored: Option<i64> = conn
-            .prepare_cached("SELECT 1 FROM drive_items WHERE id = ?1")
-            .and_then(|mut s| s.query_row([subject], |row| row.get(0)).optional())
-            .map_err(StoreError::from)?;
-        if stored.is_none() {
+        if !tx.drive_item_stored(subject)? {
             return Err(NodeError::Drive(format!(
                 "{id} states {} of {subject}, which is not in the local drive (add the item first)",
                 kind.as_str()
             )));
         }
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO drive_statements (subject, kind, attestor, block_height, stated_at, statement)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .and_then(|mut s| s.execute(params![subject, kind.as_str(), owner, block, now, id]))
-        .map_err(StoreError::from)?;
+        tx.insert_drive_statement(subject, kind, &item.owner_address(), block, now, id)?;
     }
-    let tags: Vec<(&str, &str)> = item.tags().iter().map(|t| (t.name.as_str(), t.value.as_str())).collect();
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO drive_items (id, owner, tags, size, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-    .and_then(|mut s| {
-        s.execute(params![
-            id,
-            owner,
-            serde_json::to_string(&tags).expect("tags serialise"),
-            item.data().len() as u64,
-            item.to_bytes(),
-            now
-        ])
-    })
-    .map_err(StoreError::from)?;
-    Ok(())
+    Ok(tx.insert_drive_item(item, now)?)
+}
+
+impl Tx<'_> {
+    fn insert_drive_item(&self, item: &DataItem, added_at: u64) -> Result<(), StoreError> {
+        let tags = serde_json::to_string(item.tags()).expect("tags serialise");
+        let (id, size) = (item.id().to_string(), item.data().len() as u64);
+        self.conn()
+            .prepare_cached(
+                "INSERT OR IGNORE INTO drive_items (id, owner, tags, size, item, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![id, item.owner_address(), tags, size, item.to_bytes(), added_at])?;
+        Ok(())
+    }
+
+    fn drive_item_stored(&self, id: &str) -> Result<bool, StoreError> {
+        let found = self.conn().prepare_cached("SELECT 1 FROM drive_items WHERE id = ?1")?.exists([id])?;
+        Ok(found)
+    }
+
+    fn insert_drive_statement(
+        &self,
+        subject: &str,
+        kind: Statement,
+        attestor: &str,
+        block: u64,
+        stated_at: u64,
+        statement: Id,
+    ) -> Result<(), StoreError> {
+        self.conn()
+            .prepare_cached(
+                "INSERT OR IGNORE INTO drive_statements (subject, kind, attestor, block_height, stated_at, statement)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![subject, kind.as_str(), attestor, block, stated_at, statement.to_string()])?;
+        Ok(())
+    }
+
+    fn insert_drive_block(&self, height: u64, json: &[u8]) -> Result<(), StoreError> {
+        self.conn()
+            .prepare_cached("INSERT OR REPLACE INTO drive_blocks (height, json) VALUES (?1, ?2)")?
+            .execute(params![height, json])?;
+        Ok(())
+    }
+
+    /// The stored items that are not statements, oldest first, without their statements.
+    fn drive_items(&self) -> Result<Vec<DriveItem>, StoreError> {
+        let mut statement = self.conn().prepare_cached(
+            "SELECT id, owner, tags, size FROM drive_items WHERE id NOT IN (SELECT statement FROM drive_statements)
+             ORDER BY added_at, id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get(3)?))
+        })?;
+        rows.map(|row| {
+            let (id, owner, tags, size) = row?;
+            let id: Id = id.parse().map_err(|_| StoreError::Damaged(format!("drive item id {id}")))?;
+            let tags =
+                serde_json::from_str(&tags).map_err(|_| StoreError::Damaged(format!("tags of drive item {id}")))?;
+            Ok(DriveItem { id, owner, tags, size, statements: Vec::new() })
+        })
+        .collect()
+    }
+
+    fn drive_statements_of(&self, subject: Id) -> Result<Vec<DriveStatement>, StoreError> {
+        let mut statement = self.conn().prepare_cached(
+            "SELECT kind, attestor, block_height FROM drive_statements WHERE subject = ?1 ORDER BY block_height, attestor",
+        )?;
+        let rows = statement.query_map([subject.to_string()], |row| {
+            let kind = if row.get::<_, String>(0)? == Statement::Available.as_str() {
+                Statement::Available
+            } else {
+                Statement::Attestation
+            };
+            Ok(DriveStatement { kind, by: row.get(1)?, block: row.get(2)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn drive_block_heights(&self) -> Result<Vec<u64>, StoreError> {
+        let mut statement = self.conn().prepare_cached("SELECT height FROM drive_blocks ORDER BY height")?;
+        let heights = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+        Ok(heights)
+    }
 }
 
 /// The drive processes read: the store's drive tables through a read-only connection of its own

@@ -7,8 +7,9 @@ use super::modules::NodeModule;
 use super::store::{ScheduleTip, SlotRow};
 use crate::protocol::{DataItem, Id, Tag};
 
+/// Tags as ao's JSON has them: `[{"name", "value"}...]` (`Tag`'s own serialisation).
 fn tags_json(tags: &[Tag]) -> Value {
-    Value::Array(tags.iter().map(|t| json!({"name": t.name, "value": t.value})).collect())
+    json!(tags)
 }
 
 /// Who a scheduled item is from, as `msg.From` says: the process that sent it (its

@@ -70,24 +70,18 @@ fn fill(node: &mut Node) -> Content {
 fn gateway(node: &Node, content: &Content) -> Value {
     let source = node.drive_source();
     let mut items = serde_json::Map::new();
+    let mut statements = Vec::new();
     for item in node.drive_items().unwrap() {
         let id = item.id.to_string();
         let mut header: Value = serde_json::from_slice(&source.tx_header(&id).unwrap()).unwrap();
         header.as_object_mut().unwrap().remove("ownerAddress");
         let data = source.data(&id).unwrap();
+        for s in &item.statements {
+            statements.push(json!({"kind": s.kind.as_str(), "subject": id, "by": s.by, "block": s.block}));
+        }
         items.insert(id, json!({"data": base64_std(&data), "tx": header.to_string()}));
     }
     let block = String::from_utf8(source.block(content.block).unwrap()).unwrap();
-    let statements: Vec<Value> = node
-        .drive_items()
-        .unwrap()
-        .iter()
-        .flat_map(|item| {
-            item.statements.iter().map(
-                move |s| json!({"kind": s.kind.as_str(), "subject": item.id.to_string(), "by": s.by, "block": s.block}),
-            )
-        })
-        .collect();
     json!({"items": items, "blocks": {content.block.to_string(): block}, "statements": statements})
 }
 

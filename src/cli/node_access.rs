@@ -76,10 +76,17 @@ pub fn error_of(result: &Value) -> Option<String> {
     }
 }
 
-/// What a result printed: `Output.data` (or `Output` itself when it is text).
+/// What a result printed: `Output.data` (or `Output` itself when it is text), as aos shows it.
 pub fn output_text(result: &Value) -> String {
     let output = &result["Output"];
-    value_text(output.get("data").unwrap_or(output))
+    let data = output.get("data").unwrap_or(output);
+    match data.get("output") {
+        // Older aos (and the modules built from it) return `{output, prompt, json}`: as aos shows
+        // them, the `output` field, or nothing when there is only a prompt.
+        Some(output) => value_text(output),
+        None if data.get("prompt").is_some() => String::new(),
+        None => value_text(data),
+    }
 }
 
 /// A JSON value as text: a string as itself, null as nothing, anything else as JSON.

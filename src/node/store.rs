@@ -116,6 +116,10 @@ pub struct Store {
     path: String,
 }
 
+/// The store's tables. Those whose rows hold items or results (a kilobyte or more: a signed item
+/// and its assignment are ~1 KB together) are rowid tables: a WITHOUT ROWID table keeps at most
+/// ~1 KB of a row in its B-tree page and moves the rest to an overflow page of its own, which
+/// made each slot cost ~4.6 KB of pages written (twice: the WAL, then the database).
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS processes (
@@ -137,14 +141,14 @@ CREATE TABLE IF NOT EXISTS schedule (
     item BLOB NOT NULL,
     assignment_item BLOB NOT NULL,
     PRIMARY KEY (process, slot)
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS schedule_by_message_id ON schedule (message);
 CREATE TABLE IF NOT EXISTS results (
     process TEXT NOT NULL,
     slot INTEGER NOT NULL,
     result TEXT NOT NULL,
     PRIMARY KEY (process, slot)
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS checkpoints (
     process TEXT NOT NULL,
     slot INTEGER NOT NULL,
@@ -163,7 +167,7 @@ CREATE TABLE IF NOT EXISTS cron_results (
     block_height INTEGER NOT NULL,
     result TEXT NOT NULL,
     PRIMARY KEY (process, slot, timestamp, rank)
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS modules (
     id TEXT PRIMARY KEY,
     format TEXT NOT NULL,
@@ -241,7 +245,7 @@ impl Store {
     }
 }
 
-/// Brings a store written by an older `ao` up to the current schema (additions only).
+/// Brings a store written by an older `ao` up to the current schema.
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     let has_cron_cursor: bool = conn.query_row(
         "SELECT COUNT(*) > 0 FROM pragma_table_info('checkpoints') WHERE name = 'cron_cursor'",
@@ -275,7 +279,40 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
              COMMIT;",
         )?;
     }
+    for table in ["schedule", "results", "cron_results"] {
+        if is_without_rowid(conn, table)? {
+            rebuild_as_rowid_table(conn, table)?;
+        }
+    }
     Ok(())
+}
+
+fn is_without_rowid(conn: &Connection, table: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT COUNT(*) > 0 FROM pragma_table_list WHERE name = ?1 AND wr = 1", [table], |row| row.get(0))
+}
+
+/// Moves `table`, a WITHOUT ROWID table from an older `ao`, into the rowid table `SCHEMA` now
+/// defines (see there why), with its rows and indexes, in one transaction.
+fn rebuild_as_rowid_table(conn: &Connection, table: &str) -> rusqlite::Result<()> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    // Another `ao` may have done it while this one waited for the lock.
+    if !is_without_rowid(&tx, table)? {
+        return Ok(());
+    }
+    let names = |sql: &str| -> rusqlite::Result<Vec<String>> {
+        tx.prepare(sql)?.query_map([table], |row| row.get(0))?.collect()
+    };
+    let indexes = names("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL")?;
+    let columns = names("SELECT '\"' || name || '\"' FROM pragma_table_info(?1)")?.join(", ");
+    let old = format!("{table}_without_rowid");
+    let mut batch = String::new();
+    for index in indexes {
+        batch += &format!("DROP INDEX \"{index}\";");
+    }
+    batch += &format!("ALTER TABLE {table} RENAME TO {old}; {SCHEMA}");
+    batch += &format!("INSERT INTO {table} ({columns}) SELECT {columns} FROM {old}; DROP TABLE {old};");
+    tx.execute_batch(&batch)?;
+    tx.commit()
 }
 
 fn locked_or(source: rusqlite::Error, path: &str) -> StoreError {
@@ -623,8 +660,15 @@ mod tests {
              memory BLOB NOT NULL, PRIMARY KEY (process, slot)) WITHOUT ROWID;
              INSERT INTO checkpoints VALUES ('p', 3, x'00', x'00');
              CREATE TABLE schedule (process TEXT NOT NULL, slot INTEGER NOT NULL, message TEXT NOT NULL,
+             assignment TEXT NOT NULL, timestamp INTEGER NOT NULL, block_height INTEGER NOT NULL,
+             hash_chain TEXT NOT NULL, item BLOB NOT NULL, assignment_item BLOB NOT NULL,
              PRIMARY KEY (process, slot)) WITHOUT ROWID;
              CREATE UNIQUE INDEX schedule_by_message ON schedule (process, message);
+             CREATE INDEX schedule_by_message_id ON schedule (message);
+             INSERT INTO schedule VALUES ('p', 0, 'm', 'a', 1, 2, 'h', x'01', x'02');
+             CREATE TABLE results (process TEXT NOT NULL, slot INTEGER NOT NULL, result TEXT NOT NULL,
+             PRIMARY KEY (process, slot)) WITHOUT ROWID;
+             INSERT INTO results VALUES ('p', 0, '{}');
              CREATE TABLE undelivered (id TEXT PRIMARY KEY, target TEXT NOT NULL, from_process TEXT NOT NULL,
              item BLOB NOT NULL) WITHOUT ROWID;
              INSERT INTO undelivered VALUES ('m', 't', 'p', x'00');",
@@ -646,6 +690,24 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM pragma_table_info('undelivered') WHERE pk > 0", [], |row| row.get(0))
             .unwrap();
         assert_eq!(key, 2);
+        for table in ["schedule", "results", "cron_results"] {
+            assert!(!is_without_rowid(&store.conn, table).unwrap(), "{table} is a rowid table");
+        }
+        let moved: (String, Vec<u8>, String) = store
+            .conn
+            .query_row(
+                "SELECT s.assignment, s.assignment_item, r.result FROM schedule s JOIN results r USING (process, slot)
+                 WHERE s.message = 'm'",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(moved, ("a".into(), vec![2], "{}".into()), "the rows moved with their tables");
+        let plan: String = store
+            .conn
+            .query_row("EXPLAIN QUERY PLAN SELECT slot FROM schedule WHERE message = 'm'", [], |row| row.get(3))
+            .unwrap();
+        assert!(plan.contains("schedule_by_message_id"), "the index moved too: {plan}");
         drop(store);
         Store::open(&path).expect("migrating twice is harmless");
     }

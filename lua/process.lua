@@ -97,18 +97,31 @@ local function tagValue(tags, name)
   end
 end
 
+-- The keys and tag names every message has, which are Title-Case already.
+local TITLE_CASE = {}
+for _, name in ipairs({
+  "Id", "Owner", "From", "Target", "Anchor", "Data", "Tags", "Signature", "Epoch", "Nonce", "Timestamp",
+  "Block-Height", "Hash-Chain", "Cron", "Read-Only", "Forwarded-By", "Module", "Action", "Data-Protocol",
+  "Variant", "Type", "Reference", "From-Process", "From-Module", "Pushed-For", "Content-Type", "Name",
+}) do
+  if Utils.normalize(name) == name then TITLE_CASE[name] = true end
+end
+
 -- Title-Case every key and tag name (`action` → `Action`), then copy tags onto the message.
 local function normalizeMsg(msg)
   for key, value in pairs(msg) do
-    local normalized = Utils.normalize(key)
-    if normalized ~= key then
-      msg[key] = nil
-      msg[normalized] = value
+    if not TITLE_CASE[key] then
+      local normalized = Utils.normalize(key)
+      if normalized ~= key then
+        msg[key] = nil
+        msg[normalized] = value
+      end
     end
   end
   if type(msg.Tags) == "table" then
     for _, tag in ipairs(msg.Tags) do
-      if type(tag.name) == "string" then tag.name = Utils.normalize(tag.name) end
+      local name = tag.name
+      if type(name) == "string" and not TITLE_CASE[name] then tag.name = Utils.normalize(name) end
     end
   end
   return ao.normalize(msg)
@@ -139,13 +152,24 @@ local function initializeState(msg, env)
   if not Name then Name = tagValue(env.Process.Tags, "Name") or "aos" end
 end
 
--- The built-in handlers, registered (again, in case user code removed them) on every message.
+-- The built-in handlers, registered again on every message unless they are in place as registered
+-- (user code may have removed, replaced or limited them).
 local function isEval(m) return m.Action == "Eval" and Owner == m.From end
 local function isBoot(m) return m.Tags.Type == "Process" and Owner == m.From end
 local function always() return true end
 local evalHandler = require(".eval")(ao)
 local bootHandler = require(".boot")(ao)
 local defaultHandler = require(".default")(insertInbox)
+
+local function ensureHandler(register, name, pattern, handle)
+  for _, h in ipairs(Handlers.list) do
+    if h.name == name then
+      if h.pattern == pattern and h.handle == handle and h.maxRuns == nil then return end
+      break
+    end
+  end
+  register(name, pattern, handle)
+end
 
 local function output(extra)
   local out = { data = table.concat(HANDLER_PRINT_LOGS, "\n"), prompt = Prompt() }
@@ -208,9 +232,9 @@ function process.handle(msg, envOrAo)
     return ao.result({})
   end
 
-  Handlers.add("_eval", isEval, evalHandler)
+  ensureHandler(Handlers.add, "_eval", isEval, evalHandler)
   if env.Process.Id == msg.Id then Handlers.once("_boot", isBoot, bootHandler) end
-  Handlers.append("_default", always, defaultHandler)
+  ensureHandler(Handlers.append, "_default", always, defaultHandler)
 
   local co = coroutine.create(function() return pcall(Handlers.evaluate, msg, env) end)
   local _, ok, err = coroutine.resume(co)

@@ -70,13 +70,20 @@ impl LiveProcess {
                 let memory = lz4_flex::decompress_size_prepended(&compressed)
                     .map_err(|e| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {e}", process.id)))?;
                 let snapshot = Snapshot::from_memory(module.loaded.id(), memory);
-                if snapshot.memory_hash()[..] != memory_hash[..] {
+                // The hash is checked on a second core while the instance is made.
+                let (hash, restored) = std::thread::scope(|both| {
+                    let checked = snapshot.clone();
+                    let hashing = both.spawn(move || checked.memory_hash());
+                    let restored = Process::restore(module.loaded.clone(), limits, snapshot);
+                    (hashing.join().expect("hashing does not panic"), restored)
+                });
+                if hash[..] != memory_hash[..] {
                     return Err(NodeError::Damaged(format!(
                         "checkpoint of {} at slot {slot}: hash mismatch",
                         process.id
                     )));
                 }
-                let restored = Process::restore(module.loaded.clone(), limits, snapshot)?;
+                let restored = restored?;
                 (restored, slot + 1, cron_cursor.max(slot_timestamp), Some((slot, cron_cursor)))
             }
         };
@@ -183,6 +190,11 @@ pub fn result_json(outcome: &Result<Value, EvalError>) -> Value {
 impl Compute {
     pub fn new(chain: Chain, drive: Arc<dyn DriveSource>) -> Self {
         Compute { live: HashMap::new(), chain, drive }
+    }
+
+    /// Whether `process` is in memory.
+    pub fn is_live(&self, process: Id) -> bool {
+        self.live.contains_key(&process)
     }
 
     /// Forgets the live processes (they went past what the store kept).

@@ -2,10 +2,11 @@
 //! log through modules) and a messenger (delivering what processes send), over one SQLite store
 //! in a home directory. The CLI, the REPL and the tests all drive this API.
 //!
-//! Durability: a user's message is acknowledged (its call returns an id) only after the
-//! transaction that schedules it has committed. Evaluation, delivery and checkpoints follow in a
-//! second transaction; if the node dies in between, the next open recomputes what is missing
-//! (evaluation is deterministic, so the results are the same).
+//! Durability: a user's message is acknowledged (its call returns) only after the one transaction
+//! that schedules it, evaluates it, delivers everything that follows and checkpoints has committed;
+//! if the node dies before, none of it happened. A log that has slots without results (left by an
+//! older `ao`, which committed the scheduling first) is evaluated on the next open (evaluation is
+//! deterministic, so the results are the same).
 mod compute;
 mod cron;
 mod drive;
@@ -181,35 +182,34 @@ impl Node {
         tags.push(Tag::new("Authority", &unit));
         let item = spawn(module, &unit, tags, request.data, now_ms()).sign(wallet)?;
         let process = item.id();
-        let units = &self.units;
+        let units = &mut self.units;
         self.store.transaction(|tx| {
             if let Some(name) = &request.name
                 && let Some(existing) = tx.process_named(&owner, name)?
             {
                 return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
             }
-            units.schedule_spawn(tx, &item, request.name.as_deref())
-        })?;
-        self.finish(process, 0, process)
+            units.schedule_spawn(tx, &item, request.name.as_deref())?;
+            units.finish(tx, process, 0, process)
+        })
     }
 
     /// Sends a message signed by `wallet` to `process`; returns its result once evaluated and
     /// everything it sent delivered.
     pub fn send(
         &mut self,
-        wallet: &dyn Signer,
+        wallet: &(dyn Signer + Sync),
         process: Id,
         tags: Vec<Tag>,
         data: Vec<u8>,
     ) -> Result<Outcome, NodeError> {
-        let item = message(process, tags, data, None).sign(wallet)?;
-        let id = item.id();
-        let units = &self.units;
-        let slot = self.store.transaction(|tx| {
-            tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-            Ok::<_, NodeError>(units.schedule_item(tx, process, &item)?.slot)
-        })?;
-        self.finish(process, slot, id)
+        let units = &mut self.units;
+        self.store.transaction(|tx| {
+            let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+            let item = units.sign_while_warming(tx, &row, || message(process, tags, data, None).sign(wallet))?;
+            let slot = units.schedule_item(tx, process, &item)?.slot;
+            units.finish(tx, process, slot, item.id())
+        })
     }
 
     /// Evaluates a message from `owner` to `process` without keeping anything: no log entry, no
@@ -225,25 +225,12 @@ impl Node {
         self.units.compute.dry_run(&tx, &module, &row, tip.slot, &msg)
     }
 
-    /// Evaluates `process` through `slot`, delivers what it sent, checkpoints, and returns the
-    /// result of `slot`.
-    fn finish(&mut self, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
-        let units = &mut self.units;
-        self.store.transaction(|tx| -> Result<Outcome, NodeError> {
-            units.evaluate_and_deliver(tx, process, slot)?;
-            units.compute.checkpoint_all(tx, false)?;
-            let result =
-                tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
-            let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
-            Ok(Outcome { id, process, slot, result })
-        })
-    }
-
     /// Evaluates and delivers whatever a previous run scheduled but did not finish.
     fn recover(&mut self) -> Result<(), NodeError> {
         let behind = self.store.read().behind()?;
         for (process, tip) in behind {
-            self.finish(process, tip, process)?;
+            let units = &mut self.units;
+            self.store.transaction(|tx| units.finish(tx, process, tip, process))?;
         }
         Ok(())
     }
@@ -314,6 +301,36 @@ impl Node {
 impl Units {
     fn address(&self) -> String {
         crate::protocol::address_of(self.key.owner())
+    }
+
+    /// Evaluates `process` through `slot`, delivers what it sent, checkpoints, and returns the
+    /// result of `slot` (the message `id`).
+    fn finish(&mut self, tx: &Tx, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
+        self.evaluate_and_deliver(tx, process, slot)?;
+        self.compute.checkpoint_all(tx, false)?;
+        let result =
+            tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
+        let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
+        Ok(Outcome { id, process, slot, result })
+    }
+
+    /// Runs `sign` (an RSA signature takes milliseconds) on a second thread while `process`, if it
+    /// is not in memory, is restored from its checkpoint and brought up to its newest slot, which
+    /// scheduling the signed item next needs anyway.
+    fn sign_while_warming(
+        &mut self,
+        tx: &Tx,
+        process: &ProcessRow,
+        sign: impl FnOnce() -> Result<DataItem, ItemError> + Send,
+    ) -> Result<DataItem, NodeError> {
+        let tip = tx.tip(process.id)?;
+        let Some(tip) = tip.filter(|_| !self.compute.is_live(process.id)) else { return Ok(sign()?) };
+        std::thread::scope(|both| {
+            let signing = both.spawn(sign);
+            let warmed = self.evaluate_and_deliver(tx, process.id, tip.slot);
+            let item = signing.join().expect("signing does not panic")?;
+            warmed.map(|()| item)
+        })
     }
 
     /// Evaluates `process` through `to_slot` and delivers what each newly evaluated message sent.

@@ -95,7 +95,7 @@ fn breakdown(c: &mut Criterion) {
             total
         })
     });
-    group.bench_function("Node::send (sign, 2 transactions, checkpoint), for comparison", |b| {
+    group.bench_function("Node::send (sign, one transaction, checkpoint), for comparison", |b| {
         b.iter(|| node.send(&wallet, process, vec![Tag::new("Action", "Eval")], b"return 6 * 7".to_vec()).unwrap())
     });
     group.finish();

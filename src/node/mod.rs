@@ -99,6 +99,13 @@ pub struct Node {
     units: Units,
 }
 
+/// The stored result of `slot` of `process`, the message `id`.
+fn outcome(tx: &Tx, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
+    let result = tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
+    let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
+    Ok(Outcome { id, process, slot, result })
+}
+
 /// The scheduler, compute and messenger, working inside the store's transactions.
 struct Units {
     runtime: Runtime,
@@ -182,8 +189,7 @@ impl Node {
         tags.push(Tag::new("Authority", &unit));
         let item = spawn(module, &unit, tags, request.data, now_ms()).sign(wallet)?;
         let process = item.id();
-        let units = &mut self.units;
-        self.store.transaction(|tx| {
+        self.evaluating(|units, tx| {
             if let Some(name) = &request.name
                 && let Some(existing) = tx.process_named(&owner, name)?
             {
@@ -203,8 +209,7 @@ impl Node {
         tags: Vec<Tag>,
         data: Vec<u8>,
     ) -> Result<Outcome, NodeError> {
-        let units = &mut self.units;
-        self.store.transaction(|tx| {
+        self.evaluating(|units, tx| {
             let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
             let item = units.sign_while_warming(tx, &row, || message(process, tags, data, None).sign(wallet))?;
             let slot = units.schedule_item(tx, process, &item)?.slot;
@@ -229,8 +234,7 @@ impl Node {
     fn recover(&mut self) -> Result<(), NodeError> {
         let behind = self.store.read().behind()?;
         for (process, tip) in behind {
-            let units = &mut self.units;
-            self.store.transaction(|tx| units.finish(tx, process, tip, process))?;
+            self.evaluating(|units, tx| units.finish(tx, process, tip, process))?;
         }
         Ok(())
     }
@@ -253,8 +257,7 @@ impl Node {
         if due.is_empty() {
             return Ok(0);
         }
-        let units = &mut self.units;
-        self.store.transaction(|tx| -> Result<usize, NodeError> {
+        self.evaluating(|units, tx| {
             let mut count = 0;
             for process in due {
                 count += units.catch_up(tx, process, now)?;
@@ -262,6 +265,17 @@ impl Node {
             units.compute.checkpoint_all(tx, false)?;
             Ok(count)
         })
+    }
+
+    /// Runs `work`, which evaluates, in one store transaction. On an error nothing was kept, and
+    /// the live processes, which may have gone past what the store kept, are reloaded from it.
+    fn evaluating<T>(&mut self, work: impl FnOnce(&mut Units, &Tx) -> Result<T, NodeError>) -> Result<T, NodeError> {
+        let units = &mut self.units;
+        let done = self.store.transaction(|tx| work(units, tx));
+        if done.is_err() {
+            self.units.compute.reset();
+        }
+        done
     }
 
     /// The process with this id.
@@ -308,10 +322,7 @@ impl Units {
     fn finish(&mut self, tx: &Tx, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
         self.evaluate_and_deliver(tx, process, slot)?;
         self.compute.checkpoint_all(tx, false)?;
-        let result =
-            tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
-        let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
-        Ok(Outcome { id, process, slot, result })
+        outcome(tx, process, slot, id)
     }
 
     /// Runs `sign` (an RSA signature takes milliseconds) on a second thread while `process`, if it

@@ -2,8 +2,8 @@
 //! scheduled, evaluated and delivered in ONE transaction — one fsync, and when it fails nothing at
 //! all was kept, so the caller may simply send again (a store locked by another `ao`) — and
 //! checkpoints are written when the caller asks, after it has shown the result, not after every
-//! message. Durability is the same as `send`'s: when `send_item` returns, the message, its result
-//! and everything it caused are in the log.
+//! message. Durability is `send`'s: when `send_item` returns, the message, its result and
+//! everything it caused are in the log.
 use super::{Node, NodeError, Outcome};
 use crate::protocol::{DataItem, Id};
 
@@ -19,21 +19,12 @@ impl Node {
         if item.target() != Some(process) {
             return Err(refused(format!("it is not addressed to {process}")));
         }
-        let units = &mut self.units;
-        let outcome = self.store.transaction(|tx| -> Result<Outcome, NodeError> {
+        self.evaluating(|units, tx| {
             tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
             let slot = units.schedule_item(tx, process, item)?.slot;
             units.evaluate_and_deliver(tx, process, slot)?;
-            let result =
-                tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
-            let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
-            Ok(Outcome { id, process, slot, result })
-        });
-        if outcome.is_err() {
-            // The live processes may have gone past what the store kept: reload them from it.
-            self.units.compute.reset();
-        }
-        outcome
+            super::outcome(tx, process, slot, id)
+        })
     }
 
     /// Writes a checkpoint for every live process evaluated past its last one (`send` does after

@@ -1,5 +1,5 @@
 //! Bad input to the embedded node's commands: a corrupted wallet, a Lua syntax error, a store
-//! another writer holds locked, unknown message ids, unusable process limits. Each gives one
+//! another writer holds locked, a damaged checkpoint, unknown message ids, unusable process limits. Each gives one
 //! `error:` line and exit 2 (usage/input) or 1 (the operation failed), and writes nothing half-way.
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -119,6 +119,22 @@ fn a_store_locked_by_another_writer_fails_cleanly() {
     let mut after = before.clone();
     after.push("Locked".to_string());
     assert_eq!(actions(home, "p"), after, "the send went through once, after the lock was released");
+}
+
+#[test]
+fn a_checkpoint_that_does_not_match_its_hash_is_refused_and_nothing_is_sent() {
+    let home = node_home();
+    let home = home.path();
+    ok(home, &["spawn", "p"]);
+    ok(home, &["eval", "p", "x = 1"]);
+    let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
+    assert_eq!(db.execute("UPDATE checkpoints SET memory_hash = zeroblob(32)", []).unwrap(), 1);
+    drop(db);
+
+    let line = failed(&ao(home, &["eval", "p", "x = 2"]), 1);
+    assert!(line.starts_with("error: damaged store: checkpoint of ") && line.ends_with("hash mismatch"), "{line}");
+    assert_eq!(actions(home, "p").last().map(String::as_str), Some("Eval"));
+    assert_eq!(actions(home, "p").len(), 2, "the refused eval is not in the log");
 }
 
 #[test]

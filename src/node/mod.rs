@@ -382,6 +382,9 @@ impl Units {
         let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
         let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
         let module_entry = self.module(tx, module)?;
+        if module == crate::runtime::aos_module_id() {
+            tx.keep_builtin_module(module, crate::runtime::AOS_MODULE, now_ms())?;
+        }
         let limits = module_entry.limits_for(item)?;
         let crons = cron::crons_of(item.tags())?;
         // A process that cannot even start under its limits is refused here, not left in the log.

@@ -1,6 +1,10 @@
 //! The modules a node runs: ao's own, and the ones registered with `ao module add` — Module data
 //! items (ao-protocol §2.2) kept in the store, whose data is the wasm and whose `Module-Format`
 //! tag says which ABI it speaks. A process's limits and its `env.Module` come from here.
+//!
+//! ao's own module is built into the binary, and its id is the hash of its bytes: another build of
+//! `ao` has another one. So that a process keeps running on the module it was spawned on after
+//! `ao` is upgraded, each build a process is spawned on is kept in the store (once, ~1.3 MB).
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -65,14 +69,17 @@ impl ModuleCache {
         if let Some(module) = self.loaded.lock().unwrap().get(&id) {
             return Ok(module.clone());
         }
+        let builtin = |loaded| NodeModule { loaded, owner: String::new(), tags: Vec::new() };
         let module = if id == crate::runtime::aos_module_id() {
-            NodeModule { loaded: runtime.load_aos()?, owner: String::new(), tags: Vec::new() }
-        } else {
-            let item = tx.module_item(id)?.ok_or_else(|| NodeError::UnknownModule(id.to_string()))?;
+            builtin(runtime.load_aos()?)
+        } else if let Some(item) = tx.module_item(id)? {
             let item = DataItem::parse(&item).map_err(|e| NodeError::Damaged(format!("module {id}: {e}")))?;
             let format = format_of(&item).map_err(|e| NodeError::Damaged(format!("module {id}: {e}")))?;
             let loaded = runtime.load_as(id, item.data(), format)?;
             NodeModule { loaded, owner: item.owner_address(), tags: item.tags().to_vec() }
+        } else {
+            let wasm = tx.builtin_module(id)?.ok_or_else(|| NodeError::UnknownModule(id.to_string()))?;
+            builtin(runtime.load_as(id, &wasm, ModuleFormat::Ao)?)
         };
         let module = Arc::new(module);
         self.loaded.lock().unwrap().insert(id, module.clone());
@@ -136,6 +143,29 @@ impl Tx<'_> {
             )?
             .execute(params![info.id.to_string(), info.format.as_str(), info.owner, tags, info.size, item, added_at])?;
         Ok(())
+    }
+
+    /// Keeps this build's own module (`id`, `wasm`) in the store, unless it is there already.
+    pub(crate) fn keep_builtin_module(&self, id: Id, wasm: &[u8], now: u64) -> Result<(), StoreError> {
+        let kept: bool = self
+            .conn()
+            .prepare_cached("SELECT COUNT(*) > 0 FROM builtin_modules WHERE id = ?1")?
+            .query_row([id.to_string()], |row| row.get(0))?;
+        if !kept {
+            self.conn()
+                .prepare_cached("INSERT INTO builtin_modules (id, wasm, kept_at) VALUES (?1, ?2, ?3)")?
+                .execute(params![id.to_string(), wasm, now])?;
+        }
+        Ok(())
+    }
+
+    /// The wasm of a build of ao's own module that a process here was spawned on.
+    pub(crate) fn builtin_module(&self, id: Id) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT wasm FROM builtin_modules WHERE id = ?1")?
+            .query_row([id.to_string()], |row| row.get(0))
+            .optional()?)
     }
 
     /// The Module item's bytes.

@@ -177,6 +177,11 @@ CREATE TABLE IF NOT EXISTS modules (
     item BLOB NOT NULL,
     added_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS builtin_modules (
+    id TEXT PRIMARY KEY,
+    wasm BLOB NOT NULL,
+    kept_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS drive_items (
     id TEXT PRIMARY KEY,
     owner TEXT NOT NULL,

@@ -143,3 +143,35 @@ fn spawn_runs_aos_by_default_and_refuses_modules_it_does_not_have() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(json(home, &["list"]).as_array().unwrap().len(), 2, "nothing was spawned for c");
 }
+
+#[test]
+fn a_process_keeps_running_on_the_build_of_aos_it_was_spawned_on() {
+    let home = node_home();
+    let home = home.path();
+    ok(home, &["spawn", "p"]);
+    ok(home, &["eval", "p", "X = 41"]);
+    let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
+    let aos = ao::runtime::aos_module_id().to_string();
+    let kept: (String, usize) =
+        db.query_row("SELECT id, length(wasm) FROM builtin_modules", [], |row| Ok((row.get(0)?, row.get(1)?))).unwrap();
+    assert_eq!(kept, (aos.clone(), ao::runtime::AOS_MODULE.len()), "the build p was spawned on is kept");
+
+    // As if p had been spawned by another build of ao: its module is not this binary's.
+    let older = format!("{}A", "o".repeat(42));
+    db.execute("UPDATE processes SET module = ?1", [&older]).unwrap();
+    db.execute("UPDATE builtin_modules SET id = ?1", [&older]).unwrap();
+    drop(db);
+    assert_eq!(ok(home, &["eval", "p", "return X + 1"]), "42", "p runs on its own build, from its checkpoint");
+
+    ok(home, &["spawn", "q"]);
+    ok(home, &["spawn", "r"]);
+    let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
+    let builds: Vec<String> = db
+        .prepare("SELECT id FROM builtin_modules ORDER BY kept_at, id")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(builds, vec![older, aos], "each build is kept once");
+}

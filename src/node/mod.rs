@@ -334,8 +334,10 @@ impl Units {
         process: &ProcessRow,
         sign: impl FnOnce() -> Result<DataItem, ItemError> + Send,
     ) -> Result<DataItem, NodeError> {
-        let tip = tx.tip(process.id)?;
-        let Some(tip) = tip.filter(|_| !self.compute.is_live(process.id)) else { return Ok(sign()?) };
+        if self.compute.is_live(process.id) {
+            return Ok(sign()?);
+        }
+        let Some(tip) = tx.tip(process.id)? else { return Ok(sign()?) };
         std::thread::scope(|both| {
             let signing = both.spawn(sign);
             let warmed = self.evaluate_and_deliver(tx, process.id, tip.slot);

@@ -18,9 +18,9 @@ fn spawn(node: &mut Node, wallet: &Wallet, name: &str) -> ao::protocol::Id {
     node.spawn(wallet, request).unwrap().process
 }
 
-fn eval(node: &mut Node, wallet: &Wallet, process: ao::protocol::Id, code: &str) -> serde_json::Value {
+fn eval(node: &mut Node, wallet: &Wallet, process: ao::protocol::Id, code: &str) -> ao::node::MessageResult {
     let outcome = node.send(wallet, process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec()).unwrap();
-    assert!(outcome.result.get("Error").is_none(), "{}", outcome.result);
+    assert!(outcome.result.error.is_none(), "{}", outcome.result);
     outcome.result
 }
 
@@ -54,10 +54,10 @@ fn library(c: &mut Criterion) {
     });
     let fan_out = format!("for i = 1, {FAN_OUT} do Send({{Target = Counter, Action = 'Count'}}) end");
     let before =
-        eval(&mut node, &wallet, counter, "return Count")["Output"]["data"].as_str().unwrap().parse::<u64>().unwrap();
+        eval(&mut node, &wallet, counter, "return Count").output["data"].as_str().unwrap().parse::<u64>().unwrap();
     eval(&mut node, &wallet, sender, &fan_out);
     let after =
-        eval(&mut node, &wallet, counter, "return Count")["Output"]["data"].as_str().unwrap().parse::<u64>().unwrap();
+        eval(&mut node, &wallet, counter, "return Count").output["data"].as_str().unwrap().parse::<u64>().unwrap();
     assert_eq!(after - before, FAN_OUT, "every message was delivered and evaluated");
     group.throughput(Throughput::Elements(FAN_OUT)).sample_size(10).measurement_time(Duration::from_secs(20));
     group.bench_function("eval sending 1,000 messages (delivered)", |b| {

@@ -53,7 +53,7 @@ fn round_trip(c: &mut Criterion) {
 fn breakdown(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let wallet = Wallet::generate().unwrap();
-    let mut node = Node::open(dir.path()).unwrap();
+    let node = Node::open(dir.path()).unwrap();
     let request = SpawnRequest { name: Some("p".into()), ..SpawnRequest::default() };
     let process = node.spawn(&wallet, request).unwrap().process;
     let eval = |code: &str| message(process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);

@@ -17,7 +17,7 @@ impl DryrunArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let (tags, data) = self.message.tags_and_data()?;
         let owner = signing_wallet(global)?.address();
-        let mut node = open(global)?;
+        let node = open(global)?;
         let process = resolve(&node, &owner, &self.message.process)?;
         let spinner = Spinner::start(global, "evaluating");
         let result = node.dry_run(&owner, process.id, &tags, &data).map_err(node_error)?;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::input::signing_wallet;
-use super::node_access::{error_of, node_error, open, plain_error, report, resolve};
+use super::node_access::{node_error, open, plain_error, report, resolve};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 use crate::lua_bundle::{LuaBundle, chunk_line};
@@ -82,14 +82,14 @@ impl EvalArgs {
             (None, None, None) => unreachable!("clap requires one of them"),
         };
         let wallet = signing_wallet(global)?;
-        let mut node = open(global)?;
+        let node = open(global)?;
         let process = resolve(&node, &wallet.address(), &self.process)?;
         let spinner = Spinner::start(global, "evaluating");
         let outcome = node.send(&wallet, process.id, vec![Tag::new("Action", "Eval")], code.into_bytes());
         drop(spinner);
         let outcome = outcome.map_err(node_error)?;
-        report(global, &outcome, false).map_err(|failed| match error_of(&outcome.result) {
-            Some(error) if !global.json => located_error(&error, bundle.as_ref()),
+        report(global, &outcome, false).map_err(|failed| match &outcome.result.error {
+            Some(error) if !global.json => located_error(error, bundle.as_ref()),
             _ => failed,
         })
     }

@@ -28,7 +28,7 @@ fn one_line(value: &Value, max: usize) -> String {
 
 impl InboxArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let mut node = open(global)?;
+        let node = open(global)?;
         let process = find_process(global, &node, &self.process)?;
         let inbox = node.inbox(process.id, self.last).map_err(node_error)?;
         if global.json {

@@ -152,6 +152,11 @@ impl CliError {
         CliError { message: message.into(), hint: None, code: 2 }
     }
 
+    /// Stopped by the user (Ctrl-C) or a `--timeout` (exit 130, as a shell reports SIGINT).
+    pub fn interrupted(message: impl Into<String>) -> Self {
+        CliError { message: message.into(), hint: None, code: 130 }
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

@@ -51,7 +51,7 @@ impl AddArgs {
         let wasm = std::fs::read(&self.file)
             .map_err(|e| CliError::input(format!("cannot read {}: {e}", self.file.display())))?;
         let wallet = signing_wallet(global)?;
-        let mut node = open(global)?;
+        let node = open(global)?;
         let spinner = Spinner::start(global, "compiling the module");
         let info = node.add_module(&wallet, wasm, self.format, self.tags).map_err(node_error)?;
         drop(spinner);

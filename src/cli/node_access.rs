@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::input::{wallet_error, wallet_path};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
-use crate::node::{Node, NodeError, Outcome, ProcessRow};
+use crate::node::{ErrorKind, MessageResult, Node, NodeError, Outcome, ProcessRow, Undelivered};
 use crate::protocol::Id;
 use crate::text::strip_ansi;
 use crate::wallet_file::{self, WalletFileError};
@@ -28,26 +28,37 @@ pub fn open(global: &GlobalArgs) -> Result<Node, CliError> {
     Node::open(&home).map_err(node_error)
 }
 
+/// A node error as the CLI reports it: its kind decides the exit code (2 for what the user asked
+/// wrongly or for what does not exist, 1 for failures), with a hint where one helps.
 pub fn node_error(error: NodeError) -> CliError {
-    match error {
-        NodeError::UnknownProcess(name) => CliError::input(format!("no process {name:?}"))
-            .hint("`ao list` shows the processes; spawn one with `ao spawn NAME`"),
+    let kind = error.kind();
+    match &error {
         NodeError::UnknownModule(_) => {
-            CliError::input(error.to_string()).hint("`ao module add FILE --format FORMAT` registers one")
+            return CliError::input(error.to_string()).hint("`ao module add FILE --format FORMAT` registers one");
         }
-        NodeError::UnknownMessage(_)
-        | NodeError::InvalidModule(_)
-        | NodeError::NameTaken { .. }
-        | NodeError::Limit(_)
-        | NodeError::CannotBoot(_)
-        | NodeError::Cron(_)
-        | NodeError::Refused { .. } => CliError::input(error.to_string()),
-        other => CliError::failed(other.to_string()),
+        NodeError::Interrupted => return CliError::interrupted(error.to_string()),
+        NodeError::Contended { .. } | NodeError::Store(crate::node::StoreError::Locked { .. }) => {
+            return CliError::failed(error.to_string()).hint("other `ao` commands are writing to this home; try again");
+        }
+        _ => {}
+    }
+    match kind {
+        ErrorKind::NotFound | ErrorKind::Invalid | ErrorKind::Conflict => CliError::input(error.to_string()),
+        _ => CliError::failed(error.to_string()),
     }
 }
 
+/// `no process "TEXT"`: what the user named is not a process here.
+fn no_process(text: &str) -> CliError {
+    CliError::input(format!("no process {text:?}"))
+        .hint("`ao list` shows the processes; spawn one with `ao spawn NAME`")
+}
+
 pub fn resolve(node: &Node, owner: &str, text: &str) -> Result<ProcessRow, CliError> {
-    node.resolve(owner, text).map_err(node_error)
+    node.resolve(owner, text).map_err(|error| match error {
+        NodeError::UnknownProcess(_) | NodeError::NoProcessNamed { .. } => no_process(text),
+        other => node_error(other),
+    })
 }
 
 /// The process `text` names, for commands that only read: an id needs no wallet; a name is looked
@@ -67,18 +78,9 @@ pub fn find_process(global: &GlobalArgs, node: &Node, text: &str) -> Result<Proc
     resolve(node, &owner, text)
 }
 
-/// The error text of a result, if it failed.
-pub fn error_of(result: &Value) -> Option<String> {
-    match result.get("Error") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(text)) => Some(text.clone()),
-        Some(other) => Some(other.to_string()),
-    }
-}
-
 /// What a result printed: `Output.data` (or `Output` itself when it is text), as aos shows it.
-pub fn output_text(result: &Value) -> String {
-    let output = &result["Output"];
+pub fn output_text(result: &MessageResult) -> String {
+    let output = &result.output;
     let data = output.get("data").unwrap_or(output);
     match data.get("output") {
         // Older aos (and the modules built from it) return `{output, prompt, json}`: as aos shows
@@ -98,13 +100,51 @@ pub fn value_text(value: &Value) -> String {
     }
 }
 
-/// Prints a message's outcome (`--json`: `{"id", "process", "slot", "result"}`) and turns a
-/// result with an Error into exit 1.
+/// Prints a message's outcome (`--json`: `{"id", "process", "slot", "result", "undelivered"}`),
+/// warns of what it caused that was not delivered, and turns a result with an Error into exit 1.
 pub fn report(global: &GlobalArgs, outcome: &Outcome, show_id: bool) -> Result<(), CliError> {
-    let document = json!({"id": outcome.id.to_string(), "process": outcome.process.to_string(), "slot": outcome.slot, "result": outcome.result});
+    let mut document = json!({"id": outcome.id.to_string(), "process": outcome.process.to_string(), "slot": outcome.slot, "result": outcome.result});
+    if global.json {
+        document["undelivered"] = undelivered_json(&outcome.undelivered);
+    }
     let heading = show_id.then(|| outcome.id.to_string());
     global.detail(format_args!("message {} is slot {} of process {}", outcome.id, outcome.slot, outcome.process));
+    warn_undelivered(global, &outcome.undelivered);
     report_result(global, &document, &outcome.result, heading.as_deref())
+}
+
+/// Warns on stderr of each outbox entry that was not delivered for a problem.
+pub fn warn_undelivered(global: &GlobalArgs, undelivered: &[Undelivered]) {
+    for entry in undelivered.iter().filter(|u| u.reason.is_problem()) {
+        global.notice(format_args!("warning: {}", describe_undelivered(entry)));
+    }
+}
+
+/// One line about an entry that was not delivered.
+pub fn describe_undelivered(entry: &Undelivered) -> String {
+    let what = match entry.list {
+        crate::node::OutboxList::Messages => format!("a message to {} was not delivered", entry.target),
+        crate::node::OutboxList::Spawns => "a spawn was not started".to_string(),
+        crate::node::OutboxList::Assignments => format!("an assignment to {} was not made", entry.target),
+    };
+    format!("{what} (sent by {} at slot {}): {}", entry.from, entry.position.slot, entry.detail)
+}
+
+/// Undelivered entries as `--json` shows them.
+pub fn undelivered_json(undelivered: &[Undelivered]) -> Value {
+    let entries = undelivered.iter().map(|u| {
+        json!({
+            "from": u.from.to_string(),
+            "slot": u.position.slot,
+            "list": format!("{:?}", u.list),
+            "index": u.index,
+            "target": u.target,
+            "id": u.id.map(|id| id.to_string()),
+            "reason": u.reason.code(),
+            "detail": u.detail,
+        })
+    });
+    Value::Array(entries.collect())
 }
 
 /// Prints `document` (with `--json`) or `heading` and what `result` printed and sent (as text),
@@ -112,7 +152,7 @@ pub fn report(global: &GlobalArgs, outcome: &Outcome, show_id: bool) -> Result<(
 pub fn report_result(
     global: &GlobalArgs,
     document: &Value,
-    result: &Value,
+    result: &MessageResult,
     heading: Option<&str>,
 ) -> Result<(), CliError> {
     if global.json {
@@ -125,23 +165,14 @@ pub fn report_result(
         if !output.is_empty() {
             println!("{}", for_stdout(global, &output));
         }
-        for message in result["Messages"].as_array().into_iter().flatten().filter(|_| !global.quiet) {
-            println!(
-                "→ sent {} to {}",
-                tag_value(&message["Tags"], "Action").unwrap_or("-"),
-                message["Target"].as_str().unwrap_or("?")
-            );
+        for message in result.messages.iter().filter(|_| !global.quiet) {
+            println!("→ sent {} to {}", message.action().as_deref().unwrap_or("-"), message.target().unwrap_or("?"));
         }
     }
-    match error_of(result) {
-        Some(text) => Err(CliError::failed(plain_error(&text))),
+    match &result.error {
+        Some(text) => Err(CliError::failed(plain_error(text))),
         None => Ok(()),
     }
-}
-
-/// The value of tag `name` in a `[{name, value}]` list.
-pub fn tag_value<'a>(tags: &'a Value, name: &str) -> Option<&'a str> {
-    tags.as_array()?.iter().find(|t| t["name"] == name).and_then(|t| t["value"].as_str())
 }
 
 /// A process's text for stdout: its colours kept only when stdout takes colour.

@@ -16,7 +16,7 @@ impl SendArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let (tags, data) = self.message.tags_and_data()?;
         let wallet = signing_wallet(global)?;
-        let mut node = open(global)?;
+        let node = open(global)?;
         let process = resolve(&node, &wallet.address(), &self.message.process)?;
         let spinner = Spinner::start(global, "evaluating");
         let outcome = node.send(&wallet, process.id, tags, data).map_err(node_error)?;

@@ -3,7 +3,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::input::{TagsAndData, parse_id, read_data, signing_wallet};
-use super::node_access::{error_of, node_error, open};
+use super::node_access::{node_error, open, warn_undelivered};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::SpawnRequest;
@@ -28,7 +28,7 @@ impl SpawnArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let data = read_data(self.input.data.as_deref())?;
         let wallet = signing_wallet(global)?;
-        let mut node = open(global)?;
+        let node = open(global)?;
         let module = match self.module.as_str() {
             "aos" => None,
             id => Some(parse_id(id).map_err(|e| CliError::input(format!("--module {id:?}: {e}")))?),
@@ -49,7 +49,8 @@ impl SpawnArgs {
         } else {
             println!("{}", outcome.process);
         }
-        match error_of(&outcome.result) {
+        warn_undelivered(global, &outcome.undelivered);
+        match &outcome.result.error {
             Some(error) => Err(CliError::failed(format!("the process booted with an error: {error}"))),
             None => Ok(()),
         }

@@ -5,9 +5,9 @@ use std::time::Duration;
 use clap::Args;
 use serde_json::json;
 
-use super::node_access::{error_of, find_process, for_stdout, node_error, open, output_text, plain_error, tag_value};
+use super::node_access::{find_process, for_stdout, node_error, open, output_text, plain_error, undelivered_json};
 use super::{CliError, GlobalArgs};
-use crate::node::{LogEntry, NodeError, StoreError};
+use crate::node::{ErrorKind, LogEntry, OutboxList};
 
 /// How often `-f` looks for new results.
 const FOLLOW_INTERVAL: Duration = Duration::from_millis(100);
@@ -27,7 +27,7 @@ pub struct TailArgs {
 
 impl TailArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let mut node = open(global)?;
+        let node = open(global)?;
         let process = find_process(global, &node, &self.process)?;
         let mut entries = node.log_last(process.id, self.last.max(1)).map_err(node_error)?;
         let mut after = entries.last().map(|entry| entry.position);
@@ -46,7 +46,8 @@ impl TailArgs {
                 std::thread::sleep(FOLLOW_INTERVAL);
                 // Cron messages are evaluated when someone looks; another `ao` may be writing.
                 match node.run_crons() {
-                    Ok(_) | Err(NodeError::Store(StoreError::Locked { .. })) => {}
+                    Ok(_) => {}
+                    Err(error) if error.kind() == ErrorKind::Unavailable => {}
                     Err(error) => return Err(node_error(error)),
                 }
             }
@@ -62,6 +63,10 @@ fn print_entry(global: &GlobalArgs, entry: &LogEntry) {
         if let Some(cron) = &entry.cron {
             line["cron"] = json!(cron);
         }
+        let problems: Vec<_> = entry.undelivered.iter().filter(|u| u.reason.is_problem()).cloned().collect();
+        if !problems.is_empty() {
+            line["undelivered"] = undelivered_json(&problems);
+        }
         println!("{line}");
         return;
     }
@@ -73,11 +78,24 @@ fn print_entry(global: &GlobalArgs, entry: &LogEntry) {
     for line in for_stdout(global, &output_text(&entry.result)).lines() {
         println!("  {line}");
     }
-    for message in entry.result["Messages"].as_array().into_iter().flatten() {
-        let action = tag_value(&message["Tags"], "Action").unwrap_or("-");
-        println!("  → {action} to {}", message["Target"].as_str().unwrap_or("?"));
+    for (index, message) in entry.result.messages.iter().enumerate() {
+        let action = message.action().unwrap_or_else(|| "-".into());
+        let problem = entry
+            .undelivered
+            .iter()
+            .find(|u| u.list == OutboxList::Messages && u.index as usize == index && u.reason.is_problem());
+        match problem {
+            Some(u) => println!("  → {action} to {} (not delivered: {})", message.target().unwrap_or("?"), u.detail),
+            None => println!("  → {action} to {}", message.target().unwrap_or("?")),
+        }
     }
-    if let Some(error) = error_of(&entry.result) {
-        println!("  error: {}", plain_error(&error));
+    for u in entry.undelivered.iter().filter(|u| u.list != OutboxList::Messages && u.reason.is_problem()) {
+        match u.list {
+            OutboxList::Spawns => println!("  → spawn not started: {}", u.detail),
+            _ => println!("  → assignment to {} not made: {}", u.target, u.detail),
+        }
+    }
+    if let Some(error) = &entry.result.error {
+        println!("  error: {}", plain_error(error));
     }
 }

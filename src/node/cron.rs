@@ -3,9 +3,11 @@
 //! `ao-protocol.md` §4.6). Ticks are a pure function of the spawn's time and height, so they are
 //! not written to the log: the compute unit generates the ones due between two scheduled messages
 //! (and up to "now" when a node catches up) and evaluates them in between.
-use crate::protocol::Tag;
+use crate::protocol::{Id, Tag};
 
-use super::scheduler::Chain;
+use super::NodeError;
+use super::scheduler::{Chain, LocalScheduler, Scheduler};
+use super::store::Tx;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -175,6 +177,20 @@ impl Crons {
         }
         (ranked, complete_to)
     }
+}
+
+/// Whether `process`, not in memory, has a cron tick due before `now`, by what the store holds:
+/// its ticks are evaluated up to the newest of its last slot's time and its newest tick.
+pub(crate) fn due_in_store(tx: &Tx, scheduler: &LocalScheduler, process: Id, now: u64) -> Result<bool, NodeError> {
+    let Some(spawn) = scheduler.messages(process, 0, 0)?.pop() else { return Ok(false) };
+    let crons = crons_of(spawn.item.tags()).map_err(|e| NodeError::Damaged(format!("spawn of {process}: {e}")))?;
+    let Some(crons) = Crons::new(crons, spawn.assignment.timestamp, scheduler.chain) else { return Ok(false) };
+    let Some(tip) = tx.tip(process)? else { return Ok(false) };
+    let evaluated = match tx.newest_tick(process, tip.slot)? {
+        Some(newest) => tip.timestamp.max(newest + 1),
+        None => tip.timestamp,
+    };
+    Ok(crons.any_due(evaluated, now))
 }
 
 #[cfg(test)]

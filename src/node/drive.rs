@@ -8,14 +8,13 @@
 //! sees it, whenever that message is evaluated or recomputed; one scheduled after it always
 //! does. A statement is only accepted about an item whose data is stored, and nothing is ever
 //! removed: an admissible id always has its data.
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Value, json};
 
-use super::store::{StoreError, Tx};
-use super::{Node, NodeError, now_ms};
+use super::store::{Store, StoreError, Tx};
+use super::{Node, NodeError};
 use crate::protocol::ao::DATA_PROTOCOL;
 use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag, b64};
 use crate::runtime::{DriveSource, MessageTime, Statement};
@@ -43,20 +42,14 @@ impl Node {
     /// Stores a new data item holding `data`, signed by `wallet`; with `attest`, the node's
     /// scheduler (every local process's `Scheduler`) attests it too, for the messages scheduled
     /// from now on. Returns its id.
-    pub fn drive_add(
-        &mut self,
-        wallet: &dyn Signer,
-        data: Vec<u8>,
-        tags: Vec<Tag>,
-        attest: bool,
-    ) -> Result<Id, NodeError> {
+    pub fn drive_add(&self, wallet: &dyn Signer, data: Vec<u8>, tags: Vec<Tag>, attest: bool) -> Result<Id, NodeError> {
         let item = ItemBuilder { tags, data, ..Default::default() }.sign(wallet)?;
         self.drive_store(item, attest)
     }
 
     /// Stores an item signed elsewhere (its binary ANS-104 form), after checking its signature.
     /// An attestation or availability statement is recorded as one. Returns its id.
-    pub fn drive_import(&mut self, bytes: &[u8], attest: bool) -> Result<Id, NodeError> {
+    pub fn drive_import(&self, bytes: &[u8], attest: bool) -> Result<Id, NodeError> {
         let item = DataItem::parse(bytes).map_err(|e| NodeError::Drive(format!("not a data item: {e}")))?;
         item.verify().map_err(|e| NodeError::Drive(format!("the item's signature does not verify: {e}")))?;
         self.drive_store(item, attest)
@@ -64,12 +57,12 @@ impl Node {
 
     /// `wallet` states `kind` of the stored item `id` (for processes that list the wallet as an
     /// `Attestor`). Returns the statement's id.
-    pub fn drive_attest(&mut self, wallet: &dyn Signer, id: Id, kind: Statement) -> Result<Id, NodeError> {
+    pub fn drive_attest(&self, wallet: &dyn Signer, id: Id, kind: Statement) -> Result<Id, NodeError> {
         self.drive_store(statement(kind, id).sign(wallet)?, false)
     }
 
     /// Stores a block, a gateway's `/block/height/<h>` JSON; returns its height.
-    pub fn drive_add_block(&mut self, json: &[u8]) -> Result<u64, NodeError> {
+    pub fn drive_add_block(&self, json: &[u8]) -> Result<u64, NodeError> {
         let block: Value =
             serde_json::from_slice(json).map_err(|e| NodeError::Drive(format!("a block must be JSON: {e}")))?;
         let height = match block.get("height") {
@@ -78,13 +71,14 @@ impl Node {
             _ => None,
         };
         let height = height.ok_or_else(|| NodeError::Drive("the block has no numeric \"height\"".into()))?;
-        self.store.transaction(|tx| tx.insert_drive_block(height, json))?;
+        self.shared.store.write(|tx| tx.insert_drive_block(height, json))?;
         Ok(height)
     }
 
     /// The items in the local drive, oldest first (statements are listed with their subjects).
     pub fn drive_items(&self) -> Result<Vec<DriveItem>, NodeError> {
-        let tx = self.store.read();
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
         let mut items = tx.drive_items()?;
         for item in &mut items {
             item.statements = tx.drive_statements_of(item.id)?;
@@ -95,23 +89,23 @@ impl Node {
     /// The drive as processes read it (for running processes outside the node, e.g. a
     /// `runtime::Process` given `Drive::new(node.drive_source(), ...)`).
     pub fn drive_source(&self) -> Arc<dyn DriveSource> {
-        self.units.compute.drive().clone()
+        self.shared.compute.drive.clone()
     }
 
     /// The heights of the stored blocks, lowest first.
     pub fn drive_blocks(&self) -> Result<Vec<u64>, NodeError> {
-        Ok(self.store.read().drive_block_heights()?)
+        Ok(self.shared.store.read()?.tx().drive_block_heights()?)
     }
 
     /// Stores `item` (and, with `attest`, the scheduler's attestation of it) in one transaction;
     /// statements count for the messages scheduled after it.
-    fn drive_store(&mut self, item: DataItem, attest: bool) -> Result<Id, NodeError> {
+    fn drive_store(&self, item: DataItem, attest: bool) -> Result<Id, NodeError> {
         let id = item.id();
-        let attestation =
-            if attest { Some(statement(Statement::Attestation, id).sign(&self.units.key)?) } else { None };
-        let chain = self.units.chain;
-        self.store.transaction(|tx| -> Result<(), NodeError> {
-            let now = now_ms();
+        let scheduler = &self.shared.scheduler;
+        let attestation = if attest { Some(statement(Statement::Attestation, id).sign(&scheduler.key)?) } else { None };
+        let chain = scheduler.chain;
+        self.shared.store.write(|tx| -> Result<(), NodeError> {
+            let now = scheduler.clock.now_ms();
             insert_item(tx, &item, chain.height_at(now), now)?;
             if let Some(attestation) = &attestation {
                 insert_item(tx, attestation, chain.height_at(now), now)?;
@@ -238,28 +232,21 @@ impl Tx<'_> {
     }
 }
 
-/// The drive processes read: the store's drive tables through a read-only connection of its own
-/// (opened on first use), so a process can read while the node holds its write transaction.
+/// The drive processes read: the store's drive tables, through its reading connections (so a
+/// process can read while a push holds the write transaction).
 pub(crate) struct StoreDrive {
-    path: PathBuf,
-    conn: OnceLock<Option<Mutex<Connection>>>,
+    store: Arc<Store>,
 }
 
 impl StoreDrive {
-    pub(crate) fn new(path: &Path) -> Arc<Self> {
-        Arc::new(StoreDrive { path: path.to_path_buf(), conn: OnceLock::new() })
+    pub(crate) fn new(store: Arc<Store>) -> Arc<Self> {
+        Arc::new(StoreDrive { store })
     }
 
-    /// Runs `query` on the connection; `None` if the store cannot be read (then nothing is found).
+    /// Runs `query`; `None` if the store cannot be read (then nothing is found).
     fn query<T>(&self, query: impl FnOnce(&Connection) -> rusqlite::Result<Option<T>>) -> Option<T> {
-        let conn = self.conn.get_or_init(|| {
-            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-            let conn = Connection::open_with_flags(&self.path, flags).ok()?;
-            conn.busy_timeout(std::time::Duration::from_secs(5)).ok()?;
-            Some(Mutex::new(conn))
-        });
-        let conn = conn.as_ref()?.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        query(&conn).ok().flatten()
+        let reader = self.store.read().ok()?;
+        query(reader.tx().conn()).ok().flatten()
     }
 
     fn item(&self, id: &str) -> Option<DataItem> {

@@ -4,7 +4,8 @@ use serde_json::{Map, Value, json};
 
 use super::cron::Tick;
 use super::modules::NodeModule;
-use super::store::{ScheduleTip, SlotRow};
+use super::scheduler::Assignment;
+use super::store::ScheduleTip;
 use crate::protocol::{DataItem, Id, Tag};
 
 /// Tags as ao's JSON has them: `[{"name", "value"}...]` (`Tag`'s own serialisation).
@@ -18,8 +19,8 @@ pub fn sender(item: &DataItem) -> String {
     item.tag("From-Process").filter(|v| !v.is_empty()).map_or_else(|| item.owner_address(), str::to_string)
 }
 
-/// The `msg` for the item scheduled at `slot` of `process`.
-pub fn message_json(process: Id, slot: &SlotRow, item: &DataItem) -> Value {
+/// The `msg` for `item`, scheduled for `process` as `slot` says.
+pub fn message_json(process: Id, slot: &Assignment, item: &DataItem) -> Value {
     let owner = item.owner_address();
     let from_process = item.tag("From-Process").filter(|v| !v.is_empty());
     let mut msg = Map::new();

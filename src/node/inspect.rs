@@ -1,12 +1,13 @@
 //! Looking at the node without changing it: the process list, a process's evaluated log (what
-//! `ao tail` prints), its Inbox, Lua read-outs by dry run, and recomputing a process from scratch
-//! to check its checkpoints.
+//! `ao tail` prints, with what each entry did not deliver), its Inbox, and Lua read-outs by dry
+//! run.
 use serde_json::Value;
 
-use super::compute::LiveProcess;
 use super::cron::{Cron, crons_of};
 use super::envelope;
-use super::store::{LogPosition, LogRow};
+use super::result::MessageResult;
+use super::store::{LogPosition, LogRow, Tx};
+use super::undelivered::Undelivered;
 use super::{Node, NodeError};
 use crate::protocol::{DataItem, Id, Tag};
 
@@ -31,7 +32,9 @@ pub struct LogEntry {
     /// `msg.From`: the sending process, or the signer.
     pub from: String,
     pub tags: Vec<Tag>,
-    pub result: Value,
+    pub result: MessageResult,
+    /// What of its outbox was not delivered.
+    pub undelivered: Vec<Undelivered>,
 }
 
 impl LogEntry {
@@ -67,84 +70,42 @@ fn damaged(what: impl std::fmt::Display) -> NodeError {
 impl Node {
     /// All processes of this node, oldest first.
     pub fn processes(&self) -> Result<Vec<ProcessSummary>, NodeError> {
-        let rows = self.store.read().processes()?;
+        let rows = self.shared.store.read()?.tx().processes()?;
         Ok(rows.into_iter().map(|(process, messages)| ProcessSummary { process, messages }).collect())
     }
 
     /// The newest slot of `process`'s schedule.
     pub fn latest_slot(&self, process: Id) -> Result<u64, NodeError> {
-        let tip = self.store.read().tip(process)?;
-        tip.map(|tip| tip.slot).ok_or_else(|| NodeError::UnknownProcess(process.to_string()))
+        let tip = self.shared.store.read()?.tx().tip(process)?;
+        tip.map(|tip| tip.slot).ok_or(NodeError::UnknownProcess(process))
     }
 
     /// Up to `limit` entries of `process`'s evaluated log after `after` (from the start when
     /// `None`), oldest first.
     pub fn log(&self, process: Id, after: Option<LogPosition>, limit: u64) -> Result<Vec<LogEntry>, NodeError> {
-        let rows = self.store.read().log_after(process, after, limit)?;
-        self.log_entries(process, rows)
+        let reader = self.shared.store.read()?;
+        let rows = reader.tx().log_after(process, after, limit)?;
+        log_entries(&reader.tx(), process, rows)
     }
 
     /// The newest `count` entries of `process`'s evaluated log, oldest first.
     pub fn log_last(&self, process: Id, count: u64) -> Result<Vec<LogEntry>, NodeError> {
-        let rows = self.store.read().log_last(process, count)?;
-        self.log_entries(process, rows)
-    }
-
-    fn log_entries(&self, process: Id, rows: Vec<LogRow>) -> Result<Vec<LogEntry>, NodeError> {
-        // Cron ticks come from the process's owner, with their cron's tags.
-        let mut spawn: Option<(String, Vec<Cron>)> = None;
-        rows.into_iter()
-            .map(|row| {
-                let position = row.key();
-                match row {
-                    LogRow::Message { slot, result } => {
-                        let item =
-                            DataItem::parse(&slot.item).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
-                        Ok(LogEntry {
-                            position,
-                            message: Some(slot.message),
-                            cron: None,
-                            timestamp: slot.timestamp,
-                            from: envelope::sender(&item),
-                            tags: item.tags().to_vec(),
-                            result: serde_json::from_str(&result).map_err(damaged)?,
-                        })
-                    }
-                    LogRow::Tick { tick, result, .. } => {
-                        if spawn.is_none() {
-                            let first =
-                                self.store.read().slots(process, 0, 0)?.pop().ok_or_else(|| damaged("no spawn"))?;
-                            let item = DataItem::parse(&first.item).map_err(damaged)?;
-                            spawn = Some((item.owner_address(), crons_of(item.tags()).map_err(damaged)?));
-                        }
-                        let (owner, crons) = spawn.as_ref().expect("just read");
-                        let cron = crons.get(tick.cron).ok_or_else(|| damaged(format!("no cron {}", tick.cron)))?;
-                        Ok(LogEntry {
-                            position,
-                            message: None,
-                            cron: Some(cron.interval.clone()),
-                            timestamp: tick.timestamp,
-                            from: owner.clone(),
-                            tags: cron.tags.clone(),
-                            result: serde_json::from_str(&result).map_err(damaged)?,
-                        })
-                    }
-                }
-            })
-            .collect()
+        let reader = self.shared.store.read()?;
+        let rows = reader.tx().log_last(process, count)?;
+        log_entries(&reader.tx(), process, rows)
     }
 
     /// Evaluates `code` inside `process` as its owner, by dry run (nothing kept), and returns what
     /// it printed or returned.
-    pub fn read_lua(&mut self, process: Id, code: &str) -> Result<Value, NodeError> {
-        let spawn = self.store.read().slots(process, 0, 0)?.pop();
-        let spawn = spawn.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
+    pub fn read_lua(&self, process: Id, code: &str) -> Result<MessageResult, NodeError> {
+        let spawn = self.shared.store.read()?.tx().slots(process, 0, 0)?.pop();
+        let spawn = spawn.ok_or(NodeError::UnknownProcess(process))?;
         let owner = envelope::sender(&DataItem::parse(&spawn.item).map_err(damaged)?);
         self.dry_run(&owner, process, &[Tag::new("Action", "Eval")], code.as_bytes())
     }
 
     /// The newest `last` messages of `process`'s Inbox (all of them when `None`).
-    pub fn inbox(&mut self, process: Id, last: Option<u64>) -> Result<Inbox, NodeError> {
+    pub fn inbox(&self, process: Id, last: Option<u64>) -> Result<Inbox, NodeError> {
         let last = last.map_or_else(|| "#Inbox".to_string(), |n| n.to_string());
         let code = format!(
             "local out, count = {{}}, #Inbox
@@ -156,10 +117,10 @@ impl Node {
             return require('json').encode({{ count = count, messages = out }})"
         );
         let result = self.read_lua(process, &code)?;
-        if let Some(error) = result.get("Error") {
+        if let Some(error) = &result.error {
             return Err(damaged(format!("the Inbox of {process} cannot be read: {error}")));
         }
-        let output = &result["Output"];
+        let output = &result.output;
         let text = output.get("data").unwrap_or(output).as_str().unwrap_or("");
         let read: Value = serde_json::from_str(text).map_err(|e| damaged(format!("Inbox of {process}: {e}")))?;
         let messages = match &read["messages"] {
@@ -168,27 +129,57 @@ impl Node {
         };
         Ok(Inbox { count: read["count"].as_u64().unwrap_or(0), messages })
     }
+}
 
-    /// Recomputes `process` from a fresh boot through the position of its newest checkpoint (its
-    /// slots and the cron ticks between them), without storing anything, and returns both memory
-    /// hashes (`None` if it has no checkpoint).
-    pub fn recompute(&mut self, process: Id) -> Result<Option<Recomputed>, NodeError> {
-        let tx = self.store.read();
-        let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-        let Some(checkpoint) = tx.checkpoint(process, u64::MAX >> 1)? else { return Ok(None) };
-        let slots = tx.slots(process, 0, checkpoint.slot)?;
-        let spawn = slots.first().ok_or_else(|| damaged("no spawn"))?;
-        let module = self.units.module(&tx, row.module)?;
-        let mut fresh = LiveProcess::start(&module, &row, spawn, self.units.chain, self.units.compute.drive(), None)?;
-        for slot in &slots {
-            fresh.run_ticks(process, slot.timestamp, |_, _| Ok(()))?;
-            fresh.run_slot(process, slot)?;
-        }
-        fresh.run_ticks(process, checkpoint.cron_cursor, |_, _| Ok(()))?;
-        Ok(Some(Recomputed {
-            slot: checkpoint.slot,
-            memory_hash: fresh.process.memory_hash()?,
-            checkpoint_hash: checkpoint.memory_hash,
-        }))
-    }
+/// The log entries of `rows`, with what each did not deliver.
+fn log_entries(tx: &Tx, process: Id, rows: Vec<LogRow>) -> Result<Vec<LogEntry>, NodeError> {
+    let mut undelivered = match (rows.first(), rows.last()) {
+        (Some(first), Some(last)) => tx.undelivered_between(process, first.key().slot, last.key().slot)?,
+        _ => Vec::new(),
+    };
+    // Cron ticks come from the process's owner, with their cron's tags.
+    let mut spawn: Option<(String, Vec<Cron>)> = None;
+    rows.into_iter()
+        .map(|row| {
+            let position = row.key();
+            let (mine, others): (Vec<Undelivered>, Vec<Undelivered>) =
+                std::mem::take(&mut undelivered).into_iter().partition(|u| u.position == position);
+            undelivered = others;
+            let entry = match row {
+                LogRow::Message { slot, result } => {
+                    let item = DataItem::parse(&slot.item).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
+                    LogEntry {
+                        position,
+                        message: Some(slot.message),
+                        cron: None,
+                        timestamp: slot.timestamp,
+                        from: envelope::sender(&item),
+                        tags: item.tags().to_vec(),
+                        result: serde_json::from_str(&result).map_err(damaged)?,
+                        undelivered: mine,
+                    }
+                }
+                LogRow::Tick { tick, result, .. } => {
+                    if spawn.is_none() {
+                        let first = tx.slots(process, 0, 0)?.pop().ok_or_else(|| damaged("no spawn"))?;
+                        let item = DataItem::parse(&first.item).map_err(damaged)?;
+                        spawn = Some((item.owner_address(), crons_of(item.tags()).map_err(damaged)?));
+                    }
+                    let (owner, crons) = spawn.as_ref().expect("just read");
+                    let cron = crons.get(tick.cron).ok_or_else(|| damaged(format!("no cron {}", tick.cron)))?;
+                    LogEntry {
+                        position,
+                        message: None,
+                        cron: Some(cron.interval.clone()),
+                        timestamp: tick.timestamp,
+                        from: owner.clone(),
+                        tags: cron.tags.clone(),
+                        result: serde_json::from_str(&result).map_err(damaged)?,
+                        undelivered: mine,
+                    }
+                }
+            };
+            Ok(entry)
+        })
+        .collect()
 }

@@ -1,77 +1,53 @@
 //! The embedded AO node, as a library: a scheduler (the durable log), a compute unit (folding the
-//! log through modules) and a messenger (delivering what processes send), over one SQLite store
-//! in a home directory. The CLI, the REPL and the tests all drive this API.
+//! log through modules) and a messenger (delivering what processes send), over one SQLite store —
+//! in a home directory or in memory. The CLI, the REPL and the tests all drive this API; a
+//! [`Node`] is a handle, cheap to clone and shared between threads.
 //!
 //! Durability: a user's message is acknowledged (its call returns) only after the one transaction
-//! that schedules it, evaluates it, delivers everything that follows and checkpoints has committed;
-//! if the node dies before, none of it happened. A log that has slots without results (left by an
-//! older `ao`, which committed the scheduling first) is evaluated on the next open (evaluation is
-//! deterministic, so the results are the same).
+//! that stores it, its result, everything it caused and the checkpoints has committed (a push,
+//! `push.rs`); if the node dies before, none of it happened. A log that has slots without results
+//! (left by an older `ao`, which committed the scheduling first) is evaluated on the next start
+//! (evaluation is deterministic, so the results are the same).
 mod compute;
+mod config;
 mod cron;
 mod drive;
 mod envelope;
+mod error;
 mod inspect;
 mod messenger;
 mod modules;
+mod push;
+mod result;
 mod scheduler;
 mod session;
 mod store;
+mod undelivered;
+mod verify;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-use serde_json::Value;
-
+pub use compute::core::{Evaluated, ProcessRun};
+pub use config::{Clock, ManualClock, NodeConfig, PushLimits, StoreLocation, SystemClock};
+pub use cron::Tick;
 pub use drive::{DriveItem, DriveStatement};
+pub use error::{ErrorKind, NodeError};
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo};
-pub use store::{LogPosition, ProcessRow, StoreError};
+pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text};
+pub use scheduler::{Assignment, Chain, LocalScheduler, Scheduled, Scheduler};
+pub use store::{LogPosition, ProcessRow, ScheduleTip, StoreError};
+pub use undelivered::{OutboxList, Reason, Undelivered};
+pub use verify::{Difference, Verified};
 
 use crate::protocol::ao::{message, spawn};
-use crate::protocol::{DataItem, Ed25519Key, Id, ItemError, Signer, Tag};
-use crate::runtime::{Process, Runtime, RuntimeConfig, RuntimeError};
-use compute::Compute;
-use modules::{ModuleCache, NodeModule};
-use scheduler::Chain;
-use store::{SlotRow, Store, Tx};
-
-#[derive(Debug, thiserror::Error)]
-pub enum NodeError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Runtime(#[from] RuntimeError),
-    #[error("signing: {0}")]
-    Sign(#[from] ItemError),
-    #[error("no process {0} here")]
-    UnknownProcess(String),
-    #[error("no module {0} here (`ao module list` shows the registered ones)")]
-    UnknownModule(String),
-    #[error("{0}")]
-    InvalidModule(String),
-    #[error("no message {0} here")]
-    UnknownMessage(String),
-    #[error("message {message} is already scheduled for process {process}")]
-    Duplicate { message: Id, process: Id },
-    #[error("a process named {name:?} already exists for this wallet: {id}")]
-    NameTaken { name: String, id: Id },
-    #[error(transparent)]
-    Limit(#[from] crate::runtime::LimitError),
-    #[error("the process cannot start under its limits: {0}")]
-    CannotBoot(String),
-    #[error(transparent)]
-    Cron(#[from] cron::CronError),
-    #[error("message {id} is refused: {reason}")]
-    Refused { id: Id, reason: String },
-    #[error("{0}")]
-    Drive(String),
-    #[error("damaged store: {0}")]
-    Damaged(String),
-    #[error("cannot create the home directory {}: {source}", path.display())]
-    Home { path: PathBuf, source: std::io::Error },
-}
+use crate::protocol::{DataItem, Ed25519Key, Id, Signer, Tag};
+use crate::runtime::{Interrupt, Runtime, RuntimeConfig};
+use compute::ComputeUnit;
+use push::Push;
+use store::Store;
 
 /// What a spawn asks for.
 #[derive(Debug, Clone, Default)]
@@ -84,101 +60,107 @@ pub struct SpawnRequest {
     pub data: Vec<u8>,
 }
 
-/// A message's place in a process's log and what evaluating it gave.
+/// A message's place in a process's log, what evaluating it gave, and what of what it caused was
+/// not delivered.
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub id: Id,
     pub process: Id,
     pub slot: u64,
-    /// `{Output, Messages, Spawns, Assignments, Error?}`.
-    pub result: Value,
+    pub result: MessageResult,
+    /// Outbox entries of this message, or of what it caused, that were not delivered (to
+    /// targets that are not local processes, or for a problem: see [`Reason::is_problem`]).
+    pub undelivered: Vec<Undelivered>,
 }
 
+/// A handle on a node: clones share it, from any thread.
+#[derive(Clone)]
 pub struct Node {
-    store: Store,
-    units: Units,
+    shared: Arc<Shared>,
+    /// What abandons the evaluations this handle starts.
+    interrupt: Option<Interrupt>,
 }
 
-/// The stored result of `slot` of `process`, the message `id`.
-fn outcome(tx: &Tx, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
-    let result = tx.result(process, slot)?.ok_or_else(|| NodeError::Damaged(format!("no result for slot {slot}")))?;
-    let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
-    Ok(Outcome { id, process, slot, result })
+/// The node behind its handles.
+pub(crate) struct Shared {
+    pub(crate) store: Arc<Store>,
+    pub(crate) scheduler: LocalScheduler,
+    pub(crate) compute: ComputeUnit,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) push_limits: PushLimits,
 }
 
-/// The scheduler, compute and messenger, working inside the store's transactions.
-struct Units {
-    runtime: Runtime,
-    /// Signs assignments (as the scheduler) and pushed messages and spawns (as the messenger).
-    key: Ed25519Key,
-    chain: Chain,
-    compute: Compute,
-    modules: ModuleCache,
-}
-
-fn now_ms() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
-}
+/// How often a push starts over when other writers keep changing what it touched.
+const PUSH_TRIES: u32 = 50;
 
 impl Node {
-    /// Opens the node whose state lives in `home` (created if needed), and finishes any work a
-    /// previous run left undone.
+    /// The node whose state lives in `home` (created if needed), after finishing any work a
+    /// previous run left undone and the cron ticks due by now.
     pub fn open(home: &Path) -> Result<Self, NodeError> {
-        std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.to_path_buf(), source })?;
-        let mut store = Store::open(&home.join("ao.sqlite"))?;
-        let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(home.join("cache")) })?;
-        let known = (store.read().meta("unit-key")?, store.read().meta("genesis-ms")?);
-        let (seed, genesis_ms) = match known {
-            (Some(seed), Some(genesis)) => (seed, genesis),
-            _ => store.transaction(|tx| -> Result<_, NodeError> {
-                let seed = match tx.meta("unit-key")? {
-                    Some(seed) => seed,
-                    None => {
-                        let seed = Ed25519Key::generate().seed().to_vec();
-                        tx.set_meta("unit-key", &seed)?;
-                        seed
-                    }
-                };
-                let genesis = match tx.meta("genesis-ms")? {
-                    Some(bytes) => bytes,
-                    None => {
-                        let bytes = now_ms().to_le_bytes().to_vec();
-                        tx.set_meta("genesis-ms", &bytes)?;
-                        bytes
-                    }
-                };
-                Ok((seed, genesis))
-            })?,
+        Self::start(NodeConfig::home(home))
+    }
+
+    /// A node as `config` says.
+    pub fn start(config: NodeConfig) -> Result<Self, NodeError> {
+        let cache_dir = match &config.store {
+            StoreLocation::Home(home) => {
+                std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.clone(), source })?;
+                Some(home.join("cache"))
+            }
+            StoreLocation::Memory => None,
         };
-        let seed: [u8; 32] = seed.try_into().map_err(|_| NodeError::Damaged("unit key".into()))?;
-        let genesis_ms = u64::from_le_bytes(genesis_ms.try_into().map_err(|_| NodeError::Damaged("genesis".into()))?);
+        let store = Arc::new(Store::open(&config.store)?);
+        let runtime = Runtime::new(RuntimeConfig { cache_dir })?;
+        let (seed, genesis_ms) = identity(&store, config.clock.now_ms())?;
+        let key = Ed25519Key::from_seed(config.unit_key.unwrap_or(seed));
         let chain = Chain { genesis_ms };
-        let units = Units {
-            runtime,
-            key: Ed25519Key::from_seed(seed),
-            chain,
-            compute: Compute::new(chain, drive::StoreDrive::new(&home.join("ao.sqlite"))),
-            modules: ModuleCache::default(),
+        let drive: Arc<dyn crate::runtime::DriveSource> = drive::StoreDrive::new(store.clone());
+        let scheduler = LocalScheduler { key, chain, clock: config.clock.clone(), store: store.clone() };
+        let shared = Shared {
+            store,
+            scheduler,
+            compute: ComputeUnit::new(runtime, chain, drive),
+            clock: config.clock,
+            push_limits: config.push,
         };
-        let mut node = Node { store, units };
-        match node.recover().and_then(|()| node.run_crons().map(drop)) {
-            // Another `ao` is writing, and finishes its own work; this one can still read.
-            Err(NodeError::Store(StoreError::Locked { .. })) => Ok(node),
-            other => other.map(|()| node),
+        let node = Node { shared: Arc::new(shared), interrupt: None };
+        if config.catch_up {
+            match node.recover().and_then(|()| node.run_crons().map(drop)) {
+                // Another `ao` is writing, and finishes its own work; this one can still read.
+                Err(error) if error.kind() == ErrorKind::Unavailable => {}
+                other => other?,
+            }
         }
+        Ok(node)
+    }
+
+    /// A handle on the same node whose evaluations `interrupt` abandons (Ctrl-C, a timeout):
+    /// then the call fails with [`NodeError::Interrupted`] and nothing of it is kept.
+    pub fn with_interrupt(&self, interrupt: Interrupt) -> Node {
+        Node { shared: self.shared.clone(), interrupt: Some(interrupt) }
     }
 
     /// The address of the node's units (the scheduler and messenger key).
     pub fn unit_address(&self) -> String {
-        self.units.address()
+        self.shared.scheduler.address()
     }
 
-    /// Spawns a process on ao's module, signed by `wallet`; returns its boot result.
-    pub fn spawn(&mut self, wallet: &dyn Signer, request: SpawnRequest) -> Result<Outcome, NodeError> {
+    /// The node's scheduler.
+    pub fn scheduler(&self) -> &dyn Scheduler {
+        &self.shared.scheduler
+    }
+
+    /// Spawns a process, signed by `wallet`; returns its boot result.
+    pub fn spawn(&self, wallet: &dyn Signer, request: SpawnRequest) -> Result<Outcome, NodeError> {
         let owner = crate::protocol::address_of(wallet.owner());
+        if let Some(name) = &request.name
+            && let Some(existing) = self.shared.store.read()?.tx().process_named(&owner, name)?
+        {
+            return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
+        }
         let module = match request.module {
             Some(module) => module,
-            None => self.units.runtime.load_aos()?.id(),
+            None => self.shared.compute.runtime.load_aos()?.id(),
         };
         let mut tags = request.tags.clone();
         if let Some(name) = &request.name {
@@ -187,54 +169,91 @@ impl Node {
         }
         let unit = self.unit_address();
         tags.push(Tag::new("Authority", &unit));
-        let item = spawn(module, &unit, tags, request.data, now_ms()).sign(wallet)?;
+        let item = Arc::new(spawn(module, &unit, tags, request.data, self.shared.clock.now_ms()).sign(wallet)?);
         let process = item.id();
-        self.evaluating(|units, tx| {
-            if let Some(name) = &request.name
-                && let Some(existing) = tx.process_named(&owner, name)?
-            {
-                return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
-            }
-            units.schedule_spawn(tx, &item, request.name.as_deref())?;
-            units.finish(tx, process, 0, process)
-        })
+        let (result, undelivered) = self.pushing(|push| {
+            let boot = push.spawn(item.clone(), request.name.as_deref())?;
+            let result = boot.result.clone();
+            messenger::crank(push, vec![boot], Some(process))?;
+            push.checkpoint(false)?;
+            Ok(result)
+        })?;
+        Ok(Outcome { id: process, process, slot: 0, result, undelivered })
     }
 
     /// Sends a message signed by `wallet` to `process`; returns its result once evaluated and
-    /// everything it sent delivered.
+    /// everything it caused delivered (as far as the push limits go) and stored.
     pub fn send(
-        &mut self,
+        &self,
         wallet: &(dyn Signer + Sync),
         process: Id,
         tags: Vec<Tag>,
         data: Vec<u8>,
     ) -> Result<Outcome, NodeError> {
-        self.evaluating(|units, tx| {
-            let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-            let item = units.sign_while_warming(tx, &row, || message(process, tags, data, None).sign(wallet))?;
-            let slot = units.schedule_item(tx, process, &item)?.slot;
-            units.finish(tx, process, slot, item.id())
+        // The RSA signature takes milliseconds: it is made on a second thread while the process,
+        // if it is not in memory, is restored (which scheduling the item needs anyway).
+        std::thread::scope(|both| {
+            let mut signing = Some(both.spawn(|| message(process, tags, data, None).sign(wallet)));
+            let mut signed: Option<Arc<DataItem>> = None;
+            self.pushing(|push| {
+                let recovered = push.enter(process)?;
+                let item = match &signed {
+                    Some(item) => item.clone(),
+                    None => {
+                        let joined = signing.take().expect("signed once").join().expect("signing does not panic");
+                        signed.insert(Arc::new(joined?)).clone()
+                    }
+                };
+                messenger::crank_each(push, recovered)?;
+                self.deliver_user_item(push, process, item, true)
+            })
+            .map(|(outcome, undelivered)| Outcome { undelivered, ..outcome })
         })
+    }
+
+    /// Schedules `item` for `process` (entered), evaluates it, delivers what follows and, with
+    /// `checkpoint`, stages the checkpoints that pay.
+    fn deliver_user_item(
+        &self,
+        push: &mut Push,
+        process: Id,
+        item: Arc<DataItem>,
+        checkpoint: bool,
+    ) -> Result<Outcome, NodeError> {
+        let id = item.id();
+        let scheduled = push.schedule(process, item)?;
+        let evaluated = push.evaluate(process, &scheduled)?;
+        let result = evaluated.last().expect("the message is evaluated").result.clone();
+        messenger::crank_each(push, evaluated)?;
+        if checkpoint {
+            push.checkpoint(false)?;
+        }
+        Ok(Outcome { id, process, slot: scheduled.slot(), result, undelivered: Vec::new() })
     }
 
     /// Evaluates a message from `owner` to `process` without keeping anything: no log entry, no
     /// result, no change of state, nothing delivered. Returns the result (`Messages` are what the
     /// process would have sent).
-    pub fn dry_run(&mut self, owner: &str, process: Id, tags: &[Tag], data: &[u8]) -> Result<Value, NodeError> {
-        let tx = self.store.read();
-        let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-        let tip = tx.evaluated_tip(process)?;
-        let tip = tip.ok_or_else(|| NodeError::Damaged(format!("process {process} has no evaluated slot")))?;
-        let msg = envelope::dry_run_json(process, &tip, owner, tags, data).to_string();
-        let module = self.units.module(&tx, row.module)?;
-        self.units.compute.dry_run(&tx, &module, &row, tip.slot, &msg)
+    pub fn dry_run(&self, owner: &str, process: Id, tags: &[Tag], data: &[u8]) -> Result<MessageResult, NodeError> {
+        let (result, _) = self.pushing(|push| {
+            let recovered = push.enter(process)?;
+            messenger::crank_each(push, recovered)?;
+            let tip = push.tip(process).ok_or_else(|| NodeError::Damaged(format!("process {process} has no slot")))?;
+            let msg = envelope::dry_run_json(process, &tip, owner, tags, data).to_string();
+            push.dry_run(process, &msg)
+        })?;
+        Ok(result)
     }
 
     /// Evaluates and delivers whatever a previous run scheduled but did not finish.
-    fn recover(&mut self) -> Result<(), NodeError> {
-        let behind = self.store.read().behind()?;
-        for (process, tip) in behind {
-            self.evaluating(|units, tx| units.finish(tx, process, tip, process))?;
+    fn recover(&self) -> Result<(), NodeError> {
+        let behind = self.shared.store.read()?.tx().behind()?;
+        for (process, _) in behind {
+            self.pushing(|push| {
+                let recovered = push.enter(process)?;
+                messenger::crank_each(push, recovered)?;
+                push.checkpoint(false)
+            })?;
         }
         Ok(())
     }
@@ -242,169 +261,137 @@ impl Node {
     /// Evaluates the cron messages due by now in every process that has crons (ticks are
     /// evaluated when someone looks, as on the reference compute unit), and delivers what they
     /// send; returns how many ticks were evaluated.
-    pub fn run_crons(&mut self) -> Result<usize, NodeError> {
-        let now = now_ms();
-        let mut due = Vec::new();
-        {
-            let tx = self.store.read();
-            for process in tx.cron_processes()? {
-                let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-                if self.units.compute.tick_due(&tx, &row, now)? {
-                    due.push(process);
-                }
-            }
-        }
-        if due.is_empty() {
-            return Ok(0);
-        }
-        self.evaluating(|units, tx| {
-            let mut count = 0;
-            for process in due {
-                count += units.catch_up(tx, process, now)?;
-            }
-            units.compute.checkpoint_all(tx, false)?;
-            Ok(count)
-        })
-    }
-
-    /// Runs `work`, which evaluates, in one store transaction. On an error nothing was kept, and
-    /// the live processes, which may have gone past what the store kept, are reloaded from it.
-    fn evaluating<T>(&mut self, work: impl FnOnce(&mut Units, &Tx) -> Result<T, NodeError>) -> Result<T, NodeError> {
-        let units = &mut self.units;
-        let done = self.store.transaction(|tx| work(units, tx));
-        if done.is_err() {
-            self.units.compute.reset();
-        }
-        done
-    }
-
-    /// The process with this id.
-    pub fn process(&self, id: Id) -> Result<ProcessRow, NodeError> {
-        self.store.read().process(id)?.ok_or_else(|| NodeError::UnknownProcess(id.to_string()))
-    }
-
-    /// The process `text` names for the owner of `wallet`: its id, or a name it spawned.
-    pub fn resolve(&self, owner: &str, text: &str) -> Result<ProcessRow, NodeError> {
-        if let Ok(id) = text.parse::<Id>()
-            && let Some(row) = self.store.read().process(id)?
-        {
-            return Ok(row);
-        }
-        self.store.read().process_named(owner, text)?.ok_or_else(|| NodeError::UnknownProcess(text.to_string()))
-    }
-
-    /// The result of `message` (in `process`, or wherever it was scheduled).
-    pub fn result(&self, message: Id, process: Option<Id>) -> Result<Outcome, NodeError> {
-        let tx = self.store.read();
-        let (process, slot) = match process {
-            Some(process) => (process, tx.slot_of(process, message)?),
-            None => tx.find_message(message)?.first().map_or((message, None), |&(p, s)| (p, Some(s))),
-        };
-        let slot = slot.ok_or_else(|| NodeError::UnknownMessage(message.to_string()))?;
-        let result = tx.result(process, slot)?.ok_or_else(|| NodeError::UnknownMessage(message.to_string()))?;
-        let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
-        Ok(Outcome { id: message, process, slot, result })
-    }
-
-    /// How many messages processes sent to targets that are not processes of this node.
-    pub fn undelivered_count(&self) -> Result<u64, NodeError> {
-        Ok(self.store.read().undelivered_count()?)
-    }
-}
-
-impl Units {
-    fn address(&self) -> String {
-        crate::protocol::address_of(self.key.owner())
-    }
-
-    /// Evaluates `process` through `slot`, delivers what it sent, checkpoints, and returns the
-    /// result of `slot` (the message `id`).
-    fn finish(&mut self, tx: &Tx, process: Id, slot: u64, id: Id) -> Result<Outcome, NodeError> {
-        self.evaluate_and_deliver(tx, process, slot)?;
-        self.compute.checkpoint_all(tx, false)?;
-        outcome(tx, process, slot, id)
-    }
-
-    /// Runs `sign` (an RSA signature takes milliseconds) on a second thread while `process`, if it
-    /// is not in memory, is restored from its checkpoint and brought up to its newest slot, which
-    /// scheduling the signed item next needs anyway.
-    fn sign_while_warming(
-        &mut self,
-        tx: &Tx,
-        process: &ProcessRow,
-        sign: impl FnOnce() -> Result<DataItem, ItemError> + Send,
-    ) -> Result<DataItem, NodeError> {
-        if self.compute.is_live(process.id) {
-            return Ok(sign()?);
-        }
-        let Some(tip) = tx.tip(process.id)? else { return Ok(sign()?) };
-        std::thread::scope(|both| {
-            let signing = both.spawn(sign);
-            let warmed = self.evaluate_and_deliver(tx, process.id, tip.slot);
-            let item = signing.join().expect("signing does not panic")?;
-            warmed.map(|()| item)
-        })
-    }
-
-    /// Evaluates `process` through `to_slot` and delivers what each newly evaluated message sent.
-    fn evaluate_and_deliver(&mut self, tx: &Tx, process: Id, to_slot: u64) -> Result<(), NodeError> {
-        let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-        for evaluated in self.compute.evaluate(tx, &*self.module(tx, row.module)?, &row, to_slot)? {
-            self.crank(tx, process, evaluated.result, evaluated.message)?;
-        }
-        Ok(())
-    }
-
-    /// Evaluates `process` through its newest slot, then the cron ticks due before `now`, and
-    /// delivers what they send; returns how many ticks were evaluated.
-    fn catch_up(&mut self, tx: &Tx, process: Id, now: u64) -> Result<usize, NodeError> {
-        let row = tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-        let Some(tip) = tx.tip(process)? else { return Ok(0) };
-        self.evaluate_and_deliver(tx, process, tip.slot)?;
-        let ticks = self.compute.catch_up(tx, &*self.module(tx, row.module)?, &row, tip.slot, now)?;
-        let count = ticks.len();
-        for evaluated in ticks {
-            self.crank(tx, process, evaluated.result, evaluated.message)?;
+    pub fn run_crons(&self) -> Result<usize, NodeError> {
+        let now = self.shared.clock.now_ms();
+        let mut count = 0;
+        for process in self.due_crons(now)? {
+            let (ticks, _) = self.pushing(|push| {
+                let recovered = push.enter(process)?;
+                messenger::crank_each(push, recovered)?;
+                let ticks = push.ticks(process, now)?;
+                let count = ticks.len();
+                messenger::crank_each(push, ticks)?;
+                push.checkpoint(false)?;
+                Ok(count)
+            })?;
+            count += ticks;
         }
         Ok(count)
     }
 
-    /// The module `id`: ao's own, or a registered one.
-    fn module(&self, tx: &Tx, id: Id) -> Result<Arc<NodeModule>, NodeError> {
-        self.modules.get(&self.runtime, tx, id)
-    }
-
-    fn schedule_item(&self, tx: &Tx, process: Id, item: &DataItem) -> Result<SlotRow, NodeError> {
-        let clock = (now_ms(), self.compute.cron_cursor(tx, process)?);
-        scheduler::schedule(tx, &self.key, self.chain, process, item, clock)
-    }
-
-    /// Records a new process and schedules its spawn at slot 0.
-    fn schedule_spawn(&self, tx: &Tx, item: &DataItem, name: Option<&str>) -> Result<ProcessRow, NodeError> {
-        let module = item.tag("Module").and_then(|m| m.parse::<Id>().ok());
-        let module = module.ok_or_else(|| NodeError::UnknownModule(item.tag("Module").unwrap_or("(none)").into()))?;
-        let module_entry = self.module(tx, module)?;
-        if module == crate::runtime::aos_module_id() {
-            tx.keep_builtin_module(module, crate::runtime::AOS_MODULE, now_ms())?;
+    /// The processes with a cron tick due before `now` (one another thread is evaluating is
+    /// left to it).
+    fn due_crons(&self, now: u64) -> Result<Vec<Id>, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        let mut due = Vec::new();
+        for process in tx.cron_processes()? {
+            let Some(guard) = self.shared.compute.try_lock(process) else { continue };
+            let is_due = match guard.as_ref() {
+                Some(live) => live.run.tick_due(now),
+                None => cron::due_in_store(&tx, &self.shared.scheduler, process, now)?,
+            };
+            if is_due {
+                due.push(process);
+            }
         }
-        let limits = module_entry.limits_for(item)?;
-        let crons = cron::crons_of(item.tags())?;
-        // A process that cannot even start under its limits is refused here, not left in the log.
-        Process::boot(module_entry.loaded.clone(), limits).map_err(|e| NodeError::CannotBoot(e.to_string()))?;
-        let row = ProcessRow { id: item.id(), owner: item.owner_address(), name: name.map(str::to_string), module };
-        tx.insert_process(&row, now_ms())?;
-        if !crons.is_empty() {
-            tx.add_cron_process(row.id)?;
-        }
-        self.schedule_item(tx, row.id, item)?;
-        Ok(row)
+        Ok(due)
     }
 
-    /// Starts a process spawned by another one, inside the messenger's transaction; returns its
-    /// id and boot result.
-    fn start_process(&mut self, tx: &Tx, item: &DataItem) -> Result<(Id, Value), NodeError> {
-        let row = self.schedule_spawn(tx, item, None)?;
-        let boot = self.compute.evaluate(tx, &*self.module(tx, row.module)?, &row, 0)?.pop();
-        Ok((row.id, boot.map_or(Value::Null, |evaluated| evaluated.result)))
+    /// Runs `work` as a push and commits it; starts over when another writer changed what it
+    /// touched meanwhile. Returns what `work` returned and what the push did not deliver.
+    fn pushing<T>(
+        &self,
+        mut work: impl FnMut(&mut Push) -> Result<T, NodeError>,
+    ) -> Result<(T, Vec<Undelivered>), NodeError> {
+        for tries in 1..=PUSH_TRIES {
+            let mut push = Push::new(&self.shared, self.interrupt.clone())?;
+            let done = match work(&mut push) {
+                Ok(value) => {
+                    let undelivered = std::mem::take(&mut push.undelivered);
+                    push.commit().map(|()| (value, undelivered))
+                }
+                Err(error) => Err(error),
+            };
+            match done {
+                Err(NodeError::Store(StoreError::Conflict(_))) => {
+                    // Someone else is at it: give them a moment (more the more it happens).
+                    std::thread::sleep(Duration::from_micros(200 * u64::from(tries)));
+                }
+                other => return other,
+            }
+        }
+        Err(NodeError::Contended { tries: PUSH_TRIES })
     }
+
+    /// The process with this id.
+    pub fn process(&self, id: Id) -> Result<ProcessRow, NodeError> {
+        self.shared.store.read()?.tx().process(id)?.ok_or(NodeError::UnknownProcess(id))
+    }
+
+    /// The process `text` names for `owner`: its id, or a name it spawned.
+    pub fn resolve(&self, owner: &str, text: &str) -> Result<ProcessRow, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        if let Ok(id) = text.parse::<Id>()
+            && let Some(row) = tx.process(id)?
+        {
+            return Ok(row);
+        }
+        tx.process_named(owner, text)?.ok_or_else(|| NodeError::NoProcessNamed { name: text.to_string() })
+    }
+
+    /// The result of `message` (in `process`, or wherever it was scheduled).
+    pub fn result(&self, message: Id, process: Option<Id>) -> Result<Outcome, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        let (process, slot) = match process {
+            Some(process) => (process, tx.slot_of(process, message)?),
+            None => tx.find_message(message)?.first().map_or((message, None), |&(p, s)| (p, Some(s))),
+        };
+        let slot = slot.ok_or(NodeError::UnknownMessage(message))?;
+        let result = tx.result(process, slot)?.ok_or(NodeError::UnknownMessage(message))?;
+        let result = serde_json::from_str(&result).map_err(|e| NodeError::Damaged(e.to_string()))?;
+        let undelivered = tx.undelivered_between(process, slot, slot)?;
+        let undelivered = undelivered.into_iter().filter(|u| u.position.timestamp == 0).collect();
+        Ok(Outcome { id: message, process, slot, result, undelivered })
+    }
+
+    /// How many messages processes sent that were not delivered for `reason`.
+    pub fn undelivered_count(&self, reason: Reason) -> Result<u64, NodeError> {
+        Ok(self.shared.store.read()?.tx().undelivered_count(reason)?)
+    }
+}
+
+/// The unit key's seed and the chain's genesis (ms), made and stored when the store is new.
+fn identity(store: &Store, now: u64) -> Result<([u8; 32], u64), NodeError> {
+    let known = {
+        let reader = store.read()?;
+        (reader.tx().meta("unit-key")?, reader.tx().meta("genesis-ms")?)
+    };
+    let (seed, genesis) = match known {
+        (Some(seed), Some(genesis)) => (seed, genesis),
+        _ => store.write(|tx| -> Result<_, NodeError> {
+            let seed = match tx.meta("unit-key")? {
+                Some(seed) => seed,
+                None => {
+                    let seed = Ed25519Key::generate().seed().to_vec();
+                    tx.set_meta("unit-key", &seed)?;
+                    seed
+                }
+            };
+            let genesis = match tx.meta("genesis-ms")? {
+                Some(bytes) => bytes,
+                None => {
+                    let bytes = now.to_le_bytes().to_vec();
+                    tx.set_meta("genesis-ms", &bytes)?;
+                    bytes
+                }
+            };
+            Ok((seed, genesis))
+        })?,
+    };
+    let seed: [u8; 32] = seed.try_into().map_err(|_| NodeError::Damaged("unit key".into()))?;
+    let genesis = u64::from_le_bytes(genesis.try_into().map_err(|_| NodeError::Damaged("genesis".into()))?);
+    Ok((seed, genesis))
 }

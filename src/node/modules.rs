@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{OptionalExtension, params};
 
 use super::store::{StoreError, Tx};
-use super::{Node, NodeError, now_ms};
+use super::{Node, NodeError};
 use crate::protocol::ao::module;
 use crate::protocol::{DataItem, Id, Signer, Tag};
 use crate::runtime::{Limits, LoadedModule, ModuleFormat, Runtime, RuntimeError};
@@ -36,7 +36,7 @@ impl NodeModule {
     pub(crate) fn limits_for(&self, spawn: &DataItem) -> Result<Limits, NodeError> {
         let memory = spawn.tag("Memory-Limit").or_else(|| self.tag("Memory-Limit"));
         let compute = spawn.tag("Compute-Limit").or_else(|| self.tag("Compute-Limit"));
-        Ok(Limits::with_tags(memory, compute)?)
+        Ok(Limits::with_tags(memory, compute, self.loaded.counts_fuel())?)
     }
 }
 
@@ -78,7 +78,7 @@ impl ModuleCache {
             let loaded = runtime.load_as(id, item.data(), format)?;
             NodeModule { loaded, owner: item.owner_address(), tags: item.tags().to_vec() }
         } else {
-            let wasm = tx.builtin_module(id)?.ok_or_else(|| NodeError::UnknownModule(id.to_string()))?;
+            let wasm = tx.builtin_module(id)?.ok_or_else(|| NodeError::UnknownModule(id))?;
             builtin(runtime.load_as(id, &wasm, ModuleFormat::Ao)?)
         };
         let module = Arc::new(module);
@@ -96,7 +96,7 @@ impl Node {
     /// tags it (`tags` first, so they override the defaults), after checking that it compiles,
     /// links against the host for `format`, and asks for limits within the caps.
     pub fn add_module(
-        &mut self,
+        &self,
         wallet: &dyn Signer,
         wasm: Vec<u8>,
         format: ModuleFormat,
@@ -107,10 +107,10 @@ impl Node {
             tags.push(Tag::new("Memory-Limit", DEFAULT_MEMORY_LIMIT));
         }
         let find = |name: &str| tags.iter().find(|t| t.name == name).map(|t| t.value.as_str());
-        Limits::with_tags(find("Memory-Limit"), find("Compute-Limit"))?;
+        Limits::with_tags(find("Memory-Limit"), find("Compute-Limit"), true)?;
         let item = module(format.as_str(), tags, wasm).sign(wallet)?;
         let id = item.id();
-        self.units.runtime.load_as(id, item.data(), format).map_err(|e| match e {
+        self.shared.compute.runtime.load_as(id, item.data(), format).map_err(|e| match e {
             RuntimeError::InvalidModule(reason) => {
                 NodeError::InvalidModule(format!("not a usable {format} module: {reason}"))
             }
@@ -124,13 +124,14 @@ impl Node {
             size: item.data().len() as u64,
         };
         let bytes = item.to_bytes();
-        self.store.transaction(|tx| tx.insert_module(&info, &bytes, now_ms()))?;
+        let now = self.shared.clock.now_ms();
+        self.shared.store.write(|tx| tx.insert_module(&info, &bytes, now))?;
         Ok(info)
     }
 
     /// The registered modules, oldest first.
     pub fn modules(&self) -> Result<Vec<ModuleInfo>, NodeError> {
-        Ok(self.store.read().modules()?)
+        Ok(self.shared.store.read()?.tx().modules()?)
     }
 }
 

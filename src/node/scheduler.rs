@@ -1,11 +1,16 @@
-//! The scheduler unit: gives each message for a process the next slot of its schedule, a timestamp,
-//! a block height and its link in the hash chain, signs the assignment, and writes both to the log
-//! (`ao-protocol.md` §6.1-6.3). Durable once the caller's transaction commits.
+//! The scheduler unit: gives each message for a process the next slot of its schedule, a
+//! timestamp, a block height and its link in the hash chain, and signs the assignment
+//! (`ao-protocol.md` §6.1-6.3). [`Scheduler`] is what the rest of the node asks of a scheduler;
+//! [`LocalScheduler`] is the node's own, over its store (an assignment it makes is durable when
+//! the push that made it commits).
+use std::sync::Arc;
+
 use rand::RngCore;
 
 use super::NodeError;
-use super::store::{ScheduleTip, SlotRow, Tx};
-use crate::protocol::ao::{Assignment, assignment, hash_chain};
+use super::config::Clock;
+use super::store::{ScheduleTip, SlotRow, Store};
+use crate::protocol::ao::{self, hash_chain};
 use crate::protocol::{DataItem, Ed25519Key, Id};
 
 /// The simulated chain: block heights start here when the store is created...
@@ -31,40 +36,144 @@ impl Chain {
     }
 }
 
-/// Schedules `item` for `process` at `now_ms` (the scheduler's clock; timestamps never go
-/// backwards within a process, nor before `not_before`: the cron ticks evaluated already).
-/// `item` is the process's own spawn for slot 0.
-pub fn schedule(
-    tx: &Tx,
-    key: &Ed25519Key,
-    chain: Chain,
-    process: Id,
-    item: &DataItem,
-    clock: (u64, u64),
-) -> Result<SlotRow, NodeError> {
-    let message = item.id();
-    if tx.is_scheduled(process, message)? {
-        return Err(NodeError::Duplicate { message, process });
-    }
-    let (row, assigned) = assign(key, chain, process, item, tx.tip(process)?.as_ref(), clock)?;
-    tx.append_slot(process, &row, &assigned.to_bytes())?;
-    Ok(row)
+/// Where and when a message sits in a process's schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assignment {
+    /// The assignment item's id.
+    pub id: Id,
+    pub slot: u64,
+    /// The scheduled message (the process itself at slot 0).
+    pub message: Id,
+    pub timestamp: u64,
+    pub block_height: u64,
+    pub hash_chain: Id,
 }
 
-/// The slot after `tip` for `item` and its signed assignment (what `schedule` appends). Needs no
-/// store, so a batch of assignments can be made on another thread, each from the last one's
-/// [`tip_after`].
+/// A message in a process's schedule: what the compute unit evaluates.
+#[derive(Debug, Clone)]
+pub struct Scheduled {
+    pub assignment: Assignment,
+    pub item: Arc<DataItem>,
+}
+
+impl Scheduled {
+    pub fn slot(&self) -> u64 {
+        self.assignment.slot
+    }
+
+    /// The tip of a schedule whose newest slot is this one.
+    pub fn tip(&self) -> ScheduleTip {
+        let a = &self.assignment;
+        ScheduleTip {
+            slot: a.slot,
+            timestamp: a.timestamp,
+            block_height: a.block_height,
+            hash_chain: a.hash_chain,
+            assignment: a.id,
+        }
+    }
+
+    /// The row the store keeps for it.
+    pub(crate) fn row(&self) -> SlotRow {
+        let a = &self.assignment;
+        SlotRow {
+            slot: a.slot,
+            message: a.message,
+            assignment: a.id,
+            timestamp: a.timestamp,
+            block_height: a.block_height,
+            hash_chain: a.hash_chain,
+            item: self.item.to_bytes(),
+        }
+    }
+
+    /// A stored row, its item parsed.
+    pub(crate) fn from_row(process: Id, row: SlotRow) -> Result<Scheduled, NodeError> {
+        let item = DataItem::parse(&row.item)
+            .map_err(|e| NodeError::Damaged(format!("slot {} of {process}: {e}", row.slot)))?;
+        let assignment = Assignment {
+            id: row.assignment,
+            slot: row.slot,
+            message: row.message,
+            timestamp: row.timestamp,
+            block_height: row.block_height,
+            hash_chain: row.hash_chain,
+        };
+        Ok(Scheduled { assignment, item: Arc::new(item) })
+    }
+}
+
+/// What the node asks of a scheduler: a process's messages in order, its newest slot, and a slot
+/// for a new message.
+pub trait Scheduler: Send + Sync {
+    /// Slots `from..=to` of `process`'s schedule, in order (fewer where it ends sooner).
+    fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<Scheduled>, NodeError>;
+
+    /// The newest slot of `process`'s schedule, `None` if it has none.
+    fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, NodeError>;
+
+    /// Gives `item` the slot after `tip` (`None`: slot 0, the spawn) of `process`'s schedule, at
+    /// the scheduler's time but not before `not_before` (ms: the cron ticks the process has
+    /// evaluated); returns it and the signed assignment item.
+    fn schedule(
+        &self,
+        process: Id,
+        item: Arc<DataItem>,
+        tip: Option<&ScheduleTip>,
+        not_before: u64,
+    ) -> Result<(Scheduled, DataItem), NodeError>;
+}
+
+/// The node's own scheduler: its store's schedule, its unit key, its clock.
+pub struct LocalScheduler {
+    pub(crate) key: Ed25519Key,
+    pub(crate) chain: Chain,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) store: Arc<Store>,
+}
+
+impl LocalScheduler {
+    /// The scheduler's (and messenger's) address.
+    pub fn address(&self) -> String {
+        crate::protocol::address_of(crate::protocol::Signer::owner(&self.key))
+    }
+}
+
+impl Scheduler for LocalScheduler {
+    fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<Scheduled>, NodeError> {
+        let reader = self.store.read()?;
+        let rows = reader.tx().slots(process, from, to)?;
+        rows.into_iter().map(|row| Scheduled::from_row(process, row)).collect()
+    }
+
+    fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, NodeError> {
+        Ok(self.store.read()?.tx().tip(process)?)
+    }
+
+    fn schedule(
+        &self,
+        process: Id,
+        item: Arc<DataItem>,
+        tip: Option<&ScheduleTip>,
+        not_before: u64,
+    ) -> Result<(Scheduled, DataItem), NodeError> {
+        assign(&self.key, self.chain, process, item, tip, (self.clock.now_ms(), not_before))
+    }
+}
+
+/// The slot after `tip` for `item` and its signed assignment. Needs no store, so a batch of
+/// assignments can be made on another thread, each from the last one's [`Scheduled::tip`].
 pub fn assign(
     key: &Ed25519Key,
     chain: Chain,
     process: Id,
-    item: &DataItem,
+    item: Arc<DataItem>,
     tip: Option<&ScheduleTip>,
     (now_ms, not_before): (u64, u64),
-) -> Result<(SlotRow, DataItem), NodeError> {
+) -> Result<(Scheduled, DataItem), NodeError> {
     let message = item.id();
     let (slot, timestamp, link) = match tip {
-        None => (0, now_ms, hash_chain(process, None)),
+        None => (0, now_ms.max(not_before), hash_chain(process, None)),
         Some(tip) => {
             (tip.slot + 1, now_ms.max(tip.timestamp).max(not_before), hash_chain(tip.hash_chain, Some(tip.assignment)))
         }
@@ -72,7 +181,7 @@ pub fn assign(
     let block_height = chain.height_at(timestamp);
     let mut anchor = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut anchor);
-    let assigned = assignment(&Assignment {
+    let assigned = ao::assignment(&ao::Assignment {
         process,
         epoch: 0,
         nonce: slot,
@@ -84,25 +193,6 @@ pub fn assign(
         anchor,
     })
     .sign(key)?;
-    let row = SlotRow {
-        slot,
-        message,
-        assignment: assigned.id(),
-        timestamp,
-        block_height,
-        hash_chain: link,
-        item: item.to_bytes(),
-    };
-    Ok((row, assigned))
-}
-
-/// The tip of a schedule whose newest slot is `row`.
-pub fn tip_after(row: &SlotRow) -> ScheduleTip {
-    ScheduleTip {
-        slot: row.slot,
-        timestamp: row.timestamp,
-        block_height: row.block_height,
-        hash_chain: row.hash_chain,
-        assignment: row.assignment,
-    }
+    let assignment = Assignment { id: assigned.id(), slot, message, timestamp, block_height, hash_chain: link };
+    Ok((Scheduled { assignment, item }, assigned))
 }

@@ -1,10 +1,12 @@
 //! An interactive session's way in (the REPL's): a message the caller has already signed is
-//! scheduled, evaluated and delivered in ONE transaction — one fsync, and when it fails nothing at
+//! scheduled, evaluated and delivered as one push — one transaction, and when it fails nothing at
 //! all was kept, so the caller may simply send again (a store locked by another `ao`) — and
 //! checkpoints are written when the caller asks, after it has shown the result, not after every
 //! message. Durability is `send`'s: when `send_item` returns, the message, its result and
 //! everything it caused are in the log.
-use super::{Node, NodeError, Outcome};
+use std::sync::Arc;
+
+use super::{Node, NodeError, Outcome, messenger};
 use crate::protocol::{DataItem, Id};
 
 impl Node {
@@ -12,26 +14,30 @@ impl Node {
     /// sent, in one transaction; returns its result. On an error nothing was kept. Does not write
     /// checkpoints (see [`Node::checkpoint`]).
     /// The item must be validly signed and addressed to `process`.
-    pub fn send_item(&mut self, process: Id, item: &DataItem) -> Result<Outcome, NodeError> {
+    pub fn send_item(&self, process: Id, item: &DataItem) -> Result<Outcome, NodeError> {
         let id = item.id();
         let refused = |reason: String| NodeError::Refused { id, reason };
         item.verify().map_err(|e| refused(format!("its signature does not verify ({e})")))?;
         if item.target() != Some(process) {
             return Err(refused(format!("it is not addressed to {process}")));
         }
-        self.evaluating(|units, tx| {
-            tx.process(process)?.ok_or_else(|| NodeError::UnknownProcess(process.to_string()))?;
-            let slot = units.schedule_item(tx, process, item)?.slot;
-            units.evaluate_and_deliver(tx, process, slot)?;
-            super::outcome(tx, process, slot, id)
-        })
+        let item = Arc::new(item.clone());
+        let (outcome, undelivered) = self.pushing(|push| {
+            let recovered = push.enter(process)?;
+            messenger::crank_each(push, recovered)?;
+            self.deliver_user_item(push, process, item.clone(), false)
+        })?;
+        Ok(Outcome { undelivered, ..outcome })
     }
 
     /// Writes a checkpoint for every live process evaluated past its last one (`send` does after
     /// each message where it pays: always for small processes, for big ones once replaying what
     /// followed their last checkpoint would cost about as much).
-    pub fn checkpoint(&mut self) -> Result<(), NodeError> {
-        let units = &mut self.units;
-        self.store.transaction(|tx| units.compute.checkpoint_all(tx, true))
+    pub fn checkpoint(&self) -> Result<(), NodeError> {
+        self.pushing(|push| {
+            push.enter_live()?;
+            push.checkpoint(true)
+        })?;
+        Ok(())
     }
 }

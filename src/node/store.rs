@@ -2,12 +2,15 @@
 //! process's schedule (its ordered log of messages and their assignments), the result of every
 //! evaluated slot, compressed memory checkpoints, and registered modules (queried in
 //! `modules.rs`). Everything else is recomputable from these.
-use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::cron::Tick;
+use super::undelivered::NOT_LOCAL;
 use crate::protocol::Id;
 
 #[derive(Debug, thiserror::Error)]
@@ -20,6 +23,9 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
     #[error("store: damaged row: {0}")]
     Damaged(String),
+    /// Another writer got there first (a slot or result this one meant to add exists).
+    #[error("store: another writer changed {0} meanwhile")]
+    Conflict(String),
 }
 
 /// An evaluated entry of a process's log: a scheduled message, or a cron tick evaluated after
@@ -111,9 +117,45 @@ pub struct CheckpointRow {
     pub compressed: Vec<u8>,
 }
 
+/// Where a store keeps its database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreLocation {
+    /// `ao.sqlite` in this directory (WAL, fsync on commit).
+    Home(PathBuf),
+    /// In memory, gone when the node is dropped (tests, scratch nodes).
+    Memory,
+}
+
+/// The database: one connection that writes (one transaction at a time), and a pool of
+/// connections that read, each on its own (WAL readers see the last commit and never wait for
+/// the writer).
 pub struct Store {
-    conn: Connection,
-    path: String,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    /// How connections to it are opened.
+    target: String,
+    flags: OpenFlags,
+    shown: String,
+}
+
+/// A connection of the reading pool, returned to it when dropped.
+pub struct Reader<'s> {
+    store: &'s Store,
+    conn: Option<Connection>,
+}
+
+impl Reader<'_> {
+    pub fn tx(&self) -> Tx<'_> {
+        Tx { tx: self.conn.as_ref().expect("held until dropped") }
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            self.store.readers.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(conn);
+        }
+    }
 }
 
 /// The store's tables. Those whose rows hold items or results (a kilobyte or more: a signed item
@@ -201,11 +243,18 @@ CREATE TABLE IF NOT EXISTS drive_statements (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS drive_blocks (height INTEGER PRIMARY KEY, json BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS undelivered (
-    id TEXT NOT NULL,
-    target TEXT NOT NULL,
     from_process TEXT NOT NULL,
-    item BLOB NOT NULL,
-    PRIMARY KEY (id, target)
+    slot INTEGER NOT NULL,
+    tick_timestamp INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    id TEXT,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    item BLOB,
+    PRIMARY KEY (from_process, slot, tick_timestamp, rank, kind, idx, target)
 ) WITHOUT ROWID;
 ";
 
@@ -215,39 +264,75 @@ fn id_column(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Id> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into()))
 }
 
+/// Names in-memory databases apart within this process.
+static MEMORY_STORES: AtomicU64 = AtomicU64::new(0);
+
 impl Store {
-    /// Opens (creating if needed) the store at `path`.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let shown = path.display().to_string();
-        let open_error = |source| StoreError::Open { path: shown.clone(), source };
-        let conn = Connection::open(path).map_err(open_error)?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(open_error)?;
-        conn.set_prepared_statement_cache_capacity(64);
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
-        // Deliveries read back what they just wrote; keep it in memory rather than re-reading pages.
-        conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
-        conn.execute_batch(SCHEMA).map_err(|source| locked_or(source, &shown))?;
-        migrate(&conn).map_err(|source| locked_or(source, &shown))?;
-        Ok(Store { conn, path: shown })
+    /// Opens (creating if needed) the store at `location`.
+    pub fn open(location: &StoreLocation) -> Result<Self, StoreError> {
+        let base = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let (target, flags, shown) = match location {
+            StoreLocation::Home(dir) => {
+                let path = dir.join("ao.sqlite");
+                (path.display().to_string(), base, path.display().to_string())
+            }
+            StoreLocation::Memory => {
+                // SQLite's memdb VFS: connections of this process to the same name share it.
+                let n = MEMORY_STORES.fetch_add(1, Ordering::Relaxed);
+                let name = format!("file:/ao-{}-{n}?vfs=memdb", std::process::id());
+                (name, base | OpenFlags::SQLITE_OPEN_URI, "(in memory)".to_string())
+            }
+        };
+        let mut store = Store {
+            writer: Mutex::new(open_connection(&target, flags, &shown)?),
+            readers: Mutex::default(),
+            target,
+            flags,
+            shown,
+        };
+        let writer = store.writer.get_mut().expect("not shared yet");
+        if matches!(location, StoreLocation::Home(_)) {
+            let open_error = |source| StoreError::Open { path: store.shown.clone(), source };
+            writer.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
+            writer.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
+        }
+        writer.execute_batch(SCHEMA).map_err(|source| locked_or(source, &store.shown))?;
+        migrate(writer).map_err(|source| locked_or(source, &store.shown))?;
+        Ok(store)
     }
 
-    /// Runs `work` in one transaction, committed (and synced) only if it returns Ok.
-    pub fn transaction<T, E: From<StoreError>>(&mut self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
-        let path = self.path.clone();
-        let tx = self
-            .conn
+    /// Runs `work` in one write transaction, committed (and synced) only if it returns Ok. One
+    /// at a time: a second writer waits for the first.
+    pub fn write<T, E: From<StoreError>>(&self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
+        let mut conn = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|source| E::from(locked_or(source, &path)))?;
+            .map_err(|source| E::from(locked_or(source, &self.shown)))?;
         let value = work(&Tx { tx: &tx })?;
-        tx.commit().map_err(|source| E::from(locked_or(source, &path)))?;
+        tx.commit().map_err(|source| E::from(locked_or(source, &self.shown)))?;
         Ok(value)
     }
 
-    /// Reads without a write transaction.
-    pub fn read(&self) -> Tx<'_> {
-        Tx { tx: &self.conn }
+    /// A connection to read with (from the pool, or a new one).
+    pub fn read(&self) -> Result<Reader<'_>, StoreError> {
+        let pooled = self.readers.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop();
+        let conn = match pooled {
+            Some(conn) => conn,
+            None => open_connection(&self.target, self.flags, &self.shown)?,
+        };
+        Ok(Reader { store: self, conn: Some(conn) })
     }
+}
+
+/// A connection with the store's settings.
+fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Result<Connection, StoreError> {
+    let open_error = |source| StoreError::Open { path: shown.to_string(), source };
+    let conn = Connection::open_with_flags(target, flags).map_err(open_error)?;
+    conn.busy_timeout(Duration::from_secs(5)).map_err(open_error)?;
+    conn.set_prepared_statement_cache_capacity(64);
+    // Deliveries read back what was just written; keep it in memory rather than re-reading pages.
+    conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
+    Ok(conn)
 }
 
 /// Brings a store written by an older `ao` up to the current schema.
@@ -270,19 +355,29 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     if has_old_index {
         conn.execute_batch("DROP INDEX schedule_by_message")?;
     }
-    // One message sent (or assigned) to several unknown targets is one record per target.
-    let undelivered_key: u64 =
-        conn.query_row("SELECT COUNT(*) FROM pragma_table_info('undelivered') WHERE pk > 0", [], |row| row.get(0))?;
-    if undelivered_key == 1 {
-        conn.execute_batch(
-            "BEGIN IMMEDIATE;
-             CREATE TABLE undelivered_by_target (id TEXT NOT NULL, target TEXT NOT NULL, from_process TEXT NOT NULL,
-                 item BLOB NOT NULL, PRIMARY KEY (id, target)) WITHOUT ROWID;
-             INSERT INTO undelivered_by_target SELECT id, target, from_process, item FROM undelivered;
-             DROP TABLE undelivered;
-             ALTER TABLE undelivered_by_target RENAME TO undelivered;
-             COMMIT;",
+    // What was not delivered is kept with where it was sent from and why; older stores kept
+    // only targets that are not processes here (the one reason they knew), by message id.
+    let has_reason: bool =
+        conn.query_row("SELECT COUNT(*) > 0 FROM pragma_table_info('undelivered') WHERE name = 'reason'", [], |row| {
+            row.get(0)
+        })?;
+    if !has_reason {
+        let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        let again: bool = tx.query_row(
+            "SELECT COUNT(*) = 0 FROM pragma_table_info('undelivered') WHERE name = 'reason'",
+            [],
+            |row| row.get(0),
         )?;
+        if again {
+            tx.execute_batch(&format!(
+                "ALTER TABLE undelivered RENAME TO undelivered_by_id; {SCHEMA}
+                 INSERT INTO undelivered (from_process, slot, tick_timestamp, rank, kind, idx, target, id, reason, detail, item)
+                   SELECT from_process, -1, 0, 0, 'message', ROW_NUMBER() OVER (ORDER BY id, target), target, id,
+                     '{NOT_LOCAL}', '', item FROM undelivered_by_id;
+                 DROP TABLE undelivered_by_id;"
+            ))?;
+        }
+        tx.commit()?;
     }
     for table in ["schedule", "results", "cron_results"] {
         if is_without_rowid(conn, table)? {
@@ -320,6 +415,14 @@ fn rebuild_as_rowid_table(conn: &Connection, table: &str) -> rusqlite::Result<()
     tx.commit()
 }
 
+/// A constraint violation (a row another writer added first) as a conflict over `what`.
+fn conflict_or(source: rusqlite::Error, what: impl FnOnce() -> String) -> StoreError {
+    match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::Conflict(what()),
+        _ => StoreError::Sql(source),
+    }
+}
+
 fn locked_or(source: rusqlite::Error, path: &str) -> StoreError {
     match source.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
@@ -334,9 +437,9 @@ pub struct Tx<'a> {
     tx: &'a Connection,
 }
 
-impl Tx<'_> {
+impl<'a> Tx<'a> {
     /// The connection, for queries kept next to the code that needs them.
-    pub(crate) fn conn(&self) -> &Connection {
+    pub(crate) fn conn(&self) -> &'a Connection {
         self.tx
     }
 
@@ -364,7 +467,8 @@ impl Tx<'_> {
                 process.name,
                 process.module.to_string(),
                 spawned_at
-            ])?;
+            ])
+            .map_err(|e| conflict_or(e, || format!("process {}", process.id)))?;
         Ok(())
     }
 
@@ -407,19 +511,6 @@ impl Tx<'_> {
             .optional()?)
     }
 
-    /// The newest slot of `process` that has a result (what a dry run starts from).
-    pub fn evaluated_tip(&self, process: Id) -> Result<Option<ScheduleTip>, StoreError> {
-        Ok(self
-            .tx
-            .prepare_cached(
-                "SELECT s.slot, s.timestamp, s.hash_chain, s.assignment, s.block_height FROM schedule s
-                 JOIN results r ON r.process = s.process AND r.slot = s.slot
-                 WHERE s.process = ?1 ORDER BY s.slot DESC LIMIT 1",
-            )?
-            .query_row([process.to_string()], schedule_tip)
-            .optional()?)
-    }
-
     pub fn is_scheduled(&self, process: Id, message: Id) -> Result<bool, StoreError> {
         Ok(self
             .tx
@@ -443,7 +534,7 @@ impl Tx<'_> {
                 slot.item,
                 assignment_item
             ],
-        )?;
+        ).map_err(|e| conflict_or(e, || format!("slot {} of {process}", slot.slot)))?;
         Ok(())
     }
 
@@ -506,13 +597,48 @@ impl Tx<'_> {
         Ok(rows)
     }
 
-    /// Stores the result of a slot unless it has one; returns whether it stored it.
-    pub fn save_result(&self, process: Id, slot: u64, result: &str) -> Result<bool, StoreError> {
-        let inserted = self
+    /// Stores the result of a slot (which has none: one that has is another writer's conflict).
+    pub fn insert_result(&self, process: Id, slot: u64, result: &str) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("INSERT INTO results (process, slot, result) VALUES (?1, ?2, ?3)")?
+            .execute(params![process.to_string(), slot, result])
+            .map_err(|e| conflict_or(e, || format!("the result of slot {slot} of {process}")))?;
+        Ok(())
+    }
+
+    /// The slots of `process` from `from` on that have a result.
+    pub fn slots_with_results(&self, process: Id, from: u64) -> Result<Vec<u64>, StoreError> {
+        let mut statement =
+            self.tx.prepare_cached("SELECT slot FROM results WHERE process = ?1 AND slot >= ?2 ORDER BY slot")?;
+        let rows = statement.query_map(params![process.to_string(), from], |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The time of the newest cron tick of `process` evaluated after slot `slot`.
+    pub fn newest_tick(&self, process: Id, slot: u64) -> Result<Option<u64>, StoreError> {
+        Ok(self
             .tx
-            .prepare_cached("INSERT OR IGNORE INTO results (process, slot, result) VALUES (?1, ?2, ?3)")?
-            .execute(params![process.to_string(), slot, result])?;
-        Ok(inserted == 1)
+            .prepare_cached("SELECT MAX(timestamp) FROM cron_results WHERE process = ?1 AND slot = ?2")?
+            .query_row(params![process.to_string(), slot], |row| row.get(0))?)
+    }
+
+    /// The (slot, timestamp, rank) of the cron ticks of `process` evaluated after slot `from` or
+    /// a later one.
+    pub fn tick_positions(&self, process: Id, from: u64) -> Result<Vec<(u64, u64, u32)>, StoreError> {
+        let mut statement = self
+            .tx
+            .prepare_cached("SELECT slot, timestamp, rank FROM cron_results WHERE process = ?1 AND slot >= ?2")?;
+        let rows = statement
+            .query_map(params![process.to_string(), from], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The newest slot of `process`, `None` if it has none.
+    pub fn newest_slot(&self, process: Id) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT MAX(slot) FROM schedule WHERE process = ?1")?
+            .query_row([process.to_string()], |row| row.get(0))?)
     }
 
     pub fn result(&self, process: Id, slot: u64) -> Result<Option<String>, StoreError> {
@@ -569,15 +695,6 @@ impl Tx<'_> {
             .optional()?)
     }
 
-    /// The cron cursor of the newest checkpoint: cron ticks before it are evaluated.
-    pub fn cron_cursor(&self, process: Id) -> Result<Option<u64>, StoreError> {
-        Ok(self
-            .tx
-            .prepare_cached("SELECT cron_cursor FROM checkpoints WHERE process = ?1 ORDER BY slot DESC LIMIT 1")?
-            .query_row([process.to_string()], |row| row.get(0))
-            .optional()?)
-    }
-
     pub fn add_cron_process(&self, process: Id) -> Result<(), StoreError> {
         self.tx
             .prepare_cached("INSERT OR IGNORE INTO cron_processes (process) VALUES (?1)")?
@@ -592,13 +709,12 @@ impl Tx<'_> {
         Ok(rows)
     }
 
-    /// Stores the result of a cron tick evaluated after `slot` unless it has one; returns whether
-    /// it stored it.
-    pub fn save_tick_result(&self, process: Id, slot: u64, tick: &Tick, result: &str) -> Result<bool, StoreError> {
-        let inserted = self
-            .tx
+    /// Stores the result of a cron tick evaluated after `slot` (which has none: one that has is
+    /// another writer's conflict).
+    pub fn insert_tick_result(&self, process: Id, slot: u64, tick: &Tick, result: &str) -> Result<(), StoreError> {
+        self.tx
             .prepare_cached(
-                "INSERT OR IGNORE INTO cron_results (process, slot, timestamp, rank, cron, block_height, result)
+                "INSERT INTO cron_results (process, slot, timestamp, rank, cron, block_height, result)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
@@ -609,21 +725,9 @@ impl Tx<'_> {
                 tick.cron as u64,
                 tick.block_height,
                 result
-            ])?;
-        Ok(inserted == 1)
-    }
-
-    pub fn record_undelivered(&self, id: Id, target: &str, from_process: Id, item: &[u8]) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO undelivered (id, target, from_process, item) VALUES (?1, ?2, ?3, ?4)",
-            )?
-            .execute(params![id.to_string(), target, from_process.to_string(), item])?;
+            ])
+            .map_err(|e| conflict_or(e, || format!("the cron tick at {} of {process}", tick.timestamp)))?;
         Ok(())
-    }
-
-    pub fn undelivered_count(&self) -> Result<u64, StoreError> {
-        Ok(self.tx.prepare_cached("SELECT COUNT(*) FROM undelivered")?.query_row([], |row| row.get(0))?)
     }
 }
 
@@ -684,26 +788,26 @@ mod tests {
         )
         .unwrap();
         drop(old);
-        let store = Store::open(&path).unwrap();
-        let indexes: u64 = store
-            .conn
+        let location = StoreLocation::Home(dir.path().to_path_buf());
+        let store = Store::open(&location).unwrap();
+        let reader = store.read().unwrap();
+        let conn = reader.tx().conn();
+        let indexes: u64 = conn
             .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'schedule_by_message'", [], |row| row.get(0))
             .unwrap();
         assert_eq!(indexes, 0, "the redundant index is gone");
-        let cursor: u64 = store.conn.query_row("SELECT cron_cursor FROM checkpoints", [], |row| row.get(0)).unwrap();
+        let cursor: u64 = conn.query_row("SELECT cron_cursor FROM checkpoints", [], |row| row.get(0)).unwrap();
         assert_eq!(cursor, 0);
-        let kept: String = store.conn.query_row("SELECT target FROM undelivered", [], |row| row.get(0)).unwrap();
-        assert_eq!(kept, "t", "undelivered records survive the new key");
-        let key: u64 = store
-            .conn
-            .query_row("SELECT COUNT(*) FROM pragma_table_info('undelivered') WHERE pk > 0", [], |row| row.get(0))
+        let kept: (String, String, String, i64) = conn
+            .query_row("SELECT target, id, reason, slot FROM undelivered", [], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })
             .unwrap();
-        assert_eq!(key, 2);
+        assert_eq!(kept, ("t".into(), "m".into(), NOT_LOCAL.into(), -1), "undelivered records survive, with a reason");
         for table in ["schedule", "results", "cron_results"] {
-            assert!(!is_without_rowid(&store.conn, table).unwrap(), "{table} is a rowid table");
+            assert!(!is_without_rowid(conn, table).unwrap(), "{table} is a rowid table");
         }
-        let moved: (String, Vec<u8>, String) = store
-            .conn
+        let moved: (String, Vec<u8>, String) = conn
             .query_row(
                 "SELECT s.assignment, s.assignment_item, r.result FROM schedule s JOIN results r USING (process, slot)
                  WHERE s.message = 'm'",
@@ -712,12 +816,12 @@ mod tests {
             )
             .unwrap();
         assert_eq!(moved, ("a".into(), vec![2], "{}".into()), "the rows moved with their tables");
-        let plan: String = store
-            .conn
+        let plan: String = conn
             .query_row("EXPLAIN QUERY PLAN SELECT slot FROM schedule WHERE message = 'm'", [], |row| row.get(3))
             .unwrap();
         assert!(plan.contains("schedule_by_message_id"), "the index moved too: {plan}");
+        drop(reader);
         drop(store);
-        Store::open(&path).expect("migrating twice is harmless");
+        Store::open(&location).expect("migrating twice is harmless");
     }
 }

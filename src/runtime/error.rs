@@ -40,6 +40,10 @@ pub enum EvalError {
     /// The module trapped (an invalid operation, a stack overflow, an exit).
     #[error("the process module trapped: {message}")]
     Trap { message: String },
+    /// An [`Interrupt`](super::Interrupt) stopped the evaluation (Ctrl-C, a timeout). Not a
+    /// result of the message: whoever evaluates it keeps nothing.
+    #[error("the evaluation was interrupted")]
+    Interrupted,
     /// The module returned something that is not the `{ok, response}` result JSON.
     #[error("the process module returned an invalid result: {0}")]
     BadResult(String),

@@ -10,16 +10,19 @@ use wasmtime::{Memory, ResourceLimiter, Store, Trap, TypedFunc};
 
 use super::emscripten;
 use super::error::{EvalError, RuntimeError};
-use super::limits::{self, FUEL_PER_NANOSECOND, Limits};
+use super::interrupt::{Interrupt, Interrupted};
+use super::limits::{FUEL_PER_NANOSECOND, Limits};
 use super::module::{LoadedModule, ModuleCode};
 use super::wasi::ProcExit;
 use super::weavedrive::{Drive, MessageTime};
 
 const WASM_PAGE: usize = 64 * 1024;
 
-/// What a store carries for the host: the memory limiter, and an emscripten module's host state.
+/// What a store carries for the host: the memory limiter, what may interrupt it, and an
+/// emscripten module's host state.
 pub struct HostState {
     limiter: MemoryLimiter,
+    interrupt: Option<Interrupt>,
     pub(crate) emscripten: emscripten::HostContext,
 }
 
@@ -47,7 +50,7 @@ pub(crate) struct Instance {
     memory: Memory,
     abi: Abi,
     limits: Limits,
-    /// Whether the module runs with fuel (`limits::counts_fuel`).
+    /// Whether the module runs with fuel (it has no meter of its own).
     fuel: bool,
 }
 
@@ -80,13 +83,19 @@ impl Instance {
         let engine = module.pre.module().engine();
         let limiter =
             MemoryLimiter { limit: usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX), refused: false };
-        let mut store = Store::new(engine, HostState { limiter, emscripten: Default::default() });
+        let mut store = Store::new(engine, HostState { limiter, interrupt: None, emscripten: Default::default() });
         store.limiter(|state| &mut state.limiter);
+        // The epoch only moves when an `Interrupt` fires: each store then looks at its own.
+        store.epoch_deadline_callback(|context| match &context.data().interrupt {
+            Some(interrupt) if interrupt.is_fired() => Err(Interrupted.into()),
+            _ => Ok(wasmtime::UpdateDeadline::Continue(1)),
+        });
+        store.set_epoch_deadline(1);
         // Start-up is not a message: `Compute-Limit` does not apply to it (each `handle` sets the
         // process's own fuel).
-        let fuel = limits::counts_fuel(module.format());
+        let fuel = module.fuel;
         if fuel {
-            store.set_fuel(Limits::AOS_DEFAULT.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
+            store.set_fuel(Limits::CAPS.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
         }
         let instance = module.pre.instantiate(&mut store).map_err(|e| RuntimeError::Instantiate(format!("{e:#}")))?;
         match &module.code {
@@ -163,6 +172,14 @@ impl Instance {
         Ok(instance)
     }
 
+    /// Makes `interrupt` stop the messages this instance evaluates from now on.
+    pub(crate) fn set_interrupt(&mut self, interrupt: Option<Interrupt>) {
+        if let Some(interrupt) = &interrupt {
+            interrupt.watch(self.store.engine());
+        }
+        self.store.data_mut().interrupt = interrupt;
+    }
+
     /// Gives the module WeaveDrive: emscripten modules reach it through `fopen` (ao's own
     /// module has no use for it).
     pub(crate) fn set_drive(&mut self, drive: Option<Drive>) {
@@ -180,6 +197,11 @@ impl Instance {
     /// counted.
     pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64, u64) {
         let started = Instant::now();
+        // The deadline first: an interrupt that fires from here on reaches the code below.
+        self.store.set_epoch_deadline(1);
+        if self.store.data().interrupt.as_ref().is_some_and(Interrupt::is_fired) {
+            return (Err(EvalError::Interrupted), 0, 0);
+        }
         self.store.data_mut().limiter.refused = false;
         if self.fuel {
             self.store.set_fuel(self.limits.compute).expect("fuel is enabled on the engine");
@@ -302,6 +324,9 @@ fn as_javascript_reads_them(value: &mut Value) {
 fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) -> EvalError {
     if let Some(halt) = error.downcast_ref::<emscripten::Halt>() {
         return EvalError::Trap { message: halt.to_string() };
+    }
+    if error.is::<Interrupted>() {
+        return EvalError::Interrupted;
     }
     if error.is::<emscripten::OutOfGas>() {
         return EvalError::ComputeLimit { limit: limits.compute };

@@ -1,52 +1,53 @@
 //! Per-process resource limits: `Memory-Limit` (bytes of linear memory, enforced when memory grows)
-//! and `Compute-Limit`, which is wasmtime fuel per message for ao's own modules (so it stops at the
-//! same instruction every run) and, for the network's emscripten formats, what the reference loader
-//! makes it: the gas of the metering formats, and no limit for the others (see `counts_fuel`).
-use super::format::ModuleFormat;
+//! and `Compute-Limit`, per message: the gas a metered module's `metering.usegas` counts (the
+//! metering formats, as the reference loader counts it), else wasmtime fuel (ao's own module and
+//! the network's formats without a meter), so an evaluation stops at the same instruction on
+//! every run and every machine.
 
 /// Resource limits of a process, applied to every message it handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Most bytes of linear memory the process may have.
     pub memory_bytes: u64,
-    /// Most fuel (roughly, wasm instructions) one message of ao's own modules may use; for the
-    /// metering formats, most gas (see `counts_fuel`).
+    /// Most fuel (roughly, wasm instructions) one message may use; for a metered module, most gas.
     pub compute: u64,
 }
 
-/// Whether modules of `format` run with wasmtime fuel, which then is their `Compute-Limit`. Only
-/// ao's own do. The reference loader bounds the emscripten formats by the gas of the metering
-/// ones and not at all otherwise; fuel there would only add a second limit the reference does not
-/// have, and it costs a fifth of a published module's time (a counter updated in every block,
-/// saved and reloaded around every call).
-pub(crate) fn counts_fuel(format: ModuleFormat) -> bool {
-    format == ModuleFormat::Ao
-}
-
 /// What wasm does per nanosecond, in fuel (measured on ao's own module): the unit in which a
-/// module run without fuel reports the work a message took (its run time), for the heuristics
-/// that weigh replaying messages against copying memory.
+/// module run without fuel (a metered one) reports the work a message took (its run time), for
+/// the heuristics that weigh replaying messages against copying memory.
 pub(crate) const FUEL_PER_NANOSECOND: u64 = 9;
 
 impl Limits {
-    /// What aos publishes its module with: `Memory-Limit: 1-gb`, `Compute-Limit: 9000000000000`.
-    pub const AOS_DEFAULT: Limits = Limits { memory_bytes: 1 << 30, compute: 9_000_000_000_000 };
-}
+    /// The most a process may ask for with its tags: what aos publishes its module with
+    /// (`Memory-Limit: 1-gb`, `Compute-Limit: 9000000000000`, ~17 minutes of fuel).
+    pub const CAPS: Limits = Limits { memory_bytes: 1 << 30, compute: 9_000_000_000_000 };
 
-impl Limits {
-    /// The defaults with a process's `Memory-Limit` and `Compute-Limit` tag values applied; a
-    /// value over the default (the reference CU's caps) is refused.
-    pub fn with_tags(memory: Option<&str>, compute: Option<&str>) -> Result<Limits, LimitError> {
-        let mut limits = Limits::AOS_DEFAULT;
+    /// What a process of a module without a meter of its own (it counts fuel) gets when neither
+    /// its spawn nor its module sets a limit: all the memory, and compute for about three seconds
+    /// (measured: ~9 fuel units per nanosecond), so `while true do end` ends by itself with a
+    /// `Compute-Limit` error instead of running for a quarter of an hour. A handler that needs
+    /// more says so with a `Compute-Limit` tag.
+    pub const DEFAULT: Limits = Limits { memory_bytes: 1 << 30, compute: 30_000_000_000 };
+
+    /// The same for a metered module, in its gas: about seven seconds of the published aos 2.0.6
+    /// metered at load (measured: ~1.5e10 gas per second; booting it costs 1.1e10).
+    pub const METERED_DEFAULT: Limits = Limits { memory_bytes: 1 << 30, compute: 100_000_000_000 };
+
+    /// The defaults for a module that counts fuel (`fuel`) or gas, with a process's
+    /// `Memory-Limit` and `Compute-Limit` tag values applied; a value over the caps (the
+    /// reference CU's) is refused.
+    pub fn with_tags(memory: Option<&str>, compute: Option<&str>, fuel: bool) -> Result<Limits, LimitError> {
+        let mut limits = if fuel { Limits::DEFAULT } else { Limits::METERED_DEFAULT };
         if let Some(value) = memory {
             limits.memory_bytes = parse_memory_limit(value)?;
-            if limits.memory_bytes > Limits::AOS_DEFAULT.memory_bytes {
+            if limits.memory_bytes > Limits::CAPS.memory_bytes {
                 return Err(LimitError { tag: "Memory-Limit", value: value.into(), reason: "over the cap of 1-gb" });
             }
         }
         if let Some(value) = compute {
             limits.compute = parse_compute_limit(value)?;
-            if limits.compute > Limits::AOS_DEFAULT.compute {
+            if limits.compute > Limits::CAPS.compute {
                 return Err(LimitError {
                     tag: "Compute-Limit",
                     value: value.into(),
@@ -60,7 +61,7 @@ impl Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Self::AOS_DEFAULT
+        Self::DEFAULT
     }
 }
 
@@ -127,11 +128,13 @@ mod tests {
 
     #[test]
     fn process_tags_lower_the_limits_up_to_the_caps() {
-        let limits = Limits::with_tags(Some("64-mb"), Some("1000000")).unwrap();
+        let limits = Limits::with_tags(Some("64-mb"), Some("1000000"), true).unwrap();
         assert_eq!(limits, Limits { memory_bytes: 64 << 20, compute: 1_000_000 });
-        assert_eq!(Limits::with_tags(None, None).unwrap(), Limits::AOS_DEFAULT);
-        assert!(Limits::with_tags(Some("2-gb"), None).unwrap_err().to_string().contains("over the cap"));
-        assert!(Limits::with_tags(None, Some("9000000000001")).is_err());
+        assert_eq!(Limits::with_tags(None, None, true).unwrap(), Limits::DEFAULT);
+        assert_eq!(Limits::with_tags(None, None, false).unwrap(), Limits::METERED_DEFAULT);
+        assert_eq!(Limits::with_tags(None, Some("9000000000000"), true).unwrap().compute, Limits::CAPS.compute);
+        assert!(Limits::with_tags(Some("2-gb"), None, true).unwrap_err().to_string().contains("over the cap"));
+        assert!(Limits::with_tags(None, Some("9000000000001"), false).is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The process runtime: ao process modules on wasmtime.
 //!
-//! One [`Runtime`] holds the wasm engines (ao's own modules count fuel, the emscripten formats do
-//! not) and the compiled-module cache. [`Runtime::load`] turns module bytes into a
+//! One [`Runtime`] holds the wasm engines (modules without a meter of their own count fuel,
+//! metered ones do not; 64-bit memories get their own) and the compiled-module cache. [`Runtime::load`] turns module bytes into a
 //! [`LoadedModule`]; [`Process`] runs one process on it: boot, handle messages under [`Limits`],
 //! roll back failed messages, snapshot and restore memory. Evaluation is deterministic: no clock,
 //! no randomness, no host state reaches the module.
@@ -12,6 +12,7 @@ mod emscripten;
 mod error;
 mod format;
 mod instance;
+mod interrupt;
 mod limits;
 mod module;
 mod process;
@@ -29,6 +30,7 @@ use wasmtime::{Config, Engine, Linker, Module, OptLevel};
 pub use error::{EvalError, RuntimeError};
 pub use format::{Family, MeterType, ModuleFormat, UnknownFormat};
 pub use instance::HostState;
+pub use interrupt::Interrupt;
 pub use limits::{LimitError, Limits, parse_compute_limit, parse_memory_limit};
 pub use module::{LoadedModule, ModuleId};
 pub use process::{Evaluation, Process};
@@ -46,13 +48,15 @@ pub struct RuntimeConfig {
 
 /// The wasm engines, the host functions, and the modules compiled so far.
 pub struct Runtime {
-    /// For ao's own modules: with fuel, their `Compute-Limit`.
-    ao: Compiler,
-    /// For the emscripten formats with 32-bit memory: without fuel (see `limits::counts_fuel`).
-    emscripten: Compiler,
-    /// For the emscripten formats with 64-bit memory: without fuel, and with cheaper bounds checks
-    /// (see `engine_config`).
-    emscripten64: Compiler,
+    /// For modules without a meter of their own (ao's, and the network's formats that have none):
+    /// with fuel, their `Compute-Limit`.
+    fueled: Compiler,
+    /// The same for 64-bit memories, with cheaper bounds checks (see `engine_config`).
+    fueled64: Compiler,
+    /// For metered modules (the `*-metering` formats, pre-metered older builds): without fuel,
+    /// their gas is their `Compute-Limit`, as under the reference loader.
+    metered: Compiler,
+    metered64: Compiler,
     linker: Linker<HostState>,
     loaded: Mutex<HashMap<ModuleId, Arc<LoadedModule>>>,
 }
@@ -75,12 +79,13 @@ impl Compiler {
 impl Runtime {
     pub fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
         let cache_dir = config.cache_dir.as_ref();
-        let ao = Compiler::new(engine_config(true, false), cache_dir)?;
-        let emscripten = Compiler::new(engine_config(false, false), cache_dir)?;
-        let emscripten64 = Compiler::new(engine_config(false, true), cache_dir)?;
-        let mut linker = Linker::new(&ao.engine);
+        let fueled = Compiler::new(engine_config(true, false), cache_dir)?;
+        let fueled64 = Compiler::new(engine_config(true, true), cache_dir)?;
+        let metered = Compiler::new(engine_config(false, false), cache_dir)?;
+        let metered64 = Compiler::new(engine_config(false, true), cache_dir)?;
+        let mut linker = Linker::new(&fueled.engine);
         wasi::add_to_linker(&mut linker).map_err(|e| RuntimeError::Engine(format!("{e:#}")))?;
-        Ok(Runtime { ao, emscripten, emscripten64, linker, loaded: Mutex::new(HashMap::new()) })
+        Ok(Runtime { fueled, fueled64, metered, metered64, linker, loaded: Mutex::new(HashMap::new()) })
     }
 
     /// Compiles (or fetches from the caches) the module `wasm`, built like ao's own module.
@@ -100,12 +105,15 @@ impl Runtime {
             }
             return Ok(loaded.clone());
         }
-        let Compiler { engine, cache } = if limits::counts_fuel(format) {
-            &self.ao
-        } else if format.family() == Some(Family::C64) {
-            &self.emscripten64
-        } else {
-            &self.emscripten
+        // A module built by an older emscripten may carry its meter already (it imports
+        // `metering.usegas`); the `*-metering` formats get it injected here.
+        let metered = format.injected_meter().is_some() || emscripten::imports_meter(wasm);
+        let wide = format.family() == Some(Family::C64);
+        let Compiler { engine, cache } = match (metered, wide) {
+            (false, false) => &self.fueled,
+            (false, true) => &self.fueled64,
+            (true, false) => &self.metered,
+            (true, true) => &self.metered64,
         };
         let compiled = match cache.as_ref().and_then(|cache| cache.load(engine, id)) {
             Some(module) => module,
@@ -126,7 +134,7 @@ impl Runtime {
             format => emscripten::linker(engine, &compiled, format)?.instantiate_pre(&compiled),
         };
         let pre = pre.map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
-        let loaded = Arc::new(LoadedModule::new(id, wasm, format, pre)?);
+        let loaded = Arc::new(LoadedModule::new(id, wasm, format, pre, !metered)?);
         self.loaded.lock().unwrap().insert(id, loaded.clone());
         Ok(loaded)
     }
@@ -156,14 +164,16 @@ fn concise(error: &wasmtime::Error) -> String {
     line.split(" - expected=").next().unwrap_or(line).trim_end().to_string()
 }
 
-/// The engines' settings: `fuel` for the engine whose modules' `Compute-Limit` is fuel, `memory64`
-/// for the engine of the formats with 64-bit memory.
+/// The engines' settings: `fuel` for the engines whose modules' `Compute-Limit` is fuel, `memory64`
+/// for the engines of the formats with 64-bit memory. Every engine can be interrupted
+/// (`Interrupt`).
 fn engine_config(fuel: bool, memory64: bool) -> Config {
     let mut config = Config::new();
     config
         .wasm_exceptions(true)
         .wasm_memory64(true)
         .consume_fuel(fuel)
+        .epoch_interruption(true)
         // Stack for wasm, counting the host frames between nested wasm calls: the emscripten
         // modules' setjmp/longjmp goes through a host `invoke_*` per protected call, so each
         // nested Lua `pcall` costs ~3 KiB (~10 KiB unoptimised). Wasmtime's default of 512 KiB
@@ -199,7 +209,7 @@ fn engine_config(fuel: bool, memory64: bool) -> Config {
         // memory, the Memory-Limit cap) it fits in the compare instruction: 7% of the published
         // aos 2.0.6's time per message. A module whose maximum is larger keeps the general check
         // (with the size loaded) and moves if it grows past the reservation.
-        config.memory_reservation(Limits::AOS_DEFAULT.memory_bytes);
+        config.memory_reservation(Limits::CAPS.memory_bytes);
     }
     config
 }

@@ -18,6 +18,8 @@ pub struct LoadedModule {
     pub(crate) id: ModuleId,
     pub(crate) pre: InstancePre<HostState>,
     pub(crate) code: ModuleCode,
+    /// Whether it runs with fuel (no meter of its own): then fuel is its `Compute-Limit`.
+    pub(crate) fuel: bool,
     /// The memory of a freshly booted process, kept after the first boot: booting is
     /// deterministic, so later boots restore it instead of booting again.
     pub(crate) boot_image: OnceLock<Snapshot>,
@@ -38,6 +40,7 @@ impl LoadedModule {
         wasm: &[u8],
         format: ModuleFormat,
         pre: InstancePre<HostState>,
+        fuel: bool,
     ) -> Result<Self, super::RuntimeError> {
         let code = match format {
             ModuleFormat::Ao => {
@@ -48,11 +51,16 @@ impl LoadedModule {
             }
             format => ModuleCode::Emscripten { format },
         };
-        Ok(LoadedModule { id, pre, code, boot_image: OnceLock::new() })
+        Ok(LoadedModule { id, pre, code, fuel, boot_image: OnceLock::new() })
     }
 
     pub fn id(&self) -> ModuleId {
         self.id
+    }
+
+    /// Whether its `Compute-Limit` is wasmtime fuel (it has no meter of its own) rather than gas.
+    pub fn counts_fuel(&self) -> bool {
+        self.fuel
     }
 
     pub fn format(&self) -> ModuleFormat {

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::error::{EvalError, RuntimeError};
 use super::instance::Instance;
+use super::interrupt::Interrupt;
 use super::limits::Limits;
 use super::module::LoadedModule;
 use super::snapshot::Snapshot;
@@ -52,6 +53,7 @@ pub struct Process {
     journal_fuel: u64,
     journal_bytes: usize,
     drive: Option<Drive>,
+    interrupt: Option<Interrupt>,
 }
 
 impl Process {
@@ -94,6 +96,7 @@ impl Process {
             journal_fuel: 0,
             journal_bytes: 0,
             drive: None,
+            interrupt: None,
         }
     }
 
@@ -112,6 +115,18 @@ impl Process {
             live.set_drive(Some(drive.clone()));
         }
         self.drive = Some(drive);
+    }
+
+    /// Makes `interrupt` stop the messages this process evaluates from now on (`None`: nothing
+    /// does). An interrupted message fails with [`EvalError::Interrupted`] and leaves the state
+    /// as it was, like any failed message.
+    ///
+    /// [`EvalError::Interrupted`]: super::EvalError::Interrupted
+    pub fn set_interrupt(&mut self, interrupt: Option<Interrupt>) {
+        if let Some(live) = &mut self.live {
+            live.set_interrupt(interrupt.clone());
+        }
+        self.interrupt = interrupt;
     }
 
     /// Evaluates one message (`msg` and `env` as the ao JSON the module expects). A failed
@@ -179,11 +194,14 @@ impl Process {
         if self.live.is_none() {
             let mut instance = Instance::restore(&self.module, self.limits, self.base.memory())?;
             instance.set_drive(self.drive.clone());
+            // Replaying what was evaluated already is not interrupted (it is not the message
+            // being abandoned); the interrupt watches what comes next.
             for (index, entry) in self.journal.iter().enumerate() {
                 if let (Err(error), ..) = instance.handle(&entry.msg, &entry.env) {
                     return Err(RuntimeError::Replay { index, detail: error.to_string() });
                 }
             }
+            instance.set_interrupt(self.interrupt.clone());
             self.live = Some(instance);
         }
         Ok(self.live.as_mut().expect("just rebuilt"))

@@ -97,12 +97,12 @@ fn a_read_refused_before_an_attestation_is_refused_again_when_recomputed() {
     let probe = format!("Reads = (Reads or 0) + 1 io.open('/data/{item}') return Reads").into_bytes();
     let eval = |node: &mut Node| node.send(signer, process, vec![Tag::new("Action", "Eval")], probe.clone()).unwrap();
     let refused = eval(&mut node);
-    assert!(refused.result["Error"].as_str().is_some_and(|e| e.contains("HALT")), "{}", refused.result);
+    assert!(refused.result.error.as_ref().is_some_and(|e| e.contains("HALT")), "{}", refused.result);
     node.drive_attest(signer, item, Statement::Attestation).unwrap();
     let read = eval(&mut node);
     // (aos warns that the failed message's nonce was skipped.)
-    let output = read.result["Output"]["data"].as_str().unwrap_or_default();
-    assert!(read.result.get("Error").is_none() && output.ends_with("\n1"), "{}", read.result);
+    let output = read.result.output["data"].as_str().unwrap_or_default();
+    assert!(read.result.error.is_none() && output.ends_with("\n1"), "{}", read.result);
     // Recomputed from the log, the first message is refused again (it was scheduled before the
     // attestation, in the same block), so the memory is the same.
     node.checkpoint().unwrap();

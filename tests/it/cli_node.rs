@@ -122,10 +122,23 @@ fn a_process_assigns_a_message_it_received_to_another() {
     assert_eq!(result["process"], bob.as_str());
     ok(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{bob}'}}, Message = '{note}'}})")]);
     assert_eq!(json(home, &["result", &note, "--process", "bob"])["slot"], result["slot"]);
-    // Assigned to two processes this node does not have: recorded once for each, not dropped.
+    // Assigned to two processes this node does not have: recorded once for each, not dropped,
+    // and the sender hears of it.
     let (x, y) = ("x".repeat(43), "y".repeat(43));
-    ok(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{x}', '{y}'}}, Message = '{note}'}})")]);
-    assert_eq!(ao::node::Node::open(home).unwrap().undelivered_count().unwrap(), 2);
+    let out = ao(home, &["eval", "alice", &format!("ao.assign({{Processes = {{'{x}', '{y}'}}, Message = '{note}'}})")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out)
+            .lines()
+            .filter(|l| l.starts_with("warning: an assignment to ")
+                && l.contains(" was not made ")
+                && l.ends_with(" here"))
+            .count(),
+        2,
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(ao::node::Node::open(home).unwrap().undelivered_count(ao::node::Reason::AssignFailed).unwrap(), 2);
 }
 
 #[test]

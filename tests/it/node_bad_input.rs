@@ -230,7 +230,7 @@ fn a_signed_item_that_does_not_verify_or_is_misaddressed_is_refused_and_kept_now
     use ao::protocol::{DataItem, Tag};
 
     let home = node_home();
-    let mut node = Node::open(home.path()).unwrap();
+    let node = Node::open(home.path()).unwrap();
     let signer = &wallet().wallet;
     let p = node.spawn(signer, SpawnRequest { name: Some("p".into()), ..SpawnRequest::default() }).unwrap().process;
     let q = node.spawn(signer, SpawnRequest { name: Some("q".into()), ..SpawnRequest::default() }).unwrap().process;

@@ -101,7 +101,7 @@ fn unfinished_slots(home: &Path) -> i64 {
 /// sent was scheduled twice, and what `a` and `b` sent each other was delivered exactly once.
 /// With `recompute`, also recomputes every process from scratch against its newest checkpoint.
 fn open_and_check(home: &Path, pair: &Pair, acked: &[Acked], recompute: bool) {
-    let mut node = Node::open(home).unwrap_or_else(|e| panic!("the store does not open after the crash: {e}"));
+    let node = Node::open(home).unwrap_or_else(|e| panic!("the store does not open after the crash: {e}"));
     let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
     let check: String = db.query_row("PRAGMA integrity_check", [], |row| row.get(0)).unwrap();
     assert_eq!(check, "ok", "SQLite's integrity check");
@@ -139,9 +139,7 @@ fn open_and_check(home: &Path, pair: &Pair, acked: &[Acked], recompute: bool) {
         logs[pid]
             .iter()
             .filter(|e| e.tag("Action") == Some(action) && from.as_ref().is_none_or(|f| *f == e.from))
-            .inspect(|e| {
-                assert!(e.result.get("Error").is_none(), "slot {} of {pid} failed: {}", e.position.slot, e.result)
-            })
+            .inspect(|e| assert!(e.result.error.is_none(), "slot {} of {pid} failed: {}", e.position.slot, e.result))
             .count()
     };
     let gos = succeeded(&pair.a, "Go", None);
@@ -149,7 +147,7 @@ fn open_and_check(home: &Path, pair: &Pair, acked: &[Acked], recompute: bool) {
     assert_eq!(gos, succeeded(&pair.b, "Ping", Some(pair.a.to_string())), "Pings a sent to b vs Gos a evaluated");
     assert_eq!(pings, succeeded(&pair.a, "Pong", None), "Pongs delivered to a vs Pings b evaluated");
     let counted = node.read_lua(pair.a, "return Pongs or 0").unwrap();
-    assert_eq!(counted["Output"]["data"].as_str(), Some(pings.to_string().as_str()), "a's Pongs: {counted}");
+    assert_eq!(counted.output["data"].as_str(), Some(pings.to_string().as_str()), "a's Pongs: {counted}");
 
     if recompute {
         for pid in logs.keys() {

@@ -35,7 +35,7 @@ fn cron_ticks_come_on_whole_intervals_between_messages_and_recompute_the_same() 
     let counted = json(home, &["eval", "clock", "return Ticks"]);
     std::thread::sleep(Duration::from_millis(1500));
 
-    let mut node = Node::open(home).unwrap();
+    let node = Node::open(home).unwrap();
     let log = node.log(clock, None, 10_000).unwrap();
     let spawn_ms = log[0].timestamp;
     let ticks: Vec<_> = log.iter().filter(|e| e.cron.is_some()).collect();
@@ -50,8 +50,8 @@ fn cron_ticks_come_on_whole_intervals_between_messages_and_recompute_the_same() 
     // The log is in evaluation order, and the handler saw exactly the ticks before the eval.
     let eval_at = log.iter().position(|e| e.message.map(|m| m.to_string()) == counted["id"].as_str().map(String::from));
     let eval_at = eval_at.expect("the eval is in the log");
-    let before = log[..eval_at].iter().filter(|e| e.cron.is_some() && e.result["Error"].is_null()).count();
-    let ready_at = log.iter().position(|e| e.result["Output"]["data"] == "ready").unwrap();
+    let before = log[..eval_at].iter().filter(|e| e.cron.is_some() && e.result.error.is_none()).count();
+    let ready_at = log.iter().position(|e| e.result.output["data"] == "ready").unwrap();
     let handled_before = log[ready_at..eval_at].iter().filter(|e| e.cron.is_some()).count();
     assert_eq!(counted["result"]["Output"]["data"], handled_before.to_string(), "ticks handled before the eval");
     assert!(before >= handled_before);

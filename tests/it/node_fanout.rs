@@ -9,10 +9,10 @@ use ao::protocol::{DataItem, Id, Tag};
 
 use crate::support::{node_home, wallet};
 
-fn eval(node: &mut Node, process: Id, code: &str) -> serde_json::Value {
+fn eval(node: &mut Node, process: Id, code: &str) -> ao::node::MessageResult {
     let outcome = node.send(&wallet().wallet, process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec());
     let result = outcome.unwrap().result;
-    assert!(result.get("Error").is_none(), "{result}");
+    assert!(result.error.is_none(), "{result}");
     result
 }
 
@@ -33,7 +33,7 @@ fn a_fan_out_arrives_whole_in_order_in_a_valid_log() {
     eval(&mut node, sender, &fan_out);
     let got = eval(&mut node, receiver, "return table.concat(Got, ',')");
     let expected: Vec<String> = (1..=100).map(|i| i.to_string()).collect();
-    assert_eq!(got["Output"]["data"], expected.join(","));
+    assert_eq!(got.output["data"], expected.join(","));
 
     let db = rusqlite::Connection::open(home.path().join("ao.sqlite")).unwrap();
     let mut rows = db

@@ -83,3 +83,56 @@ fn booting_under_a_too_small_memory_limit_fails_clearly() {
         .expect("a 64 KiB process cannot boot");
     assert!(error.to_string().starts_with("instantiating the process module:"), "{error}");
 }
+
+#[test]
+fn an_endless_loop_ends_by_itself_under_the_default_limits() {
+    let mut p = boot(Limits::default());
+    eval_ok(&mut p, "x = 'before'");
+    let looped = eval(&mut p, "x = 'during' while true do end");
+    assert_eq!(looped.outcome, Err(EvalError::ComputeLimit { limit: Limits::DEFAULT.compute }));
+    assert_eq!(eval_ok(&mut p, "return x"), "before");
+}
+
+#[test]
+fn an_interrupt_abandons_an_evaluation_and_leaves_the_process_as_it_was() {
+    let mut p = boot(Limits::CAPS);
+    eval_ok(&mut p, "x = 'before'");
+    let before = p.memory_hash().unwrap();
+    let interrupt = ao::runtime::Interrupt::new();
+    p.set_interrupt(Some(interrupt.clone()));
+    let firing = std::thread::spawn({
+        let interrupt = interrupt.clone();
+        move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            interrupt.fire();
+        }
+    });
+    // Under the caps this loop would run for a quarter of an hour.
+    let looped = eval(&mut p, "x = 'during' while true do end");
+    firing.join().unwrap();
+    assert_eq!(looped.outcome, Err(EvalError::Interrupted));
+    // A fired interrupt stops what comes next too, at once; without it the process goes on.
+    assert_eq!(eval(&mut p, "return 1").outcome, Err(EvalError::Interrupted));
+    p.set_interrupt(None);
+    assert_eq!(p.memory_hash().unwrap(), before);
+    assert_eq!(eval_ok(&mut p, "return x"), "before");
+}
+
+#[test]
+fn an_interrupt_stops_only_the_processes_that_watch_it() {
+    let interrupt = ao::runtime::Interrupt::new();
+    let mut watched = boot(Limits::CAPS);
+    watched.set_interrupt(Some(interrupt.clone()));
+    let mut other = boot(Limits::CAPS);
+    other.set_interrupt(Some(ao::runtime::Interrupt::new()));
+    // Runs for longer than the 100 ms before the interrupt fires.
+    let counting = std::thread::spawn(move || {
+        let counted = eval(&mut other, "local n = 0 for i = 1, 20000000 do n = n + i end return n");
+        counted.outcome.map(|response| response["Output"]["data"].clone())
+    });
+    let looping = std::thread::spawn(move || eval(&mut watched, "while true do end").outcome);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    interrupt.fire();
+    assert_eq!(looping.join().unwrap(), Err(EvalError::Interrupted));
+    assert_eq!(counting.join().unwrap(), Ok(serde_json::json!("200000010000000")));
+}

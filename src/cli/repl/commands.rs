@@ -148,7 +148,7 @@ pub fn execute(session: &mut Session, command: Command) -> Flow {
             Flow::Continue(true)
         }
         Command::Inbox => {
-            let inbox = session.node.borrow_mut().inbox(session.process.id, Some(10));
+            let inbox = session.node.inbox(session.process.id, Some(10));
             match inbox {
                 Ok(inbox) => {
                     print_text(&inbox);

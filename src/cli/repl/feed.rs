@@ -1,9 +1,8 @@
-//! The live feed: a background thread with its own handle on the node polls the process's log
+//! The live feed: a background thread with a handle on the session's node polls the process's log
 //! and prints, above the prompt and without disturbing the line being typed, what messages this
 //! session did not send printed (other processes, other `ao` commands, cron). `.pause` holds it
 //! back (nothing is skipped: `.live` catches up).
 use std::collections::HashSet;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -13,7 +12,7 @@ use crate::node::{LogEntry, LogPosition, Node};
 use crate::protocol::Id;
 use crate::text::strip_ansi;
 
-use crate::cli::node_access::{error_of, output_text, plain_error};
+use crate::cli::node_access::{output_text, plain_error};
 
 /// How often the log is polled.
 const INTERVAL: Duration = Duration::from_millis(100);
@@ -59,7 +58,7 @@ impl Sending<'_> {
 
 impl Feed {
     /// Starts following `process` after `after` (its newest log entry when the session began).
-    pub fn start(home: PathBuf, process: Id, after: Option<LogPosition>, color: bool, mut print: Printer) -> Feed {
+    pub fn start(node: Node, process: Id, after: Option<LogPosition>, color: bool, mut print: Printer) -> Feed {
         let shared = Arc::new(Shared {
             state: Mutex::new(State::default()),
             paused: AtomicBool::new(false),
@@ -69,14 +68,7 @@ impl Feed {
         let thread = std::thread::Builder::new()
             .name("ao-live-feed".into())
             .spawn(move || {
-                let mut node = match Node::open(&home) {
-                    Ok(node) => node,
-                    Err(error) => {
-                        print(format!("warning: no live feed: {error}\n"));
-                        return;
-                    }
-                };
-                follow(&mut node, &thread_shared, process, after, color, &mut print);
+                follow(&node, &thread_shared, process, after, color, &mut print);
             })
             .ok();
         Feed { shared, thread }
@@ -114,14 +106,7 @@ impl Drop for Feed {
     }
 }
 
-fn follow(
-    node: &mut Node,
-    shared: &Shared,
-    process: Id,
-    mut after: Option<LogPosition>,
-    color: bool,
-    print: &mut Printer,
-) {
+fn follow(node: &Node, shared: &Shared, process: Id, mut after: Option<LogPosition>, color: bool, print: &mut Printer) {
     while !shared.stop.load(Ordering::SeqCst) {
         // Cron messages are evaluated when someone looks (another `ao` may hold the store: the
         // next poll tries again).
@@ -160,13 +145,13 @@ pub fn render(entry: &LogEntry, color: bool) -> Option<String> {
         text = strip_ansi(&text);
     }
     let mut text = text.trim_end().to_string();
-    if let Some(error) = error_of(&entry.result) {
+    if let Some(error) = &entry.result.error {
         let action = entry.tag("Action").unwrap_or("-");
         let (red, reset) = if color { ("\x1b[31m", "\x1b[0m") } else { ("", "") };
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(&format!("{red}error in {action} from {}:{reset} {}", entry.from, plain_error(&error)));
+        text.push_str(&format!("{red}error in {action} from {}:{reset} {}", entry.from, plain_error(error)));
     }
     (!text.is_empty()).then(|| text + "\n")
 }

@@ -21,7 +21,7 @@ use rustyline::history::FileHistory;
 use rustyline::{Editor, ExternalPrinter};
 
 use super::input::signing_wallet;
-use super::node_access::{error_of, home, node_error, open, output_text};
+use super::node_access::{home, node_error, open, output_text, warn_undelivered};
 use super::{CliError, GlobalArgs};
 use crate::node::{Node, NodeError, ProcessRow, SpawnRequest};
 use crate::protocol::{Id, Wallet};
@@ -51,23 +51,28 @@ impl ReplArgs {
         let name = self.process.as_deref().unwrap_or(DEFAULT_PROCESS);
         let wallet = signing_wallet(global)?;
         let home = home(global)?;
-        let mut node = open(global)?;
-        let (process, spawned) = connect(global, &mut node, &wallet, name)?;
+        let node = open(global)?;
+        let (process, spawned) = connect(global, &node, &wallet, name)?;
         let session = Session::new(global, node, wallet, process, home);
         if std::io::stdin().is_terminal() { interactive(session, spawned) } else { piped::run(session) }
     }
 }
 
 /// The process `text` names for the wallet; a new name is spawned (an unknown id is an error).
-fn connect(global: &GlobalArgs, node: &mut Node, wallet: &Wallet, text: &str) -> Result<(ProcessRow, bool), CliError> {
+fn connect(global: &GlobalArgs, node: &Node, wallet: &Wallet, text: &str) -> Result<(ProcessRow, bool), CliError> {
     match node.resolve(&wallet.address(), text) {
         Ok(row) => return Ok((row, false)),
-        Err(NodeError::UnknownProcess(_)) if text.parse::<Id>().is_err() => {}
+        Err(NodeError::NoProcessNamed { .. }) if text.parse::<Id>().is_err() => {}
+        Err(NodeError::UnknownProcess(_) | NodeError::NoProcessNamed { .. }) => {
+            return Err(CliError::input(format!("no process {text:?}"))
+                .hint("`ao list` shows the processes; a name that is not in use is spawned"));
+        }
         Err(error) => return Err(node_error(error)),
     }
     let request = SpawnRequest { name: Some(text.to_string()), ..SpawnRequest::default() };
     let outcome = node.spawn(wallet, request).map_err(node_error)?;
-    if let Some(error) = error_of(&outcome.result) {
+    warn_undelivered(global, &outcome.undelivered);
+    if let Some(error) = &outcome.result.error {
         return Err(CliError::failed(format!("the new process {text:?} booted with an error: {error}")));
     }
     global.notice(format_args!("spawned a new process {text:?}: {}", outcome.process));
@@ -87,8 +92,8 @@ fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
     let mut editor: Editor<ReplHelper, FileHistory> = Editor::with_config(config).map_err(reading)?;
     let (node, process) = (session.node.clone(), session.process.id);
     let names = Box::new(move |path: &str| {
-        let read = node.borrow_mut().read_lua(process, &names_code(path));
-        let text = read.ok().filter(|result| error_of(result).is_none()).map(|result| output_text(&result));
+        let read = node.read_lua(process, &names_code(path));
+        let text = read.ok().filter(|result| result.error.is_none()).map(|result| output_text(&result));
         text.map(|text| text.lines().map(str::to_string).collect()).unwrap_or_default()
     });
     let helper = ReplHelper::new(checker, editing.clone(), session.color, names, session.generation.clone());
@@ -96,7 +101,7 @@ fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
     let mut history = History::new(&session.home, session.process.id);
     history.load(editor.history_mut());
 
-    let newest = session.node.borrow().log_last(session.process.id, 1).map_err(node_error)?;
+    let newest = session.node.log_last(session.process.id, 1).map_err(node_error)?;
     let after = newest.last().map(|entry| entry.position);
     let printer: Printer = match editor.create_external_printer() {
         Ok(mut printer) => Box::new(move |text| {
@@ -108,7 +113,7 @@ fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
             let _ = stdout.flush();
         }),
     };
-    session.feed = Some(Feed::start(session.home.clone(), session.process.id, after, session.color, printer));
+    session.feed = Some(Feed::start(session.node.clone(), session.process.id, after, session.color, printer));
     session.refresh_prompt();
     banner(&session, spawned, &history);
 

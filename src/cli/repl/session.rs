@@ -1,19 +1,17 @@
 //! One REPL session: the process, the wallet and the node; evaluating a chunk (an `Eval` message
 //! signed by the wallet, or a dry run when `.dryrun` is on) and showing what it printed and
 //! returned, what it sent, or the error with the line it comes from; and the process's prompt.
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
-use serde_json::Value;
-
 use super::feed::Feed;
 use crate::cli::eval::located_error;
-use crate::cli::node_access::{error_of, node_error, output_text, tag_value};
+use crate::cli::node_access::{node_error, output_text, warn_undelivered};
 use crate::cli::{CliError, GlobalArgs};
 use crate::lua_bundle::{LuaBundle, chunk_line};
-use crate::node::{Node, NodeError, ProcessRow, StoreError};
+use crate::node::{ErrorKind, MessageResult, Node, ProcessRow};
 use crate::protocol::ao::message;
 use crate::protocol::{Tag, Wallet};
 use crate::text::strip_ansi;
@@ -29,7 +27,7 @@ const WRITE_TRIES: u32 = 3;
 
 pub struct Session<'g> {
     pub global: &'g GlobalArgs,
-    pub node: Rc<RefCell<Node>>,
+    pub node: Node,
     pub wallet: Wallet,
     pub process: ProcessRow,
     pub home: PathBuf,
@@ -71,7 +69,7 @@ impl<'g> Session<'g> {
     pub fn new(global: &'g GlobalArgs, node: Node, wallet: Wallet, process: ProcessRow, home: PathBuf) -> Self {
         Session {
             global,
-            node: Rc::new(RefCell::new(node)),
+            node,
             wallet,
             process,
             home,
@@ -87,9 +85,9 @@ impl<'g> Session<'g> {
 
     /// Reads the prompt from the process's `Prompt()`.
     pub fn refresh_prompt(&mut self) {
-        let read = self.node.borrow_mut().read_lua(self.process.id, "return Prompt()");
+        let read = self.node.read_lua(self.process.id, "return Prompt()");
         if let Ok(result) = read
-            && error_of(&result).is_none()
+            && result.error.is_none()
         {
             let text = output_text(&result);
             if !text.is_empty() {
@@ -133,9 +131,9 @@ impl<'g> Session<'g> {
     }
 
     /// The result of evaluating `code`: by dry run, or as a durable `Eval` message.
-    pub fn evaluate(&mut self, code: &str) -> Result<Value, CliError> {
+    pub fn evaluate(&mut self, code: &str) -> Result<MessageResult, CliError> {
         let tags = vec![Tag::new("Action", "Eval")];
-        let mut node = self.node.borrow_mut();
+        let node = &self.node;
         if self.dryrun {
             let owner = self.wallet.address();
             return node.dry_run(&owner, self.process.id, &tags, code.as_bytes()).map_err(node_error);
@@ -148,7 +146,7 @@ impl<'g> Session<'g> {
         let sent = loop {
             tries += 1;
             match node.send_item(self.process.id, &item) {
-                Err(NodeError::Store(StoreError::Locked { .. })) if tries < WRITE_TRIES => {
+                Err(error) if error.kind() == ErrorKind::Unavailable && tries < WRITE_TRIES => {
                     std::thread::sleep(Duration::from_millis(50));
                 }
                 other => break other,
@@ -157,27 +155,28 @@ impl<'g> Session<'g> {
         if let Some(sending) = sending {
             sending.done(sent.as_ref().ok().map(|outcome| outcome.id));
         }
-        let outcome = sent.map_err(|error| match error {
-            NodeError::Store(StoreError::Locked { .. }) => node_error(error)
+        let outcome = sent.map_err(|error| match error.kind() {
+            ErrorKind::Unavailable => node_error(error)
                 .hint("nothing was sent; the line is in the history: press Up and Enter to send it again"),
-            other => node_error(other),
+            _ => node_error(error),
         })?;
         self.global.detail(format_args!("message {} is slot {} of {}", outcome.id, outcome.slot, outcome.process));
+        warn_undelivered(self.global, &outcome.undelivered);
         Ok(outcome.result)
     }
 
     /// Shows what a result printed and sent, or its error; `false` if it has an error.
-    pub fn show(&mut self, result: &Value, code: &str, bundle: Option<&LuaBundle>) -> bool {
+    pub fn show(&mut self, result: &MessageResult, code: &str, bundle: Option<&LuaBundle>) -> bool {
         let paint = Paint::new(self.color);
         let output = self.for_stdout(&output_text(result));
         if !output.trim_end().is_empty() {
             println!("{}", output.trim_end());
         }
-        for sent in result["Messages"].as_array().into_iter().flatten().filter(|_| !self.global.quiet) {
-            let action = tag_value(&sent["Tags"], "Action").unwrap_or("-");
-            println!("{}→ sent {action} to {}{}", paint.dim, sent["Target"].as_str().unwrap_or("?"), paint.reset);
+        for sent in result.messages.iter().filter(|_| !self.global.quiet) {
+            let action = sent.action().unwrap_or_else(|| "-".into());
+            println!("{}→ sent {action} to {}{}", paint.dim, sent.target().unwrap_or("?"), paint.reset);
         }
-        let Some(error) = error_of(result) else { return true };
+        let Some(error) = result.error.clone() else { return true };
         let (printed, error) = match error.rfind(ERROR_HEADING) {
             Some(at) => (error[..at].trim_end().to_string(), error[at + ERROR_HEADING.len()..].to_string()),
             None => (String::new(), error),
@@ -202,8 +201,8 @@ impl<'g> Session<'g> {
 
     /// After a result is shown: the new prompt, now and then a checkpoint, and completion's
     /// names marked stale.
-    fn after(&mut self, result: &Value) {
-        let output = &result["Output"];
+    fn after(&mut self, result: &MessageResult) {
+        let output = &result.output;
         if let Some(prompt) = output.get("prompt").or_else(|| output.get("data").and_then(|d| d.get("prompt")))
             && let Some(prompt) = prompt.as_str()
         {
@@ -223,7 +222,7 @@ impl<'g> Session<'g> {
         if self.unsaved == 0 {
             return;
         }
-        match self.node.borrow_mut().checkpoint() {
+        match self.node.checkpoint() {
             Ok(()) => self.unsaved = 0,
             Err(error) => self.global.detail(format_args!("checkpoint deferred: {error}")),
         }

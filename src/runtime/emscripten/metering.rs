@@ -96,6 +96,25 @@ pub fn inject(wasm: &[u8], meter: MeterType) -> Result<Vec<u8>> {
     Ok(injector.module.finish())
 }
 
+/// Whether `wasm` imports `metering.usegas` itself (an older module published pre-metered). A
+/// module that does not parse is not metered; compiling it reports why.
+pub fn imports_meter(wasm: &[u8]) -> bool {
+    for payload in Parser::new(0).parse_all(wasm) {
+        match payload {
+            Ok(Payload::ImportSection(reader)) => {
+                return reader
+                    .into_imports()
+                    .flatten()
+                    .any(|import| import.module == METER_MODULE && import.name == METER_FIELD);
+            }
+            // Imports come before code; a module without them has no meter.
+            Ok(Payload::CodeSectionStart { .. }) | Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
+    false
+}
+
 /// A section of the input, in the order it appears.
 enum Section<'a> {
     Custom(CustomSectionReader<'a>),

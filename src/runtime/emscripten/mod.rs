@@ -27,6 +27,7 @@ use super::instance::HostState;
 
 pub(crate) use drive::Halt;
 pub(crate) use guest::Guest;
+pub(crate) use metering::imports_meter;
 
 /// What the reference glue's deterministic `Date.now` has counted to when a module first reads
 /// the clock: it starts at 10000, and the glue's file system creates four nodes at start-up. (The

@@ -1,0 +1,130 @@
+//! How a node is set up: where its store lives (a home directory, or memory), the clock its
+//! scheduler reads, its unit key, and how far a push may go. [`NodeConfig::home`] is what the CLI
+//! uses; tests use [`NodeConfig::in_memory`] with a [`ManualClock`].
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub use super::store::StoreLocation;
+
+/// What the scheduler reads the time from (ms since the Unix epoch): message timestamps, block
+/// heights, cron ticks falling due.
+pub trait Clock: Send + Sync {
+    fn now_ms(&self) -> u64;
+}
+
+/// The machine's clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now_ms(&self) -> u64 {
+        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+    }
+}
+
+/// A clock that moves only when told: cron and timestamps in tests without sleeping.
+#[derive(Debug, Default)]
+pub struct ManualClock(AtomicU64);
+
+impl ManualClock {
+    pub fn new(start_ms: u64) -> Arc<Self> {
+        Arc::new(ManualClock(AtomicU64::new(start_ms)))
+    }
+
+    pub fn advance(&self, ms: u64) {
+        self.0.fetch_add(ms, Ordering::SeqCst);
+    }
+
+    pub fn set(&self, ms: u64) {
+        self.0.store(ms, Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now_ms(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// How far the messenger follows what one message (or cron tick) causes before it cuts the
+/// chain: two processes replying to each other forever, or a handler that sends to itself, end
+/// there; what was evaluated is kept and the rest is recorded as not delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PushLimits {
+    /// Hops from the first message: its outbox is hop 1, what those deliveries send hop 2, ...
+    pub max_hops: u32,
+    /// Messages evaluated in all (deliveries, spawns, assignments).
+    pub max_messages: u32,
+}
+
+impl PushLimits {
+    /// 100 hops and 10,000 messages: a ping-pong pair stops after 100 exchanges (a few ms), a
+    /// fan-out of 10,000 messages still arrives whole.
+    pub const DEFAULT: PushLimits = PushLimits { max_hops: 100, max_messages: 10_000 };
+}
+
+impl Default for PushLimits {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
+}
+
+/// A node's settings.
+#[derive(Clone)]
+pub struct NodeConfig {
+    pub store: StoreLocation,
+    pub clock: Arc<dyn Clock>,
+    /// The seed of the Ed25519 key the scheduler signs assignments with and the messenger signs
+    /// pushed messages with; `None`: the store's own (made when the store is created).
+    pub unit_key: Option<[u8; 32]>,
+    pub push: PushLimits,
+    /// Finish, at start, what a previous run scheduled but did not evaluate, and the cron ticks
+    /// due by now.
+    pub catch_up: bool,
+}
+
+impl NodeConfig {
+    /// A node whose state lives in `home` (created if needed), on the system clock.
+    pub fn home(home: impl Into<PathBuf>) -> Self {
+        NodeConfig {
+            store: StoreLocation::Home(home.into()),
+            clock: Arc::new(SystemClock),
+            unit_key: None,
+            push: PushLimits::DEFAULT,
+            catch_up: true,
+        }
+    }
+
+    /// A node in memory, on the system clock (`with_clock` for a controlled one).
+    pub fn in_memory() -> Self {
+        NodeConfig { store: StoreLocation::Memory, ..Self::home(PathBuf::new()) }
+    }
+
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    pub fn with_push_limits(mut self, push: PushLimits) -> Self {
+        self.push = push;
+        self
+    }
+
+    pub fn with_unit_key(mut self, seed: [u8; 32]) -> Self {
+        self.unit_key = Some(seed);
+        self
+    }
+}
+
+impl std::fmt::Debug for NodeConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NodeConfig")
+            .field("store", &self.store)
+            .field("unit_key", &self.unit_key.map(|_| "(set)"))
+            .field("push", &self.push)
+            .field("catch_up", &self.catch_up)
+            .finish_non_exhaustive()
+    }
+}

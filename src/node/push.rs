@@ -1,0 +1,415 @@
+//! A push: the unit of work that changes a node — a user's message (or a spawn, or the cron ticks
+//! falling due) with everything it causes — evaluated first and stored in one transaction.
+//!
+//! Evaluation happens outside the store's write lock, so pushes that touch different processes
+//! evaluate at once (on different threads of one node, or in different `ao` commands): a push
+//! locks each process it touches in memory (waiting only for the first; a busy second one makes
+//! it start over, which rules out deadlocks), brings the process up to what the store holds, and
+//! stages every slot, result, checkpoint and undeliverable record. Its commit is one write
+//! transaction that first checks, for each process it touched, that no other writer added to its
+//! schedule or cron ticks since (optimistic concurrency); if one did, the push starts over from
+//! the store. Until the commit nothing is acknowledged: a push that fails or is interrupted
+//! forgets the live state of the processes it touched, which are then as the store has them.
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::compute::core::{Evaluated, ProcessRun};
+use super::compute::{LiveGuard, LiveProcess};
+use super::cron::{Tick, crons_of};
+use super::scheduler::{Scheduled, Scheduler};
+use super::store::{CheckpointRow, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
+use super::undelivered::Undelivered;
+use super::{NodeError, Shared};
+use crate::protocol::{DataItem, Id};
+use crate::runtime::Interrupt;
+
+/// How many stored slots are read at once when a process catches up.
+const CATCH_UP_PAGE: u64 = 1000;
+
+pub(crate) struct Push<'n> {
+    pub(crate) node: &'n Shared,
+    reader: Reader<'n>,
+    interrupt: Option<Interrupt>,
+    /// The processes this push holds, in the order it entered them.
+    held: Vec<(Id, Held)>,
+    batch: Batch,
+    rows: HashMap<Id, Option<ProcessRow>>,
+    /// Items scheduled in this push, by id (an outbox assignment may name one).
+    pub(crate) items: HashMap<Id, Arc<DataItem>>,
+    /// (process, message) pairs scheduled in this push.
+    scheduled: HashSet<(Id, Id)>,
+    /// Messages and cron ticks evaluated for the first time (what the push limit counts).
+    pub(crate) evaluated: u32,
+    /// What was not delivered, in the order it happened.
+    pub(crate) undelivered: Vec<Undelivered>,
+}
+
+/// A process the push holds: its lock (with its live state inside), and what the store had when
+/// the push entered it.
+struct Held {
+    guard: LiveGuard,
+    /// The store's newest slot then; `None` for a process spawned by this push.
+    base: Option<u64>,
+    /// The cron ticks the store had after `base` were all before this time (ms).
+    cron_from: u64,
+    /// The newest slot, counting what this push scheduled.
+    tip: Option<ScheduleTip>,
+}
+
+/// What a push writes when it commits.
+#[derive(Default)]
+struct Batch {
+    processes: Vec<(ProcessRow, bool)>,
+    keep_builtin: Option<Id>,
+    slots: Vec<(Id, SlotRow, Vec<u8>)>,
+    results: Vec<(Id, u64, String)>,
+    ticks: Vec<(Id, u64, Tick, String)>,
+    checkpoints: Vec<(Id, CheckpointRow)>,
+    undelivered: Vec<(Undelivered, Option<Vec<u8>>)>,
+}
+
+impl Batch {
+    fn is_empty(&self) -> bool {
+        self.processes.is_empty()
+            && self.slots.is_empty()
+            && self.results.is_empty()
+            && self.ticks.is_empty()
+            && self.checkpoints.is_empty()
+            && self.undelivered.is_empty()
+    }
+}
+
+/// Another writer got in the way: the push starts over.
+fn busy(what: String) -> NodeError {
+    NodeError::Store(StoreError::Conflict(what))
+}
+
+impl<'n> Push<'n> {
+    pub(crate) fn new(node: &'n Shared, interrupt: Option<Interrupt>) -> Result<Self, NodeError> {
+        Ok(Push {
+            node,
+            reader: node.store.read()?,
+            interrupt,
+            held: Vec::new(),
+            batch: Batch::default(),
+            rows: HashMap::new(),
+            items: HashMap::new(),
+            scheduled: HashSet::new(),
+            evaluated: 0,
+            undelivered: Vec::new(),
+        })
+    }
+
+    /// Queries on the store as last committed.
+    pub(crate) fn tx(&self) -> Tx<'_> {
+        self.reader.tx()
+    }
+
+    /// The process `id`, if this node has it (counting the ones this push spawned).
+    pub(crate) fn process_row(&mut self, id: Id) -> Result<Option<ProcessRow>, NodeError> {
+        if let Some(row) = self.rows.get(&id) {
+            return Ok(row.clone());
+        }
+        let row = self.reader.tx().process(id)?;
+        self.rows.insert(id, row.clone());
+        Ok(row)
+    }
+
+    fn held(&mut self, process: Id) -> &mut Held {
+        &mut self.held.iter_mut().find(|(id, _)| *id == process).expect("the push entered the process").1
+    }
+
+    fn live(&mut self, process: Id) -> &mut LiveProcess {
+        self.held(process).guard.as_mut().expect("an entered process is live")
+    }
+
+    /// The newest slot of `process` (entered), counting what this push scheduled.
+    pub(crate) fn tip(&self, process: Id) -> Option<ScheduleTip> {
+        self.held.iter().find(|(id, _)| *id == process).and_then(|(_, held)| held.tip)
+    }
+
+    pub(crate) fn holds(&self, process: Id) -> bool {
+        self.held.iter().any(|(id, _)| *id == process)
+    }
+
+    /// Takes `process` into the push: locks it, and brings it up to what the store holds (its
+    /// slots, and the cron ticks evaluated after them). Returns what it evaluated for the first
+    /// time on the way (slots a killed older `ao` left without results), with their results
+    /// staged; the caller delivers what they sent.
+    pub(crate) fn enter(&mut self, process: Id) -> Result<Vec<Evaluated>, NodeError> {
+        if self.holds(process) {
+            return Ok(Vec::new());
+        }
+        let row = self.process_row(process)?.ok_or(NodeError::UnknownProcess(process))?;
+        let compute = &self.node.compute;
+        let mut guard = if self.held.is_empty() {
+            compute.lock(process)
+        } else {
+            compute.try_lock(process).ok_or_else(|| busy(format!("process {process} (another push holds it)")))?
+        };
+        let tx = self.reader.tx();
+        let tip = tx.tip(process)?.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
+        let mut live = match guard.take() {
+            // One that is ahead of the store went past what another writer kept.
+            Some(live) if live.run.next_slot <= tip.slot + 1 => live,
+            _ => {
+                let spawn = self.node.scheduler.messages(process, 0, 0)?.pop();
+                let spawn = spawn.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
+                compute.start(&tx, &row, &spawn, tip.slot)?
+            }
+        };
+        live.run.set_interrupt(self.interrupt.clone());
+        let mut new = Vec::new();
+        if live.run.next_slot <= tip.slot {
+            let evaluated: HashSet<u64> = tx.slots_with_results(process, live.run.next_slot)?.into_iter().collect();
+            let ticks: HashSet<(u64, u64, u32)> = if live.run.has_crons() {
+                tx.tick_positions(process, live.run.next_slot.saturating_sub(1))?.into_iter().collect()
+            } else {
+                HashSet::new()
+            };
+            let mut from = live.run.next_slot;
+            while from <= tip.slot {
+                let to = tip.slot.min(from + CATCH_UP_PAGE - 1);
+                for message in self.node.scheduler.messages(process, from, to)? {
+                    live.run.apply(&message, |e| {
+                        let stored = match &e.tick {
+                            None => evaluated.contains(&e.position.slot),
+                            Some(_) => ticks.contains(&(e.position.slot, e.position.timestamp, e.position.rank)),
+                        };
+                        if !stored {
+                            new.push(e);
+                        }
+                        Ok(())
+                    })?;
+                }
+                from = to + 1;
+            }
+        }
+        // Cron ticks another writer evaluated after the newest slot: this one has them too.
+        if live.run.has_crons()
+            && let Some(newest) = tx.newest_tick(process, tip.slot)?
+        {
+            live.run.run_ticks(newest + 1, |_| Ok(()))?;
+        }
+        let cron_from = live.run.cron_cursor;
+        *guard = Some(live);
+        self.held.push((process, Held { guard, base: Some(tip.slot), cron_from, tip: Some(tip) }));
+        for evaluated in &new {
+            self.stage(evaluated);
+        }
+        Ok(new)
+    }
+
+    /// Records a process spawned by `item` (the spawn itself), boots it and evaluates its spawn
+    /// at slot 0; returns the boot's result. `name` is its `Name` for `ao` commands.
+    pub(crate) fn spawn(&mut self, item: Arc<DataItem>, name: Option<&str>) -> Result<Evaluated, NodeError> {
+        let id = item.id();
+        let module_tag = item.tag("Module").unwrap_or("(none)");
+        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+        let module = self.node.compute.module(&self.reader.tx(), module_id)?;
+        crons_of(item.tags())?;
+        module.limits_for(&item)?;
+        if self.process_row(id)?.is_some() {
+            return Err(NodeError::Duplicate { message: id, process: id });
+        }
+        let guard = if self.held.is_empty() {
+            self.node.compute.lock(id)
+        } else {
+            self.node.compute.try_lock(id).ok_or_else(|| busy(format!("process {id} (another push holds it)")))?
+        };
+        let (scheduled, assignment) = self.node.scheduler.schedule(id, item.clone(), None, 0)?;
+        let run = ProcessRun::boot(&module, &scheduled, self.node.compute.chain, &self.node.compute.drive)
+            .map_err(|e| NodeError::CannotBoot(e.to_string()))?;
+        let row = ProcessRow { id, owner: item.owner_address(), name: name.map(str::to_string), module: module_id };
+        if module_id == crate::runtime::aos_module_id() {
+            self.batch.keep_builtin = Some(module_id);
+        }
+        self.batch.processes.push((row.clone(), run.has_crons()));
+        self.rows.insert(id, Some(row));
+        let mut live = LiveProcess::new(run);
+        live.run.set_interrupt(self.interrupt.clone());
+        let mut guard = guard;
+        *guard = Some(live);
+        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        self.stage_slot(id, &scheduled, assignment);
+        let mut boot = self.evaluate(id, &scheduled)?;
+        Ok(boot.pop().expect("a spawn is evaluated"))
+    }
+
+    /// Schedules `item` for `process` (entered) after its newest slot.
+    pub(crate) fn schedule(&mut self, process: Id, item: Arc<DataItem>) -> Result<Scheduled, NodeError> {
+        let message = item.id();
+        if self.scheduled.contains(&(process, message)) || self.reader.tx().is_scheduled(process, message)? {
+            return Err(NodeError::Duplicate { message, process });
+        }
+        let not_before = self.live(process).run.cron_cursor;
+        let tip = self.held(process).tip;
+        let (scheduled, assignment) = self.node.scheduler.schedule(process, item, tip.as_ref(), not_before)?;
+        self.stage_slot(process, &scheduled, assignment);
+        Ok(scheduled)
+    }
+
+    fn stage_slot(&mut self, process: Id, scheduled: &Scheduled, assignment: DataItem) {
+        self.held(process).tip = Some(scheduled.tip());
+        self.scheduled.insert((process, scheduled.assignment.message));
+        self.items.insert(scheduled.assignment.message, scheduled.item.clone());
+        self.batch.slots.push((process, scheduled.row(), assignment.to_bytes()));
+    }
+
+    /// Evaluates `message`, just scheduled for `process`, after the cron ticks due before it;
+    /// stages and returns their results.
+    pub(crate) fn evaluate(&mut self, process: Id, message: &Scheduled) -> Result<Vec<Evaluated>, NodeError> {
+        let mut evaluated = Vec::new();
+        self.live(process).run.apply(message, |e| {
+            evaluated.push(e);
+            Ok(())
+        })?;
+        for e in &evaluated {
+            self.stage(e);
+        }
+        Ok(evaluated)
+    }
+
+    /// Evaluates `process`'s cron ticks due before `until` (ms); stages and returns their results.
+    pub(crate) fn ticks(&mut self, process: Id, until: u64) -> Result<Vec<Evaluated>, NodeError> {
+        let mut evaluated = Vec::new();
+        self.live(process).run.run_ticks(until, |e| {
+            evaluated.push(e);
+            Ok(())
+        })?;
+        for e in &evaluated {
+            self.stage(e);
+        }
+        Ok(evaluated)
+    }
+
+    /// Evaluates `msg_json` on `process` (entered) as it is, keeping nothing.
+    pub(crate) fn dry_run(&mut self, process: Id, msg_json: &str) -> Result<super::MessageResult, NodeError> {
+        self.live(process).run.dry_run(msg_json)
+    }
+
+    fn stage(&mut self, evaluated: &Evaluated) {
+        self.evaluated += 1;
+        let text = serde_json::to_string(&evaluated.result).expect("results serialize");
+        match &evaluated.tick {
+            None => self.batch.results.push((evaluated.process, evaluated.position.slot, text)),
+            Some(tick) => self.batch.ticks.push((evaluated.process, evaluated.position.slot, *tick, text)),
+        }
+    }
+
+    /// Records an outbox entry that is not delivered (with its item's bytes, if it was made).
+    pub(crate) fn not_delivered(&mut self, undelivered: Undelivered, item: Option<&DataItem>) {
+        self.batch.undelivered.push((undelivered.clone(), item.map(DataItem::to_bytes)));
+        self.undelivered.push(undelivered);
+    }
+
+    /// Stages a checkpoint of every process the push holds that is evaluated past its last one
+    /// and where one pays (`always`: wherever it is past it).
+    pub(crate) fn checkpoint(&mut self, always: bool) -> Result<(), NodeError> {
+        for (id, held) in &mut self.held {
+            let Some(live) = held.guard.as_mut() else { continue };
+            if let Some(checkpoint) = live.checkpoint(always)? {
+                self.batch.checkpoints.push((*id, checkpoint));
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes every live process into the push that nobody else holds (for a checkpoint of all).
+    pub(crate) fn enter_live(&mut self) -> Result<(), NodeError> {
+        for process in self.node.compute.live_processes() {
+            if self.holds(process) {
+                continue;
+            }
+            // A live state is always what the store holds up to some slot (a push that does not
+            // commit forgets it), so its checkpoint is valid whatever other writers add after.
+            if let Some(guard) = self.node.compute.try_lock(process)
+                && guard.is_some()
+            {
+                self.held.push((process, Held { guard, base: None, cron_from: 0, tip: None }));
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores everything the push staged in one transaction, unless another writer changed a
+    /// process it touched meanwhile (then nothing is stored: `StoreError::Conflict`). Releases
+    /// the processes either way; on failure they are no longer live.
+    pub(crate) fn commit(mut self) -> Result<(), NodeError> {
+        if !self.batch.is_empty() {
+            let (held, batch) = (&self.held, &self.batch);
+            let now = self.node.clock.now_ms();
+            self.node.store.write(|tx| -> Result<(), NodeError> {
+                check_unchanged(tx, held)?;
+                write(tx, batch, now)
+            })?;
+        }
+        let checkpoints = std::mem::take(&mut self.batch.checkpoints);
+        for (id, checkpoint) in &checkpoints {
+            if let Some(live) = self.held(*id).guard.as_mut() {
+                live.checkpointed(checkpoint);
+            }
+        }
+        // Committed: the live states are the store's now.
+        self.held.clear();
+        Ok(())
+    }
+}
+
+impl Drop for Push<'_> {
+    /// A push dropped without committing forgets the live state of what it touched (it may have
+    /// gone past what the store holds).
+    fn drop(&mut self) {
+        for (_, held) in &mut self.held {
+            *held.guard = None;
+        }
+    }
+}
+
+/// Checks that no other writer added slots to, or cron ticks after the newest slot of, a process
+/// the push built on.
+fn check_unchanged(tx: &Tx, held: &[(Id, Held)]) -> Result<(), NodeError> {
+    for (process, held) in held {
+        let Some(base) = held.base else { continue };
+        if tx.newest_slot(*process)? != Some(base) {
+            return Err(busy(format!("the schedule of {process}")));
+        }
+        if tx.newest_tick(*process, base)?.is_some_and(|newest| newest >= held.cron_from) {
+            return Err(busy(format!("the cron ticks of {process}")));
+        }
+    }
+    Ok(())
+}
+
+fn write(tx: &Tx, batch: &Batch, now: u64) -> Result<(), NodeError> {
+    if let Some(module) = batch.keep_builtin {
+        tx.keep_builtin_module(module, crate::runtime::AOS_MODULE, now)?;
+    }
+    for (row, has_crons) in &batch.processes {
+        if let Some(name) = &row.name
+            && let Some(existing) = tx.process_named(&row.owner, name)?
+        {
+            return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
+        }
+        tx.insert_process(row, now)?;
+        if *has_crons {
+            tx.add_cron_process(row.id)?;
+        }
+    }
+    for (process, slot, assignment) in &batch.slots {
+        tx.append_slot(*process, slot, assignment)?;
+    }
+    for (process, slot, result) in &batch.results {
+        tx.insert_result(*process, *slot, result)?;
+    }
+    for (process, slot, tick, result) in &batch.ticks {
+        tx.insert_tick_result(*process, *slot, tick, result)?;
+    }
+    for (process, checkpoint) in &batch.checkpoints {
+        tx.save_checkpoint(*process, checkpoint)?;
+    }
+    for (undelivered, item) in &batch.undelivered {
+        tx.record_undelivered(undelivered, item.as_deref())?;
+    }
+    Ok(())
+}

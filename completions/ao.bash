@@ -58,6 +58,9 @@ _ao() {
             ao,tail)
                 cmd="ao__subcmd__tail"
                 ;;
+            ao,verify)
+                cmd="ao__subcmd__verify"
+                ;;
             ao,version)
                 cmd="ao__subcmd__version"
                 ;;
@@ -141,6 +144,9 @@ _ao() {
                 ;;
             ao__subcmd__help,tail)
                 cmd="ao__subcmd__help__subcmd__tail"
+                ;;
+            ao__subcmd__help,verify)
+                cmd="ao__subcmd__help__subcmd__verify"
                 ;;
             ao__subcmd__help,version)
                 cmd="ao__subcmd__help__subcmd__version"
@@ -251,7 +257,7 @@ _ao() {
 
     case "${cmd}" in
         ao)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -269,6 +275,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -277,7 +287,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__completions)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -293,6 +303,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -303,7 +317,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version add import attest block list help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version add import attest block list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,6 +335,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -329,7 +347,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__add)
-            opts="-t -q -v -h -V --tag --no-attest --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-t -q -v -h -V --tag --no-attest --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -355,6 +373,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -363,7 +385,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__attest)
-            opts="-q -v -h -V --available --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --available --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,6 +401,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -389,7 +415,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__block)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,6 +431,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -513,7 +543,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__import)
-            opts="-q -v -h -V --no-attest --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --no-attest --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -529,6 +559,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -539,7 +573,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__list)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -557,6 +591,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -565,7 +603,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__dryrun)
-            opts="-a -t -d -q -v -h -V --action --tag --data --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-a -t -d -q -v -h -V --action --tag --data --slot --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +633,10 @@ _ao() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --wallet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -607,6 +649,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -615,7 +661,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__eval)
-            opts="-f -q -v -h -V --file --blueprint --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-f -q -v -h -V --file --blueprint --slot --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -633,6 +679,10 @@ _ao() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --wallet)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -645,6 +695,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -653,7 +707,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__help)
-            opts="spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help"
+            opts="spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1002,6 +1056,20 @@ _ao() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ao__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ao__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1059,7 +1127,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__inbox)
-            opts="-n -q -v -h -V --last --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-n -q -v -h -V --last --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1085,6 +1153,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1093,7 +1165,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version sign inspect verify help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version sign inspect verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1109,6 +1181,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1189,7 +1265,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item__subcmd__inspect)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1207,6 +1283,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1215,7 +1295,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item__subcmd__sign)
-            opts="-t -d -q -v -h -V --target --anchor --tag --data --out --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-t -d -q -v -h -V --target --anchor --tag --data --out --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1261,6 +1341,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1269,7 +1353,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item__subcmd__verify)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1287,6 +1371,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1295,7 +1383,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__list)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1311,6 +1399,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1321,7 +1413,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__module)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version add list help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1339,6 +1431,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1347,7 +1443,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__module__subcmd__add)
-            opts="-f -t -q -v -h -V --format --tag --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-f -t -q -v -h -V --format --tag --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1379,6 +1475,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1445,7 +1545,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__module__subcmd__list)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1463,6 +1563,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1471,7 +1575,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__repl)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1489,6 +1593,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1497,7 +1605,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__result)
-            opts="-p -q -v -h -V --process --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-p -q -v -h -V --process --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,6 +1631,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1531,7 +1643,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__send)
-            opts="-a -t -d -q -v -h -V --action --tag --data --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-a -t -d -q -v -h -V --action --tag --data --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,6 +1685,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1581,7 +1697,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__spawn)
-            opts="-m -t -d -q -v -h -V --module --cron --tag --data --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-m -t -d -q -v -h -V --module --cron --tag --data --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,6 +1743,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1635,7 +1755,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__tail)
-            opts="-n -f -q -v -h -V --lines --follow --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-n -f -q -v -h -V --lines --follow --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1661,6 +1781,44 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__verify)
+            opts="-q -v -h -V --to --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1669,7 +1827,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__version)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1685,6 +1843,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1695,7 +1857,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__wallet)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version new address help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version new address help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1713,6 +1875,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1721,7 +1887,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__wallet__subcmd__address)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1737,6 +1903,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1803,7 +1973,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__wallet__subcmd__new)
-            opts="-q -v -h -V --out --force --wallet --json --home --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --out --force --wallet --json --home --quiet --verbose --color --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1823,6 +1993,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ao_global_optspecs
-    string join \n wallet= json home= q/quiet v/verbose color= h/help V/version
+    string join \n wallet= json home= q/quiet v/verbose color= timeout= h/help V/version
 end
 
 function __fish_ao_needs_command
@@ -29,6 +29,7 @@ complete -c ao -n "__fish_ao_needs_command" -l home -d 'Where the embedded node 
 complete -c ao -n "__fish_ao_needs_command" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_needs_command" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_needs_command" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_needs_command" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_needs_command" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -40,6 +41,7 @@ complete -c ao -n "__fish_ao_needs_command" -f -a "eval" -d 'Evaluate Lua inside
 complete -c ao -n "__fish_ao_needs_command" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
 complete -c ao -n "__fish_ao_needs_command" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
 complete -c ao -n "__fish_ao_needs_command" -f -a "result" -d 'Print the stored result of a message'
+complete -c ao -n "__fish_ao_needs_command" -f -a "verify" -d 'Recompute a process from its log and compare with every stored result and its checkpoint'
 complete -c ao -n "__fish_ao_needs_command" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
 complete -c ao -n "__fish_ao_needs_command" -f -a "list" -d 'List the processes of the embedded node'
 complete -c ao -n "__fish_ao_needs_command" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
@@ -59,6 +61,7 @@ complete -c ao -n "__fish_ao_using_subcommand spawn" -l home -d 'Where the embed
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -72,6 +75,7 @@ complete -c ao -n "__fish_ao_using_subcommand send" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand send" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand send" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand send" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand send" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -79,11 +83,13 @@ complete -c ao -n "__fish_ao_using_subcommand send" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand send" -s V -l version -d 'Print version'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s f -l file -d 'Evaluate the Lua in FILE, with the local files it `require`s' -r -F
 complete -c ao -n "__fish_ao_using_subcommand eval" -l blueprint -d 'Load a blueprint (token, chatroom, voting, staking, arena)' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l slot -d 'Evaluate as a dry run on the process as it was right after slot N\'s message (nothing is sent or kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand eval" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand eval" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand eval" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -92,11 +98,13 @@ complete -c ao -n "__fish_ao_using_subcommand eval" -s V -l version -d 'Print ve
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s a -l action -d 'The message\'s `Action` tag' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s d -l data -d 'The data: TEXT, or @FILE' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l slot -d 'Evaluate on the process as it was right after slot N\'s message (recomputed from its log)' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -107,6 +115,7 @@ complete -c ao -n "__fish_ao_using_subcommand repl" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand repl" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand repl" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -118,17 +127,31 @@ complete -c ao -n "__fish_ao_using_subcommand result" -l home -d 'Where the embe
 complete -c ao -n "__fish_ao_using_subcommand result" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand result" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand result" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand result" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand result" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand result" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand verify" -l to -d 'Stop after slot SLOT [default: the newest]' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand verify" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand verify" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand verify" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s n -l last -d 'Show only the newest N messages' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -139,6 +162,7 @@ complete -c ao -n "__fish_ao_using_subcommand list" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -150,6 +174,7 @@ complete -c ao -n "__fish_ao_using_subcommand tail" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand tail" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand tail" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -s f -l follow -d 'Keep printing new messages as they are evaluated (Ctrl-C stops)'
 complete -c ao -n "__fish_ao_using_subcommand tail" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand tail" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -161,6 +186,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -175,6 +201,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing file (the key in it is lost)'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -186,6 +213,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -199,6 +227,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcomma
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -218,6 +247,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -228,6 +258,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -238,6 +269,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -252,6 +284,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -267,6 +300,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -277,6 +311,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -290,6 +325,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcomm
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -307,6 +343,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l no-attest -d 'Do not have the local scheduler attest it (processes cannot read it until someone does)'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -318,6 +355,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l no-attest -d 'Do not have the local scheduler attest it'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -329,6 +367,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l available -d 'State that it is available (Data-Protocol=WeaveDrive, Type=Available), which counts for processes with Availability-Type=Individual'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -340,6 +379,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -350,6 +390,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -366,6 +407,7 @@ complete -c ao -n "__fish_ao_using_subcommand version" -l home -d 'Where the emb
 complete -c ao -n "__fish_ao_using_subcommand version" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand version" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand version" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand version" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -376,27 +418,29 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -l home -d 'Where the
 complete -c ao -n "__fish_ao_using_subcommand completions" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand completions" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "result" -d 'Print the stored result of a message'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "list" -d 'List the processes of the embedded node'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "drive" -d 'The local WeaveDrive store: data items, attestations and blocks processes read'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result inbox list tail wallet item module drive version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "result" -d 'Print the stored result of a message'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "verify" -d 'Recompute a process from its log and compare with every stored result and its checkpoint'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "list" -d 'List the processes of the embedded node'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "drive" -d 'The local WeaveDrive store: data items, attestations and blocks processes read'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "new" -d 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "address" -d 'Print the wallet\'s 43-character address'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "sign" -d 'Sign a data item with the wallet and write it to a file'

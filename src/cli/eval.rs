@@ -4,12 +4,14 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use serde_json::json;
 
 use super::input::signing_wallet;
-use super::node_access::{node_error, open, plain_error, report, resolve};
+use super::node_access::{open_armed, plain_error, report, report_result, resolve};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 use crate::lua_bundle::{LuaBundle, chunk_line};
+use crate::node::MessageResult;
 use crate::protocol::Tag;
 
 #[derive(Debug, Args)]
@@ -26,6 +28,10 @@ pub struct EvalArgs {
     /// Load a blueprint (token, chatroom, voting, staking, arena)
     #[arg(long = "blueprint", value_name = "NAME")]
     blueprint: Option<String>,
+    /// Evaluate as a dry run on the process as it was right after slot N's message (nothing is
+    /// sent or kept)
+    #[arg(long, value_name = "N")]
+    slot: Option<u64>,
 }
 
 /// The blueprints ao ships, compiled in.
@@ -82,15 +88,25 @@ impl EvalArgs {
             (None, None, None) => unreachable!("clap requires one of them"),
         };
         let wallet = signing_wallet(global)?;
-        let node = open(global)?;
+        let (node, armed) = open_armed(global)?;
         let process = resolve(&node, &wallet.address(), &self.process)?;
+        let tags = vec![Tag::new("Action", "Eval")];
         let spinner = Spinner::start(global, "evaluating");
-        let outcome = node.send(&wallet, process.id, vec![Tag::new("Action", "Eval")], code.into_bytes());
-        drop(spinner);
-        let outcome = outcome.map_err(node_error)?;
-        report(global, &outcome, false).map_err(|failed| match &outcome.result.error {
+        let located = |result: &MessageResult, failed: CliError| match &result.error {
             Some(error) if !global.json => located_error(error, bundle.as_ref()),
             _ => failed,
-        })
+        };
+        if let Some(slot) = self.slot {
+            // A dry run in the past: nothing is sent.
+            let result = node.dry_run_at(&wallet.address(), process.id, slot, &tags, code.as_bytes());
+            drop(spinner);
+            let result = result.map_err(|e| armed.error(e))?;
+            let document = json!({"process": process.id.to_string(), "slot": slot, "result": result});
+            return report_result(global, &document, &result, None).map_err(|failed| located(&result, failed));
+        }
+        let outcome = node.send(&wallet, process.id, tags, code.into_bytes());
+        drop(spinner);
+        let outcome = outcome.map_err(|e| armed.error(e))?;
+        report(global, &outcome, false).map_err(|failed| located(&outcome.result, failed))
     }
 }

@@ -3,7 +3,7 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::node_access::{find_process, node_error, open, value_text};
+use super::node_access::{find_process, open_armed, value_text};
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::Inbox;
 
@@ -28,9 +28,9 @@ fn one_line(value: &Value, max: usize) -> String {
 
 impl InboxArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let node = open(global)?;
+        let (node, armed) = open_armed(global)?;
         let process = find_process(global, &node, &self.process)?;
-        let inbox = node.inbox(process.id, self.last).map_err(node_error)?;
+        let inbox = node.inbox(process.id, self.last).map_err(|e| armed.error(e))?;
         if global.json {
             print_json(&json!({"process": process.id.to_string(), "count": inbox.count, "messages": inbox.messages}));
             return Ok(());

@@ -6,6 +6,7 @@ mod dryrun;
 mod eval;
 mod inbox;
 mod input;
+mod interrupt;
 mod item;
 mod list;
 mod module;
@@ -16,6 +17,7 @@ mod send;
 mod spawn;
 mod spinner;
 mod tail;
+mod verify;
 mod version;
 mod wallet;
 
@@ -56,6 +58,9 @@ pub struct GlobalArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
+    /// Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1
+    #[arg(long, global = true, value_name = "DURATION", value_parser = interrupt::parse_duration)]
+    timeout: Option<std::time::Duration>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -109,6 +114,8 @@ enum Command {
     Repl(repl::ReplArgs),
     /// Print the stored result of a message
     Result(result::ResultArgs),
+    /// Recompute a process from its log and compare with every stored result and its checkpoint
+    Verify(verify::VerifyArgs),
     /// List the messages in a process's Inbox
     Inbox(inbox::InboxArgs),
     /// List the processes of the embedded node
@@ -173,6 +180,7 @@ pub fn main() -> ExitCode {
         Command::Eval(args) => args.run(&cli.global),
         Command::Dryrun(args) => args.run(&cli.global),
         Command::Result(args) => args.run(&cli.global),
+        Command::Verify(args) => args.run(&cli.global),
         Command::Inbox(args) => args.run(&cli.global),
         Command::List(args) => args.run(&cli.global),
         Command::Tail(args) => args.run(&cli.global),

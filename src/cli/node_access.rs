@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use serde_json::{Value, json};
 
 use super::input::{wallet_error, wallet_path};
+use super::interrupt::Armed;
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
-use crate::node::{ErrorKind, MessageResult, Node, NodeError, Outcome, ProcessRow, Undelivered};
+use crate::node::{ErrorKind, MessageResult, Node, NodeConfig, NodeError, Outcome, ProcessRow, Undelivered};
 use crate::protocol::Id;
 use crate::text::strip_ansi;
 use crate::wallet_file::{self, WalletFileError};
@@ -22,10 +23,21 @@ pub fn home(global: &GlobalArgs) -> Result<PathBuf, CliError> {
     }
 }
 
+/// The embedded node for a command that only reads (Ctrl-C ends it at once).
 pub fn open(global: &GlobalArgs) -> Result<Node, CliError> {
     let home = home(global)?;
     let _spinner = Spinner::start(global, "opening the node");
     Node::open(&home).map_err(node_error)
+}
+
+/// The embedded node for a command that evaluates: Ctrl-C and `--timeout` abandon what it
+/// evaluates (`Armed::error` reports it), its catching up at start included.
+pub fn open_armed(global: &GlobalArgs) -> Result<(Node, Armed), CliError> {
+    let armed = Armed::new(global.timeout);
+    let home = home(global)?;
+    let _spinner = Spinner::start(global, "opening the node");
+    let node = Node::start(NodeConfig::home(home).with_interrupt(armed.interrupt.clone()));
+    Ok((node.map_err(|e| armed.error(e))?, armed))
 }
 
 /// A node error as the CLI reports it: its kind decides the exit code (2 for what the user asked

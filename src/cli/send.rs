@@ -2,7 +2,7 @@
 use clap::Args;
 
 use super::input::{MessageArgs, signing_wallet};
-use super::node_access::{node_error, open, report, resolve};
+use super::node_access::{open_armed, report, resolve};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 
@@ -16,10 +16,10 @@ impl SendArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let (tags, data) = self.message.tags_and_data()?;
         let wallet = signing_wallet(global)?;
-        let node = open(global)?;
+        let (node, armed) = open_armed(global)?;
         let process = resolve(&node, &wallet.address(), &self.message.process)?;
         let spinner = Spinner::start(global, "evaluating");
-        let outcome = node.send(&wallet, process.id, tags, data).map_err(node_error)?;
+        let outcome = node.send(&wallet, process.id, tags, data).map_err(|e| armed.error(e))?;
         drop(spinner);
         report(global, &outcome, true)
     }

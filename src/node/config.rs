@@ -6,6 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::runtime::Interrupt;
+
 pub use super::store::StoreLocation;
 
 /// What the scheduler reads the time from (ms since the Unix epoch): message timestamps, block
@@ -83,6 +85,9 @@ pub struct NodeConfig {
     /// Finish, at start, what a previous run scheduled but did not evaluate, and the cron ticks
     /// due by now.
     pub catch_up: bool,
+    /// What abandons the evaluations of the handle `Node::start` returns (and of its catching up):
+    /// see [`Node::with_interrupt`](super::Node::with_interrupt).
+    pub interrupt: Option<Interrupt>,
 }
 
 impl NodeConfig {
@@ -94,6 +99,7 @@ impl NodeConfig {
             unit_key: None,
             push: PushLimits::DEFAULT,
             catch_up: true,
+            interrupt: None,
         }
     }
 
@@ -109,6 +115,11 @@ impl NodeConfig {
 
     pub fn with_push_limits(mut self, push: PushLimits) -> Self {
         self.push = push;
+        self
+    }
+
+    pub fn with_interrupt(mut self, interrupt: Interrupt) -> Self {
+        self.interrupt = Some(interrupt);
         self
     }
 

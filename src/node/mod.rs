@@ -123,7 +123,7 @@ impl Node {
             clock: config.clock,
             push_limits: config.push,
         };
-        let node = Node { shared: Arc::new(shared), interrupt: None };
+        let node = Node { shared: Arc::new(shared), interrupt: config.interrupt };
         if config.catch_up {
             match node.recover().and_then(|()| node.run_crons().map(drop)) {
                 // Another `ao` is writing, and finishes its own work; this one can still read.

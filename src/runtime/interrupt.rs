@@ -50,6 +50,11 @@ impl Interrupt {
         }
     }
 
+    /// Whether `other` is this interrupt (a clone of it).
+    pub fn same(&self, other: &Interrupt) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
     pub fn is_fired(&self) -> bool {
         self.0.fired.load(Ordering::SeqCst)
     }

@@ -151,6 +151,28 @@ fn a_multi_line_function_a_call_a_syntax_error_ctrl_c_and_ctrl_d() {
 }
 
 #[test]
+fn ctrl_c_abandons_a_long_evaluation_and_the_next_line_works() {
+    let home = node_home();
+    let home = home.path();
+    let mut repl = Repl::start(home, "never", &["repl", "p"]);
+    repl.line("x = 'before'");
+    repl.prompt();
+    // The default Compute-Limit would end it after some seconds; Ctrl-C ends it at once.
+    repl.line("Loops = 0 while true do Loops = Loops + 1 end");
+    std::thread::sleep(Duration::from_millis(700));
+    repl.ctrl('c');
+    repl.expect("error: interrupted: the evaluation was abandoned; nothing was kept");
+    repl.prompt();
+    repl.line("return x .. ' ' .. tostring(Loops)");
+    repl.expect_output("before nil");
+    repl.ctrl('d');
+    assert_eq!(repl.exit_code(), 0);
+    // Nothing of the abandoned line reached the log: the spawn, `x = 'before'` and the read.
+    let listed: serde_json::Value = serde_json::from_str(&node_ok(home, &["--json", "list"])).unwrap();
+    assert_eq!(listed[0]["messages"], 3);
+}
+
+#[test]
 fn load_bundles_a_local_require_and_maps_errors_to_the_file() {
     let home = node_home();
     let home = home.path();

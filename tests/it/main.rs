@@ -18,6 +18,7 @@ mod lua_bundle;
 mod node_bad_input;
 mod node_crash;
 mod node_cron;
+mod node_delivery;
 mod node_fanout;
 mod protocol_interop;
 mod protocol_items;

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::feed::Feed;
 use crate::cli::eval::located_error;
+use crate::cli::interrupt::Armed;
 use crate::cli::node_access::{node_error, output_text, warn_undelivered};
 use crate::cli::{CliError, GlobalArgs};
 use crate::lua_bundle::{LuaBundle, chunk_line};
@@ -133,10 +134,12 @@ impl<'g> Session<'g> {
     /// The result of evaluating `code`: by dry run, or as a durable `Eval` message.
     pub fn evaluate(&mut self, code: &str) -> Result<MessageResult, CliError> {
         let tags = vec![Tag::new("Action", "Eval")];
-        let node = &self.node;
+        // Ctrl-C (or --timeout) abandons this evaluation: nothing of it is kept.
+        let armed = Armed::new(self.global.timeout);
+        let node = &self.node.with_interrupt(armed.interrupt.clone());
         if self.dryrun {
             let owner = self.wallet.address();
-            return node.dry_run(&owner, self.process.id, &tags, code.as_bytes()).map_err(node_error);
+            return node.dry_run(&owner, self.process.id, &tags, code.as_bytes()).map_err(|e| armed.error(e));
         }
         let item = message(self.process.id, tags, code.as_bytes().to_vec(), None)
             .sign(&self.wallet)
@@ -158,7 +161,7 @@ impl<'g> Session<'g> {
         let outcome = sent.map_err(|error| match error.kind() {
             ErrorKind::Unavailable => node_error(error)
                 .hint("nothing was sent; the line is in the history: press Up and Enter to send it again"),
-            _ => node_error(error),
+            _ => armed.error(error),
         })?;
         self.global.detail(format_args!("message {} is slot {} of {}", outcome.id, outcome.slot, outcome.process));
         warn_undelivered(self.global, &outcome.undelivered);

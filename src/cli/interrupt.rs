@@ -1,0 +1,126 @@
+//! Ctrl-C and `--timeout` for what a command evaluates. While an evaluation is armed, Ctrl-C (or
+//! the timeout running out) fires its [`Interrupt`]: the node abandons it, keeps nothing, and the
+//! command says so. With nothing armed, Ctrl-C ends `ao` at once, as it would without a handler.
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::{Arc, Mutex, Once};
+use std::time::Duration;
+
+use super::CliError;
+use crate::node::NodeError;
+use crate::runtime::Interrupt;
+
+/// The interrupt Ctrl-C fires now, if any.
+static ARMED: Mutex<Option<Interrupt>> = Mutex::new(None);
+
+/// Takes Ctrl-C over (once per process).
+fn install() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(|| {
+        let handled = ctrlc::set_handler(|| {
+            let armed = ARMED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take();
+            match armed {
+                Some(interrupt) => interrupt.fire(),
+                // Nothing to abandon: end as SIGINT would have (a second Ctrl-C lands here too).
+                None => std::process::exit(130),
+            }
+        });
+        // Without a handler Ctrl-C still ends `ao` (nothing is acknowledged before a commit).
+        drop(handled);
+    });
+}
+
+/// An evaluation that Ctrl-C or a timeout may abandon, until dropped.
+pub struct Armed {
+    pub interrupt: Interrupt,
+    timed_out: Arc<AtomicBool>,
+    timeout: Option<Duration>,
+    /// Dropping it ends the timer.
+    _timer: Option<mpsc::Sender<()>>,
+}
+
+impl Armed {
+    /// Arms a fresh interrupt for Ctrl-C, and for `timeout` from now if given.
+    pub fn new(timeout: Option<Duration>) -> Armed {
+        install();
+        let interrupt = Interrupt::new();
+        *ARMED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(interrupt.clone());
+        let timed_out = Arc::new(AtomicBool::new(false));
+        let timer = timeout.map(|limit| {
+            let (stop, stopped) = mpsc::channel::<()>();
+            let (interrupt, timed_out) = (interrupt.clone(), timed_out.clone());
+            std::thread::spawn(move || {
+                if stopped.recv_timeout(limit) == Err(RecvTimeoutError::Timeout) {
+                    timed_out.store(true, Ordering::SeqCst);
+                    interrupt.fire();
+                }
+            });
+            stop
+        });
+        Armed { interrupt, timed_out, timeout, _timer: timer }
+    }
+
+    /// The CLI error for `error`: an interrupted evaluation as Ctrl-C or the timeout ended it.
+    pub fn error(&self, error: NodeError) -> CliError {
+        match error {
+            NodeError::Interrupted if self.timed_out.load(Ordering::SeqCst) => CliError::failed(format!(
+                "the evaluation took longer than --timeout {} and was abandoned; nothing was kept",
+                show(self.timeout.unwrap_or_default())
+            )),
+            NodeError::Interrupted => {
+                CliError::interrupted("interrupted: the evaluation was abandoned; nothing was kept")
+            }
+            other => super::node_access::node_error(other),
+        }
+    }
+}
+
+impl Drop for Armed {
+    fn drop(&mut self) {
+        let mut armed = ARMED.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if armed.as_ref().is_some_and(|current| current.same(&self.interrupt)) {
+            *armed = None;
+        }
+    }
+}
+
+/// clap parser for `--timeout`: `500ms`, `10s`, `2m`, or seconds (`1.5`).
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, scale) = match text {
+        t if t.ends_with("ms") => (&t[..t.len() - 2], 0.001),
+        t if t.ends_with('s') => (&t[..t.len() - 1], 1.0),
+        t if t.ends_with('m') => (&t[..t.len() - 1], 60.0),
+        t => (t, 1.0),
+    };
+    match number.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && n > 0.0 => Ok(Duration::from_secs_f64(n * scale)),
+        _ => Err("expected a duration like 500ms, 10s or 2m".into()),
+    }
+}
+
+/// A duration as `--timeout` takes it.
+fn show(duration: Duration) -> String {
+    if duration.subsec_millis() == 0 {
+        format!("{}s", duration.as_secs())
+    } else {
+        format!("{}ms", duration.as_millis())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_parse_with_or_without_a_unit() {
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("10s"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
+        assert!(parse_duration("0").is_err());
+        assert!(parse_duration("soon").is_err());
+        assert_eq!(show(Duration::from_secs(3)), "3s");
+        assert_eq!(show(Duration::from_millis(1500)), "1500ms");
+    }
+}

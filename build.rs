@@ -1,7 +1,8 @@
 //! Build script: assembles ao's process module from `module/ao-base.wasm` (Lua + C glue, built by
 //! `module/build.sh`) and the Lua process library in `lua/`, so editing `lua/` needs no C toolchain.
 //! The result, `$OUT_DIR/aos.wasm`, is embedded in the binary; its sha256 is the module id.
-//! Also tells the crate which wasmtime Cargo.lock pins, for `ao version`.
+//! Also tells the crate which wasmtime Cargo.lock pins, for `ao version`, and the tests which of
+//! their prerequisites this machine lacks (see `test_prerequisites`).
 
 #[path = "src/varint.rs"]
 mod varint;
@@ -37,6 +38,37 @@ fn main() {
         .and_then(|rest| rest.split('"').next())
         .expect("Cargo.lock pins wasmtime");
     println!("cargo:rustc-env=AO_WASMTIME_VERSION={wasmtime}");
+
+    test_prerequisites();
+}
+
+/// Sets `ao_no_emscripten` when emscripten 3.1.6 is not installed, `ao_no_node` when Node.js is
+/// not: the tests that need them are then ignored, with the reason, where `cargo test` shows it
+/// (instead of passing without having run). With `CI` set neither is set, so there such a test
+/// runs and fails. Checked again when `PATH`, `CI` or a directory on `PATH` changes (installing
+/// a tool).
+fn test_prerequisites() {
+    println!("cargo::rustc-check-cfg=cfg(ao_no_emscripten, ao_no_node)");
+    println!("cargo:rerun-if-env-changed=CI");
+    println!("cargo:rerun-if-env-changed=PATH");
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&path).filter(|dir| dir.is_dir()) {
+        println!("cargo:rerun-if-changed={}", dir.display());
+    }
+    if std::env::var_os("CI").is_some() {
+        return;
+    }
+    let prints = |program: &str, text: &str| {
+        let output = std::process::Command::new(program).arg("--version").output();
+        output.is_ok_and(|out| out.status.success() && String::from_utf8_lossy(&out.stdout).contains(text))
+    };
+    // The fixtures are made for Debian's emscripten 3.1.6 (another version builds other modules).
+    if !prints("emcc", " 3.1.6 ") {
+        println!("cargo:rustc-cfg=ao_no_emscripten");
+    }
+    if !prints("node", "v") {
+        println!("cargo:rustc-cfg=ao_no_node");
+    }
 }
 
 /// Collects `lua/**/*.lua` except `lua/blueprints/`: `lua/a/b.lua` is the process library module

@@ -90,26 +90,11 @@ pub fn find_process(global: &GlobalArgs, node: &Node, text: &str) -> Result<Proc
     resolve(node, &owner, text)
 }
 
-/// What a result printed: `Output.data` (or `Output` itself when it is text), as aos shows it.
-pub fn output_text(result: &MessageResult) -> String {
-    let output = &result.output;
-    let data = output.get("data").unwrap_or(output);
-    match data.get("output") {
-        // Older aos (and the modules built from it) return `{output, prompt, json}`: as aos shows
-        // them, the `output` field, or nothing when there is only a prompt.
-        Some(output) => value_text(output),
-        None if data.get("prompt").is_some() => String::new(),
-        None => value_text(data),
-    }
-}
+pub use crate::node::value_text;
 
-/// A JSON value as text: a string as itself, null as nothing, anything else as JSON.
-pub fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(text) => text.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
+/// What a result printed, as aos shows it ([`MessageResult::printed`]).
+pub fn output_text(result: &MessageResult) -> String {
+    result.printed()
 }
 
 /// Prints a message's outcome (`--json`: `{"id", "process", "slot", "result", "undelivered"}`),

@@ -77,6 +77,9 @@ impl Default for PushLimits {
 #[derive(Clone)]
 pub struct NodeConfig {
     pub store: StoreLocation,
+    /// Where compiled modules are kept between runs (`None`: compiled in memory each time);
+    /// `NodeConfig::home` puts them in the home's `cache/`.
+    pub module_cache: Option<PathBuf>,
     pub clock: Arc<dyn Clock>,
     /// The seed of the Ed25519 key the scheduler signs assignments with and the messenger signs
     /// pushed messages with; `None`: the store's own (made when the store is created).
@@ -93,8 +96,10 @@ pub struct NodeConfig {
 impl NodeConfig {
     /// A node whose state lives in `home` (created if needed), on the system clock.
     pub fn home(home: impl Into<PathBuf>) -> Self {
+        let home = home.into();
         NodeConfig {
-            store: StoreLocation::Home(home.into()),
+            module_cache: Some(home.join("cache")),
+            store: StoreLocation::Home(home),
             clock: Arc::new(SystemClock),
             unit_key: None,
             push: PushLimits::DEFAULT,
@@ -105,7 +110,14 @@ impl NodeConfig {
 
     /// A node in memory, on the system clock (`with_clock` for a controlled one).
     pub fn in_memory() -> Self {
-        NodeConfig { store: StoreLocation::Memory, ..Self::home(PathBuf::new()) }
+        NodeConfig { store: StoreLocation::Memory, module_cache: None, ..Self::home(PathBuf::new()) }
+    }
+
+    /// Keeps compiled modules in `dir` (an in-memory node then starts without compiling ao's
+    /// module again).
+    pub fn with_module_cache(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.module_cache = Some(dir.into());
+        self
     }
 
     pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
@@ -133,6 +145,7 @@ impl std::fmt::Debug for NodeConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NodeConfig")
             .field("store", &self.store)
+            .field("module_cache", &self.module_cache)
             .field("unit_key", &self.unit_key.map(|_| "(set)"))
             .field("push", &self.push)
             .field("catch_up", &self.catch_up)

@@ -70,11 +70,11 @@ struct Budget {
 }
 
 impl Budget {
-    /// Why nothing more may be delivered now, if so.
-    fn exhausted(&self, push: &Push) -> Option<String> {
+    /// Why nothing more may be delivered now, with `waiting` deliveries not evaluated yet, if so.
+    fn exhausted(&self, push: &Push, waiting: usize) -> Option<String> {
         if self.hop > self.max_hops {
             Some(format!("the push was cut after {} hops from the message that started it", self.max_hops))
-        } else if push.evaluated >= self.max_messages {
+        } else if push.evaluated as usize + waiting >= self.max_messages as usize {
             Some(format!("the push was cut after {} messages", self.max_messages))
         } else {
             None
@@ -150,6 +150,8 @@ fn deliver_outbox(
         })
         .collect();
     let signed = sign_all(key, builders);
+    // Deliveries to local processes in a row, evaluated together (`Push::deliver_all`).
+    let mut run: Vec<(Id, Arc<DataItem>)> = Vec::new();
     for (index, (entry, signed)) in result.messages.iter().zip(signed).enumerate() {
         let record = origin(evaluated, OutboxList::Messages, index);
         let Some(target) = entry.target() else { continue };
@@ -164,27 +166,26 @@ fn deliver_outbox(
             Some(id) => push.process_row(id)?,
             None => None,
         };
-        match local {
-            None => {
-                let detail = "not a process of this node".to_string();
-                push.not_delivered(
-                    Undelivered { id: Some(item.id()), ..record(target, Reason::NotLocal, detail) },
-                    Some(&item),
-                );
-            }
-            Some(row) => match budget.exhausted(push) {
-                Some(why) => {
-                    push.not_delivered(
-                        Undelivered { id: Some(item.id()), ..record(target, Reason::PushLimit, why) },
-                        Some(&item),
-                    );
-                    continue;
-                }
-                None => deliver(push, row.id, item.clone(), next)?,
-            },
+        let Some(row) = local else {
+            let detail = "not a process of this node".to_string();
+            push.not_delivered(
+                Undelivered { id: Some(item.id()), ..record(target, Reason::NotLocal, detail) },
+                Some(&item),
+            );
+            continue;
+        };
+        if let Some(why) = budget.exhausted(push, run.len()) {
+            push.not_delivered(
+                Undelivered { id: Some(item.id()), ..record(target, Reason::PushLimit, why) },
+                Some(&item),
+            );
+            continue;
         }
-        // An `Assignments` tag: the pushed message is assigned to those processes too.
+        next.extend(push.enter(row.id)?);
+        run.push((row.id, item.clone()));
+        // An `Assignments` tag: the pushed message is assigned to those processes too, after it.
         if let Some(processes) = entry.tag_value("Assignments") {
+            deliver_run(push, &mut run, next)?;
             let processes: Vec<String> = match processes {
                 serde_json::Value::Array(list) => list.iter().filter_map(|p| p.as_str().map(str::to_string)).collect(),
                 other => super::result::tag_text(other).into_iter().collect(),
@@ -194,6 +195,7 @@ fn deliver_outbox(
             }
         }
     }
+    deliver_run(push, &mut run, next)?;
     for (index, entry) in result.spawns.iter().enumerate() {
         let record = origin(evaluated, OutboxList::Spawns, index);
         let mut tags = entry_tags(entry, &["Data-Protocol", "Type", "From-Process", "From-Module", "Pushed-For"]);
@@ -211,7 +213,7 @@ fn deliver_outbox(
                 continue;
             }
         };
-        if let Some(why) = budget.exhausted(push) {
+        if let Some(why) = budget.exhausted(push, 0) {
             push.not_delivered(Undelivered { id: Some(item.id()), ..record("", Reason::PushLimit, why) }, Some(&item));
             continue;
         }
@@ -266,6 +268,20 @@ fn deliver_outbox(
     Ok(())
 }
 
+/// Delivers the deliveries of `run` (to processes entered) and empties it; queues their results
+/// for the next hop.
+fn deliver_run(
+    push: &mut Push,
+    run: &mut Vec<(Id, Arc<DataItem>)>,
+    next: &mut Vec<Evaluated>,
+) -> Result<(), NodeError> {
+    for evaluated in push.deliver_all(run)? {
+        next.extend(evaluated);
+    }
+    run.clear();
+    Ok(())
+}
+
 /// Schedules `item` for `to`, evaluates it, and queues its result (and any work the store had
 /// left undone for `to`) for the next hop.
 fn deliver(push: &mut Push, to: Id, item: Arc<DataItem>, next: &mut Vec<Evaluated>) -> Result<(), NodeError> {
@@ -293,7 +309,7 @@ fn assign(
         push.not_delivered(Undelivered { id: Some(item.id()), ..record(process, Reason::AssignFailed, detail) }, None);
         return Ok(());
     };
-    if let Some(why) = budget.exhausted(push) {
+    if let Some(why) = budget.exhausted(push, 0) {
         push.not_delivered(Undelivered { id: Some(item.id()), ..record(process, Reason::PushLimit, why) }, None);
         return Ok(());
     }

@@ -8,6 +8,7 @@
 //! `push.rs`); if the node dies before, none of it happened. A log that has slots without results
 //! (left by an older `ao`, which committed the scheduling first) is evaluated on the next start
 //! (evaluation is deterministic, so the results are the same).
+mod commit;
 mod compute;
 mod config;
 mod cron;
@@ -36,7 +37,7 @@ pub use drive::{DriveItem, DriveStatement};
 pub use error::{ErrorKind, NodeError};
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo};
-pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text};
+pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text, value_text};
 pub use scheduler::{Assignment, Chain, LocalScheduler, Scheduled, Scheduler};
 pub use store::{LogPosition, ProcessRow, ScheduleTip, StoreError};
 pub use undelivered::{OutboxList, Reason, Undelivered};
@@ -88,6 +89,7 @@ pub(crate) struct Shared {
     pub(crate) compute: ComputeUnit,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) push_limits: PushLimits,
+    pub(crate) committer: commit::GroupCommit,
 }
 
 /// How often a push starts over when other writers keep changing what it touched.
@@ -102,15 +104,11 @@ impl Node {
 
     /// A node as `config` says.
     pub fn start(config: NodeConfig) -> Result<Self, NodeError> {
-        let cache_dir = match &config.store {
-            StoreLocation::Home(home) => {
-                std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.clone(), source })?;
-                Some(home.join("cache"))
-            }
-            StoreLocation::Memory => None,
-        };
+        if let StoreLocation::Home(home) = &config.store {
+            std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.clone(), source })?;
+        }
         let store = Arc::new(Store::open(&config.store)?);
-        let runtime = Runtime::new(RuntimeConfig { cache_dir })?;
+        let runtime = Runtime::new(RuntimeConfig { cache_dir: config.module_cache.clone() })?;
         let (seed, genesis_ms) = identity(&store, config.clock.now_ms())?;
         let key = Ed25519Key::from_seed(config.unit_key.unwrap_or(seed));
         let chain = Chain { genesis_ms };
@@ -122,6 +120,7 @@ impl Node {
             compute: ComputeUnit::new(runtime, chain, drive),
             clock: config.clock,
             push_limits: config.push,
+            committer: commit::GroupCommit::default(),
         };
         let node = Node { shared: Arc::new(shared), interrupt: config.interrupt };
         if config.catch_up {
@@ -365,10 +364,8 @@ impl Node {
 
 /// The unit key's seed and the chain's genesis (ms), made and stored when the store is new.
 fn identity(store: &Store, now: u64) -> Result<([u8; 32], u64), NodeError> {
-    let known = {
-        let reader = store.read()?;
-        (reader.tx().meta("unit-key")?, reader.tx().meta("genesis-ms")?)
-    };
+    let known =
+        store.read_on_writer(|tx| -> Result<_, StoreError> { Ok((tx.meta("unit-key")?, tx.meta("genesis-ms")?)) })?;
     let (seed, genesis) = match known {
         (Some(seed), Some(genesis)) => (seed, genesis),
         _ => store.write(|tx| -> Result<_, NodeError> {

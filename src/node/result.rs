@@ -90,6 +90,18 @@ impl MessageResult {
         self.error.is_some()
     }
 
+    /// What it printed, as aos shows it: `Output.data`, or `Output` itself when it is text.
+    pub fn printed(&self) -> String {
+        let data = self.output.get("data").unwrap_or(&self.output);
+        match data.get("output") {
+            // Older aos (and the modules built from it) return `{output, prompt, json}`: as aos
+            // shows them, the `output` field, or nothing when there is only a prompt.
+            Some(output) => value_text(output),
+            None if data.get("prompt").is_some() => String::new(),
+            None => value_text(data),
+        }
+    }
+
     /// The result as one JSON value (what `--json` prints and the store keeps).
     pub fn to_value(&self) -> Value {
         serde_json::to_value(self).expect("results serialize")
@@ -200,6 +212,15 @@ impl OutboxAssignment {
     /// The assigned message's id, as written.
     pub fn message(&self) -> Option<&str> {
         self.0.get("Message").and_then(Value::as_str)
+    }
+}
+
+/// A JSON value as text: a string as itself, null as nothing, anything else as JSON.
+pub fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
     }
 }
 

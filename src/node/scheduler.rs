@@ -9,7 +9,7 @@ use rand::RngCore;
 
 use super::NodeError;
 use super::config::Clock;
-use super::store::{ScheduleTip, SlotRow, Store};
+use super::store::{ScheduleTip, SlotRow, Store, Tx};
 use crate::protocol::ao::{self, hash_chain};
 use crate::protocol::{DataItem, Ed25519Key, Id};
 
@@ -139,11 +139,15 @@ impl LocalScheduler {
     }
 }
 
+/// Slots `from..=to` of `process`'s schedule as `tx` reads them from the local store.
+pub(crate) fn stored_messages(tx: &Tx, process: Id, from: u64, to: u64) -> Result<Vec<Scheduled>, NodeError> {
+    let rows = tx.slots(process, from, to)?;
+    rows.into_iter().map(|row| Scheduled::from_row(process, row)).collect()
+}
+
 impl Scheduler for LocalScheduler {
     fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<Scheduled>, NodeError> {
-        let reader = self.store.read()?;
-        let rows = reader.tx().slots(process, from, to)?;
-        rows.into_iter().map(|row| Scheduled::from_row(process, row)).collect()
+        stored_messages(&self.store.read()?.tx(), process, from, to)
     }
 
     fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, NodeError> {

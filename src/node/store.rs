@@ -264,6 +264,10 @@ fn id_column(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Id> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into()))
 }
 
+/// The schema `SCHEMA` and `migrate` make, as `PRAGMA user_version` records it (raise it when
+/// either changes; an older `ao` leaves it at 0, which makes the next open check everything).
+const SCHEMA_VERSION: i64 = 2;
+
 /// Names in-memory databases apart within this process.
 static MEMORY_STORES: AtomicU64 = AtomicU64::new(0);
 
@@ -296,8 +300,15 @@ impl Store {
             writer.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
             writer.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
         }
-        writer.execute_batch(SCHEMA).map_err(|source| locked_or(source, &store.shown))?;
-        migrate(writer).map_err(|source| locked_or(source, &store.shown))?;
+        // A store at the current schema (most opens) skips creating and migrating.
+        let version: i64 = writer.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version != SCHEMA_VERSION {
+            writer.execute_batch(SCHEMA).map_err(|source| locked_or(source, &store.shown))?;
+            migrate(writer).map_err(|source| locked_or(source, &store.shown))?;
+            writer
+                .pragma_update(None, "user_version", SCHEMA_VERSION)
+                .map_err(|source| locked_or(source, &store.shown))?;
+        }
         Ok(store)
     }
 
@@ -313,6 +324,13 @@ impl Store {
         Ok(value)
     }
 
+    /// Runs `read` on the writing connection, outside a transaction (what a command reads once
+    /// before it writes, without opening a reading connection for it).
+    pub fn read_on_writer<T>(&self, read: impl FnOnce(&Tx) -> T) -> T {
+        let conn = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        read(&Tx { tx: &conn })
+    }
+
     /// A connection to read with (from the pool, or a new one).
     pub fn read(&self) -> Result<Reader<'_>, StoreError> {
         let pooled = self.readers.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).pop();
@@ -324,8 +342,23 @@ impl Store {
     }
 }
 
+/// Turns off SQLite's memory statistics (once, before the first connection): they put every
+/// allocation of every connection behind one process-wide mutex, which made pushes on different
+/// threads wait for each other.
+fn configure_sqlite() {
+    static CONFIGURED: std::sync::Once = std::sync::Once::new();
+    CONFIGURED.call_once(|| {
+        // SAFETY: sqlite3_config before the library is initialized (no connection is open yet in
+        // this process; after that it only returns SQLITE_MISUSE and changes nothing).
+        unsafe {
+            rusqlite::ffi::sqlite3_config(rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS, 0);
+        }
+    });
+}
+
 /// A connection with the store's settings.
 fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Result<Connection, StoreError> {
+    configure_sqlite();
     let open_error = |source| StoreError::Open { path: shown.to_string(), source };
     let conn = Connection::open_with_flags(target, flags).map_err(open_error)?;
     conn.busy_timeout(Duration::from_secs(5)).map_err(open_error)?;

@@ -9,6 +9,21 @@ const HASH_LEN: usize = 32;
 /// Whether `signature` is a valid RSA-PSS signature of `message` by modulus `n` with the
 /// public exponent Arweave fixes, 65537.
 pub(crate) fn verify(n: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    verify_known_salt(n, message, signature) || verify_any_salt(n, message, signature)
+}
+
+/// aws-lc's verification (~10x faster than ours) for the two salt lengths signers use: the
+/// digest's (browsers, `ao`) and the longest that fits (Node's crypto).
+fn verify_known_salt(n: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    use aws_lc_rs::signature::{RSA_PSS_2048_8192_SHA256, RsaPssSaltLength, RsaPublicKeyComponents};
+    let key = RsaPublicKeyComponents { n, e: &[0x01, 0x00, 0x01][..] };
+    [RsaPssSaltLength::Digest, RsaPssSaltLength::Max]
+        .into_iter()
+        .any(|salt| key.verify(&RSA_PSS_2048_8192_SHA256.with_pss_salt_length(salt), message, signature).is_ok())
+}
+
+/// Verification that recovers the salt length from the signature (any length).
+fn verify_any_salt(n: &[u8], message: &[u8], signature: &[u8]) -> bool {
     let modulus = BigUint::from_bytes_be(n);
     let s = BigUint::from_bytes_be(signature);
     if modulus.bits() < 1024 || signature.len() != n.len() || s >= modulus {
@@ -91,6 +106,8 @@ mod tests {
             let signer = rsa::pss::BlindedSigningKey::<sha2::Sha256>::new_with_salt_len(key.clone(), salt);
             let signature = signer.sign_with_rng(&mut rand::rngs::OsRng, &message).to_vec();
             assert!(super::verify(&n, &message, &signature), "salt {salt}");
+            assert!(super::verify_any_salt(&n, &message, &signature), "salt {salt}, recovered");
+            assert_eq!(super::verify_known_salt(&n, &message, &signature), salt != 0, "salt {salt}, aws-lc");
             assert!(!super::verify(&n, &[43u8; 48], &signature), "salt {salt}, other message");
             let mut tampered = signature.clone();
             tampered[100] ^= 1;

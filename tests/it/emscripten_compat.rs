@@ -98,9 +98,9 @@ fn runs_of(scenarios: &[(PathBuf, Scenario)]) -> Vec<(String, Run)> {
 }
 
 /// Runs `runs` through `module` on ao's host and under the reference loader and fails unless
-/// every message gives the same result in both; returns ours (None without the npm peers).
-fn compare_with_the_reference_loader(module: &Published, runs: &[(String, Run)]) -> Option<Vec<Vec<Value>>> {
-    let npm = npm_peers()?;
+/// every message gives the same result in both; returns ours.
+fn compare_with_the_reference_loader(module: &Published, runs: &[(String, Run)]) -> Vec<Vec<Value>> {
+    let npm = npm_peers();
     let reference = run_reference(
         &npm,
         Some((module.file, module.format.as_str())),
@@ -129,7 +129,7 @@ fn compare_with_the_reference_loader(module: &Published, runs: &[(String, Run)])
     let total: usize = runs.iter().map(|(_, run)| run.messages.len()).sum();
     assert!(total > 30 && compared * 10 > total * 9, "the scenarios were run ({compared} of {total} messages)");
     assert!(report.is_empty(), "{} on ao's host differs from the reference loader:\n{report}", module.file);
-    Some(all_ours)
+    all_ours
 }
 
 fn agrees_with_the_reference_loader(module: Published) {
@@ -137,11 +137,13 @@ fn agrees_with_the_reference_loader(module: Published) {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn aos_2_0_6_wasm64_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader(AOS_2_0_6);
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn aos_2_0_4_wasm32_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader(AOS_2_0_4_32);
 }
@@ -159,11 +161,13 @@ fn agrees_with_the_reference_loader_to_the_unit_of_gas(module: Published) {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn aos_2_0_6_metered_at_load_agrees_with_the_reference_loader_to_the_unit_of_gas() {
     agrees_with_the_reference_loader_to_the_unit_of_gas(AOS_2_0_6_METERED);
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn aos_2_0_4_metered_at_load_agrees_with_the_reference_loader_to_the_unit_of_gas() {
     agrees_with_the_reference_loader_to_the_unit_of_gas(AOS_2_0_4_32_METERED);
 }
@@ -173,15 +177,16 @@ fn aos_2_0_4_metered_at_load_agrees_with_the_reference_loader_to_the_unit_of_gas
 /// receives, a database that outlives the move to a fresh instance) as they expect; on ao's host
 /// it is deterministic where the reference is not (SQLite's random numbers).
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn sqlite_agrees_with_the_reference_loader_and_keeps_its_database() {
     let own = scenarios_in("tests/scenarios/sqlite");
     assert!(!own.is_empty(), "the sqlite scenarios are there");
     let mut runs = runs_of(&scenarios());
     let first_own = runs.len();
     runs.extend(runs_of(&own));
-    let Some(ours) = compare_with_the_reference_loader(&SQLITE, &runs) else { return };
+    let ours = compare_with_the_reference_loader(&SQLITE, &runs);
 
-    let npm = npm_peers().unwrap();
+    let npm = npm_peers();
     let mut report = String::new();
     for ((name, run), results) in runs[first_own..].iter().zip(&ours[first_own..]) {
         for (n, (step, result)) in run.steps.iter().zip(results).enumerate() {

@@ -53,26 +53,19 @@ struct Fixtures {
     list: Vec<Fixture>,
 }
 
-/// The fixtures, built (or found up to date) once per test binary. `None`: they cannot be built
-/// here and the calling test should return.
-fn fixtures() -> Option<&'static Fixtures> {
-    static FIXTURES: OnceLock<Option<Fixtures>> = OnceLock::new();
-    FIXTURES.get_or_init(build).as_ref()
+/// The fixtures, built (or found up to date) once per test binary. (Without emscripten 3.1.6 the
+/// tests are ignored: see `test_prerequisites` in build.rs.)
+fn fixtures() -> &'static Fixtures {
+    static FIXTURES: OnceLock<Fixtures> = OnceLock::new();
+    FIXTURES.get_or_init(build)
 }
 
-fn build() -> Option<Fixtures> {
-    let npm = npm_peers()?;
+fn build() -> Fixtures {
+    let npm = npm_peers();
     // The fixtures are made for Debian's 3.1.6 (another version builds other modules).
     let emcc = Command::new("emcc").arg("--version").output();
     let emcc = emcc.is_ok_and(|out| out.status.success() && String::from_utf8_lossy(&out.stdout).contains(" 3.1.6 "));
-    match (emcc, std::env::var_os("CI")) {
-        (true, _) => {}
-        (false, Some(_)) => panic!("emscripten 3.1.6 not found, and CI is set (apt-get install emscripten)"),
-        (false, None) => {
-            eprintln!("skipping: emscripten 3.1.6 not found (apt-get install emscripten)");
-            return None;
-        }
-    }
+    assert!(emcc, "emscripten 3.1.6 not found (apt-get install emscripten)");
     let dir = root().join(".cache/emscripten-fixtures");
     let output = Command::new("bash")
         .arg(root().join("tools/build-emscripten-fixtures.sh"))
@@ -98,12 +91,12 @@ fn build() -> Option<Fixtures> {
             }
         })
         .collect();
-    Some(Fixtures { npm, list })
+    Fixtures { npm, list }
 }
 
-fn fixture(name: &str) -> Option<&'static Fixture> {
-    let found = fixtures()?.list.iter().find(|f| f.name == name);
-    Some(found.unwrap_or_else(|| panic!("no fixture {name} in fixtures.json")))
+fn fixture(name: &str) -> &'static Fixture {
+    let found = fixtures().list.iter().find(|f| f.name == name);
+    found.unwrap_or_else(|| panic!("no fixture {name} in fixtures.json"))
 }
 
 /// Messages whose result deliberately differs from the reference's: (format, Data, why). The
@@ -157,7 +150,7 @@ struct Oracle {
 
 impl Oracle {
     fn start(fixture: &Fixture, spec: &Value, compute_limit: Option<u64>) -> Oracle {
-        let npm = &fixtures().expect("built").npm;
+        let npm = &fixtures().npm;
         let messages = tempfile::NamedTempFile::new().unwrap();
         std::fs::write(messages.path(), spec.to_string()).unwrap();
         let mut command = Command::new("node");
@@ -282,7 +275,7 @@ fn differences(fixture: &Fixture, spec: &Value, ours: &[Step], theirs: &[Value])
 /// Runs a fixture's sequence on both hosts (ao's restored from a snapshot halfway) and requires
 /// them to agree; also that an uninterrupted process on ao gives the very same results.
 fn agrees_with_the_reference_loader(name: &str) {
-    let Some(fixture) = fixture(name) else { return };
+    let fixture = fixture(name);
     let spec = sequence(fixture);
     let oracle = Oracle::start(fixture, &spec, None);
     let count = spec["messages"].as_array().unwrap().len();
@@ -317,61 +310,109 @@ fn agrees_with_the_reference_loader(name: &str) {
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn c_e2_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("c-e2");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn c_e2_metered_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("c-e2-metered");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn lua_e2_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("lua-e2");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn lua_e2_metered_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("lua-e2-metered");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn c_e3_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("c-e3");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn c_e3_metered_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("c-e3-metered");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn lua_e3_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("lua-e3");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn lua_e3_metered_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("lua-e3-metered");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn c_a_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("c-a");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn c_a_metered_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("c-a-metered");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn lua_a_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("lua-a");
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn lua_a_metered_agrees_with_the_reference_loader() {
     agrees_with_the_reference_loader("lua-a-metered");
 }
@@ -396,10 +437,14 @@ fn c_sequence(fixture: &Fixture, data: &[&str]) -> Value {
 /// hands to the module's exported `setTempRet0` (it lands in memory: compared), and times the
 /// older glues' `_gmtime_js` reads only 32 bits of.
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn c_fixtures_agree_on_times_outside_32_bits() {
     let data = ["date:-86400", "date:4102444800", "date:-2208988800", "date:2147483648", "jump:2", "date:-1"];
     for name in ["c-e2", "c-e2-metered", "c-e3", "c-e3-metered", "c-a", "c-a-metered"] {
-        let Some(fixture) = fixture(name) else { return };
+        let fixture = fixture(name);
         let spec = c_sequence(fixture, &data);
         let oracle = Oracle::start(fixture, &spec, None);
         let ours = run_ours(fixture, &spec, Limits::default(), None);
@@ -432,10 +477,14 @@ fn compute_limited(fixture: &Fixture, spec: &Value, limit: u64) -> Vec<usize> {
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn a_compute_limit_stops_metered_fixtures_where_the_reference_runs_out_of_gas() {
     // The C fixtures' grow:16 and grow:40 spend 1.2e9 and 1.8e9 gas, every other message < 2e6.
     for name in ["c-e2-metered", "c-e3-metered", "c-a-metered"] {
-        let Some(fixture) = fixture(name) else { return };
+        let fixture = fixture(name);
         let spec = sequence(fixture);
         let limited = compute_limited(fixture, &spec, 100_000_000);
         let data: Vec<&str> = limited.iter().map(|&i| spec["messages"][i]["Data"].as_str().unwrap()).collect();
@@ -445,7 +494,7 @@ fn a_compute_limit_stops_metered_fixtures_where_the_reference_runs_out_of_gas() 
     // Lua: the grow messages (7.4e9 gas and more) stop; the process goes on (count counts on from where it was). The
     // limit stays above what the reference's start-up (`main`, booting Lua: ~1.65e8) spends under
     // the same limit (on ao the start-up is not a message and has no Compute-Limit).
-    let Some(fixture) = fixture("lua-e2-metered") else { return };
+    let fixture = fixture("lua-e2-metered");
     let spec = sequence(fixture);
     let limited = compute_limited(fixture, &spec, 1_000_000_000);
     assert_eq!(limited, [8, 12], "lua-e2-metered: the two grow messages");
@@ -454,8 +503,12 @@ fn a_compute_limit_stops_metered_fixtures_where_the_reference_runs_out_of_gas() 
 /// The limit is exact: a message that spends G gas passes under Compute-Limit G and fails under
 /// G - 1, on both hosts (the glue throws once `used > limit`).
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn a_compute_limit_is_exact_to_the_unit_of_gas() {
-    let Some(fixture) = fixture("c-e2-metered") else { return };
+    let fixture = fixture("c-e2-metered");
     let spec = sequence(fixture);
     let unlimited = run_ours(fixture, &spec, Limits::default(), None);
     let (heaviest, gas) = unlimited
@@ -473,9 +526,13 @@ fn a_compute_limit_is_exact_to_the_unit_of_gas() {
 }
 
 #[test]
+#[cfg_attr(
+    any(ao_no_emscripten, ao_no_node),
+    ignore = "needs emscripten 3.1.6 (apt-get install emscripten) and Node.js"
+)]
 fn a_memory_limit_below_what_grow_needs_fails_the_message_and_the_process_goes_on() {
     for name in ["lua-e2", "lua-e3", "lua-a"] {
-        let Some(fixture) = fixture(name) else { return };
+        let fixture = fixture(name);
         let wasm = std::fs::read(&fixture.wasm).unwrap();
         let module = runtime().load_as(Id::sha256(&wasm), &wasm, fixture.format).unwrap();
         // The fixtures start with 6 MiB; growing by 8 MiB of Lua string needs 22 MB.
@@ -497,7 +554,7 @@ fn a_memory_limit_below_what_grow_needs_fails_the_message_and_the_process_goes_o
 
     // The C fixture copes with a failed malloc itself: the growth is refused all the same (the
     // memory stays under the limit), and its answer says so.
-    let Some(fixture) = fixture("c-e2") else { return };
+    let fixture = fixture("c-e2");
     let wasm = std::fs::read(&fixture.wasm).unwrap();
     let module = runtime().load_as(Id::sha256(&wasm), &wasm, fixture.format).unwrap();
     let mut process = Process::boot(module, Limits { memory_bytes: 16 << 20, ..Limits::default() }).unwrap();

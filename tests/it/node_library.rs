@@ -1,0 +1,169 @@
+//! The node as a library: a handle shared by threads (pushes on different processes at once, on
+//! the same process one after the other), two nodes on one home writing the same process (the
+//! second starts over when the first got in), push limits set in `NodeConfig`, an interrupt that
+//! abandons an evaluation, and cron ticks on a clock the test moves — all in memory where the
+//! store need not be on disk, with no real-time sleeps.
+use std::sync::Arc;
+
+use ao::node::{ErrorKind, Node, NodeConfig, NodeError, PushLimits, SpawnRequest};
+use ao::protocol::{Id, Tag};
+use ao::runtime::Interrupt;
+
+use crate::support::{memory_node, memory_node_with, node_home, wallet};
+
+fn spawn(node: &Node, name: &str, tags: Vec<Tag>) -> Id {
+    let request = SpawnRequest { name: Some(name.into()), tags, ..SpawnRequest::default() };
+    node.spawn(&wallet().wallet, request).unwrap().process
+}
+
+fn eval(node: &Node, process: Id, code: &str) -> String {
+    let outcome = node.send(&wallet().wallet, process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec());
+    let result = outcome.unwrap().result;
+    assert!(result.error.is_none(), "{code}: {result}");
+    result.printed()
+}
+
+const COUNTER: &str = "Count = 0 Handlers.add('count', 'Count', function() Count = Count + 1 end)";
+
+fn count(node: &Node, process: Id, times: usize) {
+    for _ in 0..times {
+        let outcome = node.send(&wallet().wallet, process, vec![Tag::new("Action", "Count")], Vec::new()).unwrap();
+        assert!(outcome.result.error.is_none(), "{}", outcome.result);
+    }
+}
+
+/// Recomputes `process` from its log and expects every stored result and its checkpoint.
+fn verifies(node: &Node, process: Id) {
+    let verified = node.verify(process, None, &mut |_, _| {}).unwrap();
+    assert!(verified.is_ok(), "{process} does not verify: {verified:?}");
+}
+
+#[test]
+fn threads_share_a_node_and_each_process_keeps_a_whole_log() {
+    let (node, _) = memory_node();
+    let a = spawn(&node, "a", vec![]);
+    let b = spawn(&node, "b", vec![]);
+    eval(&node, a, COUNTER);
+    eval(&node, b, COUNTER);
+    std::thread::scope(|threads| {
+        // Two threads on two processes, and two more on the same one.
+        for process in [a, b, b] {
+            let node = node.clone();
+            threads.spawn(move || count(&node, process, 10));
+        }
+    });
+    assert_eq!(eval(&node, a, "return Count"), "10");
+    assert_eq!(eval(&node, b, "return Count"), "20");
+    assert_eq!(node.latest_slot(b).unwrap(), 22, "spawn, handler, 20 counts, the read");
+    verifies(&node, a);
+    verifies(&node, b);
+}
+
+#[test]
+fn two_nodes_on_one_home_write_the_same_process_and_neither_loses_a_message() {
+    let home = node_home();
+    let first = Node::open(home.path()).unwrap();
+    let p = spawn(&first, "p", vec![]);
+    eval(&first, p, COUNTER);
+    // A second node on the same home: its own connections and its own live copy of `p`, which
+    // falls behind whenever the first writes (as another `ao` command's would).
+    let second = Node::open(home.path()).unwrap();
+    std::thread::scope(|threads| {
+        threads.spawn(|| count(&first, p, 15));
+        threads.spawn(|| count(&second, p, 15));
+    });
+    assert_eq!(eval(&first, p, "return Count"), "30");
+    assert_eq!(eval(&second, p, "return Count"), "30");
+    verifies(&first, p);
+}
+
+#[test]
+fn push_limits_come_from_the_config() {
+    let limits = PushLimits { max_hops: 5, max_messages: 10_000 };
+    let (node, _) = memory_node_with(|config: NodeConfig| config.with_push_limits(limits));
+    let me = spawn(&node, "me", vec![]);
+    let sent = node.send(
+        &wallet().wallet,
+        me,
+        vec![Tag::new("Action", "Eval")],
+        b"Handlers.add('again', 'Again', function() Hops = (Hops or 0) + 1 Send({Target = ao.id, Action = 'Again'}) end)
+          Send({Target = ao.id, Action = 'Again'})"
+            .to_vec(),
+    );
+    let undelivered = sent.unwrap().undelivered;
+    assert_eq!(undelivered.len(), 1, "{undelivered:?}");
+    assert_eq!(undelivered[0].reason, ao::node::Reason::PushLimit);
+    assert_eq!(undelivered[0].detail, "the push was cut after 5 hops from the message that started it");
+    assert_eq!(eval(&node, me, "return Hops"), "5");
+}
+
+#[test]
+fn an_interrupt_abandons_an_evaluation_and_nothing_is_kept() {
+    let (node, _) = memory_node();
+    let p = spawn(&node, "p", vec![]);
+    eval(&node, p, "x = 'before'");
+    let newest = node.latest_slot(p).unwrap();
+    let interrupt = Interrupt::new();
+    let interruptible = node.with_interrupt(interrupt.clone());
+    let firing = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        interrupt.fire();
+    });
+    let sent = interruptible.send(
+        &wallet().wallet,
+        p,
+        vec![Tag::new("Action", "Eval")],
+        b"x = 'during' while true do end".to_vec(),
+    );
+    firing.join().unwrap();
+    let error = sent.unwrap_err();
+    assert!(matches!(error, NodeError::Interrupted), "{error}");
+    assert_eq!(error.kind(), ErrorKind::Interrupted);
+    assert_eq!(node.latest_slot(p).unwrap(), newest, "nothing was scheduled");
+    assert_eq!(eval(&node, p, "return x"), "before", "the handle without the interrupt goes on");
+}
+
+#[test]
+fn cron_ticks_fall_due_as_the_clock_moves_and_recompute_the_same() {
+    let (node, clock) = memory_node();
+    let cron = vec![Tag::new("Cron-Interval", "10-seconds"), Tag::new("Cron-Tag-Action", "Tick")];
+    let timer = spawn(&node, "timer", cron);
+    let sink = spawn(&node, "sink", vec![]);
+    eval(&node, sink, "Got = 0 Handlers.add('t', 'Tock', function() Got = Got + 1 end)");
+    eval(
+        &node,
+        timer,
+        &format!(
+            "Ticks, Times = 0, {{}} Handlers.add('tick', 'Tick', function(msg)
+               assert(msg.Cron == true and msg.From == Owner, 'a cron message')
+               Ticks = Ticks + 1 Times[#Times + 1] = msg.Timestamp
+               Send({{Target = '{sink}', Action = 'Tock'}}) end)"
+        ),
+    );
+    assert_eq!(node.run_crons().unwrap(), 0, "nothing is due yet");
+    clock.advance(25_000);
+    assert_eq!(node.run_crons().unwrap(), 2, "two ticks fell due");
+    clock.advance(10_000);
+    // A message sent now comes after the tick due before it.
+    assert_eq!(eval(&node, timer, "return Ticks"), "3");
+    let log = node.log(timer, None, 100).unwrap();
+    let spawned = log[0].timestamp;
+    let ticks: Vec<u64> = log.iter().filter(|e| e.cron.is_some()).map(|e| e.timestamp).collect();
+    let first = (spawned / 1000 + 10) * 1000;
+    assert_eq!(ticks, [first, first + 10_000, first + 20_000], "on the spawn's ten-second grid");
+    assert_eq!(eval(&node, sink, "return Got"), "3", "what the ticks sent was delivered");
+    verifies(&node, timer);
+    let recomputed = node.recompute(timer).unwrap().expect("a checkpoint");
+    assert_eq!(recomputed.memory_hash[..], recomputed.checkpoint_hash[..]);
+}
+
+#[test]
+fn the_node_handle_is_send_sync_and_cheap_to_clone() {
+    fn shared<T: Send + Sync + Clone + 'static>() {}
+    shared::<Node>();
+    let (node, _) = memory_node();
+    let clone = node.clone();
+    let p = spawn(&clone, "p", vec![]);
+    assert_eq!(node.process(p).unwrap().name.as_deref(), Some("p"), "clones are one node");
+    let _ = Arc::new(node);
+}

@@ -95,6 +95,10 @@ pub(crate) struct Shared {
 /// How often a push starts over when other writers keep changing what it touched.
 const PUSH_TRIES: u32 = 50;
 
+/// How often a push starts over for processes other pushes of this node hold (each time after
+/// waiting for the process to be free, so this only bounds pushes that keep crossing).
+const PUSH_WAITS: u32 = 10_000;
+
 impl Node {
     /// The node whose state lives in `home` (created if needed), after finishing any work a
     /// previous run left undone and the cron ticks due by now.
@@ -303,24 +307,40 @@ impl Node {
         &self,
         mut work: impl FnMut(&mut Push) -> Result<T, NodeError>,
     ) -> Result<(T, Vec<Undelivered>), NodeError> {
-        for tries in 1..=PUSH_TRIES {
+        let (mut tries, mut waits) = (0, 0);
+        loop {
             let mut push = Push::new(&self.shared, self.interrupt.clone())?;
-            let done = match work(&mut push) {
+            let worked = work(&mut push);
+            let blocked_on = push.blocked_on;
+            let done = match worked {
                 Ok(value) => {
                     let undelivered = std::mem::take(&mut push.undelivered);
                     push.commit().map(|()| (value, undelivered))
                 }
-                Err(error) => Err(error),
+                Err(error) => {
+                    // Releases what it held before waiting for anything.
+                    drop(push);
+                    Err(error)
+                }
             };
             match done {
-                Err(NodeError::Store(StoreError::Conflict(_))) => {
-                    // Someone else is at it: give them a moment (more the more it happens).
-                    std::thread::sleep(Duration::from_micros(200 * u64::from(tries)));
-                }
+                Err(NodeError::Store(StoreError::Conflict(_))) => match blocked_on {
+                    // Another push of this node held a process this one needed: wait until it
+                    // is free, then start over.
+                    Some(process) if waits < PUSH_WAITS => {
+                        waits += 1;
+                        drop(self.shared.compute.lock(process));
+                    }
+                    // Another writer changed what this push built on.
+                    _ if tries < PUSH_TRIES => {
+                        tries += 1;
+                        std::thread::sleep(Duration::from_micros(200 * u64::from(tries)));
+                    }
+                    _ => return Err(NodeError::Contended { tries: tries + waits }),
+                },
                 other => return other,
             }
         }
-        Err(NodeError::Contended { tries: PUSH_TRIES })
     }
 
     /// The process with this id.

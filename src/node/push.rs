@@ -46,6 +46,9 @@ pub(crate) struct Push<'n> {
     pub(crate) evaluated: u32,
     /// What was not delivered, in the order it happened.
     pub(crate) undelivered: Vec<Undelivered>,
+    /// The process another push held when this one needed it (then this one starts over once
+    /// that process is free).
+    pub(crate) blocked_on: Option<Id>,
 }
 
 /// A process the push holds: its lock (with its live state inside), and what the store had when
@@ -101,6 +104,7 @@ impl<'n> Push<'n> {
             scheduled: HashSet::new(),
             evaluated: 0,
             undelivered: Vec::new(),
+            blocked_on: None,
         })
     }
 
@@ -136,6 +140,19 @@ impl<'n> Push<'n> {
         self.held.iter().any(|(id, _)| *id == process)
     }
 
+    /// Locks `process`'s place in memory: waits for whoever holds it when this push holds nothing
+    /// yet; otherwise, if another push holds it, this one must start over (waiting there could
+    /// deadlock with a push waiting for what this one holds).
+    fn lock(&mut self, process: Id) -> Result<LiveGuard, NodeError> {
+        if self.held.is_empty() {
+            return Ok(self.node.compute.lock(process));
+        }
+        self.node.compute.try_lock(process).ok_or_else(|| {
+            self.blocked_on = Some(process);
+            busy(format!("process {process} (another push holds it)"))
+        })
+    }
+
     /// Takes `process` into the push: locks it, and brings it up to what the store holds (its
     /// slots, and the cron ticks evaluated after them). Returns what it evaluated for the first
     /// time on the way (slots a killed older `ao` left without results), with their results
@@ -146,11 +163,7 @@ impl<'n> Push<'n> {
         }
         let row = self.process_row(process)?.ok_or(NodeError::UnknownProcess(process))?;
         let compute = &self.node.compute;
-        let mut guard = if self.held.is_empty() {
-            compute.lock(process)
-        } else {
-            compute.try_lock(process).ok_or_else(|| busy(format!("process {process} (another push holds it)")))?
-        };
+        let mut guard = self.lock(process)?;
         let tx = self.reader.tx();
         let tip = tx.tip(process)?.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
         let mut live = match guard.take() {
@@ -216,11 +229,7 @@ impl<'n> Push<'n> {
         if self.process_row(id)?.is_some() {
             return Err(NodeError::Duplicate { message: id, process: id });
         }
-        let guard = if self.held.is_empty() {
-            self.node.compute.lock(id)
-        } else {
-            self.node.compute.try_lock(id).ok_or_else(|| busy(format!("process {id} (another push holds it)")))?
-        };
+        let guard = self.lock(id)?;
         let (scheduled, assignment) = self.node.scheduler.schedule(id, item.clone(), None, 0)?;
         let run = ProcessRun::boot(&module, &scheduled, self.node.compute.chain, &self.node.compute.drive)
             .map_err(|e| NodeError::CannotBoot(e.to_string()))?;

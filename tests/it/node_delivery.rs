@@ -88,7 +88,9 @@ fn a_cron_tick_that_starts_an_endless_chain_does_not_lock_the_home() {
     // Opening the home evaluates the ticks due; each one's chain is cut, and the command runs.
     let listed = json(home, &["list"]);
     assert_eq!(listed.as_array().map(Vec::len), Some(1));
-    let counted = ok(home, &["eval", "clock", "return Ticks .. ' ' .. Loops"]);
+    // (A dry run: opening the home evaluates the ticks due and delivers what they cause first; an
+    // Eval would come after a tick falling due just before it, and before that tick's chain.)
+    let counted = ok(home, &["dryrun", "clock", "-a", "Eval", "-d", "return Ticks .. ' ' .. Loops"]);
     let (ticks, loops) = counted.split_once(' ').unwrap();
     let (ticks, loops): (u64, u64) = (ticks.parse().unwrap(), loops.parse().unwrap());
     assert!(ticks >= 2, "{counted}");
@@ -254,7 +256,8 @@ fn slot_reads_the_past_and_verify_checks_every_stored_result() {
     let verified = json(home, &["verify", "p"]);
     assert_eq!(verified["verified"], true, "{verified}");
     assert_eq!(verified["messages"], 7);
-    assert_eq!(verified["checkpoint"], 6);
+    // Checkpoints come when they pay (not after every command); there is one, and it matched.
+    assert!(verified["checkpoint"].as_u64().is_some_and(|slot| slot <= 6), "{verified}");
 
     // A result altered in the database is found, at its slot.
     let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();

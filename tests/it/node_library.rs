@@ -60,6 +60,39 @@ fn threads_share_a_node_and_each_process_keeps_a_whole_log() {
 }
 
 #[test]
+fn pushes_that_cross_wait_for_each_other_and_both_land() {
+    let (node, _) = memory_node();
+    let x = spawn(&node, "x", vec![]);
+    let y = spawn(&node, "y", vec![]);
+    // A `Go` to one makes it send a `Hit` to the other: a push on x needs y, and one on y needs x.
+    for (me, other) in [(x, y), (y, x)] {
+        eval(
+            &node,
+            me,
+            &format!(
+                "Hits = 0 Handlers.add('go', 'Go', function() Send({{Target = '{other}', Action = 'Hit'}}) end)
+                 Handlers.add('hit', 'Hit', function() Hits = Hits + 1 end)"
+            ),
+        );
+    }
+    std::thread::scope(|threads| {
+        for process in [x, y] {
+            let node = node.clone();
+            threads.spawn(move || {
+                for _ in 0..20 {
+                    let sent = node.send(&wallet().wallet, process, vec![Tag::new("Action", "Go")], Vec::new());
+                    assert!(sent.unwrap().result.error.is_none());
+                }
+            });
+        }
+    });
+    assert_eq!(eval(&node, x, "return Hits"), "20");
+    assert_eq!(eval(&node, y, "return Hits"), "20");
+    verifies(&node, x);
+    verifies(&node, y);
+}
+
+#[test]
 fn two_nodes_on_one_home_write_the_same_process_and_neither_loses_a_message() {
     let home = node_home();
     let first = Node::open(home.path()).unwrap();

@@ -30,9 +30,10 @@ pub struct ProcessRun {
     pub next_slot: u64,
     /// Cron ticks before this time (ms) are evaluated; never before the last slot's timestamp.
     pub cron_cursor: u64,
-    /// Fuel spent since the memory this run started from (a checkpoint or the boot): what
-    /// restarting from there would replay.
+    /// Fuel spent, and messages and ticks evaluated, since the memory this run started from (a
+    /// checkpoint or the boot): what restarting from there would replay.
     pub fuel_used: u64,
+    pub evaluations: u64,
 }
 
 /// A message or cron tick evaluated, and its result.
@@ -116,6 +117,7 @@ impl ProcessRun {
             next_slot,
             cron_cursor,
             fuel_used: 0,
+            evaluations: 0,
         })
     }
 
@@ -185,6 +187,7 @@ impl ProcessRun {
     fn evaluate(&mut self, msg_json: &str) -> Result<MessageResult, NodeError> {
         let evaluation = self.process.handle(msg_json, &self.env)?;
         self.fuel_used += evaluation.fuel_used;
+        self.evaluations += 1;
         MessageResult::of(evaluation, self.metered).ok_or(NodeError::Interrupted)
     }
 

@@ -23,23 +23,25 @@ pub struct LiveProcess {
     pub run: ProcessRun,
     /// The (slot, cron cursor) of the newest stored checkpoint, if any.
     pub checkpointed: Option<(u64, u64)>,
-    /// `run.fuel_used` when that checkpoint was taken.
+    /// `run.fuel_used` and `run.evaluations` when that checkpoint was taken.
     fuel_at_checkpoint: u64,
+    evaluations_at_checkpoint: u64,
 }
 
 /// A process's place in memory, locked: `None` when it is not live.
 pub type LiveGuard = ArcMutexGuard<RawMutex, Option<LiveProcess>>;
 
-/// A process with at most this much memory is checkpointed after every command (ao's own module:
-/// a few milliseconds).
-const ALWAYS_CHECKPOINT_BYTES: usize = 8 << 20;
-
-/// A bigger one (the network's modules start at 70-110 MB, ~0.3 s to hash, compress and store) is
-/// checkpointed once the evaluations since its last checkpoint used this much fuel per byte of
-/// its memory: replaying them (what the next command that restores it does) then costs about as
-/// much as writing the checkpoint (measured: wasm runs ~9 fuel units per nanosecond; hashing,
-/// compressing and storing memory ~4 ns per byte).
-const CHECKPOINT_FUEL_PER_BYTE: u64 = 36;
+/// When a checkpoint pays. Each command that finds a process cold restores its newest checkpoint
+/// and replays what followed it; a checkpoint after every command makes every command pay for
+/// one (copying, hashing, compressing and storing the memory: ~3 ns per byte, ~6 ms for ao's
+/// 2 MB processes, ~0.3 s for the network's 100 MB ones), one every k commands makes them replay
+/// k/2 messages on average. Checkpointing once what it saves replaying (the fuel since the last
+/// one, at ~9 units per ns, plus ~100 µs per message to read it back and hand it over) reaches
+/// half of what the checkpoint costs minimizes the sum (k ≈ √(2·checkpoint / replay)): for `ao eval
+/// p 'return 1'`, one every ~10 commands.
+const CHECKPOINT_NS_PER_BYTE: u64 = 3;
+const FUEL_PER_NS: u64 = 9;
+const REPLAY_NS_PER_MESSAGE: u64 = 100_000;
 
 pub struct ComputeUnit {
     pub(crate) runtime: Runtime,
@@ -88,7 +90,7 @@ impl ComputeUnit {
         let module = self.module(tx, process.module)?;
         let Some(checkpoint) = tx.checkpoint(process.id, slot)? else {
             let run = ProcessRun::boot(&module, spawn, self.chain, &self.drive)?;
-            return Ok(LiveProcess { run, checkpointed: None, fuel_at_checkpoint: 0 });
+            return Ok(LiveProcess::new(run));
         };
         let CheckpointRow { slot, cron_cursor, memory_hash, compressed } = checkpoint;
         let memory = lz4_flex::decompress_size_prepended(&compressed)
@@ -100,29 +102,28 @@ impl ComputeUnit {
         let cron_cursor = cron_cursor.max(slot_time);
         let run =
             ProcessRun::restore(&module, spawn, self.chain, &self.drive, memory, &memory_hash, slot, cron_cursor)?;
-        Ok(LiveProcess { run, checkpointed: Some((slot, cron_cursor)), fuel_at_checkpoint: 0 })
+        Ok(LiveProcess { checkpointed: Some((slot, cron_cursor)), ..LiveProcess::new(run) })
     }
 }
 
 impl LiveProcess {
     /// A live process that was just created (a spawn), with nothing stored yet.
     pub fn new(run: ProcessRun) -> Self {
-        LiveProcess { run, checkpointed: None, fuel_at_checkpoint: 0 }
+        LiveProcess { run, checkpointed: None, fuel_at_checkpoint: 0, evaluations_at_checkpoint: 0 }
     }
 
     /// A checkpoint of the process as it is, if it is evaluated past its last one and one pays
-    /// (`always`: whenever it is past it). See `CHECKPOINT_FUEL_PER_BYTE`.
+    /// (`always`: whenever it is past it). See `CHECKPOINT_NS_PER_BYTE`.
     pub fn checkpoint(&mut self, always: bool) -> Result<Option<CheckpointRow>, NodeError> {
         let Some(slot) = self.run.next_slot.checked_sub(1) else { return Ok(None) };
         let position = (slot, self.run.cron_cursor);
         if self.checkpointed == Some(position) {
             return Ok(None);
         }
-        let memory = self.run.memory_size()?;
-        let unsaved = self.run.fuel_used - self.fuel_at_checkpoint;
-        let pays = memory <= ALWAYS_CHECKPOINT_BYTES
-            || unsaved >= memory as u64 * CHECKPOINT_FUEL_PER_BYTE
-            || self.checkpointed.is_none();
+        let memory = self.run.memory_size()? as u64;
+        let replay_ns = (self.run.fuel_used - self.fuel_at_checkpoint) / FUEL_PER_NS
+            + (self.run.evaluations - self.evaluations_at_checkpoint) * REPLAY_NS_PER_MESSAGE;
+        let pays = self.checkpointed.is_none() || replay_ns >= memory * CHECKPOINT_NS_PER_BYTE / 2;
         if !(always || pays) {
             return Ok(None);
         }
@@ -145,5 +146,6 @@ impl LiveProcess {
     pub fn checkpointed(&mut self, slot: u64, cron_cursor: u64) {
         self.checkpointed = Some((slot, cron_cursor));
         self.fuel_at_checkpoint = self.run.fuel_used;
+        self.evaluations_at_checkpoint = self.run.evaluations;
     }
 }

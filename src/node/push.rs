@@ -332,21 +332,23 @@ impl<'n> Push<'n> {
     /// Evaluates `message`, just scheduled for `process`, after the cron ticks due before it;
     /// stages and returns their results.
     pub(crate) fn evaluate(&mut self, process: Id, message: &Scheduled) -> Result<Vec<Evaluated>, NodeError> {
-        let mut evaluated = Vec::new();
-        self.live(process).run.apply(message, |e| {
-            evaluated.push(e);
-            Ok(())
-        })?;
-        for e in &evaluated {
-            self.stage(e);
-        }
-        Ok(evaluated)
+        self.staged(process, |run, each| run.apply(message, each))
     }
 
     /// Evaluates `process`'s cron ticks due before `until` (ms); stages and returns their results.
     pub(crate) fn ticks(&mut self, process: Id, until: u64) -> Result<Vec<Evaluated>, NodeError> {
+        self.staged(process, |run, each| run.run_ticks(until, each))
+    }
+
+    /// Runs `evaluate` on `process`'s live run, handing it where each result goes; stages and
+    /// returns the results.
+    fn staged(
+        &mut self,
+        process: Id,
+        evaluate: impl FnOnce(&mut ProcessRun, &mut dyn FnMut(Evaluated) -> Result<(), NodeError>) -> Result<(), NodeError>,
+    ) -> Result<Vec<Evaluated>, NodeError> {
         let mut evaluated = Vec::new();
-        self.live(process).run.run_ticks(until, |e| {
+        evaluate(&mut self.live(process).run, &mut |e| {
             evaluated.push(e);
             Ok(())
         })?;

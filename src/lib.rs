@@ -1,6 +1,7 @@
 //! `ao`: a developer toolkit for AO — the process runtime, the wire protocol, wallets and the CLI.
 pub mod cli;
 pub mod lua_bundle;
+pub mod net;
 pub mod node;
 pub mod protocol;
 pub mod runtime;

@@ -14,6 +14,7 @@ mod node_access;
 mod repl;
 mod result;
 mod send;
+mod serve;
 mod spawn;
 mod spinner;
 mod tail;
@@ -134,6 +135,8 @@ enum Command {
     /// The local WeaveDrive store: data items, attestations and blocks processes read
     #[command(subcommand)]
     Drive(drive::DriveCommand),
+    /// Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C
+    Serve(serve::ServeArgs),
     /// Print the versions of ao, its process module and its wasm engine
     Version(version::VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -188,6 +191,7 @@ pub fn main() -> ExitCode {
         Command::Item(command) => command.run(&cli.global),
         Command::Module(command) => command.run(&cli.global),
         Command::Drive(command) => command.run(&cli.global),
+        Command::Serve(args) => args.run(&cli.global),
         Command::Version(args) => args.run(&cli.global),
         Command::Completions(args) => args.run(&cli.global),
     };

@@ -132,7 +132,7 @@ impl Node {
 }
 
 /// The log entries of `rows`, with what each did not deliver.
-fn log_entries(tx: &Tx, process: Id, rows: Vec<LogRow>) -> Result<Vec<LogEntry>, NodeError> {
+pub(crate) fn log_entries(tx: &Tx, process: Id, rows: Vec<LogRow>) -> Result<Vec<LogEntry>, NodeError> {
     let mut undelivered = match (rows.first(), rows.last()) {
         (Some(first), Some(last)) => tx.undelivered_between(process, first.key().slot, last.key().slot)?,
         _ => Vec::new(),

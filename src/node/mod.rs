@@ -8,6 +8,7 @@
 //! `push.rs`); if the node dies before, none of it happened. A log that has slots without results
 //! (left by an older `ao`, which committed the scheduling first) is evaluated on the next start
 //! (evaluation is deterministic, so the results are the same).
+mod accept;
 mod commit;
 mod compute;
 mod config;
@@ -16,6 +17,7 @@ mod drive;
 mod envelope;
 mod error;
 mod inspect;
+mod lookup;
 mod messenger;
 mod modules;
 mod push;
@@ -30,12 +32,14 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use accept::{ItemKind, classify};
 pub use compute::core::{Evaluated, ProcessRun};
 pub use config::{Clock, ManualClock, NodeConfig, PushLimits, StoreLocation, SystemClock};
 pub use cron::Tick;
 pub use drive::{DriveItem, DriveStatement};
 pub use error::{ErrorKind, NodeError};
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
+pub use lookup::{HeldItem, ScheduleEntry, SchedulePage, ScheduleRange};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo};
 pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text, value_text};
 pub use scheduler::{Assignment, Chain, LocalScheduler, Scheduled, Scheduler};
@@ -173,15 +177,7 @@ impl Node {
         let unit = self.unit_address();
         tags.push(Tag::new("Authority", &unit));
         let item = Arc::new(spawn(module, &unit, tags, request.data, self.shared.clock.now_ms()).sign(wallet)?);
-        let process = item.id();
-        let (result, undelivered) = self.pushing(|push| {
-            let boot = push.spawn(item.clone(), request.name.as_deref())?;
-            let result = boot.result.clone();
-            messenger::crank(push, vec![boot], Some(process))?;
-            push.checkpoint(false)?;
-            Ok(result)
-        })?;
-        Ok(Outcome { id: process, process, slot: 0, result, undelivered })
+        self.spawn_item(item, request.name.as_deref())
     }
 
     /// Sends a message signed by `wallet` to `process`; returns its result once evaluated and

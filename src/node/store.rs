@@ -611,6 +611,24 @@ impl<'a> Tx<'a> {
         Ok(rows)
     }
 
+    /// Up to `limit` entries of `process`'s evaluated log before `before` (the newest when
+    /// `None`), in order.
+    pub fn log_before(&self, process: Id, before: Option<LogPosition>, limit: u64) -> Result<Vec<LogRow>, StoreError> {
+        let (slot, timestamp, rank) = before.map_or((i64::MAX, 0, 0), |key| (key.slot as i64, key.timestamp, key.rank));
+        let sql = format!(
+            "SELECT * FROM (
+               SELECT * FROM ({MESSAGE_ENTRIES} AND r.slot < ?2 ORDER BY r.slot DESC LIMIT ?5) UNION ALL
+               SELECT * FROM ({TICK_ENTRIES} AND (c.slot, c.timestamp, c.rank) < (?2, ?3, ?4)
+                 ORDER BY c.slot DESC, c.timestamp DESC, c.rank DESC LIMIT ?5))
+             ORDER BY slot DESC, tick_timestamp DESC, rank DESC LIMIT ?5"
+        );
+        let mut statement = self.tx.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![process.to_string(), slot, timestamp, rank, limit.min(i64::MAX as u64)], log_row)?;
+        let mut rows: Vec<LogRow> = rows.collect::<Result<_, _>>()?;
+        rows.reverse();
+        Ok(rows)
+    }
+
     /// The slot `message` has in `process`'s schedule.
     pub fn slot_of(&self, process: Id, message: Id) -> Result<Option<u64>, StoreError> {
         Ok(self
@@ -769,7 +787,7 @@ fn process_row(row: &rusqlite::Row) -> rusqlite::Result<ProcessRow> {
 }
 
 /// A `SlotRow` from the columns slot, message, assignment, timestamp, block_height, hash_chain, item.
-fn slot_row(row: &rusqlite::Row) -> rusqlite::Result<SlotRow> {
+pub(crate) fn slot_row(row: &rusqlite::Row) -> rusqlite::Result<SlotRow> {
     Ok(SlotRow {
         slot: row.get(0)?,
         message: id_column(row, 1)?,

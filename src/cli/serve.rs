@@ -1,0 +1,91 @@
+//! `ao serve`: the embedded node as an AO devnet on HTTP — the messenger, scheduler and compute
+//! unit APIs and a gateway, on loopback unless asked otherwise — until Ctrl-C or SIGTERM (requests
+//! in flight finish; the store closes cleanly).
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+use clap::Args;
+use serde_json::json;
+
+use super::node_access::{home, open};
+use super::{CliError, GlobalArgs, print_json};
+
+/// The port when none is given (HyperBEAM's, which aos and aoconnect try for a local node).
+const DEFAULT_PORT: u16 = 8734;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Port to listen on (0: any free port; the one taken is printed)
+    #[arg(long, short = 'p', default_value_t = DEFAULT_PORT)]
+    port: u16,
+    /// Address to listen on; anything but loopback lets other machines use this node
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST), value_name = "ADDR")]
+    bind: IpAddr,
+}
+
+impl ServeArgs {
+    pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
+        let home = home(global)?;
+        let node = open(global)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| CliError::failed(format!("cannot start the server's runtime: {e}")))?;
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind(SocketAddr::new(self.bind, self.port))
+                .await
+                .map_err(|e| CliError::failed(format!("cannot listen on {}:{}: {e}", self.bind, self.port)))?;
+            let address = listener.local_addr().map_err(|e| CliError::failed(e.to_string()))?;
+            if !self.bind.is_loopback() {
+                global.notice(format!(
+                    "warning: listening on {address}: anyone who can reach it can spawn processes and send messages on this node"
+                ));
+            }
+            let base = format!("http://{address}");
+            let scheduler = node.unit_address();
+            if global.json {
+                print_json(&json!({
+                    "url": base,
+                    "mu": format!("{base}/mu"),
+                    "su": format!("{base}/su"),
+                    "cu": format!("{base}/cu"),
+                    "gateway": base,
+                    "graphql": format!("{base}/graphql"),
+                    "scheduler": scheduler,
+                    "home": home,
+                }));
+            } else {
+                println!("ao devnet on {base} (home {})", home.display());
+                println!("  MU         {base}/mu");
+                println!("  SU         {base}/su");
+                println!("  CU         {base}/cu");
+                println!("  gateway    {base}  (GraphQL {base}/graphql)");
+                println!("  scheduler  {scheduler}");
+                global.notice("Ctrl-C stops it");
+            }
+            use std::io::Write;
+            let _ = std::io::stdout().flush();
+            crate::net::serve::serve(node, listener, stop_signal())
+                .await
+                .map_err(|e| CliError::failed(format!("the server failed: {e}")))
+        })?;
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn stop_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(_) => return interrupt.await.unwrap_or(()),
+        };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = terminate.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
+}

@@ -1,0 +1,3 @@
+//! The node over HTTP: [`serve`] answers the ao units' HTTP APIs (messenger, scheduler, compute
+//! unit, and the gateway routes clients use to find modules and processes) from an embedded node.
+pub mod serve;

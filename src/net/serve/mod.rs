@@ -1,0 +1,100 @@
+//! `ao serve`: the embedded node as an AO devnet on HTTP. One port answers the legacy units'
+//! APIs under `/mu`, `/su` and `/cu` (`ao-protocol.md` §3: what aoconnect and `aos --legacy`
+//! call) and the gateway routes clients use to find modules and processes (`/graphql`, `/raw`).
+//! Requests run the node's blocking calls on tokio's blocking threads, so evaluations of
+//! different processes use every core; the node's cron ticks are run every second.
+mod cu;
+mod error;
+mod gateway;
+mod mu;
+mod request;
+mod su;
+mod wire;
+
+use std::future::Future;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::StatusCode;
+use tokio::net::TcpListener;
+use tower::Layer;
+use tower_http::normalize_path::NormalizePathLayer;
+
+pub use error::{ApiError, ApiResult};
+pub use request::BODY_LIMIT;
+
+use crate::node::{Node, NodeError};
+
+/// How often the server evaluates the cron ticks that have come due.
+const CRON_EVERY: Duration = Duration::from_secs(1);
+
+/// What every route handler shares: the node.
+#[derive(Clone)]
+pub(crate) struct Api {
+    pub node: Node,
+    pub schema: gateway::Schema,
+}
+
+impl Api {
+    /// Runs `work` on the node on a blocking thread.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Node) -> Result<T, NodeError> + Send + 'static,
+    ) -> ApiResult<T> {
+        on_node(self.node.clone(), work).await
+    }
+}
+
+/// Runs `work` on `node` on a blocking thread (the node's calls block: SQLite, wasm).
+async fn on_node<T: Send + 'static>(
+    node: Node,
+    work: impl FnOnce(&Node) -> Result<T, NodeError> + Send + 'static,
+) -> ApiResult<T> {
+    match tokio::task::spawn_blocking(move || work(&node)).await {
+        Ok(done) => done.map_err(ApiError::from),
+        Err(_) => Err(ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the request failed inside the node")),
+    }
+}
+
+/// The routes of a node's server.
+pub fn router(node: Node) -> Router {
+    let api = Api { schema: gateway::schema(node.clone()), node };
+    Router::new()
+        .nest("/mu", mu::router())
+        .nest("/su", su::router())
+        .nest("/cu", cu::router())
+        .merge(gateway::router())
+        .fallback(|| async { ApiError::not_found("no such route here") })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "this route does not take that method")
+        })
+        .with_state(api)
+}
+
+/// Serves `node` on `listener` until `shutdown` completes; then lets requests in flight finish.
+/// Runs the node's cron ticks as they come due meanwhile.
+pub async fn serve(node: Node, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+    let (stop_crons, mut stopped) = tokio::sync::watch::channel(false);
+    let cron_node = node.clone();
+    let crons = tokio::spawn(async move {
+        let mut every = tokio::time::interval(CRON_EVERY);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = every.tick() => {}
+                _ = stopped.changed() => break,
+            }
+            let node = cron_node.clone();
+            // A failing tick is the process's own affair (its result records it); a store busy
+            // with other writers is tried again on the next round.
+            let _ = tokio::task::spawn_blocking(move || node.run_crons()).await;
+        }
+    });
+    // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
+    let app = NormalizePathLayer::trim_trailing_slash().layer(router(node));
+    let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let _ = stop_crons.send(true);
+    let _ = crons.await;
+    served
+}

@@ -1,0 +1,98 @@
+//! The scheduler unit's API (`ao-protocol.md` §3.1): its address and time, `POST /` (a signed
+//! message or spawn, scheduled and evaluated), a process's schedule a page at a time or one of
+//! its messages (`GET /{id}`), its newest slot, and the process itself.
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::routing::get;
+use serde_json::{Value, json};
+
+use super::error::{ApiError, ApiResult};
+use super::request::{self, Params};
+use super::{Api, wire};
+use crate::node::ScheduleRange;
+
+/// Slots in a page when the client does not say.
+const PAGE: u64 = 100;
+
+pub fn router() -> Router<Api> {
+    Router::new()
+        .route("/", get(info).post(post_item))
+        .route("/timestamp", get(timestamp))
+        .route("/health", get(|| async { "" }))
+        .route("/processes/{process}", get(process))
+        .route("/{id}/latest", get(latest))
+        .route("/{id}", get(schedule_or_message))
+}
+
+async fn info(State(api): State<Api>) -> Json<Value> {
+    let now = api.node.now_ms();
+    Json(json!({ "timestamp": now.to_string(), "address": api.node.unit_address() }))
+}
+
+async fn timestamp(State(api): State<Api>) -> Json<Value> {
+    let now = api.node.now_ms();
+    let height = api.node.block_height_at(now);
+    Json(json!({ "timestamp": now.to_string(), "block_height": format!("{height:012}") }))
+}
+
+async fn post_item(State(api): State<Api>, body: Body) -> ApiResult<Json<Value>> {
+    let item = request::item(body).await?;
+    let outcome = api.run(move |node| node.accept(item)).await?;
+    let timestamp = {
+        let (process, id) = (outcome.process, outcome.id);
+        api.run(move |node| Ok(node.schedule_entry(process, id)?.map(|entry| entry.slot.timestamp))).await?
+    };
+    Ok(Json(json!({ "timestamp": timestamp, "id": outcome.id.to_string() })))
+}
+
+async fn process(State(api): State<Api>, Path(process): Path<String>) -> ApiResult<Json<Value>> {
+    let process = request::id("process", &process)?;
+    let spawn = api.run(move |node| node.schedule_entry(process, process)).await?;
+    let spawn = spawn.ok_or_else(|| ApiError::not_found(format!("no process {process} here")))?;
+    Ok(Json(wire::process(&spawn)))
+}
+
+async fn latest(State(api): State<Api>, Path(process): Path<String>) -> ApiResult<Json<Value>> {
+    let process = request::id("process", &process)?;
+    let entry = api
+        .run(move |node| {
+            let slot = node.latest_slot(process)?;
+            Ok(node.schedule_page(process, ScheduleRange::Slots { from: slot, to: Some(slot) }, 1)?.entries.pop())
+        })
+        .await?;
+    let entry = entry.ok_or_else(|| ApiError::not_found(format!("no process {process} here")))?;
+    Ok(Json(wire::schedule_node(&entry)))
+}
+
+/// `GET /{id}`: a message of the process `process-id` names when `id` is one, else the schedule
+/// of the process `id` (`from`/`to` timestamps, or `from-nonce`/`to-nonce` slots, and `limit`).
+async fn schedule_or_message(
+    State(api): State<Api>,
+    Path(id): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> ApiResult<Json<Value>> {
+    let params = Params(params);
+    let id = request::id("id", &id)?;
+    let process = params.optional_id("process-id")?.unwrap_or(id);
+    if process != id {
+        let entry = api.run(move |node| {
+            node.process(process)?;
+            node.schedule_entry(process, id)
+        }).await?;
+        let entry = entry.ok_or_else(|| ApiError::not_found(format!("no message {id} in process {process}")))?;
+        return Ok(Json(wire::schedule_node(&entry)));
+    }
+    let limit = params.number::<u64>("limit")?.unwrap_or(PAGE).clamp(1, 10_000);
+    let by_slot = params.has("from-nonce") || params.has("to-nonce");
+    let range = if by_slot {
+        ScheduleRange::Slots { from: params.number("from-nonce")?.unwrap_or(0), to: params.number("to-nonce")? }
+    } else {
+        ScheduleRange::Time { after: params.number("from")?, to: params.number("to")? }
+    };
+    let page = api.run(move |node| node.schedule_page(process, range, limit)).await?;
+    Ok(Json(wire::schedule_page(&page, by_slot)))
+}

@@ -1,0 +1,99 @@
+//! Items that arrive already signed, from a client of the node's HTTP APIs (or any caller that
+//! signs its own): a message or a spawn is checked as the messenger unit checks it, then scheduled,
+//! evaluated and delivered as one push; an existing message can be assigned to another process.
+use std::sync::Arc;
+
+use super::{Node, NodeError, Outcome, messenger};
+use crate::protocol::ao::DATA_PROTOCOL;
+use crate::protocol::{DataItem, Id};
+
+/// What an item that arrives signed asks for, by its `Type` tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    Process,
+    Message,
+}
+
+/// The item's kind, if it is one the node takes: validly signed, `Data-Protocol: ao`, `Type`
+/// `Process` or `Message` (the first `Type` tag counts), a message with a target.
+pub fn classify(item: &DataItem) -> Result<ItemKind, NodeError> {
+    let refused = |reason: &str| NodeError::Refused { id: item.id(), reason: reason.to_string() };
+    item.verify().map_err(|e| NodeError::Refused { id: item.id(), reason: format!("its signature does not verify ({e})") })?;
+    if !item.tags().iter().any(|t| t.name == "Data-Protocol" && t.value == DATA_PROTOCOL) {
+        return Err(refused("it has no Data-Protocol: ao tag"));
+    }
+    match item.tags().iter().find(|t| t.name == "Type").map(|t| t.value.as_str()) {
+        Some("Process") => Ok(ItemKind::Process),
+        Some("Message") if item.target().is_some() => Ok(ItemKind::Message),
+        Some("Message") => Err(refused("a message needs a target")),
+        Some(other) => Err(refused(&format!("its Type is {other:?}, not Process or Message"))),
+        None => Err(refused("it has no Type tag")),
+    }
+}
+
+impl Node {
+    /// Takes a signed item as the messenger unit would: a spawn is spawned, a message scheduled
+    /// for its target; either is evaluated and what it sends delivered, in one transaction, and
+    /// checkpoints are written where they pay. Returns its result once all of it is stored.
+    pub fn accept(&self, item: DataItem) -> Result<Outcome, NodeError> {
+        match classify(&item)? {
+            ItemKind::Process => {
+                // A name is the wallet's handle on a process here; a second spawn with a name the
+                // wallet already uses still spawns (as on the network), without the handle.
+                let owner = item.owner_address();
+                let name = item.tag("Name").map(str::to_string);
+                let name = match name {
+                    Some(name) if self.shared.store.read()?.tx().process_named(&owner, &name)?.is_none() => Some(name),
+                    _ => None,
+                };
+                self.spawn_item(Arc::new(item), name.as_deref())
+            }
+            ItemKind::Message => {
+                let process = item.target().expect("classified messages have a target");
+                let item = Arc::new(item);
+                let (outcome, undelivered) = self.pushing(|push| {
+                    let recovered = push.enter(process)?;
+                    messenger::crank_each(push, recovered)?;
+                    self.deliver_user_item(push, process, item.clone(), true)
+                })?;
+                Ok(Outcome { undelivered, ..outcome })
+            }
+        }
+    }
+
+    /// Spawns the process `item` (a signed `Type: Process` item) describes, under `name`;
+    /// returns its boot result.
+    pub(crate) fn spawn_item(&self, item: Arc<DataItem>, name: Option<&str>) -> Result<Outcome, NodeError> {
+        let process = item.id();
+        let (result, undelivered) = self.pushing(|push| {
+            let boot = push.spawn(item.clone(), name)?;
+            let result = boot.result.clone();
+            messenger::crank(push, vec![boot], Some(process))?;
+            push.checkpoint(false)?;
+            Ok(result)
+        })?;
+        Ok(Outcome { id: process, process, slot: 0, result, undelivered })
+    }
+
+    /// Assigns `message` (scheduled here before, for any process) to `process` too: it gets the
+    /// next slot there, is evaluated, and what it sends is delivered. Returns the result, under
+    /// the assignment's id.
+    pub fn assign(&self, process: Id, message: Id) -> Result<Outcome, NodeError> {
+        let item = {
+            let reader = self.shared.store.read()?;
+            let tx = reader.tx();
+            let &(holder, slot) = tx.find_message(message)?.first().ok_or(NodeError::UnknownMessage(message))?;
+            let row = tx.slots(holder, slot, slot)?.pop().ok_or(NodeError::UnknownMessage(message))?;
+            Arc::new(DataItem::parse(&row.item).map_err(|e| NodeError::Damaged(format!("message {message}: {e}")))?)
+        };
+        let (outcome, undelivered) = self.pushing(|push| {
+            if push.process_row(process)?.is_none() {
+                return Err(NodeError::UnknownProcess(process));
+            }
+            let recovered = push.enter(process)?;
+            messenger::crank_each(push, recovered)?;
+            self.deliver_user_item(push, process, item.clone(), true)
+        })?;
+        Ok(Outcome { undelivered, ..outcome })
+    }
+}

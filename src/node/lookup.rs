@@ -1,0 +1,296 @@
+//! Reading what the node holds by id or by page, as the units' HTTP APIs answer it: any item
+//! (a module, a WeaveDrive item, a scheduled message), a module's description (ao's own included),
+//! a process's schedule a page at a time with its signed assignments, and its evaluated log
+//! backwards.
+use rusqlite::{OptionalExtension, params};
+
+use super::inspect::log_entries;
+use super::store::{LogPosition, SlotRow, Tx};
+use super::{LogEntry, MessageResult, ModuleInfo, Node, NodeError};
+use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
+use crate::protocol::{DataItem, Id, Tag};
+use crate::runtime::ModuleFormat;
+
+/// One slot of a process's schedule: the message and the signed assignment that placed it.
+#[derive(Debug, Clone)]
+pub struct ScheduleEntry {
+    pub slot: SlotRow,
+    pub message: DataItem,
+    pub assignment: DataItem,
+}
+
+/// A page of a schedule, and whether more follows it (within the asked range).
+#[derive(Debug, Clone)]
+pub struct SchedulePage {
+    pub entries: Vec<ScheduleEntry>,
+    pub has_next: bool,
+}
+
+/// Which part of a schedule a page is taken from.
+#[derive(Debug, Clone, Copy)]
+pub enum ScheduleRange {
+    /// Timestamps (ms) after `after` (exclusive) up to `to` (inclusive).
+    Time { after: Option<u64>, to: Option<u64> },
+    /// Slots `from..=to`.
+    Slots { from: u64, to: Option<u64> },
+}
+
+fn damaged(what: impl std::fmt::Display) -> NodeError {
+    NodeError::Damaged(what.to_string())
+}
+
+/// An item the node holds, with where it sits on the node's chain when it was scheduled
+/// (`(block height, timestamp ms)` of its first slot; `None` for modules and WeaveDrive items).
+#[derive(Debug, Clone)]
+pub struct HeldItem {
+    pub item: DataItem,
+    pub block: Option<(u64, u64)>,
+}
+
+impl Node {
+    /// The node's clock (ms).
+    pub fn now_ms(&self) -> u64 {
+        self.shared.clock.now_ms()
+    }
+
+    /// The node's block height at `ms`.
+    pub fn block_height_at(&self, ms: u64) -> u64 {
+        self.shared.scheduler.chain.height_at(ms)
+    }
+
+    /// The result of slot `slot` of `process`.
+    pub fn result_at(&self, process: Id, slot: u64) -> Result<MessageResult, NodeError> {
+        let text = self.shared.store.read()?.tx().result(process, slot)?;
+        let text = text.ok_or_else(|| NodeError::UnknownSlot { process, slot, newest: self.latest_slot(process).unwrap_or(0) })?;
+        serde_json::from_str(&text).map_err(|e| damaged(format!("the result of slot {slot} of {process}: {e}")))
+    }
+
+    /// The items a gateway of this node lists: every process's spawn, the registered modules and
+    /// the WeaveDrive items (messages are found by id: [`Node::held_item`]).
+    pub fn held_items(&self) -> Result<Vec<HeldItem>, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        let mut held = Vec::new();
+        for (process, _) in tx.processes()? {
+            if let Some(row) = tx.slots(process.id, 0, 0)?.pop() {
+                let item = DataItem::parse(&row.item).map_err(|e| damaged(format!("process {}: {e}", process.id)))?;
+                held.push(HeldItem { item, block: Some((row.block_height, row.timestamp)) });
+            }
+        }
+        let loose = tx.module_ids()?.into_iter().chain(tx.drive_ids()?);
+        for id in loose {
+            let bytes = match tx.module_item(id)? {
+                Some(bytes) => bytes,
+                None => tx.drive_item_bytes(id)?.ok_or_else(|| damaged(format!("item {id} vanished")))?,
+            };
+            let item = DataItem::parse(&bytes).map_err(|e| damaged(format!("item {id}: {e}")))?;
+            held.push(HeldItem { item, block: None });
+        }
+        Ok(held)
+    }
+
+    /// The item `id` and where it was scheduled first, if the node holds it.
+    pub fn held_item(&self, id: Id) -> Result<Option<HeldItem>, NodeError> {
+        let Some(item) = self.item(id)? else { return Ok(None) };
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        let block = match tx.find_message(id)?.first() {
+            Some(&(process, slot)) => tx.slots(process, slot, slot)?.pop().map(|row| (row.block_height, row.timestamp)),
+            None => None,
+        };
+        Ok(Some(HeldItem { item, block }))
+    }
+
+    /// The item `id` if the node holds it: a registered module, a WeaveDrive item, or a message
+    /// (or spawn) some process scheduled.
+    pub fn item(&self, id: Id) -> Result<Option<DataItem>, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        let bytes = match tx.module_item(id)? {
+            Some(bytes) => Some(bytes),
+            None => match tx.drive_item_bytes(id)? {
+                Some(bytes) => Some(bytes),
+                None => match tx.find_message(id)?.first() {
+                    Some(&(process, slot)) => tx.slots(process, slot, slot)?.pop().map(|row| row.item),
+                    None => None,
+                },
+            },
+        };
+        bytes.map(|bytes| DataItem::parse(&bytes).map_err(|e| damaged(format!("item {id}: {e}")))).transpose()
+    }
+
+    /// The module `id` as a gateway would describe it: a registered one, or ao's own module
+    /// (which has no item: its tags are those a Module item for it would carry).
+    pub fn module_info(&self, id: Id) -> Result<Option<ModuleInfo>, NodeError> {
+        if id == crate::runtime::aos_module_id() {
+            let format = ModuleFormat::Ao;
+            let tags = vec![
+                Tag::new("Data-Protocol", DATA_PROTOCOL),
+                Tag::new("Variant", VARIANT),
+                Tag::new("Type", "Module"),
+                Tag::new("Module-Format", format.as_str()),
+                Tag::new("Input-Encoding", "JSON-1"),
+                Tag::new("Output-Encoding", "JSON-1"),
+                Tag::new("Memory-Limit", super::DEFAULT_MEMORY_LIMIT),
+                Tag::new("Name", "ao"),
+            ];
+            let size = crate::runtime::AOS_MODULE.len() as u64;
+            return Ok(Some(ModuleInfo { id, format, owner: self.unit_address(), tags, size }));
+        }
+        Ok(self.modules()?.into_iter().find(|m| m.id == id))
+    }
+
+    /// A page of `process`'s schedule: up to `limit` slots of `range`, oldest first — more when
+    /// the last ones share a timestamp, so that paging by timestamp never splits them.
+    pub fn schedule_page(&self, process: Id, range: ScheduleRange, limit: u64) -> Result<SchedulePage, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        if tx.process(process)?.is_none() {
+            return Err(NodeError::UnknownProcess(process));
+        }
+        let (mut rows, to) = match range {
+            ScheduleRange::Slots { from, to } => {
+                let to = to.unwrap_or(u64::MAX >> 1);
+                (tx.slots(process, from, from.saturating_add(limit.max(1) - 1).min(to))?, Bound::Slot(to))
+            }
+            ScheduleRange::Time { after, to } => {
+                let after = after.map_or(-1, |t| t as i64);
+                let to = to.map_or(i64::MAX, |t| t.min(i64::MAX as u64) as i64);
+                let mut rows = tx.slots_by_time(process, after, to, limit.max(1))?;
+                if let Some(last) = rows.last().cloned() {
+                    rows.extend(tx.slots_by_time_after(process, last.slot, last.timestamp as i64)?);
+                }
+                (rows, Bound::Time(to))
+            }
+        };
+        let has_next = match rows.last() {
+            Some(last) => tx.has_slot_after(process, last.slot, to)?,
+            None => false,
+        };
+        let entries = rows
+            .drain(..)
+            .map(|slot| {
+                let assignment = tx.assignment_item(process, slot.slot)?.ok_or_else(|| damaged("a slot without its assignment"))?;
+                let message = DataItem::parse(&slot.item).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
+                let assignment = DataItem::parse(&assignment).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
+                Ok(ScheduleEntry { slot, message, assignment })
+            })
+            .collect::<Result<_, NodeError>>()?;
+        Ok(SchedulePage { entries, has_next })
+    }
+
+    /// The schedule entry of `id` in `process`: the message (or spawn) with that id, or the one
+    /// an assignment with that id placed.
+    pub fn schedule_entry(&self, process: Id, id: Id) -> Result<Option<ScheduleEntry>, NodeError> {
+        let slot = self.slot_of(process, id)?;
+        match slot {
+            Some(slot) => Ok(self.schedule_page(process, ScheduleRange::Slots { from: slot, to: Some(slot) }, 1)?.entries.pop()),
+            None => Ok(None),
+        }
+    }
+
+    /// The slot of the message, or of the assignment, `id` in `process`'s schedule.
+    pub fn slot_of(&self, process: Id, id: Id) -> Result<Option<u64>, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        Ok(match tx.slot_of(process, id)? {
+            Some(slot) => Some(slot),
+            None => tx.slot_of_assignment(process, id)?,
+        })
+    }
+
+    /// Up to `limit` entries of `process`'s evaluated log before `before` (from the newest when
+    /// `None`), newest first.
+    pub fn log_before(&self, process: Id, before: Option<LogPosition>, limit: u64) -> Result<Vec<LogEntry>, NodeError> {
+        let reader = self.shared.store.read()?;
+        let rows = reader.tx().log_before(process, before, limit)?;
+        let mut entries = log_entries(&reader.tx(), process, rows)?;
+        entries.reverse();
+        Ok(entries)
+    }
+}
+
+/// Where a page's range ends, for "is there more?".
+#[derive(Clone, Copy)]
+enum Bound {
+    Slot(u64),
+    Time(i64),
+}
+
+const SLOT_COLUMNS: &str = "slot, message, assignment, timestamp, block_height, hash_chain, item";
+
+impl Tx<'_> {
+    fn slots_by_time(&self, process: Id, after: i64, to: i64, limit: u64) -> Result<Vec<SlotRow>, NodeError> {
+        let sql = format!(
+            "SELECT {SLOT_COLUMNS} FROM schedule WHERE process = ?1 AND timestamp > ?2 AND timestamp <= ?3
+             ORDER BY slot LIMIT ?4"
+        );
+        let mut statement = self.conn().prepare_cached(&sql).map_err(super::StoreError::from)?;
+        let limit = limit.min(i64::MAX as u64) as i64;
+        let rows = statement
+            .query_map(params![process.to_string(), after, to, limit], super::store::slot_row)
+            .map_err(super::StoreError::from)?;
+        Ok(rows.collect::<Result<_, _>>().map_err(super::StoreError::from)?)
+    }
+
+    /// The slots after `slot` that share its timestamp.
+    fn slots_by_time_after(&self, process: Id, slot: u64, timestamp: i64) -> Result<Vec<SlotRow>, NodeError> {
+        let sql = format!(
+            "SELECT {SLOT_COLUMNS} FROM schedule WHERE process = ?1 AND slot > ?2 AND timestamp = ?3 ORDER BY slot"
+        );
+        let mut statement = self.conn().prepare_cached(&sql).map_err(super::StoreError::from)?;
+        let rows = statement
+            .query_map(params![process.to_string(), slot, timestamp], super::store::slot_row)
+            .map_err(super::StoreError::from)?;
+        Ok(rows.collect::<Result<_, _>>().map_err(super::StoreError::from)?)
+    }
+
+    fn has_slot_after(&self, process: Id, slot: u64, bound: Bound) -> Result<bool, NodeError> {
+        let (sql, bound) = match bound {
+            Bound::Slot(to) => ("SELECT 1 FROM schedule WHERE process = ?1 AND slot > ?2 AND slot <= ?3", to.min(i64::MAX as u64) as i64),
+            Bound::Time(to) => ("SELECT 1 FROM schedule WHERE process = ?1 AND slot > ?2 AND timestamp <= ?3", to),
+        };
+        let found = self.conn().prepare_cached(&format!("{sql} LIMIT 1")).map_err(super::StoreError::from)?;
+        let mut found = found;
+        Ok(found.exists(params![process.to_string(), slot, bound]).map_err(super::StoreError::from)?)
+    }
+
+    fn drive_item_bytes(&self, id: Id) -> Result<Option<Vec<u8>>, NodeError> {
+        let mut statement =
+            self.conn().prepare_cached("SELECT item FROM drive_items WHERE id = ?1").map_err(super::StoreError::from)?;
+        Ok(statement.query_row([id.to_string()], |row| row.get(0)).optional().map_err(super::StoreError::from)?)
+    }
+
+    fn module_ids(&self) -> Result<Vec<Id>, NodeError> {
+        self.ids("SELECT id FROM modules ORDER BY added_at, id")
+    }
+
+    fn drive_ids(&self) -> Result<Vec<Id>, NodeError> {
+        self.ids("SELECT id FROM drive_items ORDER BY added_at, id")
+    }
+
+    fn ids(&self, sql: &str) -> Result<Vec<Id>, NodeError> {
+        let mut statement = self.conn().prepare_cached(sql).map_err(super::StoreError::from)?;
+        let texts = statement.query_map([], |row| row.get::<_, String>(0)).map_err(super::StoreError::from)?;
+        let texts: Vec<String> = texts.collect::<Result<_, _>>().map_err(super::StoreError::from)?;
+        texts.iter().map(|text| text.parse().map_err(|_| damaged(format!("stored id {text:?}")))).collect()
+    }
+
+    fn assignment_item(&self, process: Id, slot: u64) -> Result<Option<Vec<u8>>, NodeError> {
+        let mut statement = self
+            .conn()
+            .prepare_cached("SELECT assignment_item FROM schedule WHERE process = ?1 AND slot = ?2")
+            .map_err(super::StoreError::from)?;
+        Ok(statement.query_row(params![process.to_string(), slot], |row| row.get(0)).optional().map_err(super::StoreError::from)?)
+    }
+
+    /// The slot the assignment `id` placed (a scan of the process's schedule: assignments are
+    /// looked up by id only through the HTTP APIs).
+    fn slot_of_assignment(&self, process: Id, id: Id) -> Result<Option<u64>, NodeError> {
+        let mut statement = self
+            .conn()
+            .prepare_cached("SELECT slot FROM schedule WHERE process = ?1 AND assignment = ?2")
+            .map_err(super::StoreError::from)?;
+        Ok(statement.query_row(params![process.to_string(), id.to_string()], |row| row.get(0)).optional().map_err(super::StoreError::from)?)
+    }
+}

@@ -638,10 +638,11 @@ impl<'a> Tx<'a> {
             .optional()?)
     }
 
-    /// The processes that scheduled `message`, with its slot in each.
+    /// The processes that scheduled `message`, with its slot in each, the first to schedule it
+    /// (its target; then those it was assigned to) first.
     pub fn find_message(&self, message: Id) -> Result<Vec<(Id, u64)>, StoreError> {
         let mut statement =
-            self.tx.prepare_cached("SELECT process, slot FROM schedule WHERE message = ?1 ORDER BY process")?;
+            self.tx.prepare_cached("SELECT process, slot FROM schedule WHERE message = ?1 ORDER BY timestamp, process")?;
         let rows = statement
             .query_map([message.to_string()], |row| Ok((id_column(row, 0)?, row.get(1)?)))?
             .collect::<Result<_, _>>()?;

@@ -216,3 +216,56 @@ pub fn node_json(home: &Path, args: &[&str]) -> serde_json::Value {
     all.extend_from_slice(args);
     serde_json::from_str(&node_ok(home, &all)).unwrap()
 }
+
+/// `ao serve --port 0` on a home, running until dropped (then killed).
+pub struct Served {
+    pub child: std::process::Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    /// The node's scheduler address.
+    pub scheduler: String,
+}
+
+impl Served {
+    /// Starts the server on `home` and waits until it listens.
+    pub fn start(home: &Path) -> Served {
+        use std::io::BufRead;
+        let mut child = node_command(home, &["serve", "--port", "0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("ao serve starts");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let (mut base, mut scheduler) = (String::new(), String::new());
+        for line in lines.by_ref() {
+            let line = line.expect("ao serve prints its URLs");
+            if let Some(rest) = line.strip_prefix("ao devnet on ") {
+                base = rest.split_whitespace().next().unwrap().to_string();
+            }
+            if let Some(rest) = line.trim_start().strip_prefix("scheduler") {
+                scheduler = rest.trim().to_string();
+                break;
+            }
+        }
+        assert!(base.starts_with("http://127.0.0.1:") && scheduler.len() == 43, "ao serve printed {base:?} {scheduler:?}");
+        // What it prints later is not read; it must not block on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Served { child, base, scheduler }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Stops it as SIGKILL does (no chance to finish anything).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}

@@ -1,11 +1,13 @@
 //! `ao serve`: the embedded node as an AO devnet on HTTP. One port answers the legacy units'
 //! APIs under `/mu`, `/su` and `/cu` (`ao-protocol.md` §3: what aoconnect and `aos --legacy`
-//! call) and the gateway routes clients use to find modules and processes (`/graphql`, `/raw`).
+//! call), the gateway routes clients use to find modules and processes (`/graphql`, `/raw`), and
+//! the HyperBEAM routes of aoconnect's mainnet mode (`/push`, `/{pid}~process@1.0/…`).
 //! Requests run the node's blocking calls on tokio's blocking threads, so evaluations of
 //! different processes use every core; the node's cron ticks are run every second.
 mod cu;
 mod error;
 mod gateway;
+mod hyperbeam;
 mod mu;
 mod request;
 mod su;
@@ -64,6 +66,7 @@ pub fn router(node: Node) -> Router {
         .nest("/su", su::router())
         .nest("/cu", cu::router())
         .merge(gateway::router())
+        .merge(hyperbeam::router())
         .fallback(|| async { ApiError::not_found("no such route here") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "this route does not take that method")

@@ -48,6 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
             [CompletionResult]::new('drive', 'drive', [CompletionResultType]::ParameterValue, 'The local WeaveDrive store: data items, attestations and blocks processes read')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -612,6 +613,25 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
         'ao;drive;help;help' {
             break
         }
+        'ao;serve' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Port to listen on (0: any free port; the one taken is printed)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0: any free port; the one taken is printed)')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to listen on; anything but loopback lets other machines use this node')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'ao;version' {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
@@ -659,6 +679,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
             [CompletionResult]::new('drive', 'drive', [CompletionResultType]::ParameterValue, 'The local WeaveDrive store: data items, attestations and blocks processes read')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -752,6 +773,9 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;help;drive;list' {
+            break
+        }
+        'ao;help;serve' {
             break
         }
         'ao;help;version' {

@@ -52,6 +52,9 @@ _ao() {
             ao,send)
                 cmd="ao__subcmd__send"
                 ;;
+            ao,serve)
+                cmd="ao__subcmd__serve"
+                ;;
             ao,spawn)
                 cmd="ao__subcmd__spawn"
                 ;;
@@ -138,6 +141,9 @@ _ao() {
                 ;;
             ao__subcmd__help,send)
                 cmd="ao__subcmd__help__subcmd__send"
+                ;;
+            ao__subcmd__help,serve)
+                cmd="ao__subcmd__help__subcmd__serve"
                 ;;
             ao__subcmd__help,spawn)
                 cmd="ao__subcmd__help__subcmd__spawn"
@@ -257,7 +263,7 @@ _ao() {
 
     case "${cmd}" in
         ao)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -707,7 +713,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__help)
-            opts="spawn send eval dryrun repl result verify inbox list tail wallet item module drive version completions help"
+            opts="spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1015,6 +1021,20 @@ _ao() {
             return 0
             ;;
         ao__subcmd__help__subcmd__send)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1670,6 +1690,48 @@ _ao() {
                     return 0
                     ;;
                 -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wallet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ao__subcmd__serve)
+            opts="-p -q -v -h -V --port --bind --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -45,6 +45,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand item 'Sign, inspect and verify ANS-104 data items'
             cand module 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
             cand drive 'The local WeaveDrive store: data items, attestations and blocks processes read'
+            cand serve 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C'
             cand version 'Print the versions of ao, its process module and its wasm engine'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -562,6 +563,24 @@ set edit:completion:arg-completer[ao] = {|@words|
         }
         &'ao;drive;help;help'= {
         }
+        &'ao;serve'= {
+            cand -p 'Port to listen on (0: any free port; the one taken is printed)'
+            cand --port 'Port to listen on (0: any free port; the one taken is printed)'
+            cand --bind 'Address to listen on; anything but loopback lets other machines use this node'
+            cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
+            cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
+            cand --color 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --timeout 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1'
+            cand --json 'Print one JSON document instead of text'
+            cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'
+            cand -v 'Also print details: slots, message ids, timings (on stderr)'
+            cand --verbose 'Also print details: slots, message ids, timings (on stderr)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'ao;version'= {
             cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
             cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'
@@ -607,6 +626,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand item 'Sign, inspect and verify ANS-104 data items'
             cand module 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
             cand drive 'The local WeaveDrive store: data items, attestations and blocks processes read'
+            cand serve 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C'
             cand version 'Print the versions of ao, its process module and its wasm engine'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -674,6 +694,8 @@ set edit:completion:arg-completer[ao] = {|@words|
         &'ao;help;drive;block'= {
         }
         &'ao;help;drive;list'= {
+        }
+        &'ao;help;serve'= {
         }
         &'ao;help;version'= {
         }

@@ -18,7 +18,8 @@ pub enum ItemKind {
 /// `Process` or `Message` (the first `Type` tag counts), a message with a target.
 pub fn classify(item: &DataItem) -> Result<ItemKind, NodeError> {
     let refused = |reason: &str| NodeError::Refused { id: item.id(), reason: reason.to_string() };
-    item.verify().map_err(|e| NodeError::Refused { id: item.id(), reason: format!("its signature does not verify ({e})") })?;
+    item.verify()
+        .map_err(|e| NodeError::Refused { id: item.id(), reason: format!("its signature does not verify ({e})") })?;
     if !item.tags().iter().any(|t| t.name == "Data-Protocol" && t.value == DATA_PROTOCOL) {
         return Err(refused("it has no Data-Protocol: ao tag"));
     }

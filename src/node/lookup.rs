@@ -61,7 +61,11 @@ impl Node {
     /// The result of slot `slot` of `process`.
     pub fn result_at(&self, process: Id, slot: u64) -> Result<MessageResult, NodeError> {
         let text = self.shared.store.read()?.tx().result(process, slot)?;
-        let text = text.ok_or_else(|| NodeError::UnknownSlot { process, slot, newest: self.latest_slot(process).unwrap_or(0) })?;
+        let text = text.ok_or_else(|| NodeError::UnknownSlot {
+            process,
+            slot,
+            newest: self.latest_slot(process).unwrap_or(0),
+        })?;
         serde_json::from_str(&text).map_err(|e| damaged(format!("the result of slot {slot} of {process}: {e}")))
     }
 
@@ -170,9 +174,11 @@ impl Node {
         let entries = rows
             .drain(..)
             .map(|slot| {
-                let assignment = tx.assignment_item(process, slot.slot)?.ok_or_else(|| damaged("a slot without its assignment"))?;
+                let assignment =
+                    tx.assignment_item(process, slot.slot)?.ok_or_else(|| damaged("a slot without its assignment"))?;
                 let message = DataItem::parse(&slot.item).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
-                let assignment = DataItem::parse(&assignment).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
+                let assignment =
+                    DataItem::parse(&assignment).map_err(|e| damaged(format!("slot {}: {e}", slot.slot)))?;
                 Ok(ScheduleEntry { slot, message, assignment })
             })
             .collect::<Result<_, NodeError>>()?;
@@ -184,7 +190,9 @@ impl Node {
     pub fn schedule_entry(&self, process: Id, id: Id) -> Result<Option<ScheduleEntry>, NodeError> {
         let slot = self.slot_of(process, id)?;
         match slot {
-            Some(slot) => Ok(self.schedule_page(process, ScheduleRange::Slots { from: slot, to: Some(slot) }, 1)?.entries.pop()),
+            Some(slot) => {
+                Ok(self.schedule_page(process, ScheduleRange::Slots { from: slot, to: Some(slot) }, 1)?.entries.pop())
+            }
             None => Ok(None),
         }
     }
@@ -247,7 +255,10 @@ impl Tx<'_> {
 
     fn has_slot_after(&self, process: Id, slot: u64, bound: Bound) -> Result<bool, NodeError> {
         let (sql, bound) = match bound {
-            Bound::Slot(to) => ("SELECT 1 FROM schedule WHERE process = ?1 AND slot > ?2 AND slot <= ?3", to.min(i64::MAX as u64) as i64),
+            Bound::Slot(to) => (
+                "SELECT 1 FROM schedule WHERE process = ?1 AND slot > ?2 AND slot <= ?3",
+                to.min(i64::MAX as u64) as i64,
+            ),
             Bound::Time(to) => ("SELECT 1 FROM schedule WHERE process = ?1 AND slot > ?2 AND timestamp <= ?3", to),
         };
         let found = self.conn().prepare_cached(&format!("{sql} LIMIT 1")).map_err(super::StoreError::from)?;
@@ -256,8 +267,10 @@ impl Tx<'_> {
     }
 
     fn drive_item_bytes(&self, id: Id) -> Result<Option<Vec<u8>>, NodeError> {
-        let mut statement =
-            self.conn().prepare_cached("SELECT item FROM drive_items WHERE id = ?1").map_err(super::StoreError::from)?;
+        let mut statement = self
+            .conn()
+            .prepare_cached("SELECT item FROM drive_items WHERE id = ?1")
+            .map_err(super::StoreError::from)?;
         Ok(statement.query_row([id.to_string()], |row| row.get(0)).optional().map_err(super::StoreError::from)?)
     }
 
@@ -281,7 +294,10 @@ impl Tx<'_> {
             .conn()
             .prepare_cached("SELECT assignment_item FROM schedule WHERE process = ?1 AND slot = ?2")
             .map_err(super::StoreError::from)?;
-        Ok(statement.query_row(params![process.to_string(), slot], |row| row.get(0)).optional().map_err(super::StoreError::from)?)
+        Ok(statement
+            .query_row(params![process.to_string(), slot], |row| row.get(0))
+            .optional()
+            .map_err(super::StoreError::from)?)
     }
 
     /// The slot the assignment `id` placed (a scan of the process's schedule: assignments are
@@ -291,6 +307,9 @@ impl Tx<'_> {
             .conn()
             .prepare_cached("SELECT slot FROM schedule WHERE process = ?1 AND assignment = ?2")
             .map_err(super::StoreError::from)?;
-        Ok(statement.query_row(params![process.to_string(), id.to_string()], |row| row.get(0)).optional().map_err(super::StoreError::from)?)
+        Ok(statement
+            .query_row(params![process.to_string(), id.to_string()], |row| row.get(0))
+            .optional()
+            .map_err(super::StoreError::from)?)
     }
 }

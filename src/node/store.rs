@@ -623,7 +623,8 @@ impl<'a> Tx<'a> {
              ORDER BY slot DESC, tick_timestamp DESC, rank DESC LIMIT ?5"
         );
         let mut statement = self.tx.prepare_cached(&sql)?;
-        let rows = statement.query_map(params![process.to_string(), slot, timestamp, rank, limit.min(i64::MAX as u64)], log_row)?;
+        let rows = statement
+            .query_map(params![process.to_string(), slot, timestamp, rank, limit.min(i64::MAX as u64)], log_row)?;
         let mut rows: Vec<LogRow> = rows.collect::<Result<_, _>>()?;
         rows.reverse();
         Ok(rows)
@@ -641,8 +642,9 @@ impl<'a> Tx<'a> {
     /// The processes that scheduled `message`, with its slot in each, the first to schedule it
     /// (its target; then those it was assigned to) first.
     pub fn find_message(&self, message: Id) -> Result<Vec<(Id, u64)>, StoreError> {
-        let mut statement =
-            self.tx.prepare_cached("SELECT process, slot FROM schedule WHERE message = ?1 ORDER BY timestamp, process")?;
+        let mut statement = self
+            .tx
+            .prepare_cached("SELECT process, slot FROM schedule WHERE message = ?1 ORDER BY timestamp, process")?;
         let rows = statement
             .query_map([message.to_string()], |row| Ok((id_column(row, 0)?, row.get(1)?)))?
             .collect::<Result<_, _>>()?;

@@ -38,9 +38,7 @@ fn aoconnect_in_legacy_mode_spawns_sends_and_reads_results_on_a_served_node() {
     let process = text(&out["process"]);
 
     // Each result aoconnect read is the one the node stored, as `ao result` prints it.
-    for (message, result) in
-        [("eval", "evalResult"), ("count", "countResult"), ("publishedEval", "publishedResult")]
-    {
+    for (message, result) in [("eval", "evalResult"), ("count", "countResult"), ("publishedEval", "publishedResult")] {
         let stored = json(home, &["result", &text(&out[message])]);
         assert_eq!(out[result], stored["result"], "{message}");
     }
@@ -101,12 +99,10 @@ fn aoconnect_in_mainnet_mode_spawns_sends_and_reads_results_on_a_served_node() {
     let process = out["process"].as_str().expect("spawn returns the process id").to_string();
     assert_eq!(out["evalSlot"], 1);
     assert_eq!(out["getSlot"], 2);
-    for (message, result) in [(out["getId"].as_str().unwrap().to_string(), &out["getResult"])] {
-        let stored = json(home, &["result", &message]);
-        assert_eq!(stored["process"], process.as_str());
-        assert_eq!(stored["slot"], 2);
-        assert_eq!(*result, stored["result"]);
-    }
+    let stored = json(home, &["result", out["getId"].as_str().unwrap()]);
+    assert_eq!(stored["process"], process.as_str());
+    assert_eq!(stored["slot"], 2);
+    assert_eq!(out["getResult"], stored["result"]);
     assert_eq!(out["evalResult"]["Output"]["data"], "set");
     assert_eq!(out["getResult"]["Messages"][0]["Data"], "9");
     // `results` is the newest slot's result, its cursor the slot.
@@ -117,4 +113,235 @@ fn aoconnect_in_mainnet_mode_spawns_sends_and_reads_results_on_a_served_node() {
     let listed = json(home, &["list"]);
     assert_eq!(listed[0]["name"], "mainnet");
     assert_eq!(listed[0]["messages"], 3);
+
+    // While it serves, the home's other commands work, and the server sees what they did.
+    assert_eq!(ok(home, &["eval", "mainnet", "Count = Count + 1 return Count"]), "10");
+    let newest: Value = reqwest::blocking::get(served.url(&format!("/cu/results/{process}?sort=DESC&limit=1")))
+        .unwrap()
+        .json()
+        .unwrap();
+    assert_eq!(newest["edges"][0]["node"]["Output"]["data"], "10");
+}
+
+#[test]
+fn sigterm_stops_the_server_cleanly_and_the_home_is_whole() {
+    let home = node_home();
+    let home = home.path();
+    let mut served = Served::start(home);
+    let process = {
+        let info: Value = reqwest::blocking::get(served.url("/su")).unwrap().json().unwrap();
+        assert_eq!(info["address"], served.scheduler.as_str());
+        ok(home, &["spawn", "p"])
+    };
+    unsafe { libc::kill(served.child.id() as i32, libc::SIGTERM) };
+    let status = served.child.wait().unwrap();
+    assert!(status.success(), "ao serve exits 0 on SIGTERM: {status:?}");
+    assert!(reqwest::blocking::get(served.url("/su")).is_err(), "it no longer listens");
+    // Nothing is left for the next open to repair; the process is there.
+    assert_eq!(json(home, &["list"])[0]["process"], process.as_str());
+    assert_eq!(ok(home, &["eval", "p", "return 6 * 7"]), "42");
+}
+
+/// A status and a JSON `{"error": text}` body.
+fn refused(response: reqwest::blocking::Response) -> (u16, String) {
+    let status = response.status().as_u16();
+    let kind = response.headers().get("content-type").map(|v| v.to_str().unwrap().to_string());
+    let body: Value = response.json().unwrap_or_else(|e| panic!("status {status}: the body is not JSON ({e})"));
+    assert_eq!(kind.as_deref(), Some("application/json"), "status {status}");
+    let error = body["error"].as_str().unwrap_or_else(|| panic!("status {status}: no error in {body}"));
+    (status, error.to_string())
+}
+
+#[test]
+fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing() {
+    use ao::protocol::{Ed25519Key, ItemBuilder, Tag};
+    let home = node_home();
+    let home = home.path();
+    let process = ok(home, &["spawn", "target"]);
+    let served = Served::start(home);
+    let before = json(home, &["list"]);
+    let http = reqwest::blocking::Client::new();
+    let key = Ed25519Key::generate();
+    let ao_tags = |kind: &str| vec![Tag::new("Data-Protocol", "ao"), Tag::new("Type", kind)];
+    let item = |target: Option<&str>, tags: Vec<Tag>| {
+        let target = target.map(|t| t.parse().unwrap());
+        ItemBuilder { target, anchor: None, tags, data: b"x".to_vec() }.sign(&key).unwrap().to_bytes()
+    };
+    let unknown = "U".repeat(43);
+    let mut tampered = item(Some(&process), ao_tags("Message"));
+    *tampered.last_mut().unwrap() ^= 1;
+    let mut spawn_tags = ao_tags("Process");
+    spawn_tags.push(Tag::new("Module", &unknown));
+
+    let post = |path: &str, body: Vec<u8>| http.post(served.url(path)).body(body).send().unwrap();
+    let get = |path: &str| http.get(served.url(path)).send().unwrap();
+    let cases: Vec<(&str, reqwest::blocking::Response, u16, &str)> = vec![
+        // The messenger.
+        ("empty item", post("/mu", Vec::new()), 400, "the body is empty"),
+        ("garbage item", post("/mu", b"garbage".to_vec()), 400, "not a data item"),
+        ("bad signature", post("/mu", tampered.clone()), 400, "signature does not verify"),
+        (
+            "no Data-Protocol",
+            post("/mu", item(Some(&process), vec![Tag::new("Type", "Message")])),
+            400,
+            "Data-Protocol",
+        ),
+        ("other Type", post("/mu", item(Some(&process), ao_tags("Other"))), 400, "not Process or Message"),
+        ("message without target", post("/mu", item(None, ao_tags("Message"))), 400, "needs a target"),
+        ("unknown process", post("/mu", item(Some(&unknown), ao_tags("Message"))), 404, "no process"),
+        ("unknown module", post("/mu", item(None, spawn_tags)), 404, "no module"),
+        (
+            "assign without message",
+            post(&format!("/mu?process-id={process}"), Vec::new()),
+            400,
+            "the query needs assign",
+        ),
+        ("assign unknown", post(&format!("/mu?process-id={process}&assign={unknown}"), Vec::new()), 404, "no message"),
+        ("oversize", post("/mu", vec![0; 10 * 1024 * 1024 + 1]), 413, "over 10485760 bytes"),
+        ("monitor bad id", post("/mu/monitor/nope", item(Some(&process), ao_tags("Message"))), 400, "not an id"),
+        // The scheduler.
+        ("schedule of unknown", get(&format!("/su/{unknown}")), 404, "no process"),
+        ("schedule of not an id", get("/su/nope"), 400, "not an id"),
+        ("bad limit", get(&format!("/su/{process}?limit=many")), 400, "not a number"),
+        ("message not in process", get(&format!("/su/{unknown}?process-id={process}")), 404, "no message"),
+        ("unknown process info", get(&format!("/su/processes/{unknown}")), 404, "no process"),
+        ("scheduler item", post("/su", b"garbage".to_vec()), 400, "not a data item"),
+        // The compute unit.
+        ("result without process", get(&format!("/cu/result/{unknown}")), 400, "the query needs process-id"),
+        ("unknown result", get(&format!("/cu/result/{unknown}?process-id={process}")), 404, "no message"),
+        ("bad sort", get(&format!("/cu/results/{process}?sort=SIDEWAYS")), 400, "neither ASC nor DESC"),
+        ("bad cursor", get(&format!("/cu/results/{process}?from=yesterday")), 400, "neither a cursor nor a timestamp"),
+        ("results of unknown", get(&format!("/cu/results/{unknown}")), 404, "no process"),
+        (
+            "dry run garbage",
+            post(&format!("/cu/dry-run?process-id={process}"), b"{".to_vec()),
+            400,
+            "not a dry-run message",
+        ),
+        ("dry run unknown", post(&format!("/cu/dry-run?process-id={unknown}"), b"{}".to_vec()), 404, "no process"),
+        // The gateway.
+        ("graphql garbage", post("/graphql", b"query {".to_vec()), 400, "not a GraphQL request"),
+        ("raw unknown", get(&format!("/raw/{unknown}")), 404, "no item"),
+        // HyperBEAM.
+        ("push garbage", post("/push", b"garbage".to_vec()), 400, "not a data item"),
+        (
+            "push bad signature",
+            post(&format!("/{process}~process@1.0/push"), tampered),
+            400,
+            "signature does not verify",
+        ),
+        (
+            "push elsewhere",
+            post(&format!("/{process}~process@1.0/push"), item(Some(&unknown), ao_tags("Message"))),
+            400,
+            "not addressed",
+        ),
+        ("compute unknown", get(&format!("/{unknown}~process@1.0/compute/results=1")), 404, "no process"),
+        ("compute no slot", get(&format!("/{process}~process@1.0/compute/results=soon")), 400, "not an id"),
+        ("slot without target", get("/~scheduler@1.0/slot"), 400, "the query needs target"),
+        // Anything else.
+        ("unknown route", get("/nothing/here/at/all"), 404, "no route"),
+        ("wrong method", http.delete(served.url("/graphql")).send().unwrap(), 405, "does not take that method"),
+    ];
+    for (case, response, status, text) in cases {
+        let (got, error) = refused(response);
+        assert_eq!(got, status, "{case}: {error}");
+        assert!(error.contains(text), "{case}: {error:?} does not say {text:?}");
+    }
+    assert_eq!(json(home, &["list"]), before, "nothing was written");
+}
+
+/// Signed Ping messages to `process`, `count` of them, from a key of their own.
+fn pings(process: &str, client: usize, count: usize) -> Vec<(String, Vec<u8>)> {
+    use ao::protocol::{Ed25519Key, Tag, ao::message};
+    let key = Ed25519Key::generate();
+    (0..count)
+        .map(|n| {
+            let tags = vec![Tag::new("Action", "Ping"), Tag::new("Client", client.to_string())];
+            let item = message(process.parse().unwrap(), tags, format!("{client}-{n}").into_bytes(), None);
+            let item = item.sign(&key).unwrap();
+            (item.id().to_string(), item.to_bytes())
+        })
+        .collect()
+}
+
+#[test]
+fn concurrent_clients_lose_nothing_acknowledged_when_the_server_is_killed() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Arc, Mutex};
+    const CLIENTS: usize = 8;
+    const EACH: usize = 200;
+    // The server is killed once this many messages were acknowledged (mid-load).
+    const KILL_AFTER: usize = 240;
+    let home = node_home();
+    let home = home.path();
+    let processes = [ok(home, &["spawn", "a"]), ok(home, &["spawn", "b"])];
+    let mut served = Served::start(home);
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let count = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let clients: Vec<_> = (0..CLIENTS)
+        .map(|client| {
+            let process = processes[client % 2].clone();
+            let (url, acknowledged, count) = (served.url("/mu"), acknowledged.clone(), count.clone());
+            std::thread::spawn(move || {
+                let http = reqwest::blocking::Client::new();
+                for (id, bytes) in pings(&process, client, EACH) {
+                    match http.post(&url).body(bytes).send() {
+                        Ok(response) if response.status().as_u16() == 202 => {
+                            let body: Value = response.json().unwrap();
+                            assert_eq!(body["id"], id.as_str(), "the acknowledged id is the item's");
+                            acknowledged.lock().unwrap().push((process.clone(), id));
+                            count.fetch_add(1, Ordering::SeqCst);
+                        }
+                        Ok(response) => panic!("a good message was refused: {}", response.text().unwrap()),
+                        // The server is gone: what was not acknowledged may or may not be there.
+                        Err(_) => return,
+                    }
+                }
+            })
+        })
+        .collect();
+    let readers: Vec<_> = processes
+        .iter()
+        .map(|process| {
+            let (url, stop) = (served.url(&format!("/cu/results/{process}?sort=DESC&limit=5")), stop.clone());
+            std::thread::spawn(move || {
+                let http = reqwest::blocking::Client::new();
+                let mut read = 0;
+                while !stop.load(Ordering::SeqCst) {
+                    let Ok(response) = http.get(&url).send() else { break };
+                    let page: Value = response.json().unwrap();
+                    assert!(page["edges"].is_array(), "{page}");
+                    read += 1;
+                }
+                read
+            })
+        })
+        .collect();
+    while count.load(Ordering::SeqCst) < KILL_AFTER {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    served.kill();
+    stop.store(true, Ordering::SeqCst);
+    for client in clients {
+        client.join().unwrap();
+    }
+    let reads: usize = readers.into_iter().map(|r| r.join().unwrap()).sum();
+    assert!(reads > 0, "results were read while messages arrived");
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= KILL_AFTER && acknowledged.len() < CLIENTS * EACH, "{}", acknowledged.len());
+
+    // Restarted on the same home, the server has every acknowledged message and its result.
+    let served = Served::start(home);
+    let http = reqwest::blocking::Client::new();
+    for (process, id) in &acknowledged {
+        let response = http.get(served.url(&format!("/cu/result/{id}?process-id={process}"))).send().unwrap();
+        assert_eq!(response.status().as_u16(), 200, "{id} was acknowledged and is lost");
+        let result: Value = response.json().unwrap();
+        assert!(result["Output"].is_object() && result.get("Error").is_none(), "{result}");
+    }
+    let listed = json(home, &["list"]);
+    let slots: u64 = listed.as_array().unwrap().iter().map(|p| p["messages"].as_u64().unwrap() - 1).sum();
+    assert!(slots >= acknowledged.len() as u64, "{slots} messages in the logs, {} acknowledged", acknowledged.len());
 }

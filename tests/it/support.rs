@@ -247,7 +247,10 @@ impl Served {
                 break;
             }
         }
-        assert!(base.starts_with("http://127.0.0.1:") && scheduler.len() == 43, "ao serve printed {base:?} {scheduler:?}");
+        assert!(
+            base.starts_with("http://127.0.0.1:") && scheduler.len() == 43,
+            "ao serve printed {base:?} {scheduler:?}"
+        );
         // What it prints later is not read; it must not block on a full pipe.
         std::thread::spawn(move || lines.for_each(drop));
         Served { child, base, scheduler }

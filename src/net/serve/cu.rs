@@ -58,7 +58,9 @@ fn bound(api_text: Option<&str>, name: &str) -> ApiResult<Option<Bound>> {
     if let Some(position) = wire::parse_cursor(text) {
         return Ok(Some(Bound::At(position)));
     }
-    text.parse().map(|ms| Some(Bound::Time(ms))).map_err(|_| ApiError::bad_request(format!("{name} {text:?} is neither a cursor nor a timestamp")))
+    text.parse()
+        .map(|ms| Some(Bound::Time(ms)))
+        .map_err(|_| ApiError::bad_request(format!("{name} {text:?} is neither a cursor nor a timestamp")))
 }
 
 #[derive(Clone, Copy)]
@@ -95,7 +97,8 @@ fn page(
     };
     let mut kept = Vec::new();
     loop {
-        let entries = if ascending { node.log(process, cursor, batch)? } else { node.log_before(process, cursor, batch)? };
+        let entries =
+            if ascending { node.log(process, cursor, batch)? } else { node.log_before(process, cursor, batch)? };
         let exhausted = (entries.len() as u64) < batch;
         for entry in entries {
             cursor = Some(entry.position);
@@ -152,7 +155,8 @@ async fn results(
     let limit = params.number::<u64>("limit")?.unwrap_or(RESULTS_PAGE).clamp(1, 10_000);
     let range = (bound(params.text("from"), "from")?, bound(params.text("to"), "to")?);
     // The compute unit lists the results that are not errors.
-    let (entries, more) = api.run(move |node| page(node, process, range, ascending, limit, |e| !e.result.is_error())).await?;
+    let (entries, more) =
+        api.run(move |node| page(node, process, range, ascending, limit, |e| !e.result.is_error())).await?;
     Ok(Json(connection(&entries, more, &sort)))
 }
 
@@ -192,12 +196,17 @@ struct DryRunTag {
     value: Value,
 }
 
-async fn dry_run(State(api): State<Api>, Query(params): Query<HashMap<String, String>>, body: Body) -> ApiResult<Json<Value>> {
+async fn dry_run(
+    State(api): State<Api>,
+    Query(params): Query<HashMap<String, String>>,
+    body: Body,
+) -> ApiResult<Json<Value>> {
     let params = Params(params);
     let process = params.id("process-id")?;
     let bytes = request::body(body).await?;
-    let message: DryRunMessage = serde_json::from_slice(&bytes)
-        .map_err(|e| ApiError::bad_request(format!("the body is not a dry-run message (JSON with Owner, Tags, Data): {e}")))?;
+    let message: DryRunMessage = serde_json::from_slice(&bytes).map_err(|e| {
+        ApiError::bad_request(format!("the body is not a dry-run message (JSON with Owner, Tags, Data): {e}"))
+    })?;
     let owner = message.from.or(message.owner).unwrap_or_default();
     let tags: Vec<Tag> =
         message.tags.into_iter().map(|t| Tag::new(&t.name, crate::node::value_text(&t.value))).collect();

@@ -2,7 +2,7 @@
 //! `transactions`/`transaction` queries, over the processes' spawns, the modules — ao's own
 //! included — and the WeaveDrive items, and any message by id) and `/raw/{id}` (an item's data:
 //! a module's wasm, a WeaveDrive file).
-use async_graphql::{Context, EmptyMutation, EmptySubscription, Enum, InputObject, Object, SimpleObject, ID};
+use async_graphql::{Context, EmptyMutation, EmptySubscription, Enum, ID, InputObject, Object, SimpleObject};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -10,9 +10,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
+use super::Api;
 use super::error::{ApiError, ApiResult};
 use super::request;
-use super::Api;
 use crate::node::{HeldItem, ModuleInfo, Node};
 use crate::protocol::{Id, b64};
 
@@ -20,9 +20,7 @@ use crate::protocol::{Id, b64};
 const PAGE_MAX: usize = 100;
 
 pub fn router() -> Router<Api> {
-    Router::new()
-        .route("/graphql", post(graphql))
-        .route("/raw/{id}", get(raw))
+    Router::new().route("/graphql", post(graphql)).route("/raw/{id}", get(raw))
 }
 
 pub type Schema = async_graphql::Schema<Query, EmptyMutation, EmptySubscription>;
@@ -169,7 +167,12 @@ fn zero() -> Amount {
 
 fn block(height: u64, timestamp_ms: u64) -> Block {
     let id = |h: u64| ID(Id::sha256(format!("ao-block-{h}").as_bytes()).to_string());
-    Block { id: id(height), timestamp: (timestamp_ms / 1000) as i64, height: height as i64, previous: id(height.saturating_sub(1)) }
+    Block {
+        id: id(height),
+        timestamp: (timestamp_ms / 1000) as i64,
+        height: height as i64,
+        previous: id(height.saturating_sub(1)),
+    }
 }
 
 fn from_item(held: &HeldItem, index: usize) -> Transaction {
@@ -223,7 +226,13 @@ fn by_ids(node: &Node, ids: &[ID]) -> Result<Vec<Transaction>, crate::node::Node
     Ok(found)
 }
 
-fn matches(tx: &Transaction, owners: &[String], recipients: &[String], tags: &[TagFilter], heights: &Option<BlockFilter>) -> bool {
+fn matches(
+    tx: &Transaction,
+    owners: &[String],
+    recipients: &[String],
+    tags: &[TagFilter],
+    heights: &Option<BlockFilter>,
+) -> bool {
     let tag_ok = |filter: &TagFilter| {
         let has = tx.tags.iter().any(|t| t.name == filter.name && filter.values.contains(&t.value));
         match filter.op {
@@ -264,12 +273,13 @@ impl Query {
         let node = context.data::<Node>()?.clone();
         let wanted = ids.clone();
         let mut found = super::on_node(node, move |node| match wanted {
-                Some(ids) => by_ids(node, &ids),
-                None => Ok(node.held_items()?.iter().enumerate().map(|(index, held)| from_item(held, index)).collect()),
-            })
-            .await
-            .map_err(|e| async_graphql::Error::new(e.message))?;
-        let (owners, recipients, tags) = (owners.unwrap_or_default(), recipients.unwrap_or_default(), tags.unwrap_or_default());
+            Some(ids) => by_ids(node, &ids),
+            None => Ok(node.held_items()?.iter().enumerate().map(|(index, held)| from_item(held, index)).collect()),
+        })
+        .await
+        .map_err(|e| async_graphql::Error::new(e.message))?;
+        let (owners, recipients, tags) =
+            (owners.unwrap_or_default(), recipients.unwrap_or_default(), tags.unwrap_or_default());
         found.retain(|tx| matches(tx, &owners, &recipients, &tags, &block));
         if ids.is_none() {
             found.sort_by_key(|tx| tx.order);
@@ -278,7 +288,9 @@ impl Query {
             }
         }
         let skip = match after {
-            Some(cursor) => cursor.parse::<usize>().map_err(|_| async_graphql::Error::new("after: not a cursor of this gateway"))?,
+            Some(cursor) => {
+                cursor.parse::<usize>().map_err(|_| async_graphql::Error::new("after: not a cursor of this gateway"))?
+            }
             None => 0,
         };
         let first = (first.max(0) as usize).min(PAGE_MAX);
@@ -296,7 +308,9 @@ impl Query {
     /// One transaction by id.
     async fn transaction(&self, context: &Context<'_>, id: ID) -> async_graphql::Result<Option<Transaction>> {
         let node = context.data::<Node>()?.clone();
-        let found = super::on_node(node, move |node| by_ids(node, &[id])).await.map_err(|e| async_graphql::Error::new(e.message))?;
+        let found = super::on_node(node, move |node| by_ids(node, &[id]))
+            .await
+            .map_err(|e| async_graphql::Error::new(e.message))?;
         Ok(found.into_iter().next())
     }
 }

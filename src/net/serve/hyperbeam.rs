@@ -15,9 +15,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use serde_json::{Value, json};
 
+use super::Api;
 use super::error::{ApiError, ApiResult};
 use super::request::{self, Params};
-use super::Api;
 use crate::node::{MessageResult, Node, NodeError};
 use crate::protocol::{DataItem, Id, Tag};
 
@@ -41,7 +41,10 @@ async fn address(State(api): State<Api>) -> String {
 }
 
 /// `{process, current, timestamp, block-height}` of `?target=PID`.
-async fn scheduler_slot(State(api): State<Api>, Query(params): Query<HashMap<String, String>>) -> ApiResult<Json<Value>> {
+async fn scheduler_slot(
+    State(api): State<Api>,
+    Query(params): Query<HashMap<String, String>>,
+) -> ApiResult<Json<Value>> {
     let process = Params(params).id("target")?;
     let current = api.run(move |node| node.latest_slot(process)).await?;
     let now = api.node.now_ms();
@@ -73,18 +76,18 @@ fn route(path: &str) -> ApiResult<Route> {
         return Ok(Route::Push);
     }
     let (first, rest) = path.split_once('/').ok_or_else(unknown)?;
-    let process = request::id("process", first.strip_suffix(PROCESS_DEVICE).unwrap_or(first))?;
+    let process = || request::id("process", first.strip_suffix(PROCESS_DEVICE).unwrap_or(first));
     if rest == "push" {
-        return Ok(Route::Message(process));
+        return Ok(Route::Message(process()?));
     }
     if rest == "slot/current" {
-        return Ok(Route::CurrentSlot(process));
+        return Ok(Route::CurrentSlot(process()?));
     }
     if rest == "compute" {
-        return Ok(Route::Result(process, None));
+        return Ok(Route::Result(process()?, None));
     }
     if let Some(which) = rest.strip_prefix("compute/results=") {
-        return Ok(Route::Result(process, Some(which.to_string())));
+        return Ok(Route::Result(process()?, Some(which.to_string())));
     }
     if let Some(pairs) = rest.strip_prefix("as=execution/compute") {
         let tags = pairs
@@ -95,7 +98,7 @@ fn route(path: &str) -> ApiResult<Route> {
                 Ok(Tag::new(decode(name)?, decode(value)?))
             })
             .collect::<ApiResult<_>>()?;
-        return Ok(Route::DryRun(process, tags));
+        return Ok(Route::DryRun(process()?, tags));
     }
     Err(unknown())
 }
@@ -149,7 +152,10 @@ async fn process_path(
         Route::Push => {
             let item = item.ok_or_else(needs_item)?;
             let outcome = api.run(move |node| node.accept(item)).await?;
-            let mut response = Json(json!({ "process": outcome.process.to_string(), "slot": outcome.slot, "id": outcome.id.to_string() })).into_response();
+            let mut response = Json(
+                json!({ "process": outcome.process.to_string(), "slot": outcome.slot, "id": outcome.id.to_string() }),
+            )
+            .into_response();
             let header = HeaderValue::from_str(&outcome.process.to_string()).expect("ids are header-safe");
             response.headers_mut().insert(HeaderName::from_static("process"), header);
             Ok(response)
@@ -160,11 +166,13 @@ async fn process_path(
                 return Err(ApiError::bad_request(format!("the item is not addressed to {process}")));
             }
             let outcome = api.run(move |node| node.accept(item)).await?;
-            Ok(Json(json!({ "slot": outcome.slot, "id": outcome.id.to_string(), "process": process.to_string() })).into_response())
+            Ok(Json(json!({ "slot": outcome.slot, "id": outcome.id.to_string(), "process": process.to_string() }))
+                .into_response())
         }
         Route::Result(process, which) => {
             let which = which.or_else(|| params.get("slot").cloned());
-            let which = which.ok_or_else(|| ApiError::bad_request("say which result: compute/results=SLOT or compute?slot=SLOT"))?;
+            let which = which
+                .ok_or_else(|| ApiError::bad_request("say which result: compute/results=SLOT or compute?slot=SLOT"))?;
             let which = match which.parse::<u64>() {
                 Ok(slot) => Which::Slot(slot),
                 Err(_) => Which::Message(request::id("results", &which)?),

@@ -76,7 +76,11 @@ pub fn router(node: Node) -> Router {
 
 /// Serves `node` on `listener` until `shutdown` completes; then lets requests in flight finish.
 /// Runs the node's cron ticks as they come due meanwhile.
-pub async fn serve(node: Node, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+pub async fn serve(
+    node: Node,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let (stop_crons, mut stopped) = tokio::sync::watch::channel(false);
     let cron_node = node.clone();
     let crons = tokio::spawn(async move {

@@ -9,9 +9,9 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
+use super::Api;
 use super::error::{ApiError, ApiResult};
 use super::request::{self, Params};
-use super::Api;
 
 pub fn router() -> Router<Api> {
     Router::new()
@@ -19,17 +19,26 @@ pub fn router() -> Router<Api> {
         .route("/monitor/{process}", post(monitor).delete(unmonitor))
 }
 
-async fn post_item(State(api): State<Api>, Query(params): Query<std::collections::HashMap<String, String>>, body: Body) -> ApiResult<(StatusCode, Json<Value>)> {
+async fn post_item(
+    State(api): State<Api>,
+    Query(params): Query<std::collections::HashMap<String, String>>,
+    body: Body,
+) -> ApiResult<(StatusCode, Json<Value>)> {
     let params = Params(params);
     if params.has("process-id") || params.has("assign") {
         let process = params.id("process-id")?;
         let message = params.id("assign")?;
-        let outcome = api.run(move |node| {
-            let outcome = node.assign(process, message)?;
-            let assignment = node.schedule_entry(process, message)?.map(|entry| entry.slot.assignment);
-            Ok(assignment.unwrap_or(outcome.id))
-        }).await?;
-        return Ok((StatusCode::ACCEPTED, Json(json!({ "message": "Processing Assignment", "id": outcome.to_string() }))));
+        let outcome = api
+            .run(move |node| {
+                let outcome = node.assign(process, message)?;
+                let assignment = node.schedule_entry(process, message)?.map(|entry| entry.slot.assignment);
+                Ok(assignment.unwrap_or(outcome.id))
+            })
+            .await?;
+        return Ok((
+            StatusCode::ACCEPTED,
+            Json(json!({ "message": "Processing Assignment", "id": outcome.to_string() })),
+        ));
     }
     let item = request::item(body).await?;
     let outcome = api.run(move |node| node.accept(item)).await?;

@@ -23,8 +23,8 @@ pub async fn body(body: Body) -> ApiResult<Bytes> {
         Err(_) => Err(ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request body took too long to arrive")),
         Ok(Ok(bytes)) => Ok(bytes),
         Ok(Err(error)) => {
-            let over = std::error::Error::source(&error)
-                .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+            let over =
+                std::error::Error::source(&error).is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
             if over {
                 Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {BODY_LIMIT} bytes")))
             } else {

@@ -79,10 +79,12 @@ async fn schedule_or_message(
     let id = request::id("id", &id)?;
     let process = params.optional_id("process-id")?.unwrap_or(id);
     if process != id {
-        let entry = api.run(move |node| {
-            node.process(process)?;
-            node.schedule_entry(process, id)
-        }).await?;
+        let entry = api
+            .run(move |node| {
+                node.process(process)?;
+                node.schedule_entry(process, id)
+            })
+            .await?;
         let entry = entry.ok_or_else(|| ApiError::not_found(format!("no message {id} in process {process}")))?;
         return Ok(Json(wire::schedule_node(&entry)));
     }

@@ -1,0 +1,132 @@
+//! `ao serve` under load, on loopback, the server in this process (its HTTP stack, the node, the
+//! store with fsync): sustained acknowledged `POST /mu` messages/s from a minimal Rust client
+//! (items signed beforehand, 8 connections) and from the real aoconnect (legacy mode, signing
+//! each message with RSA as a user's wallet does), `GET /cu/result` reads/s and dry runs/s.
+//! Prints one line per figure (`cargo bench --bench serve`).
+use std::ffi::OsStr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use ao::node::{Node, SpawnRequest};
+use ao::protocol::ao::message;
+use ao::protocol::{Ed25519Key, Tag, Wallet};
+use serde_json::Value;
+
+mod support;
+
+const CLIENTS: usize = 8;
+const MESSAGES: usize = 4_000;
+const READS: usize = 8_000;
+const DRY_RUNS: usize = 1_000;
+
+/// Runs `work(client)` on `CLIENTS` threads; returns how long they took together.
+fn on_clients(work: impl Fn(usize) + Send + Sync + 'static) -> f64 {
+    let work = Arc::new(work);
+    let started = Instant::now();
+    let threads: Vec<_> = (0..CLIENTS)
+        .map(|client| {
+            let work = work.clone();
+            std::thread::spawn(move || work(client))
+        })
+        .collect();
+    threads.into_iter().for_each(|t| t.join().unwrap());
+    started.elapsed().as_secs_f64()
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let node = Node::open(&dir.path().join("home")).unwrap();
+    let wallet = Wallet::generate().unwrap();
+    let jwk = dir.path().join("wallet.json");
+    std::fs::write(&jwk, wallet.to_jwk()).unwrap();
+    let processes: Vec<_> = ["a", "b"]
+        .iter()
+        .map(|name| {
+            let request = SpawnRequest { name: Some(name.to_string()), ..SpawnRequest::default() };
+            node.spawn(&wallet, request).unwrap().process
+        })
+        .collect();
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = runtime.spawn(ao::net::serve::serve(node.clone(), listener, async {
+        let _ = stopped.await;
+    }));
+
+    let dry_runs = |label: &str| {
+        let targets: Vec<String> = processes.iter().map(|p| p.to_string()).collect();
+        let base = base.clone();
+        let seconds = on_clients(move |client| {
+            let http = reqwest::blocking::Client::new();
+            let process = &targets[client % targets.len()];
+            let body = r#"{"Id":"1234","Owner":"1234","Data":"1234","Tags":[{"name":"Action","value":"Ping"}]}"#;
+            for _ in 0..DRY_RUNS / CLIENTS {
+                let response = http.post(format!("{base}/cu/dry-run?process-id={process}")).body(body).send().unwrap();
+                let result: Value = response.json().unwrap();
+                assert!(result.get("Error").is_none(), "{result}");
+            }
+        });
+        println!("POST /cu/dry-run ({CLIENTS} connections, {label}): {:.0} dry runs/s", DRY_RUNS as f64 / seconds);
+    };
+    dry_runs("2 new processes");
+
+    // Items signed beforehand (Ed25519): the figure is the server's, not the client's signing.
+    let items: Vec<Vec<(String, String, Vec<u8>)>> = (0..CLIENTS)
+        .map(|client| {
+            let key = Ed25519Key::generate();
+            let process = processes[client % processes.len()];
+            (0..MESSAGES / CLIENTS)
+                .map(|n| {
+                    let tags = vec![Tag::new("Action", "Ping")];
+                    let item = message(process, tags, n.to_string().into_bytes(), None).sign(&key).unwrap();
+                    (process.to_string(), item.id().to_string(), item.to_bytes())
+                })
+                .collect()
+        })
+        .collect();
+    let items = Arc::new(items);
+    let sent = items.clone();
+    let url = format!("{base}/mu");
+    let seconds = on_clients(move |client| {
+        let http = reqwest::blocking::Client::new();
+        for (_, _, bytes) in &sent[client] {
+            let response = http.post(&url).body(bytes.clone()).send().unwrap();
+            assert_eq!(response.status().as_u16(), 202);
+        }
+    });
+    println!(
+        "POST /mu, Rust client ({CLIENTS} connections, {MESSAGES} messages to 2 processes): {:.0} acknowledged messages/s",
+        MESSAGES as f64 / seconds
+    );
+
+    let read = items.clone();
+    let base_reads = base.clone();
+    let seconds = on_clients(move |client| {
+        let http = reqwest::blocking::Client::new();
+        let mine = &read[client];
+        for n in 0..READS / CLIENTS {
+            let (process, id, _) = &mine[n % mine.len()];
+            let response = http.get(format!("{base_reads}/cu/result/{id}?process-id={process}")).send().unwrap();
+            assert_eq!(response.status().as_u16(), 200);
+        }
+    });
+    println!("GET /cu/result ({CLIENTS} connections): {:.0} reads/s", READS as f64 / seconds);
+    dry_runs("the same 2 processes, 2,000 messages in each Inbox");
+
+    support::run_reference(
+        "aoconnect 0.0.98 legacy message() against ao serve, 500 messages, 8 in flight, RSA-signed",
+        "node_modules/@permaweb/aoconnect",
+        "aoconnect-load.cjs",
+        &[
+            OsStr::new(&base),
+            jwk.as_os_str(),
+            OsStr::new(&processes[0].to_string()),
+            OsStr::new("500"),
+            OsStr::new("8"),
+        ],
+    );
+    let _ = stop.send(());
+    runtime.block_on(server).unwrap().unwrap();
+}

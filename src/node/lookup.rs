@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::inspect::log_entries;
-use super::store::{LogPosition, SlotRow, Tx};
+use super::store::{LogPosition, ScheduleTip, SlotRow, Tx};
 use super::{LogEntry, MessageResult, ModuleInfo, Node, NodeError};
 use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
 use crate::protocol::{DataItem, Id, Tag};
@@ -56,6 +56,18 @@ impl Node {
     /// The node's block height at `ms`.
     pub fn block_height_at(&self, ms: u64) -> u64 {
         self.shared.scheduler.chain.height_at(ms)
+    }
+
+    /// The memory of `process` now — after its newest slot (returned) and the cron ticks due
+    /// before it.
+    pub fn memory(&self, process: Id) -> Result<(Vec<u8>, ScheduleTip), NodeError> {
+        let (state, _) = self.pushing(|push| {
+            let recovered = push.enter(process)?;
+            super::messenger::crank_each(push, recovered)?;
+            let tip = push.tip(process).ok_or_else(|| damaged(format!("process {process} has no slot")))?;
+            Ok((push.memory(process)?, tip))
+        })?;
+        Ok(state)
     }
 
     /// The result of slot `slot` of `process`.

@@ -131,6 +131,11 @@ impl<'n> Push<'n> {
         self.held(process).guard.as_mut().expect("an entered process is live")
     }
 
+    /// The memory of `process` (entered) now.
+    pub(crate) fn memory(&mut self, process: Id) -> Result<Vec<u8>, NodeError> {
+        Ok(self.live(process).run.snapshot()?.memory().to_vec())
+    }
+
     /// The newest slot of `process` (entered), counting what this push scheduled.
     pub(crate) fn tip(&self, process: Id) -> Option<ScheduleTip> {
         self.held.iter().find(|(id, _)| *id == process).and_then(|(_, held)| held.tip)

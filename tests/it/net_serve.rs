@@ -276,32 +276,45 @@ fn concurrent_clients_lose_nothing_acknowledged_when_the_server_is_killed() {
     let home = node_home();
     let home = home.path();
     let processes = [ok(home, &["spawn", "a"]), ok(home, &["spawn", "b"])];
-    let mut served = Served::start(home);
-    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let items: Arc<Vec<Vec<(String, Vec<u8>)>>> =
+        Arc::new((0..CLIENTS).map(|client| pings(&processes[client % 2], client, EACH)).collect());
+    let acknowledged = Arc::new(Mutex::new(std::collections::HashSet::new()));
     let count = Arc::new(AtomicUsize::new(0));
-    let stop = Arc::new(AtomicBool::new(false));
-    let clients: Vec<_> = (0..CLIENTS)
-        .map(|client| {
-            let process = processes[client % 2].clone();
-            let (url, acknowledged, count) = (served.url("/mu"), acknowledged.clone(), count.clone());
-            std::thread::spawn(move || {
-                let http = reqwest::blocking::Client::new();
-                for (id, bytes) in pings(&process, client, EACH) {
-                    match http.post(&url).body(bytes).send() {
-                        Ok(response) if response.status().as_u16() == 202 => {
-                            let body: Value = response.json().unwrap();
-                            assert_eq!(body["id"], id.as_str(), "the acknowledged id is the item's");
-                            acknowledged.lock().unwrap().push((process.clone(), id));
-                            count.fetch_add(1, Ordering::SeqCst);
+    // Each client sends its items in order, skipping those acknowledged before; a `409` (already
+    // scheduled: stored before a kill, not acknowledged) counts as stored. Ends when the server
+    // is gone.
+    let run_clients = |url: String| -> Vec<std::thread::JoinHandle<()>> {
+        (0..CLIENTS)
+            .map(|client| {
+                let (url, items, acknowledged, count) =
+                    (url.clone(), items.clone(), acknowledged.clone(), count.clone());
+                std::thread::spawn(move || {
+                    let http = reqwest::blocking::Client::new();
+                    for (id, bytes) in &items[client] {
+                        if acknowledged.lock().unwrap().contains(id) {
+                            continue;
                         }
-                        Ok(response) => panic!("a good message was refused: {}", response.text().unwrap()),
-                        // The server is gone: what was not acknowledged may or may not be there.
-                        Err(_) => return,
+                        match http.post(&url).body(bytes.clone()).send() {
+                            Ok(response) if response.status().as_u16() == 202 => {
+                                let body: Value = response.json().unwrap();
+                                assert_eq!(body["id"], id.as_str(), "the acknowledged id is the item's");
+                                acknowledged.lock().unwrap().insert(id.clone());
+                                count.fetch_add(1, Ordering::SeqCst);
+                            }
+                            Ok(response) if response.status().as_u16() == 409 => {
+                                acknowledged.lock().unwrap().insert(id.clone());
+                            }
+                            Ok(response) => panic!("a good message was refused: {}", response.text().unwrap()),
+                            Err(_) => return,
+                        }
                     }
-                }
+                })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let mut served = Served::start(home);
+    let stop = Arc::new(AtomicBool::new(false));
+    let clients = run_clients(served.url("/mu"));
     let readers: Vec<_> = processes
         .iter()
         .map(|process| {
@@ -324,24 +337,131 @@ fn concurrent_clients_lose_nothing_acknowledged_when_the_server_is_killed() {
     }
     served.kill();
     stop.store(true, Ordering::SeqCst);
-    for client in clients {
-        client.join().unwrap();
-    }
+    clients.into_iter().for_each(|client| client.join().unwrap());
     let reads: usize = readers.into_iter().map(|r| r.join().unwrap()).sum();
     assert!(reads > 0, "results were read while messages arrived");
-    let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(acknowledged.len() >= KILL_AFTER && acknowledged.len() < CLIENTS * EACH, "{}", acknowledged.len());
+    let before_kill: Vec<String> = acknowledged.lock().unwrap().iter().cloned().collect();
+    assert!(before_kill.len() >= KILL_AFTER && before_kill.len() < CLIENTS * EACH, "{}", before_kill.len());
 
-    // Restarted on the same home, the server has every acknowledged message and its result.
+    // Restarted on the same home, the server has every message acknowledged before the kill and
+    // its result; the clients then send the rest.
     let served = Served::start(home);
     let http = reqwest::blocking::Client::new();
-    for (process, id) in &acknowledged {
-        let response = http.get(served.url(&format!("/cu/result/{id}?process-id={process}"))).send().unwrap();
+    let result_of = |id: &str| {
+        let process = items.iter().enumerate().find(|(_, mine)| mine.iter().any(|(i, _)| i == id)).unwrap().0 % 2;
+        let response =
+            http.get(served.url(&format!("/cu/result/{id}?process-id={}", processes[process]))).send().unwrap();
         assert_eq!(response.status().as_u16(), 200, "{id} was acknowledged and is lost");
         let result: Value = response.json().unwrap();
         assert!(result["Output"].is_object() && result.get("Error").is_none(), "{result}");
-    }
+    };
+    before_kill.iter().for_each(|id| result_of(id));
+    run_clients(served.url("/mu")).into_iter().for_each(|client| client.join().unwrap());
+    assert_eq!(acknowledged.lock().unwrap().len(), CLIENTS * EACH, "every message was stored in the end");
     let listed = json(home, &["list"]);
-    let slots: u64 = listed.as_array().unwrap().iter().map(|p| p["messages"].as_u64().unwrap() - 1).sum();
-    assert!(slots >= acknowledged.len() as u64, "{slots} messages in the logs, {} acknowledged", acknowledged.len());
+    let slots: Vec<u64> = listed.as_array().unwrap().iter().map(|p| p["messages"].as_u64().unwrap() - 1).collect();
+    assert_eq!(slots, [(CLIENTS * EACH / 2) as u64; 2], "each message once in its process's log");
+    let newest: Value = http
+        .get(served.url(&format!("/cu/results/{}?sort=DESC&limit=1", processes[0])))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    assert!(newest["edges"][0]["node"]["Output"].is_object());
+}
+
+/// A server in this test's process, on an in-memory node whose clock the test moves.
+struct InProcess {
+    base: String,
+    runtime: tokio::runtime::Runtime,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl InProcess {
+    fn start(node: &ao::node::Node) -> InProcess {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        runtime.spawn(ao::net::serve::serve(node.clone(), listener, async {
+            let _ = stopped.await;
+        }));
+        InProcess { base, runtime, stop: Some(stop) }
+    }
+
+    fn get(&self, path: &str) -> reqwest::blocking::Response {
+        reqwest::blocking::get(format!("{}{path}", self.base)).unwrap()
+    }
+}
+
+impl Drop for InProcess {
+    fn drop(&mut self) {
+        let _ = self.stop.take().map(|stop| stop.send(()));
+        let runtime =
+            std::mem::replace(&mut self.runtime, tokio::runtime::Builder::new_current_thread().build().unwrap());
+        runtime.shutdown_background();
+    }
+}
+
+#[test]
+fn crons_state_and_the_gateway_on_a_served_node_with_a_controlled_clock() {
+    use ao::node::SpawnRequest;
+    use ao::protocol::Tag;
+    let (node, clock) = crate::support::memory_node();
+    let owner = &wallet().wallet;
+    let cron = vec![Tag::new("Cron-Interval", "10-seconds"), Tag::new("Cron-Tag-Action", "Tick")];
+    let request = SpawnRequest { name: Some("timer".into()), tags: cron, ..SpawnRequest::default() };
+    let timer = node.spawn(owner, request).unwrap().process;
+    let code = "Ticks = 0 Handlers.add('tick', 'Tick', function() Ticks = Ticks + 1 print('tick ' .. Ticks) end)";
+    node.send(owner, timer, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec()).unwrap();
+    let served = InProcess::start(&node);
+
+    // `/cron` evaluates the ticks due by now first, then lists them (oldest first, cursors).
+    let page: Value = served.get(&format!("/cu/cron/{timer}")).json().unwrap();
+    assert_eq!(page["edges"], serde_json::json!([]), "nothing is due yet");
+    clock.advance(35_000);
+    let page: Value = served.get(&format!("/cu/cron/{timer}")).json().unwrap();
+    let printed: Vec<&str> =
+        page["edges"].as_array().unwrap().iter().map(|e| e["node"]["Output"]["data"].as_str().unwrap()).collect();
+    assert_eq!(printed, ["tick 1", "tick 2", "tick 3"]);
+    let cursor = page["edges"][0]["cursor"].as_str().unwrap();
+    let after: Value = served.get(&format!("/cu/cron/{timer}?from={cursor}&limit=1")).json().unwrap();
+    assert_eq!(after["edges"][0]["node"]["Output"]["data"], "tick 2");
+    assert_eq!(after["pageInfo"]["hasNextPage"], true);
+    // `/results` lists the ticks among the messages, newest first with DESC.
+    let newest: Value = served.get(&format!("/cu/results/{timer}?sort=DESC&limit=1")).json().unwrap();
+    assert_eq!(newest["edges"][0]["node"]["Output"]["data"], "tick 3");
+
+    // `/state`: the memory now, where the log stands, and it is the process's.
+    let response = served.get(&format!("/cu/state/{timer}"));
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["last-ordinate"], "1");
+    let memory = response.bytes().unwrap();
+    assert!(memory.len() >= 1 << 20, "a memory of {} bytes", memory.len());
+    let needle = b"tick 3";
+    assert!(memory.windows(needle.len()).any(|w| w == needle), "the memory holds what the ticks did");
+
+    // The gateway finds the process by its owner and Name, and ao's module by id, as aos and
+    // aoconnect ask.
+    let query = serde_json::json!({
+        "query": "query ($owners: [String!], $tags: [TagFilter!]) { transactions(owners: $owners, tags: $tags, first: 5) {
+            pageInfo { hasNextPage } edges { cursor node { id owner { address } tags { name value } block { height } } } } }",
+        "variables": { "owners": [owner.address()], "tags": [{ "name": "Name", "values": ["timer"] }] },
+    });
+    let http = reqwest::blocking::Client::new();
+    let found: Value = http.post(format!("{}/graphql", served.base)).json(&query).send().unwrap().json().unwrap();
+    let edges = found["data"]["transactions"]["edges"].as_array().unwrap_or_else(|| panic!("{found}"));
+    assert_eq!(edges.len(), 1);
+    assert_eq!(edges[0]["node"]["id"], timer.to_string());
+    assert!(edges[0]["node"]["block"]["height"].as_i64().unwrap() > 0);
+    let module = ao::runtime::aos_module_id().to_string();
+    let query = serde_json::json!({
+        "query": "query ($ids: [ID!]!) { transactions(ids: $ids) { edges { node { id tags { name value } } } } }",
+        "variables": { "ids": [module] },
+    });
+    let found: Value = http.post(format!("{}/graphql", served.base)).json(&query).send().unwrap().json().unwrap();
+    let tags = &found["data"]["transactions"]["edges"][0]["node"]["tags"];
+    assert!(tags.as_array().unwrap().iter().any(|t| t["name"] == "Module-Format"), "{found}");
+    let raw = served.get(&format!("/raw/{module}")).bytes().unwrap();
+    assert_eq!(&raw[..4], b"\0asm", "the module's wasm");
 }

@@ -1,5 +1,6 @@
 //! The compute unit's API (`ao-protocol.md` §3.3): a message's result, a process's results a
-//! page at a time (cursors, `ASC`/`DESC`), its cron ticks' results, and dry runs (nothing kept).
+//! page at a time (cursors, `ASC`/`DESC`), its cron ticks' results, dry runs (nothing kept), and
+//! its memory now (`/state`).
 use std::collections::HashMap;
 
 use axum::Json;
@@ -28,6 +29,7 @@ pub fn router() -> Router<Api> {
         .route("/results/{process}", get(results))
         .route("/cron/{process}", get(cron))
         .route("/dry-run", post(dry_run))
+        .route("/state/{process}", get(state))
 }
 
 async fn info(State(api): State<Api>) -> Json<Value> {
@@ -213,4 +215,28 @@ async fn dry_run(
     let data = message.data.map(|d| crate::node::value_text(&d)).unwrap_or_default();
     let result = api.run(move |node| node.dry_run(&owner, process, &tags, data.as_bytes())).await?;
     Ok(Json(result.to_value()))
+}
+
+/// The process's memory now, with where in its log it stands (`Last-Timestamp`, `Last-Ordinate`,
+/// `Last-Block-Height`).
+async fn state(
+    State(api): State<Api>,
+    Path(process): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> ApiResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let process = request::id("process", &process)?;
+    if Params(params).has("to") {
+        return Err(ApiError::bad_request(
+            "the state at an earlier time (`to`) is not served yet; `ao dryrun --slot` evaluates there",
+        ));
+    }
+    let (memory, tip) = api.run(move |node| node.memory(process)).await?;
+    let headers = [
+        (axum::http::header::CONTENT_TYPE, "application/octet-stream".to_string()),
+        (axum::http::HeaderName::from_static("last-timestamp"), tip.timestamp.to_string()),
+        (axum::http::HeaderName::from_static("last-ordinate"), tip.slot.to_string()),
+        (axum::http::HeaderName::from_static("last-block-height"), tip.block_height.to_string()),
+    ];
+    Ok((headers, memory).into_response())
 }

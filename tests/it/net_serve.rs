@@ -251,8 +251,11 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
     assert_eq!(json(home, &["list"]), before, "nothing was written");
 }
 
+/// Items to send: (id, bytes).
+type Signed = Vec<(String, Vec<u8>)>;
+
 /// Signed Ping messages to `process`, `count` of them, from a key of their own.
-fn pings(process: &str, client: usize, count: usize) -> Vec<(String, Vec<u8>)> {
+fn pings(process: &str, client: usize, count: usize) -> Signed {
     use ao::protocol::{Ed25519Key, Tag, ao::message};
     let key = Ed25519Key::generate();
     (0..count)
@@ -276,7 +279,7 @@ fn concurrent_clients_lose_nothing_acknowledged_when_the_server_is_killed() {
     let home = node_home();
     let home = home.path();
     let processes = [ok(home, &["spawn", "a"]), ok(home, &["spawn", "b"])];
-    let items: Arc<Vec<Vec<(String, Vec<u8>)>>> =
+    let items: Arc<Vec<Signed>> =
         Arc::new((0..CLIENTS).map(|client| pings(&processes[client % 2], client, EACH)).collect());
     let acknowledged = Arc::new(Mutex::new(std::collections::HashSet::new()));
     let count = Arc::new(AtomicUsize::new(0));

@@ -468,3 +468,67 @@ fn crons_state_and_the_gateway_on_a_served_node_with_a_controlled_clock() {
     let raw = served.get(&format!("/raw/{module}")).bytes().unwrap();
     assert_eq!(&raw[..4], b"\0asm", "the module's wasm");
 }
+
+#[test]
+fn schedules_page_by_time_without_splitting_a_millisecond_and_by_slot() {
+    use ao::node::SpawnRequest;
+    use ao::protocol::Tag;
+    let (node, clock) = crate::support::memory_node();
+    let owner = &wallet().wallet;
+    let request = SpawnRequest { name: Some("p".into()), ..SpawnRequest::default() };
+    let p = node.spawn(owner, request).unwrap().process;
+    let send = |n: usize| node.send(owner, p, vec![Tag::new("Action", "Ping")], n.to_string().into_bytes()).unwrap().id;
+    // Slots 0-5 share a millisecond; 6-8 have one each.
+    let mut ids: Vec<_> = (1..=5).map(send).collect();
+    for n in 6..=8 {
+        clock.advance(1);
+        ids.push(send(n));
+    }
+    let served = InProcess::start(&node);
+    let page = |query: &str| -> Value { served.get(&format!("/su/{p}?{query}")).json().unwrap() };
+    let slots = |page: &Value| -> Vec<String> {
+        let edges = page["edges"].as_array().unwrap();
+        edges.iter().map(|e| tag(&e["node"]["assignment"], "Nonce")).collect()
+    };
+    let first = page("limit=2");
+    assert_eq!(slots(&first), ["0", "1", "2", "3", "4", "5"], "a page ends after its last millisecond");
+    assert_eq!(first["page_info"]["has_next_page"], true);
+    assert_eq!(first["edges"][0]["node"]["message"]["id"], p.to_string(), "the spawn first");
+    let cursor = first["edges"][5]["cursor"].as_str().unwrap().to_string();
+    let second = page(&format!("from={cursor}&limit=2"));
+    assert_eq!(slots(&second), ["6", "7"]);
+    assert_eq!(second["page_info"]["has_next_page"], true);
+    let cursor = second["edges"][1]["cursor"].as_str().unwrap().to_string();
+    let third = page(&format!("from={cursor}&limit=2"));
+    assert_eq!(slots(&third), ["8"]);
+    assert_eq!(third["page_info"]["has_next_page"], false);
+    assert_eq!(slots(&page("from-nonce=2&to-nonce=4")), ["2", "3", "4"]);
+    assert_eq!(slots(&page(&format!("to={}", clock_ms(&first, 0)))), ["0", "1", "2", "3", "4", "5"]);
+
+    // One message, the newest, the process, and HyperBEAM's schedule (slots as cursors).
+    let one: Value = served.get(&format!("/su/{}?process-id={p}", ids[6])).json().unwrap();
+    assert_eq!(one["message"]["id"], ids[6].to_string());
+    assert_eq!(tag(&one["assignment"], "Nonce"), "7");
+    assert_eq!(one["message"]["data"], "7");
+    let latest: Value = served.get(&format!("/su/{p}/latest")).json().unwrap();
+    assert_eq!(tag(&latest["assignment"], "Nonce"), "8");
+    let process: Value = served.get(&format!("/su/processes/{p}")).json().unwrap();
+    assert_eq!(process["process_id"], p.to_string());
+    assert_eq!(process["owner"]["address"], owner.address());
+    let hb: Value = served.get(&format!("/~scheduler@1.0/schedule?target={p}&from=1&to=2")).json().unwrap();
+    let cursors: Vec<&str> = hb["edges"].as_array().unwrap().iter().map(|e| e["cursor"].as_str().unwrap()).collect();
+    assert_eq!(cursors, ["1", "2"]);
+    let current = served.get(&format!("/{p}/slot/current")).text().unwrap();
+    assert_eq!(current, "8");
+}
+
+/// The value of tag `name` of an item as the scheduler shows it.
+fn tag(item: &Value, name: &str) -> String {
+    let tags = item["tags"].as_array().unwrap_or_else(|| panic!("no tags in {item}"));
+    tags.iter().find(|t| t["name"] == name).and_then(|t| t["value"].as_str()).unwrap_or_default().to_string()
+}
+
+/// The timestamp (ms) of edge `index` of a schedule page.
+fn clock_ms(page: &Value, index: usize) -> u64 {
+    page["edges"][index]["cursor"].as_str().unwrap().parse().unwrap()
+}

@@ -2,7 +2,7 @@
 //! `~meta@1.0/info[/address]`, `POST /push` (a spawn; its id in the `process` header),
 //! `POST /{pid}~process@1.0/push` (a message; `{slot, id}`), `…/compute/results=N` and
 //! `…/compute?slot=N` (a result, as `{raw: result}`), `/{pid}/slot/current`,
-//! `…/as=execution/compute&Tag=Value…` (a dry run) and `~scheduler@1.0/slot`. A POST carries a
+//! `…/as=execution/compute&Tag=Value…` (a dry run), `~scheduler@1.0/slot` and `/schedule`. A POST carries a
 //! signed ANS-104 item (`codec-device: ans104@1.0`), whose signature must verify.
 use std::collections::HashMap;
 
@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 use super::Api;
 use super::error::{ApiError, ApiResult};
 use super::request::{self, Params};
-use crate::node::{MessageResult, Node, NodeError};
+use crate::node::{MessageResult, Node, NodeError, ScheduleRange};
 use crate::protocol::{DataItem, Id, Tag};
 
 /// The device path segment after a process id.
@@ -29,6 +29,7 @@ pub fn router() -> Router<Api> {
         .route("/~meta@1.0/info", get(info))
         .route("/~meta@1.0/info/address", get(address))
         .route("/~scheduler@1.0/slot", get(scheduler_slot))
+        .route("/~scheduler@1.0/schedule", get(schedule))
         .route("/{*path}", any(process_path))
 }
 
@@ -55,6 +56,20 @@ async fn scheduler_slot(
         "block-height": api.node.block_height_at(now),
     })))
 }
+
+/// `?target=PID&from=SLOT&to=SLOT`: the schedule as the legacy scheduler pages it (what
+/// HyperBEAM answers to `Accept: application/aos-2`), cursors being slots.
+async fn schedule(State(api): State<Api>, Query(params): Query<HashMap<String, String>>) -> ApiResult<Json<Value>> {
+    let params = Params(params);
+    let process = params.id("target")?;
+    let range = ScheduleRange::Slots { from: params.number("from")?.unwrap_or(0), to: params.number("to")? };
+    let limit = params.number::<u64>("limit")?.unwrap_or(SCHEDULE_PAGE).clamp(1, 10_000);
+    let page = api.run(move |node| node.schedule_page(process, range, limit)).await?;
+    Ok(Json(super::wire::schedule_page(&page, true)))
+}
+
+/// Slots in a page of `~scheduler@1.0/schedule` when the client does not say.
+const SCHEDULE_PAGE: u64 = 100;
 
 /// What a HyperBEAM path asks of a process.
 enum Route {

@@ -465,6 +465,28 @@ fn crons_state_and_the_gateway_on_a_served_node_with_a_controlled_clock() {
     let found: Value = http.post(format!("{}/graphql", served.base)).json(&query).send().unwrap().json().unwrap();
     let tags = &found["data"]["transactions"]["edges"][0]["node"]["tags"];
     assert!(tags.as_array().unwrap().iter().any(|t| t["name"] == "Module-Format"), "{found}");
+    // What aos asks before it spawns: ao's module by its Name, the scheduler's location.
+    let search = |owners: Vec<String>, tags: Value| -> Value {
+        let query = serde_json::json!({
+            "query": "query ($owners: [String!], $tags: [TagFilter!]) { transactions(owners: $owners, tags: $tags, sort: HEIGHT_DESC, first: 100) {
+                edges { node { id owner { address } tags { name value } } } } }",
+            "variables": { "owners": owners, "tags": tags },
+        });
+        let found: Value = http.post(format!("{}/graphql", served.base)).json(&query).send().unwrap().json().unwrap();
+        found["data"]["transactions"]["edges"].clone()
+    };
+    let modules = search(
+        vec![],
+        serde_json::json!([
+            { "name": "Type", "values": ["Module"] }, { "name": "Data-Protocol", "values": ["ao"] }, { "name": "Name", "values": ["ao"] },
+        ]),
+    );
+    assert_eq!(modules[0]["node"]["id"], module.as_str(), "{modules}");
+    let located =
+        search(vec![node.unit_address()], serde_json::json!([{ "name": "Type", "values": ["Scheduler-Location"] }]));
+    let url =
+        located[0]["node"]["tags"].as_array().unwrap().iter().find(|t| t["name"] == "Url").unwrap()["value"].clone();
+    assert_eq!(url, format!("{}/su", served.base).as_str(), "{located}");
     let raw = served.get(&format!("/raw/{module}")).bytes().unwrap();
     assert_eq!(&raw[..4], b"\0asm", "the module's wasm");
 }

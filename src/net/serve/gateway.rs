@@ -6,7 +6,7 @@ use async_graphql::{Context, EmptyMutation, EmptySubscription, Enum, ID, InputOb
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
@@ -30,11 +30,17 @@ pub fn schema(node: Node) -> Schema {
     Schema::build(Query, EmptyMutation, EmptySubscription).data(node).finish()
 }
 
-async fn graphql(State(api): State<Api>, body: Body) -> ApiResult<Response> {
+/// Where clients reach this server (from the request's `Host`), for the scheduler's
+/// `Scheduler-Location` record.
+#[derive(Clone)]
+struct ServerUrl(String);
+
+async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Body) -> ApiResult<Response> {
     let bytes = request::body(body).await?;
     let query: async_graphql::Request = serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::bad_request(format!("the body is not a GraphQL request (JSON with query): {e}")))?;
-    let answer = api.schema.execute(query).await;
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
+    let answer = api.schema.execute(query.data(ServerUrl(format!("http://{host}")))).await;
     Ok(axum::Json(answer).into_response())
 }
 
@@ -212,6 +218,29 @@ fn from_module(info: &ModuleInfo) -> Transaction {
     }
 }
 
+/// What the node's gateway lists that is not an item it holds: ao's own module (which has no
+/// item) and the scheduler's `Scheduler-Location` record (its `Url` is this server's `/su`), which
+/// aos and the reference units look up before they talk to a scheduler.
+fn own_transactions(node: &Node, server: &str) -> Result<Vec<Transaction>, crate::node::NodeError> {
+    let mut own = Vec::new();
+    own.extend(node.module_info(crate::runtime::aos_module_id())?.as_ref().map(from_module));
+    let address = node.unit_address();
+    let tags = [
+        ("Data-Protocol", "ao"),
+        ("Variant", crate::protocol::ao::VARIANT),
+        ("Type", "Scheduler-Location"),
+        ("Url", &format!("{server}/su")),
+        ("Time-To-Live", "3600000"),
+    ];
+    own.push(Transaction {
+        id: ID(Id::sha256(format!("scheduler-location-{address}").as_bytes()).to_string()),
+        owner: Owner { address, key: String::new() },
+        tags: tags.iter().map(|(name, value)| GqlTag { name: name.to_string(), value: value.to_string() }).collect(),
+        ..from_module(&node.module_info(crate::runtime::aos_module_id())?.expect("ao's module is described"))
+    });
+    Ok(own)
+}
+
 /// The transactions with these ids that the node holds.
 fn by_ids(node: &Node, ids: &[ID]) -> Result<Vec<Transaction>, crate::node::NodeError> {
     let mut found = Vec::new();
@@ -271,10 +300,15 @@ impl Query {
         #[graphql(default_with = "SortOrder::HeightDesc")] sort: SortOrder,
     ) -> async_graphql::Result<TransactionConnection> {
         let node = context.data::<Node>()?.clone();
+        let server = context.data::<ServerUrl>()?.0.clone();
         let wanted = ids.clone();
         let mut found = super::on_node(node, move |node| match wanted {
             Some(ids) => by_ids(node, &ids),
-            None => Ok(node.held_items()?.iter().enumerate().map(|(index, held)| from_item(held, index)).collect()),
+            None => {
+                let mut all = own_transactions(node, &server)?;
+                all.extend(node.held_items()?.iter().enumerate().map(|(index, held)| from_item(held, index)));
+                Ok(all)
+            }
         })
         .await
         .map_err(|e| async_graphql::Error::new(e.message))?;

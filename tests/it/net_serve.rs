@@ -124,22 +124,33 @@ fn aoconnect_in_mainnet_mode_spawns_sends_and_reads_results_on_a_served_node() {
 }
 
 #[test]
-fn sigterm_stops_the_server_cleanly_and_the_home_is_whole() {
+fn sigterm_lets_a_request_in_flight_finish_then_stops_cleanly() {
+    use ao::protocol::{Tag, ao::message};
     let home = node_home();
     let home = home.path();
     let mut served = Served::start(home);
-    let process = {
-        let info: Value = reqwest::blocking::get(served.url("/su")).unwrap().json().unwrap();
-        assert_eq!(info["address"], served.scheduler.as_str());
-        ok(home, &["spawn", "p"])
-    };
+    let info: Value = reqwest::blocking::get(served.url("/su")).unwrap().json().unwrap();
+    assert_eq!(info["address"], served.scheduler.as_str());
+    let process = ok(home, &["spawn", "p"]);
+    // An evaluation of a second or two, from the owner, in flight when SIGTERM comes.
+    let code = "local t = 0 for i = 1, 8e7 do t = t + i end Total = t return 'done'";
+    let item = message(process.parse().unwrap(), vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
+    let item = item.sign(&wallet().wallet).unwrap();
+    let id = item.id().to_string();
+    let url = served.url("/mu");
+    let in_flight = std::thread::spawn(move || {
+        let response = reqwest::blocking::Client::new().post(url).body(item.to_bytes()).send().unwrap();
+        response.status().as_u16()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(400));
     unsafe { libc::kill(served.child.id() as i32, libc::SIGTERM) };
+    assert_eq!(in_flight.join().unwrap(), 202, "the request in flight was answered");
     let status = served.child.wait().unwrap();
     assert!(status.success(), "ao serve exits 0 on SIGTERM: {status:?}");
     assert!(reqwest::blocking::get(served.url("/su")).is_err(), "it no longer listens");
-    // Nothing is left for the next open to repair; the process is there.
-    assert_eq!(json(home, &["list"])[0]["process"], process.as_str());
-    assert_eq!(ok(home, &["eval", "p", "return 6 * 7"]), "42");
+    // The evaluation was kept; nothing is left for the next open to repair.
+    assert_eq!(json(home, &["result", &id])["result"]["Output"]["data"], "done");
+    assert_eq!(ok(home, &["eval", "p", "return Total"]), "3200000040000000");
 }
 
 /// A status and a JSON `{"error": text}` body.

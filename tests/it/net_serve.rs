@@ -500,6 +500,10 @@ fn crons_state_and_the_gateway_on_a_served_node_with_a_controlled_clock() {
     assert_eq!(url, format!("{}/su", served.base).as_str(), "{located}");
     let raw = served.get(&format!("/raw/{module}")).bytes().unwrap();
     assert_eq!(&raw[..4], b"\0asm", "the module's wasm");
+    assert_eq!(served.get(&format!("/{module}")).bytes().unwrap(), raw, "/{{id}} is /raw/{{id}}");
+    let spawn = served.get(&format!("/{timer}"));
+    assert_eq!(spawn.status().as_u16(), 200);
+    assert_eq!(served.get(&format!("/{}", "Z".repeat(43))).status().as_u16(), 404);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! The gateway routes clients need to find what the node holds: `POST /graphql` (Arweave's
 //! `transactions`/`transaction` queries, over the processes' spawns, the modules — ao's own
 //! included — and the WeaveDrive items, and any message by id) and `/raw/{id}` (an item's data:
-//! a module's wasm, a WeaveDrive file).
+//! a module's wasm, a WeaveDrive file; also `/{id}`).
 use async_graphql::{Context, EmptyMutation, EmptySubscription, Enum, ID, InputObject, Object, SimpleObject};
 use axum::Router;
 use axum::body::Body;
@@ -45,7 +45,11 @@ async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Body) -> ApiR
 }
 
 async fn raw(State(api): State<Api>, Path(id): Path<String>) -> ApiResult<Response> {
-    let id = request::id("id", &id)?;
+    data(&api, request::id("id", &id)?).await
+}
+
+/// The data of item `id` (ao's own module's wasm for its id).
+pub(super) async fn data(api: &Api, id: Id) -> ApiResult<Response> {
     let data = api
         .run(move |node| {
             if id == crate::runtime::aos_module_id() {

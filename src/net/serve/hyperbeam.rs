@@ -75,6 +75,8 @@ const SCHEDULE_PAGE: u64 = 100;
 enum Route {
     /// `push`: a spawn (or any item, as the messenger takes it).
     Push,
+    /// `{id}`: an item's data, as a gateway serves it (`/raw/{id}` too).
+    Data(Id),
     /// `{pid}~process@1.0/push`: a message to the process.
     Message(Id),
     /// `{pid}[~process@1.0]/compute/results=N` or `…/compute?slot=N`: a stored result.
@@ -90,7 +92,9 @@ fn route(path: &str) -> ApiResult<Route> {
     if path == "push" {
         return Ok(Route::Push);
     }
-    let (first, rest) = path.split_once('/').ok_or_else(unknown)?;
+    let Some((first, rest)) = path.split_once('/') else {
+        return path.parse().map(Route::Data).map_err(|_| unknown());
+    };
     let process = || request::id("process", first.strip_suffix(PROCESS_DEVICE).unwrap_or(first));
     if rest == "push" {
         return Ok(Route::Message(process()?));
@@ -195,6 +199,7 @@ async fn process_path(
             let (slot, result) = api.run(move |node| stored_result(node, process, which)).await?;
             Ok(result_json(process, slot, &result).into_response())
         }
+        Route::Data(id) => super::gateway::data(&api, id).await,
         Route::CurrentSlot(process) => {
             let slot = api.run(move |node| node.latest_slot(process)).await?;
             Ok(slot.to_string().into_response())

@@ -51,9 +51,10 @@ fn main() {
     let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = runtime.spawn(ao::net::serve::serve(node.clone(), listener, async {
-        let _ = stopped.await;
-    }));
+    let server =
+        runtime.spawn(ao::net::serve::serve(node.clone(), listener, ao::net::serve::Limits::default(), async {
+            let _ = stopped.await;
+        }));
 
     let dry_runs = |label: &str| {
         let targets: Vec<String> = processes.iter().map(|p| p.to_string()).collect();

@@ -64,7 +64,7 @@ impl ServeArgs {
             }
             use std::io::Write;
             let _ = std::io::stdout().flush();
-            crate::net::serve::serve(node, listener, stop_signal())
+            crate::net::serve::serve(node, listener, crate::net::serve::Limits::default(), stop_signal())
                 .await
                 .map_err(|e| CliError::failed(format!("the server failed: {e}")))
         })?;

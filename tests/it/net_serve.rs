@@ -393,11 +393,15 @@ struct InProcess {
 
 impl InProcess {
     fn start(node: &ao::node::Node) -> InProcess {
+        Self::start_with(node, ao::net::serve::Limits::default())
+    }
+
+    fn start_with(node: &ao::node::Node, limits: ao::net::serve::Limits) -> InProcess {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        runtime.spawn(ao::net::serve::serve(node.clone(), listener, async {
+        runtime.spawn(ao::net::serve::serve(node.clone(), listener, limits, async {
             let _ = stopped.await;
         }));
         InProcess { base, runtime, stop: Some(stop) }
@@ -568,4 +572,24 @@ fn tag(item: &Value, name: &str) -> String {
 /// The timestamp (ms) of edge `index` of a schedule page.
 fn clock_ms(page: &Value, index: usize) -> u64 {
     page["edges"][index]["cursor"].as_str().unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_client_that_does_not_finish_its_body_gets_a_408_and_the_server_goes_on() {
+    use std::io::{Read, Write};
+    let (node, _) = crate::support::memory_node();
+    let limits = ao::net::serve::Limits { body_time: std::time::Duration::from_millis(300), ..Default::default() };
+    let served = InProcess::start_with(&node, limits);
+    let address = served.base.trim_start_matches("http://");
+    let mut slow = std::net::TcpStream::connect(address).unwrap();
+    slow.write_all(b"POST /mu HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n0123456789").unwrap();
+    let mut answer = String::new();
+    slow.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    let mut buffer = [0; 4096];
+    let read = slow.read(&mut buffer).unwrap();
+    answer.push_str(&String::from_utf8_lossy(&buffer[..read]));
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains(r#"{"error":"the request body took too long to arrive"}"#), "{answer}");
+    let info: Value = served.get("/su").json().unwrap();
+    assert_eq!(info["address"], node.unit_address().as_str(), "the server goes on");
 }

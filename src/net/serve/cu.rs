@@ -205,7 +205,7 @@ async fn dry_run(
 ) -> ApiResult<Json<Value>> {
     let params = Params(params);
     let process = params.id("process-id")?;
-    let bytes = request::body(body).await?;
+    let bytes = request::body(body, &api.limits).await?;
     let message: DryRunMessage = serde_json::from_slice(&bytes).map_err(|e| {
         ApiError::bad_request(format!("the body is not a dry-run message (JSON with Owner, Tags, Data): {e}"))
     })?;

@@ -36,7 +36,7 @@ pub fn schema(node: Node) -> Schema {
 struct ServerUrl(String);
 
 async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Body) -> ApiResult<Response> {
-    let bytes = request::body(body).await?;
+    let bytes = request::body(body, &api.limits).await?;
     let query: async_graphql::Request = serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::bad_request(format!("the body is not a GraphQL request (JSON with query): {e}")))?;
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");

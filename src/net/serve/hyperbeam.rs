@@ -141,14 +141,14 @@ fn decode(text: &str) -> ApiResult<String> {
 }
 
 /// The signed item a POST carries (checked); `None` for a GET.
-async fn signed_item(method: &Method, body: Body) -> ApiResult<Option<DataItem>> {
+async fn signed_item(method: &Method, body: Body, api: &Api) -> ApiResult<Option<DataItem>> {
     if method == Method::GET {
         return Ok(None);
     }
     if method != Method::POST {
         return Err(ApiError::new(axum::http::StatusCode::METHOD_NOT_ALLOWED, "this route takes GET or POST"));
     }
-    let item = request::item(body).await?;
+    let item = request::item(body, &api.limits).await?;
     item.verify().map_err(|e| ApiError::bad_request(format!("the item's signature does not verify ({e})")))?;
     Ok(Some(item))
 }
@@ -165,7 +165,7 @@ async fn process_path(
     body: Body,
 ) -> ApiResult<Response> {
     let route = route(&path)?;
-    let item = signed_item(&method, body).await?;
+    let item = signed_item(&method, body, &api).await?;
     let needs_item = || ApiError::bad_request("POST a signed ANS-104 item here (codec-device: ans104@1.0)");
     match route {
         Route::Push => {

@@ -23,7 +23,7 @@ use tower::Layer;
 use tower_http::normalize_path::NormalizePathLayer;
 
 pub use error::{ApiError, ApiResult};
-pub use request::BODY_LIMIT;
+pub use request::Limits;
 
 use crate::node::{Node, NodeError};
 
@@ -35,6 +35,7 @@ const CRON_EVERY: Duration = Duration::from_secs(1);
 pub(crate) struct Api {
     pub node: Node,
     pub schema: gateway::Schema,
+    pub limits: Limits,
 }
 
 impl Api {
@@ -59,8 +60,8 @@ async fn on_node<T: Send + 'static>(
 }
 
 /// The routes of a node's server.
-pub fn router(node: Node) -> Router {
-    let api = Api { schema: gateway::schema(node.clone()), node };
+pub fn router(node: Node, limits: Limits) -> Router {
+    let api = Api { schema: gateway::schema(node.clone()), node, limits };
     Router::new()
         .nest("/mu", mu::router())
         .nest("/su", su::router())
@@ -74,11 +75,12 @@ pub fn router(node: Node) -> Router {
         .with_state(api)
 }
 
-/// Serves `node` on `listener` until `shutdown` completes; then lets requests in flight finish.
-/// Runs the node's cron ticks as they come due meanwhile.
+/// Serves `node` on `listener`, taking requests within `limits`, until `shutdown` completes; then
+/// lets requests in flight finish. Runs the node's cron ticks as they come due meanwhile.
 pub async fn serve(
     node: Node,
     listener: TcpListener,
+    limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let (stop_crons, mut stopped) = tokio::sync::watch::channel(false);
@@ -98,7 +100,7 @@ pub async fn serve(
         }
     });
     // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
-    let app = NormalizePathLayer::trim_trailing_slash().layer(router(node));
+    let app = NormalizePathLayer::trim_trailing_slash().layer(router(node, limits));
     let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     let _ = stop_crons.send(true);

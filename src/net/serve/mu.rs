@@ -40,7 +40,7 @@ async fn post_item(
             Json(json!({ "message": "Processing Assignment", "id": outcome.to_string() })),
         ));
     }
-    let item = request::item(body).await?;
+    let item = request::item(body, &api.limits).await?;
     let outcome = api.run(move |node| node.accept(item)).await?;
     Ok((StatusCode::ACCEPTED, Json(json!({ "message": "Processing DataItem", "id": outcome.id.to_string() }))))
 }
@@ -48,7 +48,7 @@ async fn post_item(
 /// The signed item a monitor request carries, checked, and the process it names.
 async fn monitor_request(api: &Api, process: &str, body: Body) -> ApiResult<()> {
     let process = request::id("process", process)?;
-    let item = request::item(body).await?;
+    let item = request::item(body, &api.limits).await?;
     item.verify().map_err(|e| ApiError::bad_request(format!("the item's signature does not verify ({e})")))?;
     api.run(move |node| node.process(process).map(drop)).await
 }

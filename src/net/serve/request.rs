@@ -11,22 +11,33 @@ use axum::http::StatusCode;
 use super::error::{ApiError, ApiResult};
 use crate::protocol::{DataItem, Id};
 
-/// The largest request body taken (a signed item with its data): the reference scheduler's.
-pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
+/// What a server takes from a request.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The largest body (a signed item with its data).
+    pub body_bytes: usize,
+    /// How long a client may take to send its body.
+    pub body_time: Duration,
+}
 
-/// How long a client may take to send its body.
-pub const BODY_TIME: Duration = Duration::from_secs(30);
+impl Default for Limits {
+    /// The reference scheduler's 10 MiB; 30 s.
+    fn default() -> Self {
+        Limits { body_bytes: 10 * 1024 * 1024, body_time: Duration::from_secs(30) }
+    }
+}
 
 /// The whole body of a request.
-pub async fn body(body: Body) -> ApiResult<Bytes> {
-    match tokio::time::timeout(BODY_TIME, axum::body::to_bytes(body, BODY_LIMIT)).await {
+pub async fn body(body: Body, limits: &Limits) -> ApiResult<Bytes> {
+    let Limits { body_bytes, body_time } = *limits;
+    match tokio::time::timeout(body_time, axum::body::to_bytes(body, body_bytes)).await {
         Err(_) => Err(ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request body took too long to arrive")),
         Ok(Ok(bytes)) => Ok(bytes),
         Ok(Err(error)) => {
             let over =
                 std::error::Error::source(&error).is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
             if over {
-                Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {BODY_LIMIT} bytes")))
+                Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, format!("the body is over {body_bytes} bytes")))
             } else {
                 Err(ApiError::bad_request(format!("the body could not be read: {error}")))
             }
@@ -35,8 +46,8 @@ pub async fn body(body: Body) -> ApiResult<Bytes> {
 }
 
 /// The body as a signed ANS-104 data item.
-pub async fn item(raw: Body) -> ApiResult<DataItem> {
-    let bytes = body(raw).await?;
+pub async fn item(raw: Body, limits: &Limits) -> ApiResult<DataItem> {
+    let bytes = body(raw, limits).await?;
     if bytes.is_empty() {
         return Err(ApiError::bad_request("the body is empty: send a signed ANS-104 data item"));
     }

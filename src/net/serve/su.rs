@@ -40,7 +40,7 @@ async fn timestamp(State(api): State<Api>) -> Json<Value> {
 }
 
 async fn post_item(State(api): State<Api>, body: Body) -> ApiResult<Json<Value>> {
-    let item = request::item(body).await?;
+    let item = request::item(body, &api.limits).await?;
     let outcome = api.run(move |node| node.accept(item)).await?;
     let timestamp = {
         let (process, id) = (outcome.process, outcome.id);

@@ -209,6 +209,18 @@ impl Node {
         }
     }
 
+    /// The newest slot of `process` scheduled at or before `ms`.
+    pub fn slot_at_time(&self, process: Id, ms: u64) -> Result<Option<u64>, NodeError> {
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        let mut statement = tx
+            .conn()
+            .prepare_cached("SELECT MAX(slot) FROM schedule WHERE process = ?1 AND timestamp <= ?2")
+            .map_err(super::StoreError::from)?;
+        let ms = ms.min(i64::MAX as u64) as i64;
+        Ok(statement.query_row(params![process.to_string(), ms], |row| row.get(0)).map_err(super::StoreError::from)?)
+    }
+
     /// The slot of the message, or of the assignment, `id` in `process`'s schedule.
     pub fn slot_of(&self, process: Id, id: Id) -> Result<Option<u64>, NodeError> {
         let reader = self.shared.store.read()?;

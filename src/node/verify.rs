@@ -8,8 +8,8 @@ use super::compute::core::{Evaluated, ProcessRun};
 use super::envelope;
 use super::inspect::Recomputed;
 use super::result::MessageResult;
-use super::scheduler::Scheduler;
-use super::store::{LogPosition, LogRow};
+use super::scheduler::{Scheduled, Scheduler};
+use super::store::{LogPosition, LogRow, ScheduleTip};
 use super::{Node, NodeError};
 use crate::protocol::{Id, Tag};
 
@@ -187,6 +187,21 @@ impl Node {
         tags: &[Tag],
         data: &[u8],
     ) -> Result<MessageResult, NodeError> {
+        let (mut run, at) = self.run_through(process, slot)?;
+        let msg = envelope::dry_run_json(process, &at.tip(), owner, tags, data).to_string();
+        run.dry_run(&msg)
+    }
+
+    /// The memory of `process` right after slot `slot`'s message (recomputed apart from the live
+    /// process), with that slot.
+    pub fn memory_at(&self, process: Id, slot: u64) -> Result<(Vec<u8>, ScheduleTip), NodeError> {
+        let (mut run, at) = self.run_through(process, slot)?;
+        Ok((run.snapshot()?.memory().to_vec(), at.tip()))
+    }
+
+    /// `process` recomputed through slot `slot`'s message (from the newest checkpoint before it),
+    /// and that slot.
+    fn run_through(&self, process: Id, slot: u64) -> Result<(ProcessRun, Scheduled), NodeError> {
         let reader = self.shared.store.read()?;
         let tx = reader.tx();
         let row = tx.process(process)?.ok_or(NodeError::UnknownProcess(process))?;
@@ -212,8 +227,7 @@ impl Node {
             from = last + 1;
         }
         let at = scheduler.messages(process, slot, slot)?.pop().ok_or_else(|| NodeError::Damaged("slot".into()))?;
-        let msg = envelope::dry_run_json(process, &at.tip(), owner, tags, data).to_string();
-        run.dry_run(&msg)
+        Ok((run, at))
     }
 }
 

@@ -459,6 +459,23 @@ fn crons_state_and_the_gateway_on_a_served_node_with_a_controlled_clock() {
     let needle = b"tick 3";
     assert!(memory.windows(needle.len()).any(|w| w == needle), "the memory holds what the ticks did");
 
+    // ... and as it was at a time before the ticks; a dry run at a message, and now.
+    let spawned: Value = served.get(&format!("/su/processes/{timer}")).json().unwrap();
+    let before = served.get(&format!("/cu/state/{timer}?to={}", spawned["timestamp"]));
+    assert_eq!(before.headers()["last-ordinate"], "1", "the eval, in the spawn's millisecond");
+    let before = before.bytes().unwrap();
+    assert!(!before.windows(needle.len()).any(|w| w == needle), "no tick yet");
+    assert_eq!(served.get(&format!("/cu/state/{timer}?to=5")).status().as_u16(), 404);
+    let eval_id = node.log(timer, None, 2).unwrap()[1].message.unwrap();
+    let http = reqwest::blocking::Client::new();
+    let dry_run = |query: &str| -> Value {
+        let body = serde_json::json!({ "Owner": owner.address(), "Tags": [{ "name": "Action", "value": "Eval" }], "Data": "return Ticks" });
+        let url = format!("{}/cu/dry-run?process-id={timer}{query}", served.base);
+        http.post(url).json(&body).send().unwrap().json().unwrap()
+    };
+    assert_eq!(dry_run(&format!("&to={eval_id}"))["Output"]["data"], "0");
+    assert_eq!(dry_run("")["Output"]["data"], "3");
+
     // The gateway finds the process by its owner and Name, and ao's module by id, as aos and
     // aoconnect ask.
     let query = serde_json::json!({
@@ -466,7 +483,6 @@ fn crons_state_and_the_gateway_on_a_served_node_with_a_controlled_clock() {
             pageInfo { hasNextPage } edges { cursor node { id owner { address } tags { name value } block { height } } } } }",
         "variables": { "owners": [owner.address()], "tags": [{ "name": "Name", "values": ["timer"] }] },
     });
-    let http = reqwest::blocking::Client::new();
     let found: Value = http.post(format!("{}/graphql", served.base)).json(&query).send().unwrap().json().unwrap();
     let edges = found["data"]["transactions"]["edges"].as_array().unwrap_or_else(|| panic!("{found}"));
     assert_eq!(edges.len(), 1);

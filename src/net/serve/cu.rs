@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::error::{ApiError, ApiResult};
 use super::request::{self, Params};
 use super::{Api, wire};
-use crate::node::{LogEntry, LogPosition};
+use crate::node::{LogEntry, LogPosition, NodeError};
 use crate::protocol::Tag;
 
 /// Results in a page of `/results` when the client does not say, and of `/cron` (which also
@@ -47,7 +47,7 @@ async fn result(
     let result = api
         .run(move |node| {
             node.process(process)?;
-            let slot = node.slot_of(process, message)?.ok_or(crate::node::NodeError::UnknownMessage(message))?;
+            let slot = node.slot_of(process, message)?.ok_or(NodeError::UnknownMessage(message))?;
             node.result_at(process, slot)
         })
         .await?;
@@ -90,7 +90,7 @@ fn page(
     ascending: bool,
     limit: u64,
     keep: impl Fn(&LogEntry) -> bool,
-) -> Result<(Vec<LogEntry>, bool), crate::node::NodeError> {
+) -> Result<(Vec<LogEntry>, bool), NodeError> {
     node.process(process)?;
     let batch = (limit + 1).max(64);
     let mut cursor: Option<LogPosition> = match from {
@@ -213,12 +213,22 @@ async fn dry_run(
     let tags: Vec<Tag> =
         message.tags.into_iter().map(|t| Tag::new(&t.name, crate::node::value_text(&t.value))).collect();
     let data = message.data.map(|d| crate::node::value_text(&d)).unwrap_or_default();
-    let result = api.run(move |node| node.dry_run(&owner, process, &tags, data.as_bytes())).await?;
+    let to = params.optional_id("to")?;
+    let result = api
+        .run(move |node| match to {
+            None => node.dry_run(&owner, process, &tags, data.as_bytes()),
+            Some(message) => {
+                node.process(process)?;
+                let slot = node.slot_of(process, message)?.ok_or(NodeError::UnknownMessage(message))?;
+                node.dry_run_at(&owner, process, slot, &tags, data.as_bytes())
+            }
+        })
+        .await?;
     Ok(Json(result.to_value()))
 }
 
-/// The process's memory now, with where in its log it stands (`Last-Timestamp`, `Last-Ordinate`,
-/// `Last-Block-Height`).
+/// The process's memory now — or right after its last message at or before `?to=` (ms) — with
+/// where in its log it stands (`Last-Timestamp`, `Last-Ordinate`, `Last-Block-Height`).
 async fn state(
     State(api): State<Api>,
     Path(process): Path<String>,
@@ -226,12 +236,18 @@ async fn state(
 ) -> ApiResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let process = request::id("process", &process)?;
-    if Params(params).has("to") {
-        return Err(ApiError::bad_request(
-            "the state at an earlier time (`to`) is not served yet; `ao dryrun --slot` evaluates there",
-        ));
-    }
-    let (memory, tip) = api.run(move |node| node.memory(process)).await?;
+    let to = Params(params).number::<u64>("to")?;
+    let state = api
+        .run(move |node| match to {
+            None => node.memory(process).map(Some),
+            Some(ms) => {
+                node.process(process)?;
+                node.slot_at_time(process, ms)?.map(|slot| node.memory_at(process, slot)).transpose()
+            }
+        })
+        .await?;
+    let (memory, tip) =
+        state.ok_or_else(|| ApiError::not_found(format!("process {process} has no message at or before that time")))?;
     let headers = [
         (axum::http::header::CONTENT_TYPE, "application/octet-stream".to_string()),
         (axum::http::HeaderName::from_static("last-timestamp"), tip.timestamp.to_string()),

@@ -208,6 +208,18 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
             "the query needs assign",
         ),
         ("assign unknown", post(&format!("/mu?process-id={process}&assign={unknown}"), Vec::new()), 404, "no message"),
+        (
+            "assign base layer",
+            post(&format!("/mu?process-id={process}&assign={unknown}&base-layer"), Vec::new()),
+            400,
+            "chain",
+        ),
+        (
+            "assign exclude",
+            post(&format!("/mu?process-id={process}&assign={unknown}&exclude=Data"), Vec::new()),
+            400,
+            "exclude",
+        ),
         ("oversize", post("/mu", vec![0; 10 * 1024 * 1024 + 1]), 413, "over 10485760 bytes"),
         ("monitor bad id", post("/mu/monitor/nope", item(Some(&process), ao_tags("Message"))), 400, "not an id"),
         // The scheduler.

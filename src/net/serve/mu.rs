@@ -28,6 +28,14 @@ async fn post_item(
     if params.has("process-id") || params.has("assign") {
         let process = params.id("process-id")?;
         let message = params.id("assign")?;
+        if params.has("base-layer") {
+            return Err(ApiError::bad_request(
+                "base-layer assignments (of Arweave transactions) need a chain this devnet does not have",
+            ));
+        }
+        if params.has("exclude") {
+            return Err(ApiError::bad_request("assignments with exclude are not supported here yet"));
+        }
         let outcome = api
             .run(move |node| {
                 let outcome = node.assign(process, message)?;

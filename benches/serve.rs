@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use ao::node::{Node, SpawnRequest};
+use ao::node::{Checkpoints, Node, NodeConfig, SpawnRequest};
 use ao::protocol::ao::message;
 use ao::protocol::{Ed25519Key, Tag, Wallet};
 use serde_json::Value;
@@ -35,7 +35,8 @@ fn on_clients(work: impl Fn(usize) + Send + Sync + 'static) -> f64 {
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let node = Node::open(&dir.path().join("home")).unwrap();
+    let config = NodeConfig::home(dir.path().join("home")).with_checkpoints(Checkpoints::ForRestarts);
+    let node = Node::start(config).unwrap();
     let wallet = Wallet::generate().unwrap();
     let jwk = dir.path().join("wallet.json");
     std::fs::write(&jwk, wallet.to_jwk()).unwrap();

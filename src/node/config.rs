@@ -73,6 +73,32 @@ impl Default for PushLimits {
     }
 }
 
+/// When the node writes a process's checkpoint (its memory, so that the process need not be
+/// recomputed from its spawn): a checkpoint costs copying, hashing, compressing and storing the
+/// memory; not having one costs replaying what followed the last one when the process is not
+/// in memory (see `compute/mod.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Checkpoints {
+    /// For nodes that each command opens anew (the CLI), where every command finds its processes
+    /// cold: once replaying would cost half of writing one (~every 10 trivial commands).
+    #[default]
+    WhenTheyPay,
+    /// For a node that keeps its processes in memory (a server), where checkpoints only bound the
+    /// work after a restart: once replaying would cost 16 times writing one; the rest are written
+    /// when it stops ([`Node::checkpoint`](super::Node::checkpoint)).
+    ForRestarts,
+}
+
+impl Checkpoints {
+    /// Replay cost (ns) past which a checkpoint of `memory` bytes costing `write_ns` is written.
+    pub(crate) fn replay_limit(self, write_ns: u64) -> u64 {
+        match self {
+            Checkpoints::WhenTheyPay => write_ns / 2,
+            Checkpoints::ForRestarts => write_ns * 16,
+        }
+    }
+}
+
 /// A node's settings.
 #[derive(Clone)]
 pub struct NodeConfig {
@@ -85,6 +111,7 @@ pub struct NodeConfig {
     /// pushed messages with; `None`: the store's own (made when the store is created).
     pub unit_key: Option<[u8; 32]>,
     pub push: PushLimits,
+    pub checkpoints: Checkpoints,
     /// Finish, at start, what a previous run scheduled but did not evaluate, and the cron ticks
     /// due by now.
     pub catch_up: bool,
@@ -103,6 +130,7 @@ impl NodeConfig {
             clock: Arc::new(SystemClock),
             unit_key: None,
             push: PushLimits::DEFAULT,
+            checkpoints: Checkpoints::WhenTheyPay,
             catch_up: true,
             interrupt: None,
         }
@@ -127,6 +155,11 @@ impl NodeConfig {
 
     pub fn with_push_limits(mut self, push: PushLimits) -> Self {
         self.push = push;
+        self
+    }
+
+    pub fn with_checkpoints(mut self, checkpoints: Checkpoints) -> Self {
+        self.checkpoints = checkpoints;
         self
     }
 

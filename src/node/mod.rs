@@ -34,7 +34,7 @@ use std::time::Duration;
 
 pub use accept::{ItemKind, classify};
 pub use compute::core::{Evaluated, ProcessRun};
-pub use config::{Clock, ManualClock, NodeConfig, PushLimits, StoreLocation, SystemClock};
+pub use config::{Checkpoints, Clock, ManualClock, NodeConfig, PushLimits, StoreLocation, SystemClock};
 pub use cron::Tick;
 pub use drive::{DriveItem, DriveStatement};
 pub use error::{ErrorKind, NodeError};
@@ -93,6 +93,7 @@ pub(crate) struct Shared {
     pub(crate) compute: ComputeUnit,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) push_limits: PushLimits,
+    pub(crate) checkpoints: Checkpoints,
     pub(crate) committer: commit::GroupCommit,
 }
 
@@ -128,6 +129,7 @@ impl Node {
             compute: ComputeUnit::new(runtime, chain, drive),
             clock: config.clock,
             push_limits: config.push,
+            checkpoints: config.checkpoints,
             committer: commit::GroupCommit::default(),
         };
         let node = Node { shared: Arc::new(shared), interrupt: config.interrupt };

@@ -388,7 +388,7 @@ impl<'n> Push<'n> {
     pub(crate) fn checkpoint(&mut self, always: bool) -> Result<(), NodeError> {
         for (id, held) in &mut self.held {
             let Some(live) = held.guard.as_mut() else { continue };
-            if let Some(checkpoint) = live.checkpoint(always)? {
+            if let Some(checkpoint) = live.checkpoint(always, self.node.checkpoints)? {
                 self.batch.checkpoints.push((*id, checkpoint));
             }
         }

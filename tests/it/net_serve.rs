@@ -401,6 +401,7 @@ struct InProcess {
     base: String,
     runtime: tokio::runtime::Runtime,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
+    served: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
 }
 
 impl InProcess {
@@ -413,10 +414,17 @@ impl InProcess {
         let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        runtime.spawn(ao::net::serve::serve(node.clone(), listener, limits, async {
+        let served = runtime.spawn(ao::net::serve::serve(node.clone(), listener, limits, async {
             let _ = stopped.await;
         }));
-        InProcess { base, runtime, stop: Some(stop) }
+        InProcess { base, runtime, stop: Some(stop), served: Some(served) }
+    }
+
+    /// Stops the server as Ctrl-C does, and waits until it has.
+    fn stop(mut self) {
+        let _ = self.stop.take().map(|stop| stop.send(()));
+        let served = self.served.take().unwrap();
+        self.runtime.block_on(served).unwrap().unwrap();
     }
 
     fn get(&self, path: &str) -> reqwest::blocking::Response {
@@ -620,4 +628,27 @@ fn a_client_that_does_not_finish_its_body_gets_a_408_and_the_server_goes_on() {
     assert!(answer.contains(r#"{"error":"the request body took too long to arrive"}"#), "{answer}");
     let info: Value = served.get("/su").json().unwrap();
     assert_eq!(info["address"], node.unit_address().as_str(), "the server goes on");
+}
+
+#[test]
+fn a_server_checkpoints_rarely_while_it_runs_and_every_live_process_when_it_stops() {
+    use ao::node::{Checkpoints, SpawnRequest};
+    use ao::protocol::{Ed25519Key, Tag, ao::message};
+    let (node, _) = crate::support::memory_node_with(|config| config.with_checkpoints(Checkpoints::ForRestarts));
+    let request = SpawnRequest { name: Some("p".into()), ..SpawnRequest::default() };
+    let p = node.spawn(&wallet().wallet, request).unwrap().process;
+    let served = InProcess::start(&node);
+    let key = Ed25519Key::generate();
+    let http = reqwest::blocking::Client::new();
+    for n in 0..40 {
+        let item = message(p, vec![Tag::new("Action", "Ping")], n.to_string().into_bytes(), None).sign(&key).unwrap();
+        let response = http.post(format!("{}/mu", served.base)).body(item.to_bytes()).send().unwrap();
+        assert_eq!(response.status().as_u16(), 202);
+    }
+    let checkpointed = |node: &ao::node::Node| node.recompute(p).unwrap().map(|r| r.slot);
+    assert_eq!(checkpointed(&node), Some(0), "40 pings are not worth a checkpoint to a server");
+    served.stop();
+    let recomputed = node.recompute(p).unwrap().expect("a checkpoint");
+    assert_eq!(recomputed.slot, 40, "stopping wrote the newest state");
+    assert_eq!(recomputed.memory_hash[..], recomputed.checkpoint_hash[..]);
 }

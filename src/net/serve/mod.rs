@@ -76,13 +76,17 @@ pub fn router(node: Node, limits: Limits) -> Router {
 }
 
 /// Serves `node` on `listener`, taking requests within `limits`, until `shutdown` completes; then
-/// lets requests in flight finish. Runs the node's cron ticks as they come due meanwhile.
+/// lets requests in flight finish and checkpoints the live processes. Runs the node's cron ticks
+/// as they come due meanwhile. (A node that serves wants [`Checkpoints::ForRestarts`].)
+///
+/// [`Checkpoints::ForRestarts`]: crate::node::Checkpoints::ForRestarts
 pub async fn serve(
     node: Node,
     listener: TcpListener,
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let keeper = node.clone();
     let (stop_crons, mut stopped) = tokio::sync::watch::channel(false);
     let cron_node = node.clone();
     let crons = tokio::spawn(async move {
@@ -105,5 +109,8 @@ pub async fn serve(
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     let _ = stop_crons.send(true);
     let _ = crons.await;
+    // Checkpoints of what the processes did since their last one, so that the next start does
+    // not replay it. (Nothing is lost without them: the log is durable.)
+    let _ = tokio::task::spawn_blocking(move || keeper.checkpoint()).await;
     served
 }

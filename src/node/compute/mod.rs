@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use parking_lot::{ArcMutexGuard, RawMutex};
 
 use super::NodeError;
+use super::config::Checkpoints;
 use super::modules::{ModuleCache, NodeModule};
 use super::scheduler::{Chain, Scheduled};
 use super::store::{CheckpointRow, ProcessRow, Tx};
@@ -112,9 +113,9 @@ impl LiveProcess {
         LiveProcess { run, checkpointed: None, fuel_at_checkpoint: 0, evaluations_at_checkpoint: 0 }
     }
 
-    /// A checkpoint of the process as it is, if it is evaluated past its last one and one pays
-    /// (`always`: whenever it is past it). See `CHECKPOINT_NS_PER_BYTE`.
-    pub fn checkpoint(&mut self, always: bool) -> Result<Option<CheckpointRow>, NodeError> {
+    /// A checkpoint of the process as it is, if it is evaluated past its last one and `policy`
+    /// says one is due (`always`: whenever it is past it). See `CHECKPOINT_NS_PER_BYTE`.
+    pub fn checkpoint(&mut self, always: bool, policy: Checkpoints) -> Result<Option<CheckpointRow>, NodeError> {
         let Some(slot) = self.run.next_slot.checked_sub(1) else { return Ok(None) };
         let position = (slot, self.run.cron_cursor);
         if self.checkpointed == Some(position) {
@@ -123,7 +124,7 @@ impl LiveProcess {
         let memory = self.run.memory_size()? as u64;
         let replay_ns = (self.run.fuel_used - self.fuel_at_checkpoint) / FUEL_PER_NS
             + (self.run.evaluations - self.evaluations_at_checkpoint) * REPLAY_NS_PER_MESSAGE;
-        let pays = self.checkpointed.is_none() || replay_ns >= memory * CHECKPOINT_NS_PER_BYTE / 2;
+        let pays = self.checkpointed.is_none() || replay_ns >= policy.replay_limit(memory * CHECKPOINT_NS_PER_BYTE);
         if !(always || pays) {
             return Ok(None);
         }

@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::inspect::log_entries;
-use super::store::{LogPosition, ScheduleTip, SlotRow, Tx};
+use super::store::{LogPosition, ScheduleTip, SlotRow, StoreError, Tx, id_column};
 use super::{LogEntry, MessageResult, ModuleInfo, Node, NodeError};
 use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
 use crate::protocol::{DataItem, Id, Tag};
@@ -211,14 +211,7 @@ impl Node {
 
     /// The newest slot of `process` scheduled at or before `ms`.
     pub fn slot_at_time(&self, process: Id, ms: u64) -> Result<Option<u64>, NodeError> {
-        let reader = self.shared.store.read()?;
-        let tx = reader.tx();
-        let mut statement = tx
-            .conn()
-            .prepare_cached("SELECT MAX(slot) FROM schedule WHERE process = ?1 AND timestamp <= ?2")
-            .map_err(super::StoreError::from)?;
-        let ms = ms.min(i64::MAX as u64) as i64;
-        Ok(statement.query_row(params![process.to_string(), ms], |row| row.get(0)).map_err(super::StoreError::from)?)
+        Ok(self.shared.store.read()?.tx().slot_at_time(process, ms)?)
     }
 
     /// The slot of the message, or of the assignment, `id` in `process`'s schedule.
@@ -252,32 +245,28 @@ enum Bound {
 const SLOT_COLUMNS: &str = "slot, message, assignment, timestamp, block_height, hash_chain, item";
 
 impl Tx<'_> {
-    fn slots_by_time(&self, process: Id, after: i64, to: i64, limit: u64) -> Result<Vec<SlotRow>, NodeError> {
+    fn slots_by_time(&self, process: Id, after: i64, to: i64, limit: u64) -> Result<Vec<SlotRow>, StoreError> {
         let sql = format!(
             "SELECT {SLOT_COLUMNS} FROM schedule WHERE process = ?1 AND timestamp > ?2 AND timestamp <= ?3
              ORDER BY slot LIMIT ?4"
         );
-        let mut statement = self.conn().prepare_cached(&sql).map_err(super::StoreError::from)?;
+        let mut statement = self.conn().prepare_cached(&sql)?;
         let limit = limit.min(i64::MAX as u64) as i64;
-        let rows = statement
-            .query_map(params![process.to_string(), after, to, limit], super::store::slot_row)
-            .map_err(super::StoreError::from)?;
-        Ok(rows.collect::<Result<_, _>>().map_err(super::StoreError::from)?)
+        let rows = statement.query_map(params![process.to_string(), after, to, limit], super::store::slot_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The slots after `slot` that share its timestamp.
-    fn slots_by_time_after(&self, process: Id, slot: u64, timestamp: i64) -> Result<Vec<SlotRow>, NodeError> {
+    fn slots_by_time_after(&self, process: Id, slot: u64, timestamp: i64) -> Result<Vec<SlotRow>, StoreError> {
         let sql = format!(
             "SELECT {SLOT_COLUMNS} FROM schedule WHERE process = ?1 AND slot > ?2 AND timestamp = ?3 ORDER BY slot"
         );
-        let mut statement = self.conn().prepare_cached(&sql).map_err(super::StoreError::from)?;
-        let rows = statement
-            .query_map(params![process.to_string(), slot, timestamp], super::store::slot_row)
-            .map_err(super::StoreError::from)?;
-        Ok(rows.collect::<Result<_, _>>().map_err(super::StoreError::from)?)
+        let mut statement = self.conn().prepare_cached(&sql)?;
+        let rows = statement.query_map(params![process.to_string(), slot, timestamp], super::store::slot_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn has_slot_after(&self, process: Id, slot: u64, bound: Bound) -> Result<bool, NodeError> {
+    fn has_slot_after(&self, process: Id, slot: u64, bound: Bound) -> Result<bool, StoreError> {
         let (sql, bound) = match bound {
             Bound::Slot(to) => (
                 "SELECT 1 FROM schedule WHERE process = ?1 AND slot > ?2 AND slot <= ?3",
@@ -285,55 +274,47 @@ impl Tx<'_> {
             ),
             Bound::Time(to) => ("SELECT 1 FROM schedule WHERE process = ?1 AND slot > ?2 AND timestamp <= ?3", to),
         };
-        let found = self.conn().prepare_cached(&format!("{sql} LIMIT 1")).map_err(super::StoreError::from)?;
-        let mut found = found;
-        Ok(found.exists(params![process.to_string(), slot, bound]).map_err(super::StoreError::from)?)
+        let mut found = self.conn().prepare_cached(&format!("{sql} LIMIT 1"))?;
+        Ok(found.exists(params![process.to_string(), slot, bound])?)
     }
 
-    fn drive_item_bytes(&self, id: Id) -> Result<Option<Vec<u8>>, NodeError> {
-        let mut statement = self
-            .conn()
-            .prepare_cached("SELECT item FROM drive_items WHERE id = ?1")
-            .map_err(super::StoreError::from)?;
-        Ok(statement.query_row([id.to_string()], |row| row.get(0)).optional().map_err(super::StoreError::from)?)
+    fn drive_item_bytes(&self, id: Id) -> Result<Option<Vec<u8>>, StoreError> {
+        let mut statement = self.conn().prepare_cached("SELECT item FROM drive_items WHERE id = ?1")?;
+        Ok(statement.query_row([id.to_string()], |row| row.get(0)).optional()?)
     }
 
-    fn module_ids(&self) -> Result<Vec<Id>, NodeError> {
+    fn module_ids(&self) -> Result<Vec<Id>, StoreError> {
         self.ids("SELECT id FROM modules ORDER BY added_at, id")
     }
 
-    fn drive_ids(&self) -> Result<Vec<Id>, NodeError> {
+    fn drive_ids(&self) -> Result<Vec<Id>, StoreError> {
         self.ids("SELECT id FROM drive_items ORDER BY added_at, id")
     }
 
-    fn ids(&self, sql: &str) -> Result<Vec<Id>, NodeError> {
-        let mut statement = self.conn().prepare_cached(sql).map_err(super::StoreError::from)?;
-        let texts = statement.query_map([], |row| row.get::<_, String>(0)).map_err(super::StoreError::from)?;
-        let texts: Vec<String> = texts.collect::<Result<_, _>>().map_err(super::StoreError::from)?;
-        texts.iter().map(|text| text.parse().map_err(|_| damaged(format!("stored id {text:?}")))).collect()
+    fn ids(&self, sql: &str) -> Result<Vec<Id>, StoreError> {
+        let mut statement = self.conn().prepare_cached(sql)?;
+        let ids = statement.query_map([], |row| id_column(row, 0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
     }
 
-    fn assignment_item(&self, process: Id, slot: u64) -> Result<Option<Vec<u8>>, NodeError> {
-        let mut statement = self
-            .conn()
-            .prepare_cached("SELECT assignment_item FROM schedule WHERE process = ?1 AND slot = ?2")
-            .map_err(super::StoreError::from)?;
-        Ok(statement
-            .query_row(params![process.to_string(), slot], |row| row.get(0))
-            .optional()
-            .map_err(super::StoreError::from)?)
+    fn slot_at_time(&self, process: Id, ms: u64) -> Result<Option<u64>, StoreError> {
+        let mut statement =
+            self.conn().prepare_cached("SELECT MAX(slot) FROM schedule WHERE process = ?1 AND timestamp <= ?2")?;
+        let ms = ms.min(i64::MAX as u64) as i64;
+        Ok(statement.query_row(params![process.to_string(), ms], |row| row.get(0))?)
+    }
+
+    fn assignment_item(&self, process: Id, slot: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        let mut statement =
+            self.conn().prepare_cached("SELECT assignment_item FROM schedule WHERE process = ?1 AND slot = ?2")?;
+        Ok(statement.query_row(params![process.to_string(), slot], |row| row.get(0)).optional()?)
     }
 
     /// The slot the assignment `id` placed (a scan of the process's schedule: assignments are
     /// looked up by id only through the HTTP APIs).
-    fn slot_of_assignment(&self, process: Id, id: Id) -> Result<Option<u64>, NodeError> {
-        let mut statement = self
-            .conn()
-            .prepare_cached("SELECT slot FROM schedule WHERE process = ?1 AND assignment = ?2")
-            .map_err(super::StoreError::from)?;
-        Ok(statement
-            .query_row(params![process.to_string(), id.to_string()], |row| row.get(0))
-            .optional()
-            .map_err(super::StoreError::from)?)
+    fn slot_of_assignment(&self, process: Id, id: Id) -> Result<Option<u64>, StoreError> {
+        let mut statement =
+            self.conn().prepare_cached("SELECT slot FROM schedule WHERE process = ?1 AND assignment = ?2")?;
+        Ok(statement.query_row(params![process.to_string(), id.to_string()], |row| row.get(0)).optional()?)
     }
 }

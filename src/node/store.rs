@@ -258,7 +258,7 @@ CREATE TABLE IF NOT EXISTS undelivered (
 ) WITHOUT ROWID;
 ";
 
-fn id_column(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Id> {
+pub(crate) fn id_column(row: &rusqlite::Row, index: usize) -> rusqlite::Result<Id> {
     let text: String = row.get(index)?;
     text.parse::<Id>()
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.into()))

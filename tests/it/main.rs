@@ -16,6 +16,7 @@ mod emscripten_compat;
 mod emscripten_fixtures;
 mod error_messages;
 mod lua_bundle;
+mod net_remote;
 mod net_serve;
 mod node_bad_input;
 mod node_crash;

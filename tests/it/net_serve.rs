@@ -7,7 +7,7 @@ use std::ffi::OsStr;
 
 use serde_json::Value;
 
-use crate::support::{Served, node, node_home, node_json as json, node_ok as ok, npm_peers, wallet};
+use crate::support::{InProcess, Served, node, node_home, node_json as json, node_ok as ok, npm_peers, wallet};
 
 #[test]
 #[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
@@ -394,51 +394,6 @@ fn concurrent_clients_lose_nothing_acknowledged_when_the_server_is_killed() {
         .json()
         .unwrap();
     assert!(newest["edges"][0]["node"]["Output"].is_object());
-}
-
-/// A server in this test's process, on an in-memory node whose clock the test moves.
-struct InProcess {
-    base: String,
-    runtime: tokio::runtime::Runtime,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    served: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
-}
-
-impl InProcess {
-    fn start(node: &ao::node::Node) -> InProcess {
-        Self::start_with(node, ao::net::serve::Limits::default())
-    }
-
-    fn start_with(node: &ao::node::Node, limits: ao::net::serve::Limits) -> InProcess {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let served = runtime.spawn(ao::net::serve::serve(node.clone(), listener, limits, async {
-            let _ = stopped.await;
-        }));
-        InProcess { base, runtime, stop: Some(stop), served: Some(served) }
-    }
-
-    /// Stops the server as Ctrl-C does, and waits until it has.
-    fn stop(mut self) {
-        let _ = self.stop.take().map(|stop| stop.send(()));
-        let served = self.served.take().unwrap();
-        self.runtime.block_on(served).unwrap().unwrap();
-    }
-
-    fn get(&self, path: &str) -> reqwest::blocking::Response {
-        reqwest::blocking::get(format!("{}{path}", self.base)).unwrap()
-    }
-}
-
-impl Drop for InProcess {
-    fn drop(&mut self) {
-        let _ = self.stop.take().map(|stop| stop.send(()));
-        let runtime =
-            std::mem::replace(&mut self.runtime, tokio::runtime::Builder::new_current_thread().build().unwrap());
-        runtime.shutdown_background();
-    }
 }
 
 #[test]

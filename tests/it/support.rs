@@ -272,3 +272,48 @@ impl Drop for Served {
         self.kill();
     }
 }
+
+/// A server in this test's process, on an in-memory node whose clock the test moves.
+pub struct InProcess {
+    pub base: String,
+    runtime: tokio::runtime::Runtime,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    served: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl InProcess {
+    pub fn start(node: &ao::node::Node) -> InProcess {
+        Self::start_with(node, ao::net::serve::Limits::default())
+    }
+
+    pub fn start_with(node: &ao::node::Node, limits: ao::net::serve::Limits) -> InProcess {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let served = runtime.spawn(ao::net::serve::serve(node.clone(), listener, limits, async {
+            let _ = stopped.await;
+        }));
+        InProcess { base, runtime, stop: Some(stop), served: Some(served) }
+    }
+
+    /// Stops the server as Ctrl-C does, and waits until it has.
+    pub fn stop(mut self) {
+        let _ = self.stop.take().map(|stop| stop.send(()));
+        let served = self.served.take().unwrap();
+        self.runtime.block_on(served).unwrap().unwrap();
+    }
+
+    pub fn get(&self, path: &str) -> reqwest::blocking::Response {
+        reqwest::blocking::get(format!("{}{path}", self.base)).unwrap()
+    }
+}
+
+impl Drop for InProcess {
+    fn drop(&mut self) {
+        let _ = self.stop.take().map(|stop| stop.send(()));
+        let runtime =
+            std::mem::replace(&mut self.runtime, tokio::runtime::Builder::new_current_thread().build().unwrap());
+        runtime.shutdown_background();
+    }
+}

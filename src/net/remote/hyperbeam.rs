@@ -1,0 +1,212 @@
+//! A HyperBEAM node's process routes, as aoconnect 0.0.98's mainnet mode calls them
+//! (`ao-protocol.md` §5.9): every request a POST of one ANS-104 item signed by the caller
+//! (`codec-device: ans104@1.0`), its request fields as tags.
+use std::time::Duration;
+
+use reqwest::blocking::{Client, Response};
+use serde_json::Value;
+
+use super::RemoteError;
+use crate::node::MessageResult;
+use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag};
+
+/// What the unit is called in errors.
+const UNIT: &str = "the node";
+
+/// How often an idempotent read is tried when the node cannot be reached.
+const READ_TRIES: u32 = 3;
+
+/// The tags every request item carries after the caller's (aoconnect's `jsonParams`).
+fn request_tags(kind: &str, codec: (&str, &str)) -> Vec<Tag> {
+    vec![
+        Tag::new("signing-format", "ans104"),
+        Tag::new("accept-bundle", "true"),
+        Tag::new(codec.0, codec.1),
+        Tag::new("Data-Protocol", "ao"),
+        Tag::new("Type", kind),
+        Tag::new("Variant", "ao.N.1"),
+    ]
+}
+
+const JSON: (&str, &str) = ("require-codec", "application/json");
+
+/// A HyperBEAM-style node at one URL.
+pub struct HyperBeam {
+    url: String,
+    http: Client,
+}
+
+impl HyperBeam {
+    /// The node at `url` (`http://host:port`, no trailing slash needed).
+    pub fn new(url: &str) -> Result<Self, RemoteError> {
+        let url = url.trim_end_matches('/').to_string();
+        let http = Client::builder()
+            .timeout(Duration::from_secs(120))
+            .build()
+            .map_err(|e| RemoteError::Unreachable { unit: UNIT, url: url.clone(), detail: e.to_string() })?;
+        Ok(HyperBeam { url, http })
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The node's address (its scheduler's and the default `Authority`).
+    pub fn address(&self) -> Result<String, RemoteError> {
+        let url = format!("{}/~meta@1.0/info/address", self.url);
+        let text = self.read(&url, || self.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
+        Ok(text.trim().to_string())
+    }
+
+    /// Spawns a process on `module` signed by `wallet`, scheduled by the node; its id.
+    pub fn spawn(&self, wallet: &dyn Signer, module: Id, tags: Vec<Tag>, data: Vec<u8>) -> Result<Id, RemoteError> {
+        let scheduler = self.address()?;
+        let mut all = vec![
+            Tag::new("device", "process@1.0"),
+            Tag::new("scheduler-device", "scheduler@1.0"),
+            Tag::new("push-device", "push@1.0"),
+            Tag::new("execution-device", "genesis-wasm@1.0"),
+            Tag::new("Authority", &scheduler),
+            Tag::new("Scheduler", &scheduler),
+            Tag::new("Module", module.to_string()),
+        ];
+        all.extend(tags);
+        all.extend(request_tags("Process", ("accept-codec", "httpsig@1.0")));
+        let data = if data.is_empty() { b"1984".to_vec() } else { data };
+        let item = ItemBuilder { target: None, anchor: None, tags: all, data }.sign(wallet)?;
+        let url = format!("{}/push", self.url);
+        let response = self.write(&url, &item)?;
+        let process = response.headers().get("process").and_then(|v| v.to_str().ok()).map(str::to_string);
+        let process = process.ok_or_else(|| self.answer(&url, "no process header"))?;
+        process.parse().map_err(|_| self.answer(&url, format!("process {process:?} is not an id")))
+    }
+
+    /// Sends a message signed by `wallet` to `process`; its id and slot once the node has it.
+    pub fn send(
+        &self,
+        wallet: &dyn Signer,
+        process: Id,
+        tags: Vec<Tag>,
+        data: Vec<u8>,
+    ) -> Result<(Id, u64), RemoteError> {
+        let mut all = tags;
+        all.extend(request_tags("Message", JSON));
+        let data = if data.is_empty() { b"1984".to_vec() } else { data };
+        let item = ItemBuilder { target: Some(process), anchor: None, tags: all, data }.sign(wallet)?;
+        let url = format!("{}/{process}~process@1.0/push", self.url);
+        let answer: Value = self.write(&url, &item)?.json().map_err(|e| self.answer(&url, e))?;
+        let slot = answer["slot"].as_u64().or_else(|| answer["slot"].as_str().and_then(|s| s.parse().ok()));
+        let slot = slot.ok_or_else(|| self.answer(&url, format!("no slot in {answer}")))?;
+        Ok((item.id(), slot))
+    }
+
+    /// The result of slot `slot` of `process`.
+    pub fn result(&self, wallet: &dyn Signer, process: Id, slot: u64) -> Result<MessageResult, RemoteError> {
+        let url = format!("{}/{process}~process@1.0/compute/results={slot}", self.url);
+        self.compute(wallet, process, &url, b"1984".to_vec())
+    }
+
+    /// A dry run of a message from `wallet` to `process` (nothing kept).
+    pub fn dry_run(
+        &self,
+        wallet: &dyn Signer,
+        process: Id,
+        tags: &[Tag],
+        data: Vec<u8>,
+    ) -> Result<MessageResult, RemoteError> {
+        let mut url = format!("{}/{process}~process@1.0/as=execution/compute", self.url);
+        for tag in tags {
+            url.push('&');
+            url.push_str(&encode(&tag.name));
+            url.push('=');
+            url.push_str(&encode(&tag.value));
+        }
+        let data = if data.is_empty() { b"1984".to_vec() } else { data };
+        self.compute(wallet, process, &url, data)
+    }
+
+    /// The newest slot of `process`.
+    pub fn current_slot(&self, process: Id) -> Result<u64, RemoteError> {
+        let url = format!("{}/{process}/slot/current", self.url);
+        let text = self.read(&url, || self.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
+        text.trim().parse().map_err(|_| self.answer(&url, format!("{text:?} is not a slot")))
+    }
+
+    /// A result read from `url` (`{raw: result}`), asked by an item signed by `wallet`.
+    fn compute(
+        &self,
+        wallet: &dyn Signer,
+        process: Id,
+        url: &str,
+        data: Vec<u8>,
+    ) -> Result<MessageResult, RemoteError> {
+        let item = ItemBuilder { target: Some(process), anchor: None, tags: request_tags("Message", JSON), data };
+        let item = item.sign(wallet)?;
+        let body = item.to_bytes();
+        let answer: Value = self.read(url, || self.post(url, body.clone()))?.json().map_err(|e| self.answer(url, e))?;
+        let raw = answer.get("raw").cloned().ok_or_else(|| self.answer(url, "no raw result"))?;
+        serde_json::from_value(raw).map_err(|e| self.answer(url, e))
+    }
+
+    fn post(&self, url: &str, body: Vec<u8>) -> reqwest::blocking::RequestBuilder {
+        self.http.post(url).header("content-type", "application/ans104").header("codec-device", "ans104@1.0").body(body)
+    }
+
+    /// Sends `item` once (a write is never repeated: the node may have taken it).
+    fn write(&self, url: &str, item: &DataItem) -> Result<Response, RemoteError> {
+        let response = self.post(url, item.to_bytes()).send().map_err(|e| self.unreachable(url, e))?;
+        self.checked(url, response)
+    }
+
+    /// An idempotent request, tried again when the node cannot be reached.
+    fn read(
+        &self,
+        url: &str,
+        request: impl Fn() -> reqwest::blocking::RequestBuilder,
+    ) -> Result<Response, RemoteError> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match request().send() {
+                Ok(response) => return self.checked(url, response),
+                Err(error) if tries >= READ_TRIES || !(error.is_connect() || error.is_timeout()) => {
+                    return Err(self.unreachable(url, error));
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(200 * u64::from(tries))),
+            }
+        }
+    }
+
+    fn checked(&self, url: &str, response: Response) -> Result<Response, RemoteError> {
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response);
+        }
+        let body = response.text().unwrap_or_default();
+        let body = serde_json::from_str::<Value>(&body)
+            .ok()
+            .and_then(|v| v["error"].as_str().map(str::to_string))
+            .unwrap_or(body);
+        Err(RemoteError::Status { unit: UNIT, url: url.to_string(), status: status.as_u16(), body })
+    }
+
+    fn unreachable(&self, url: &str, error: reqwest::Error) -> RemoteError {
+        RemoteError::Unreachable { unit: UNIT, url: url.to_string(), detail: error.to_string() }
+    }
+
+    fn answer(&self, url: &str, detail: impl std::fmt::Display) -> RemoteError {
+        RemoteError::Answer { unit: UNIT, url: url.to_string(), detail: detail.to_string() }
+    }
+}
+
+/// A path part percent-encoded as the node decodes it.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,69 @@
+//! ao's client of remote units, against an `ao serve` (in this process, on an in-memory node):
+//! the HyperBEAM routes spawn, send, read results, dry-run and read slots as the node itself
+//! reports them; a unit that refuses or cannot be reached is one clear error naming it and the URL.
+use ao::net::remote::{HyperBeam, RemoteError};
+use ao::protocol::Tag;
+
+use crate::support::{InProcess, memory_node, wallet};
+
+#[test]
+fn the_hyperbeam_client_spawns_sends_and_reads_what_the_node_holds() {
+    let (node, _) = memory_node();
+    let served = InProcess::start(&node);
+    let remote = HyperBeam::new(&format!("{}/", served.base)).unwrap();
+    let owner = &wallet().wallet;
+    assert_eq!(remote.address().unwrap(), node.unit_address());
+
+    let module = ao::runtime::aos_module_id();
+    let process = remote.spawn(owner, module, vec![Tag::new("Name", "remote")], Vec::new()).unwrap();
+    assert_eq!(node.process(process).unwrap().module, module, "the node spawned it");
+    let code = "Count = 1 Handlers.add('get', 'Get', function(m) m.reply({ Data = tostring(Count) }) end) return 'set'";
+    let (id, slot) = remote.send(owner, process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec()).unwrap();
+    assert_eq!(slot, 1);
+    let stored = node.result(id, Some(process)).unwrap();
+    assert_eq!(stored.slot, 1);
+    let read = remote.result(owner, process, 1).unwrap();
+    assert_eq!(read, stored.result, "the remote result is the stored one");
+    assert_eq!(read.printed(), "set");
+    assert_eq!(remote.current_slot(process).unwrap(), 1);
+
+    let dry = remote.dry_run(owner, process, &[Tag::new("Action", "Get"), Tag::new("Note", "a b/c?d&e")], Vec::new());
+    let dry = dry.unwrap();
+    assert_eq!(dry.messages[0].data(), b"1");
+    assert_eq!(node.latest_slot(process).unwrap(), 1, "the dry run kept nothing");
+}
+
+#[test]
+fn a_refusing_or_missing_node_is_one_error_naming_it() {
+    let (node, _) = memory_node();
+    let served = InProcess::start(&node);
+    let remote = HyperBeam::new(&served.base).unwrap();
+    let owner = &wallet().wallet;
+    let unknown = "U".repeat(43).parse().unwrap();
+    let error = remote.result(owner, unknown, 1).unwrap_err();
+    assert!(error.is_not_found(), "{error}");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "the node at {}/{unknown}~process@1.0/compute/results=1 answered 404: no process {unknown} here",
+            served.base
+        )
+    );
+    let error = remote.spawn(owner, unknown, Vec::new(), Vec::new()).unwrap_err();
+    assert!(matches!(error, RemoteError::Status { status: 404, .. }), "{error}");
+    assert!(node.processes().unwrap().is_empty(), "nothing was spawned");
+
+    served.stop();
+    let gone = HyperBeam::new(&free_loopback_url()).unwrap();
+    let error = gone.current_slot(unknown).unwrap_err();
+    assert!(matches!(error, RemoteError::Unreachable { .. }), "{error}");
+    assert!(error.to_string().starts_with("the node at http://127.0.0.1:"), "{error}");
+}
+
+/// A loopback URL where nothing listens (a port just freed).
+fn free_loopback_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    format!("http://127.0.0.1:{port}")
+}

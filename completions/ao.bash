@@ -263,7 +263,7 @@ _ao() {
 
     case "${cmd}" in
         ao)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,6 +281,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -293,7 +297,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__completions)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,6 +313,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -323,7 +331,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version add import attest block list help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version add import attest block list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -341,6 +349,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -353,7 +365,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__add)
-            opts="-t -q -v -h -V --tag --no-attest --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-t -q -v -h -V --tag --no-attest --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,6 +391,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -391,7 +407,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__attest)
-            opts="-q -v -h -V --available --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --available --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +423,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -421,7 +441,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__block)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,6 +457,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -549,7 +573,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__import)
-            opts="-q -v -h -V --no-attest --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --no-attest --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,6 +589,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -579,7 +607,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__drive__subcmd__list)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,6 +625,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -609,7 +641,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__dryrun)
-            opts="-a -t -d -q -v -h -V --action --tag --data --slot --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-a -t -d -q -v -h -V --action --tag --data --slot --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +687,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -667,7 +703,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__eval)
-            opts="-f -q -v -h -V --file --blueprint --slot --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-f -q -v -h -V --file --blueprint --slot --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,6 +735,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1147,7 +1187,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__inbox)
-            opts="-n -q -v -h -V --last --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-n -q -v -h -V --last --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1173,6 +1213,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1185,7 +1229,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version sign inspect verify help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version sign inspect verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1201,6 +1245,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1285,7 +1333,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item__subcmd__inspect)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1303,6 +1351,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1315,7 +1367,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item__subcmd__sign)
-            opts="-t -d -q -v -h -V --target --anchor --tag --data --out --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-t -d -q -v -h -V --target --anchor --tag --data --out --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1361,6 +1413,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1373,7 +1429,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__item__subcmd__verify)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1391,6 +1447,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1403,7 +1463,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__list)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1419,6 +1479,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1433,7 +1497,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__module)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version add list help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1451,6 +1515,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1463,7 +1531,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__module__subcmd__add)
-            opts="-f -t -q -v -h -V --format --tag --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-f -t -q -v -h -V --format --tag --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1495,6 +1563,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1565,7 +1637,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__module__subcmd__list)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1583,6 +1655,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1595,7 +1671,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__repl)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1613,6 +1689,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1625,7 +1705,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__result)
-            opts="-p -q -v -h -V --process --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-p -q -v -h -V --process --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1651,6 +1731,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1663,7 +1747,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__send)
-            opts="-a -t -d -q -v -h -V --action --tag --data --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-a -t -d -q -v -h -V --action --tag --data --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,6 +1789,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1717,7 +1805,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__serve)
-            opts="-p -q -v -h -V --port --bind --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-p -q -v -h -V --port --bind --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1747,6 +1835,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1759,7 +1851,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__spawn)
-            opts="-m -t -d -q -v -h -V --module --cron --tag --data --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-m -t -d -q -v -h -V --module --cron --tag --data --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1805,6 +1897,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1817,7 +1913,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__tail)
-            opts="-n -f -q -v -h -V --lines --follow --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-n -f -q -v -h -V --lines --follow --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1843,6 +1939,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1855,7 +1955,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__verify)
-            opts="-q -v -h -V --to --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --to --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1877,6 +1977,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1889,7 +1993,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__version)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1905,6 +2009,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1919,7 +2027,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__wallet)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version new address help"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version new address help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1937,6 +2045,10 @@ _ao() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1949,7 +2061,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__wallet__subcmd__address)
-            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1965,6 +2077,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2035,7 +2151,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__wallet__subcmd__new)
-            opts="-q -v -h -V --out --force --wallet --json --home --quiet --verbose --color --timeout --help --version"
+            opts="-q -v -h -V --out --force --wallet --json --home --quiet --verbose --color --network --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2055,6 +2171,10 @@ _ao() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --timeout)

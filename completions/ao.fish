@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ao_global_optspecs
-    string join \n wallet= json home= q/quiet v/verbose color= timeout= h/help V/version
+    string join \n wallet= json home= q/quiet v/verbose color= network= timeout= h/help V/version
 end
 
 function __fish_ao_needs_command
@@ -29,6 +29,7 @@ complete -c ao -n "__fish_ao_needs_command" -l home -d 'Where the embedded node 
 complete -c ao -n "__fish_ao_needs_command" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_needs_command" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_needs_command" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_needs_command" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_needs_command" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -62,6 +63,7 @@ complete -c ao -n "__fish_ao_using_subcommand spawn" -l home -d 'Where the embed
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -76,6 +78,7 @@ complete -c ao -n "__fish_ao_using_subcommand send" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand send" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand send" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand send" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -90,6 +93,7 @@ complete -c ao -n "__fish_ao_using_subcommand eval" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand eval" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand eval" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -105,6 +109,7 @@ complete -c ao -n "__fish_ao_using_subcommand dryrun" -l home -d 'Where the embe
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -116,18 +121,20 @@ complete -c ao -n "__fish_ao_using_subcommand repl" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand repl" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand repl" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s V -l version -d 'Print version'
-complete -c ao -n "__fish_ao_using_subcommand result" -s p -l process -d 'The process it was scheduled for (id or name) [default: where it was first scheduled]' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -s p -l process -d 'The process it was scheduled for (id or name) [default: where it was first scheduled; needed on a remote network]' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand result" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand result" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand result" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand result" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -140,6 +147,7 @@ complete -c ao -n "__fish_ao_using_subcommand verify" -l home -d 'Where the embe
 complete -c ao -n "__fish_ao_using_subcommand verify" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand verify" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -152,6 +160,7 @@ complete -c ao -n "__fish_ao_using_subcommand inbox" -l home -d 'Where the embed
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -163,6 +172,7 @@ complete -c ao -n "__fish_ao_using_subcommand list" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -175,6 +185,7 @@ complete -c ao -n "__fish_ao_using_subcommand tail" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand tail" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand tail" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -s f -l follow -d 'Keep printing new messages as they are evaluated (Ctrl-C stops)'
 complete -c ao -n "__fish_ao_using_subcommand tail" -l json -d 'Print one JSON document instead of text'
@@ -187,6 +198,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -202,6 +214,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing file (the key in it is lost)'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print one JSON document instead of text'
@@ -214,6 +227,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -228,6 +242,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcomma
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -248,6 +263,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -259,6 +275,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -270,6 +287,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -285,6 +303,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -301,6 +320,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -312,6 +332,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -326,6 +347,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcomm
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -344,6 +366,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l no-attest -d 'Do not have the local scheduler attest it (processes cannot read it until someone does)'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
@@ -356,6 +379,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l no-attest -d 'Do not have the local scheduler attest it'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document instead of text'
@@ -368,6 +392,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l available -d 'State that it is available (Data-Protocol=WeaveDrive, Type=Available), which counts for processes with Availability-Type=Individual'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l json -d 'Print one JSON document instead of text'
@@ -380,6 +405,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -391,6 +417,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -410,6 +437,7 @@ complete -c ao -n "__fish_ao_using_subcommand serve" -l home -d 'Where the embed
 complete -c ao -n "__fish_ao_using_subcommand serve" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand serve" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand serve" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -421,6 +449,7 @@ complete -c ao -n "__fish_ao_using_subcommand version" -l home -d 'Where the emb
 complete -c ao -n "__fish_ao_using_subcommand version" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand version" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand version" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -432,6 +461,7 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -l home -d 'Where the
 complete -c ao -n "__fish_ao_using_subcommand completions" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c ao -n "__fish_ao_using_subcommand completions" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'

@@ -4,7 +4,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::input::{MessageArgs, signing_wallet};
-use super::node_access::{open_armed, report_result, resolve};
+use super::network::Network;
+use super::node_access::report_result;
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 
@@ -20,17 +21,14 @@ pub struct DryrunArgs {
 impl DryrunArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let (tags, data) = self.message.tags_and_data()?;
-        let owner = signing_wallet(global)?.address();
-        let (node, armed) = open_armed(global)?;
-        let process = resolve(&node, &owner, &self.message.process)?;
+        let wallet = signing_wallet(global)?;
+        let network = Network::open(global)?;
+        let process = network.process(&wallet.address(), &self.message.process)?;
         let spinner = Spinner::start(global, "evaluating");
-        let result = match self.slot {
-            Some(slot) => node.dry_run_at(&owner, process.id, slot, &tags, &data),
-            None => node.dry_run(&owner, process.id, &tags, &data),
-        };
+        let result = network.dry_run(&wallet, process, (&tags, &data), self.slot);
         drop(spinner);
-        let result = result.map_err(|e| armed.error(e))?;
-        let mut document = json!({"process": process.id.to_string(), "result": result});
+        let result = result?;
+        let mut document = json!({"process": process.to_string(), "result": result});
         if let Some(slot) = self.slot {
             document["slot"] = json!(slot);
         }

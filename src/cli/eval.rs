@@ -7,7 +7,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::input::signing_wallet;
-use super::node_access::{open_armed, plain_error, report, report_result, resolve};
+use super::network::Network;
+use super::node_access::{plain_error, report, report_result};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 use crate::lua_bundle::{LuaBundle, chunk_line};
@@ -88,8 +89,8 @@ impl EvalArgs {
             (None, None, None) => unreachable!("clap requires one of them"),
         };
         let wallet = signing_wallet(global)?;
-        let (node, armed) = open_armed(global)?;
-        let process = resolve(&node, &wallet.address(), &self.process)?;
+        let network = Network::open(global)?;
+        let process = network.process(&wallet.address(), &self.process)?;
         let tags = vec![Tag::new("Action", "Eval")];
         let spinner = Spinner::start(global, "evaluating");
         let located = |result: &MessageResult, failed: CliError| match &result.error {
@@ -98,15 +99,15 @@ impl EvalArgs {
         };
         if let Some(slot) = self.slot {
             // A dry run in the past: nothing is sent.
-            let result = node.dry_run_at(&wallet.address(), process.id, slot, &tags, code.as_bytes());
+            let result = network.dry_run(&wallet, process, (&tags, code.as_bytes()), Some(slot));
             drop(spinner);
-            let result = result.map_err(|e| armed.error(e))?;
-            let document = json!({"process": process.id.to_string(), "slot": slot, "result": result});
+            let result = result?;
+            let document = json!({"process": process.to_string(), "slot": slot, "result": result});
             return report_result(global, &document, &result, None).map_err(|failed| located(&result, failed));
         }
-        let outcome = node.send(&wallet, process.id, tags, code.into_bytes());
+        let outcome = network.send(&wallet, process, tags, code.into_bytes());
         drop(spinner);
-        let outcome = outcome.map_err(|e| armed.error(e))?;
+        let outcome = outcome?;
         report(global, &outcome, false).map_err(|failed| located(&outcome.result, failed))
     }
 }

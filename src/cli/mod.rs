@@ -10,6 +10,7 @@ mod interrupt;
 mod item;
 mod list;
 mod module;
+mod network;
 mod node_access;
 mod repl;
 mod result;
@@ -59,6 +60,10 @@ pub struct GlobalArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
+    /// A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the
+    /// embedded node: spawn, send, eval, dryrun and result
+    #[arg(long, global = true, env = "AO_NETWORK", value_name = "URL")]
+    network: Option<String>,
     /// Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1
     #[arg(long, global = true, value_name = "DURATION", value_parser = interrupt::parse_duration)]
     timeout: Option<std::time::Duration>,
@@ -143,6 +148,46 @@ enum Command {
     Completions(completions::CompletionsArgs),
 }
 
+impl Command {
+    /// What the command is called in "does not work on a remote network" errors, for the commands
+    /// that need the embedded node; `None` for those that work on any network (or need none).
+    fn embedded_only(&self) -> Option<&'static str> {
+        match self {
+            Command::Repl(_) => Some("the REPL"),
+            Command::Verify(_) => Some("`ao verify`"),
+            Command::Inbox(_) => Some("`ao inbox`"),
+            Command::List(_) => Some("`ao list`"),
+            Command::Tail(_) => Some("`ao tail`"),
+            Command::Module(_) => Some("`ao module`"),
+            Command::Drive(_) => Some("`ao drive`"),
+            Command::Serve(_) => Some("`ao serve`"),
+            _ => None,
+        }
+    }
+
+    fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
+        match self {
+            Command::Repl(args) => args.run(global),
+            Command::Spawn(args) => args.run(global),
+            Command::Send(args) => args.run(global),
+            Command::Eval(args) => args.run(global),
+            Command::Dryrun(args) => args.run(global),
+            Command::Result(args) => args.run(global),
+            Command::Verify(args) => args.run(global),
+            Command::Inbox(args) => args.run(global),
+            Command::List(args) => args.run(global),
+            Command::Tail(args) => args.run(global),
+            Command::Wallet(command) => command.run(global),
+            Command::Item(command) => command.run(global),
+            Command::Module(command) => command.run(global),
+            Command::Drive(command) => command.run(global),
+            Command::Serve(args) => args.run(global),
+            Command::Version(args) => args.run(global),
+            Command::Completions(args) => args.run(global),
+        }
+    }
+}
+
 /// A failure the user sees: one line, maybe a hint, and how the process exits.
 #[derive(Debug)]
 pub struct CliError {
@@ -176,24 +221,10 @@ impl CliError {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let color_errors = cli.global.color(true);
-    let result = match cli.command.unwrap_or_else(|| Command::Repl(repl::ReplArgs::default())) {
-        Command::Repl(args) => args.run(&cli.global),
-        Command::Spawn(args) => args.run(&cli.global),
-        Command::Send(args) => args.run(&cli.global),
-        Command::Eval(args) => args.run(&cli.global),
-        Command::Dryrun(args) => args.run(&cli.global),
-        Command::Result(args) => args.run(&cli.global),
-        Command::Verify(args) => args.run(&cli.global),
-        Command::Inbox(args) => args.run(&cli.global),
-        Command::List(args) => args.run(&cli.global),
-        Command::Tail(args) => args.run(&cli.global),
-        Command::Wallet(command) => command.run(&cli.global),
-        Command::Item(command) => command.run(&cli.global),
-        Command::Module(command) => command.run(&cli.global),
-        Command::Drive(command) => command.run(&cli.global),
-        Command::Serve(args) => args.run(&cli.global),
-        Command::Version(args) => args.run(&cli.global),
-        Command::Completions(args) => args.run(&cli.global),
+    let command = cli.command.unwrap_or_else(|| Command::Repl(repl::ReplArgs::default()));
+    let result = match command.embedded_only() {
+        Some(what) => network::embedded_only(&cli.global, what).and_then(|()| command.run(&cli.global)),
+        None => command.run(&cli.global),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

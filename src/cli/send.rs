@@ -2,7 +2,8 @@
 use clap::Args;
 
 use super::input::{MessageArgs, signing_wallet};
-use super::node_access::{open_armed, report, resolve};
+use super::network::Network;
+use super::node_access::report;
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 
@@ -16,10 +17,10 @@ impl SendArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let (tags, data) = self.message.tags_and_data()?;
         let wallet = signing_wallet(global)?;
-        let (node, armed) = open_armed(global)?;
-        let process = resolve(&node, &wallet.address(), &self.message.process)?;
+        let network = Network::open(global)?;
+        let process = network.process(&wallet.address(), &self.message.process)?;
         let spinner = Spinner::start(global, "evaluating");
-        let outcome = node.send(&wallet, process.id, tags, data).map_err(|e| armed.error(e))?;
+        let outcome = network.send(&wallet, process, tags, data)?;
         drop(spinner);
         report(global, &outcome, true)
     }

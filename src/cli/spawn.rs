@@ -3,7 +3,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::input::{TagsAndData, parse_id, read_data, signing_wallet};
-use super::node_access::{node_error, open_armed, warn_undelivered};
+use super::network::Network;
+use super::node_access::warn_undelivered;
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::SpawnRequest;
@@ -28,7 +29,7 @@ impl SpawnArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let data = read_data(self.input.data.as_deref())?;
         let wallet = signing_wallet(global)?;
-        let (node, armed) = open_armed(global)?;
+        let network = Network::open(global)?;
         let module = match self.module.as_str() {
             "aos" => None,
             id => Some(parse_id(id).map_err(|e| CliError::input(format!("--module {id:?}: {e}")))?),
@@ -39,9 +40,8 @@ impl SpawnArgs {
         }
         let request = SpawnRequest { name: self.name.clone(), module, tags, data };
         let spinner = Spinner::start(global, "spawning");
-        let outcome = node.spawn(&wallet, request).map_err(|e| armed.error(e))?;
+        let (outcome, module) = network.spawn(&wallet, request)?;
         drop(spinner);
-        let module = node.process(outcome.process).map_err(node_error)?.module;
         if global.json {
             print_json(
                 &json!({"process": outcome.process.to_string(), "name": self.name, "module": module.to_string()}),

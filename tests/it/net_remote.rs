@@ -1,6 +1,8 @@
 //! ao's client of remote units, against an `ao serve` (in this process, on an in-memory node):
 //! the HyperBEAM routes spawn, send, read results, dry-run and read slots as the node itself
 //! reports them; a unit that refuses or cannot be reached is one clear error naming it and the URL.
+//! And the commands with `--network`: home B spawns, evaluates, sends, reads and dry-runs on home
+//! A's `ao serve`.
 use ao::net::remote::{HyperBeam, RemoteError};
 use ao::protocol::Tag;
 
@@ -66,4 +68,46 @@ fn free_loopback_url() -> String {
     let port = listener.local_addr().unwrap().port();
     drop(listener);
     format!("http://127.0.0.1:{port}")
+}
+
+#[test]
+fn commands_work_on_another_homes_served_node_with_network() {
+    use crate::support::{Served, node_ao, node_home, node_json as json, node_ok as ok, stderr};
+    let (a, b) = (node_home(), node_home());
+    let (a, b) = (a.path(), b.path());
+    let mut served = Served::start(a);
+    let url = served.base.clone();
+    let run = |args: &[&str]| ok(b, &remote(&url, args));
+    let process = run(&["spawn", "far"]);
+    let listed = json(a, &["list"]);
+    assert_eq!(listed[0]["process"], process.as_str(), "the process lives in A");
+    assert_eq!(listed[0]["name"], "far");
+    assert_eq!(json(b, &["list"]), serde_json::json!([]), "and not in B");
+
+    assert_eq!(run(&["eval", "far", "X = 5 return X"]), "5", "a name is found through A's gateway");
+    let sent: serde_json::Value = serde_json::from_str(&run(&["--json", "send", &process, "-a", "Ping"])).unwrap();
+    assert_eq!(sent["slot"], 2);
+    let id = sent["id"].as_str().unwrap();
+    let read: serde_json::Value = serde_json::from_str(&run(&["--json", "result", id, "--process", "far"])).unwrap();
+    assert_eq!(read["result"], sent["result"]);
+    assert_eq!(read["result"], json(a, &["result", id])["result"], "what A stored");
+    assert_eq!(run(&["dryrun", "far", "-a", "Eval", "-d", "return X * 2"]), "10");
+    assert_eq!(json(a, &["list"])[0]["messages"], 3, "spawn, eval, ping: the dry run kept nothing");
+
+    let refused = node_ao(b, &remote(&url, &["list"]));
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("`ao list` does not work on a remote network yet"), "{}", stderr(&refused));
+
+    served.kill();
+    let gone = node_ao(b, &remote(&url, &["eval", &process, "return 1"]));
+    assert_eq!(gone.status.code(), Some(1));
+    let text = stderr(&gone);
+    assert!(text.starts_with(&format!("error: the node at {url}/")) && text.contains("cannot be reached"), "{text}");
+}
+
+/// `--network URL ARGS...`
+fn remote<'a>(url: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec!["--network", url];
+    all.extend_from_slice(args);
+    all
 }

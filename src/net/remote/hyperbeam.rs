@@ -106,6 +106,19 @@ impl HyperBeam {
         self.compute(wallet, process, &url, b"1984".to_vec())
     }
 
+    /// The result of message `message` of `process`, and its slot when the node says.
+    pub fn message_result(
+        &self,
+        wallet: &dyn Signer,
+        process: Id,
+        message: Id,
+    ) -> Result<(MessageResult, Option<u64>), RemoteError> {
+        let url = format!("{}/{process}~process@1.0/compute/results={message}", self.url);
+        let answer = self.compute_answer(wallet, process, &url, b"1984".to_vec())?;
+        let slot = answer["slot"].as_u64();
+        Ok((self.raw_result(&url, answer)?, slot))
+    }
+
     /// A dry run of a message from `wallet` to `process` (nothing kept).
     pub fn dry_run(
         &self,
@@ -140,10 +153,19 @@ impl HyperBeam {
         url: &str,
         data: Vec<u8>,
     ) -> Result<MessageResult, RemoteError> {
+        let answer = self.compute_answer(wallet, process, url, data)?;
+        self.raw_result(url, answer)
+    }
+
+    /// What `url` answers to a compute request signed by `wallet`.
+    fn compute_answer(&self, wallet: &dyn Signer, process: Id, url: &str, data: Vec<u8>) -> Result<Value, RemoteError> {
         let item = ItemBuilder { target: Some(process), anchor: None, tags: request_tags("Message", JSON), data };
-        let item = item.sign(wallet)?;
-        let body = item.to_bytes();
-        let answer: Value = self.read(url, || self.post(url, body.clone()))?.json().map_err(|e| self.answer(url, e))?;
+        let body = item.sign(wallet)?.to_bytes();
+        self.read(url, || self.post(url, body.clone()))?.json().map_err(|e| self.answer(url, e))
+    }
+
+    /// The result in a compute answer (`raw`, as aoconnect reads it).
+    fn raw_result(&self, url: &str, answer: Value) -> Result<MessageResult, RemoteError> {
         let raw = answer.get("raw").cloned().ok_or_else(|| self.answer(url, "no raw result"))?;
         serde_json::from_value(raw).map_err(|e| self.answer(url, e))
     }

@@ -1,9 +1,12 @@
 //! Remote AO units as `ao` drives them over HTTP: a HyperBEAM-style node (or an `ao serve`) at one
-//! URL ([`HyperBeam`]), speaking what aoconnect's mainnet mode speaks. Every failure names the
+//! URL ([`HyperBeam`]), speaking what aoconnect's mainnet mode speaks, and a gateway's GraphQL
+//! ([`Gateway`]) for names. Every failure names the
 //! unit and the URL; reads are retried, writes never are (a message is reported sent only when
 //! the unit acknowledged it).
+mod gateway;
 mod hyperbeam;
 
+pub use gateway::Gateway;
 pub use hyperbeam::HyperBeam;
 
 /// Why a call to a remote unit failed.

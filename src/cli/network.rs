@@ -1,0 +1,140 @@
+//! Where a command's processes live: the embedded node (the default), or a remote network — a
+//! HyperBEAM-style node or another home's `ao serve` — named by `--network URL` (`AO_NETWORK`).
+//! `spawn`, `send`, `eval`, `dryrun` and `result` work on both; the others say they need the
+//! embedded node.
+use super::interrupt::Armed;
+use super::node_access::{node_error, open_armed, resolve};
+use super::{CliError, GlobalArgs};
+use crate::net::remote::{Gateway, HyperBeam, RemoteError};
+use crate::node::{MessageResult, Node, Outcome, SpawnRequest};
+use crate::protocol::{Id, Tag, Wallet};
+
+/// The embedded node, or a remote one.
+pub enum Network {
+    Embedded(Node, Armed),
+    Remote { node: HyperBeam, gateway: Gateway },
+}
+
+/// A remote unit's failure as the CLI reports it: what it refused as asked wrongly (`4xx`, exit
+/// 2), anything else as failed (exit 1).
+pub fn remote_error(error: RemoteError) -> CliError {
+    match &error {
+        RemoteError::Status { status: 400..=499, .. } => CliError::input(error.to_string()),
+        _ => CliError::failed(error.to_string()),
+    }
+}
+
+/// `what` needs the embedded node.
+pub fn embedded_only(global: &GlobalArgs, what: &str) -> Result<(), CliError> {
+    match &global.network {
+        Some(url) => Err(CliError::input(format!("{what} does not work on a remote network yet (--network {url})"))
+            .hint("unset --network / AO_NETWORK to use the embedded node")),
+        None => Ok(()),
+    }
+}
+
+impl Network {
+    /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
+    pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
+        match &global.network {
+            Some(url) => {
+                let node = HyperBeam::new(url).map_err(remote_error)?;
+                Ok(Network::Remote { node, gateway: Gateway::new(url) })
+            }
+            None => {
+                let (node, armed) = open_armed(global)?;
+                Ok(Network::Embedded(node, armed))
+            }
+        }
+    }
+
+    /// The process `text` names for `owner`: its id, or the name of a process it spawned.
+    pub fn process(&self, owner: &str, text: &str) -> Result<Id, CliError> {
+        match self {
+            Network::Embedded(node, _) => Ok(resolve(node, owner, text)?.id),
+            Network::Remote { gateway, .. } => {
+                if let Ok(id) = text.parse() {
+                    return Ok(id);
+                }
+                let found = gateway.process_named(owner, text).map_err(remote_error)?;
+                found.ok_or_else(|| {
+                    CliError::input(format!("no process named {text:?} for this wallet on the network"))
+                        .hint("give the process id")
+                })
+            }
+        }
+    }
+
+    /// Spawns a process; its boot outcome and the module it runs.
+    pub fn spawn(&self, wallet: &Wallet, request: SpawnRequest) -> Result<(Outcome, Id), CliError> {
+        match self {
+            Network::Embedded(node, armed) => {
+                let outcome = node.spawn(wallet, request).map_err(|e| armed.error(e))?;
+                let module = node.process(outcome.process).map_err(node_error)?.module;
+                Ok((outcome, module))
+            }
+            Network::Remote { node, .. } => {
+                let module = request.module.unwrap_or_else(crate::runtime::aos_module_id);
+                let mut tags = request.tags;
+                if let Some(name) = &request.name {
+                    tags.retain(|t| t.name != "Name");
+                    tags.insert(0, Tag::new("Name", name));
+                }
+                let process = node.spawn(wallet, module, tags, request.data).map_err(remote_error)?;
+                let result = node.result(wallet, process, 0).map_err(remote_error)?;
+                Ok((Outcome { id: process, process, slot: 0, result, undelivered: Vec::new() }, module))
+            }
+        }
+    }
+
+    /// Sends a message; its outcome once evaluated.
+    pub fn send(&self, wallet: &Wallet, process: Id, tags: Vec<Tag>, data: Vec<u8>) -> Result<Outcome, CliError> {
+        match self {
+            Network::Embedded(node, armed) => node.send(wallet, process, tags, data).map_err(|e| armed.error(e)),
+            Network::Remote { node, .. } => {
+                let (id, slot) = node.send(wallet, process, tags, data).map_err(remote_error)?;
+                let result = node.result(wallet, process, slot).map_err(remote_error)?;
+                Ok(Outcome { id, process, slot, result, undelivered: Vec::new() })
+            }
+        }
+    }
+
+    /// The stored result of `message` (in `process`, or where it was first scheduled).
+    pub fn result(&self, wallet: &Wallet, message: Id, process: Option<Id>) -> Result<Outcome, CliError> {
+        match self {
+            Network::Embedded(node, _) => node.result(message, process).map_err(node_error),
+            Network::Remote { node, .. } => {
+                let process = process.ok_or_else(|| {
+                    CliError::input("on a remote network, say which process the message is in (--process)")
+                })?;
+                let (result, slot) = node.message_result(wallet, process, message).map_err(remote_error)?;
+                Ok(Outcome { id: message, process, slot: slot.unwrap_or(0), result, undelivered: Vec::new() })
+            }
+        }
+    }
+
+    /// A dry run, now or (embedded only) right after slot `slot`.
+    pub fn dry_run(
+        &self,
+        wallet: &Wallet,
+        process: Id,
+        (tags, data): (&[Tag], &[u8]),
+        slot: Option<u64>,
+    ) -> Result<MessageResult, CliError> {
+        let owner = wallet.address();
+        match (self, slot) {
+            (Network::Embedded(node, armed), Some(slot)) => {
+                node.dry_run_at(&owner, process, slot, tags, data).map_err(|e| armed.error(e))
+            }
+            (Network::Embedded(node, armed), None) => {
+                node.dry_run(&owner, process, tags, data).map_err(|e| armed.error(e))
+            }
+            (Network::Remote { .. }, Some(_)) => {
+                Err(CliError::input("--slot needs the embedded node (a remote network is not recomputed here yet)"))
+            }
+            (Network::Remote { node, .. }, None) => {
+                node.dry_run(wallet, process, tags, data.to_vec()).map_err(remote_error)
+            }
+        }
+    }
+}

@@ -214,6 +214,12 @@ impl Node {
         Ok(self.shared.store.read()?.tx().slot_at_time(process, ms)?)
     }
 
+    /// The slot of the message, or of the assignment, `id` in `process` (which must exist).
+    pub fn slot_in(&self, process: Id, id: Id) -> Result<u64, NodeError> {
+        self.process(process)?;
+        self.slot_of(process, id)?.ok_or(NodeError::UnknownMessage(id))
+    }
+
     /// The slot of the message, or of the assignment, `id` in `process`'s schedule.
     pub fn slot_of(&self, process: Id, id: Id) -> Result<Option<u64>, NodeError> {
         let reader = self.shared.store.read()?;

@@ -1,12 +1,11 @@
 //! The compute unit's API (`ao-protocol.md` §3.3): a message's result, a process's results a
 //! page at a time (cursors, `ASC`/`DESC`), its cron ticks' results, dry runs (nothing kept), and
 //! its memory now (`/state`).
-use std::collections::HashMap;
 
 use axum::Json;
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
@@ -36,18 +35,12 @@ async fn info(State(api): State<Api>) -> Json<Value> {
     Json(json!({ "address": api.node.unit_address(), "timestamp": api.node.now_ms() }))
 }
 
-async fn result(
-    State(api): State<Api>,
-    Path(message): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
-    let params = Params(params);
+async fn result(State(api): State<Api>, Path(message): Path<String>, params: Params) -> ApiResult<Json<Value>> {
     let message = request::id("message", &message)?;
     let process = params.id("process-id")?;
     let result = api
         .run(move |node| {
-            node.process(process)?;
-            let slot = node.slot_of(process, message)?.ok_or(NodeError::UnknownMessage(message))?;
+            let slot = node.slot_in(process, message)?;
             node.result_at(process, slot)
         })
         .await?;
@@ -141,12 +134,7 @@ fn connection(entries: &[LogEntry], more: bool, sort: &str) -> Value {
     json!({ "pageInfo": { "hasNextPage": more }, "edges": edges })
 }
 
-async fn results(
-    State(api): State<Api>,
-    Path(process): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
-    let params = Params(params);
+async fn results(State(api): State<Api>, Path(process): Path<String>, params: Params) -> ApiResult<Json<Value>> {
     let process = request::id("process", &process)?;
     let sort = params.text("sort").unwrap_or("ASC").to_ascii_uppercase();
     let ascending = match sort.as_str() {
@@ -162,12 +150,7 @@ async fn results(
     Ok(Json(connection(&entries, more, &sort)))
 }
 
-async fn cron(
-    State(api): State<Api>,
-    Path(process): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
-    let params = Params(params);
+async fn cron(State(api): State<Api>, Path(process): Path<String>, params: Params) -> ApiResult<Json<Value>> {
     let process = request::id("process", &process)?;
     let limit = params.number::<u64>("limit")?.unwrap_or(CRON_PAGE).clamp(1, CRON_PAGE_MAX);
     let range = (bound(params.text("from"), "from")?, bound(params.text("to"), "to")?);
@@ -198,12 +181,7 @@ struct DryRunTag {
     value: Value,
 }
 
-async fn dry_run(
-    State(api): State<Api>,
-    Query(params): Query<HashMap<String, String>>,
-    body: Body,
-) -> ApiResult<Json<Value>> {
-    let params = Params(params);
+async fn dry_run(State(api): State<Api>, params: Params, body: Body) -> ApiResult<Json<Value>> {
     let process = params.id("process-id")?;
     let bytes = request::body(body, &api.limits).await?;
     let message: DryRunMessage = serde_json::from_slice(&bytes).map_err(|e| {
@@ -218,8 +196,7 @@ async fn dry_run(
         .run(move |node| match to {
             None => node.dry_run(&owner, process, &tags, data.as_bytes()),
             Some(message) => {
-                node.process(process)?;
-                let slot = node.slot_of(process, message)?.ok_or(NodeError::UnknownMessage(message))?;
+                let slot = node.slot_in(process, message)?;
                 node.dry_run_at(&owner, process, slot, &tags, data.as_bytes())
             }
         })
@@ -232,11 +209,11 @@ async fn dry_run(
 async fn state(
     State(api): State<Api>,
     Path(process): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
+    params: Params,
 ) -> ApiResult<axum::response::Response> {
     use axum::response::IntoResponse;
     let process = request::id("process", &process)?;
-    let to = Params(params).number::<u64>("to")?;
+    let to = params.number::<u64>("to")?;
     let state = api
         .run(move |node| match to {
             None => node.memory(process).map(Some),

@@ -4,12 +4,11 @@
 //! `…/compute?slot=N` (a result, as `{raw: result}`), `/{pid}/slot/current`,
 //! `…/as=execution/compute&Tag=Value…` (a dry run), `~scheduler@1.0/slot` and `/schedule`. A POST carries a
 //! signed ANS-104 item (`codec-device: ans104@1.0`), whose signature must verify.
-use std::collections::HashMap;
 
 use axum::Json;
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderName, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
@@ -42,11 +41,8 @@ async fn address(State(api): State<Api>) -> String {
 }
 
 /// `{process, current, timestamp, block-height}` of `?target=PID`.
-async fn scheduler_slot(
-    State(api): State<Api>,
-    Query(params): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
-    let process = Params(params).id("target")?;
+async fn scheduler_slot(State(api): State<Api>, params: Params) -> ApiResult<Json<Value>> {
+    let process = params.id("target")?;
     let current = api.run(move |node| node.latest_slot(process)).await?;
     let now = api.node.now_ms();
     Ok(Json(json!({
@@ -59,8 +55,7 @@ async fn scheduler_slot(
 
 /// `?target=PID&from=SLOT&to=SLOT`: the schedule as the legacy scheduler pages it (what
 /// HyperBEAM answers to `Accept: application/aos-2`), cursors being slots.
-async fn schedule(State(api): State<Api>, Query(params): Query<HashMap<String, String>>) -> ApiResult<Json<Value>> {
-    let params = Params(params);
+async fn schedule(State(api): State<Api>, params: Params) -> ApiResult<Json<Value>> {
     let process = params.id("target")?;
     let range = ScheduleRange::Slots { from: params.number("from")?.unwrap_or(0), to: params.number("to")? };
     let limit = params.number::<u64>("limit")?.unwrap_or(SCHEDULE_PAGE).clamp(1, 10_000);
@@ -161,7 +156,7 @@ async fn process_path(
     State(api): State<Api>,
     method: Method,
     Path(path): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
+    params: Params,
     body: Body,
 ) -> ApiResult<Response> {
     let route = route(&path)?;
@@ -189,7 +184,7 @@ async fn process_path(
                 .into_response())
         }
         Route::Result(process, which) => {
-            let which = which.or_else(|| params.get("slot").cloned());
+            let which = which.or_else(|| params.text("slot").map(str::to_string));
             let which = which
                 .ok_or_else(|| ApiError::bad_request("say which result: compute/results=SLOT or compute?slot=SLOT"))?;
             let which = match which.parse::<u64>() {
@@ -228,10 +223,12 @@ enum Which {
 
 /// The result `which` names in `process`.
 fn stored_result(node: &Node, process: Id, which: Which) -> Result<(u64, MessageResult), NodeError> {
-    node.process(process)?;
     let slot = match which {
-        Which::Slot(slot) => slot,
-        Which::Message(message) => node.slot_of(process, message)?.ok_or(NodeError::UnknownMessage(message))?,
+        Which::Slot(slot) => {
+            node.process(process)?;
+            slot
+        }
+        Which::Message(message) => node.slot_in(process, message)?,
     };
     Ok((slot, node.result_at(process, slot)?))
 }

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
@@ -19,12 +19,7 @@ pub fn router() -> Router<Api> {
         .route("/monitor/{process}", post(monitor).delete(unmonitor))
 }
 
-async fn post_item(
-    State(api): State<Api>,
-    Query(params): Query<std::collections::HashMap<String, String>>,
-    body: Body,
-) -> ApiResult<(StatusCode, Json<Value>)> {
-    let params = Params(params);
+async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiResult<(StatusCode, Json<Value>)> {
     if params.has("process-id") || params.has("assign") {
         let process = params.id("process-id")?;
         let message = params.id("assign")?;

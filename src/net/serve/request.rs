@@ -6,7 +6,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use axum::body::{Body, Bytes};
+use axum::extract::{FromRequestParts, Query};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 
 use super::error::{ApiError, ApiResult};
 use crate::protocol::{DataItem, Id};
@@ -59,8 +61,20 @@ pub fn id(what: &str, text: &str) -> ApiResult<Id> {
     text.parse().map_err(|_| ApiError::bad_request(format!("{what} {text:?} is not an id")))
 }
 
-/// A request's query parameters.
+/// A request's query parameters (a handler's extractor: a query string that does not parse is a
+/// `400` with a JSON error).
 pub struct Params(pub HashMap<String, String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Params {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(params) = Query::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| ApiError::bad_request(format!("the query string: {}", e.body_text())))?;
+        Ok(Params(params))
+    }
+}
 
 impl Params {
     pub fn text(&self, name: &str) -> Option<&str> {

@@ -1,12 +1,11 @@
 //! The scheduler unit's API (`ao-protocol.md` §3.1): its address and time, `POST /` (a signed
 //! message or spawn, scheduled and evaluated), a process's schedule a page at a time or one of
 //! its messages (`GET /{id}`), its newest slot, and the process itself.
-use std::collections::HashMap;
 
 use axum::Json;
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::routing::get;
 use serde_json::{Value, json};
 
@@ -70,12 +69,7 @@ async fn latest(State(api): State<Api>, Path(process): Path<String>) -> ApiResul
 
 /// `GET /{id}`: a message of the process `process-id` names when `id` is one, else the schedule
 /// of the process `id` (`from`/`to` timestamps, or `from-nonce`/`to-nonce` slots, and `limit`).
-async fn schedule_or_message(
-    State(api): State<Api>,
-    Path(id): Path<String>,
-    Query(params): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Value>> {
-    let params = Params(params);
+async fn schedule_or_message(State(api): State<Api>, Path(id): Path<String>, params: Params) -> ApiResult<Json<Value>> {
     let id = request::id("id", &id)?;
     let process = params.optional_id("process-id")?.unwrap_or(id);
     if process != id {

@@ -51,13 +51,7 @@ impl Node {
             }
             ItemKind::Message => {
                 let process = item.target().expect("classified messages have a target");
-                let item = Arc::new(item);
-                let (outcome, undelivered) = self.pushing(|push| {
-                    let recovered = push.enter(process)?;
-                    messenger::crank_each(push, recovered)?;
-                    self.deliver_user_item(push, process, item.clone(), true)
-                })?;
-                Ok(Outcome { undelivered, ..outcome })
+                self.push_item(process, Arc::new(item), true)
             }
         }
     }
@@ -87,14 +81,6 @@ impl Node {
             let row = tx.slots(holder, slot, slot)?.pop().ok_or(NodeError::UnknownMessage(message))?;
             Arc::new(DataItem::parse(&row.item).map_err(|e| NodeError::Damaged(format!("message {message}: {e}")))?)
         };
-        let (outcome, undelivered) = self.pushing(|push| {
-            if push.process_row(process)?.is_none() {
-                return Err(NodeError::UnknownProcess(process));
-            }
-            let recovered = push.enter(process)?;
-            messenger::crank_each(push, recovered)?;
-            self.deliver_user_item(push, process, item.clone(), true)
-        })?;
-        Ok(Outcome { undelivered, ..outcome })
+        self.push_item(process, item, true)
     }
 }

@@ -212,6 +212,17 @@ impl Node {
         })
     }
 
+    /// Schedules `item` (signed by its sender) for `process`, evaluates it and delivers what
+    /// follows, as one push; with `checkpoint`, writes the checkpoints that pay.
+    fn push_item(&self, process: Id, item: Arc<DataItem>, checkpoint: bool) -> Result<Outcome, NodeError> {
+        let (outcome, undelivered) = self.pushing(|push| {
+            let recovered = push.enter(process)?;
+            messenger::crank_each(push, recovered)?;
+            self.deliver_user_item(push, process, item.clone(), checkpoint)
+        })?;
+        Ok(Outcome { undelivered, ..outcome })
+    }
+
     /// Schedules `item` for `process` (entered), evaluates it, delivers what follows and, with
     /// `checkpoint`, stages the checkpoints that pay.
     fn deliver_user_item(

@@ -6,7 +6,7 @@
 //! everything it caused are in the log.
 use std::sync::Arc;
 
-use super::{Node, NodeError, Outcome, messenger};
+use super::{Node, NodeError, Outcome};
 use crate::protocol::{DataItem, Id};
 
 impl Node {
@@ -21,13 +21,7 @@ impl Node {
         if item.target() != Some(process) {
             return Err(refused(format!("it is not addressed to {process}")));
         }
-        let item = Arc::new(item.clone());
-        let (outcome, undelivered) = self.pushing(|push| {
-            let recovered = push.enter(process)?;
-            messenger::crank_each(push, recovered)?;
-            self.deliver_user_item(push, process, item.clone(), false)
-        })?;
-        Ok(Outcome { undelivered, ..outcome })
+        self.push_item(process, Arc::new(item.clone()), false)
     }
 
     /// Writes a checkpoint for every live process evaluated past its last one (`send` does after

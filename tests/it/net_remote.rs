@@ -111,3 +111,28 @@ fn remote<'a>(url: &'a str, args: &[&'a str]) -> Vec<&'a str> {
     all.extend_from_slice(args);
     all
 }
+
+#[test]
+fn the_legacy_client_spawns_sends_and_reads_through_the_mu_and_cu() {
+    use ao::net::remote::Legacy;
+    let (node, _) = memory_node();
+    let served = InProcess::start(&node);
+    let base = &served.base;
+    let units = Legacy::new(&format!("{base}/mu"), &format!("{base}/cu/"), &format!("{base}/su"));
+    let owner = &wallet().wallet;
+    assert_eq!(units.scheduler().unwrap(), node.unit_address());
+    let module = ao::runtime::aos_module_id();
+    let process = units.spawn(owner, module, vec![Tag::new("Name", "legacy")], Vec::new()).unwrap();
+    assert_eq!(node.process(process).unwrap().name.as_deref(), Some("legacy"));
+    let id = units.send(owner, process, vec![Tag::new("Action", "Eval")], b"Y = 7 return Y".to_vec()).unwrap();
+    let result = units.result(process, id).unwrap();
+    assert_eq!(result, node.result(id, Some(process)).unwrap().result, "the stored result");
+    assert_eq!(result.printed(), "7");
+    let dry = units.dry_run(&owner.address(), process, &[Tag::new("Action", "Eval")], b"return Y + 1").unwrap();
+    assert_eq!(dry.printed(), "8");
+    assert_eq!(node.latest_slot(process).unwrap(), 1, "the dry run kept nothing");
+
+    let unknown = "U".repeat(43).parse().unwrap();
+    let error = units.send(owner, unknown, vec![], Vec::new()).unwrap_err();
+    assert_eq!(error.to_string(), format!("the messenger unit at {base}/mu answered 404: no process {unknown} here"));
+}

@@ -1,23 +1,21 @@
 //! An Arweave-style gateway's GraphQL, for what `ao` looks up by name: a wallet's process with a
 //! `Name` tag (as aos finds the process a name stands for).
-use reqwest::blocking::Client;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::RemoteError;
+use super::unit::Unit;
 use crate::protocol::Id;
-
-const UNIT: &str = "the gateway";
 
 /// A gateway's GraphQL endpoint.
 pub struct Gateway {
     graphql: String,
-    http: Client,
+    unit: Unit,
 }
 
 impl Gateway {
     /// The gateway at `url` (its GraphQL at `url/graphql`).
     pub fn new(url: &str) -> Self {
-        Gateway { graphql: format!("{}/graphql", url.trim_end_matches('/')), http: Client::new() }
+        Gateway { graphql: format!("{}/graphql", url.trim_end_matches('/')), unit: Unit::new("the gateway") }
     }
 
     /// The newest process `owner` spawned with the `Name` tag `name`.
@@ -28,15 +26,10 @@ impl Gateway {
             "variables": { "owners": [owner], "tags": [
                 { "name": "Type", "values": ["Process"] }, { "name": "Name", "values": [name] } ] },
         });
-        let url = self.graphql.clone();
-        let unreachable =
-            |e: reqwest::Error| RemoteError::Unreachable { unit: UNIT, url: url.clone(), detail: e.to_string() };
-        let response = self.http.post(&url).json(&query).send().map_err(unreachable)?;
-        let status = response.status().as_u16();
-        let answer: Value =
-            response.json().map_err(|e| RemoteError::Answer { unit: UNIT, url: url.clone(), detail: e.to_string() })?;
-        if status != 200 || answer.get("errors").is_some() {
-            return Err(RemoteError::Status { unit: UNIT, url, status, body: answer.to_string() });
+        let url = &self.graphql;
+        let answer = self.unit.json(url, self.unit.read(url, || self.unit.http.post(url).json(&query))?)?;
+        if let Some(errors) = answer.get("errors") {
+            return Err(self.unit.answer(url, errors));
         }
         let id = answer["data"]["transactions"]["edges"][0]["node"]["id"].as_str();
         Ok(id.and_then(|id| id.parse().ok()))

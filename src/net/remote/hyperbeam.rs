@@ -1,20 +1,13 @@
 //! A HyperBEAM node's process routes, as aoconnect 0.0.98's mainnet mode calls them
 //! (`ao-protocol.md` §5.9): every request a POST of one ANS-104 item signed by the caller
 //! (`codec-device: ans104@1.0`), its request fields as tags.
-use std::time::Duration;
-
-use reqwest::blocking::{Client, Response};
+use reqwest::blocking::Response;
 use serde_json::Value;
 
 use super::RemoteError;
+use super::unit::Unit;
 use crate::node::MessageResult;
 use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag};
-
-/// What the unit is called in errors.
-const UNIT: &str = "the node";
-
-/// How often an idempotent read is tried when the node cannot be reached.
-const READ_TRIES: u32 = 3;
 
 /// The tags every request item carries after the caller's (aoconnect's `jsonParams`).
 fn request_tags(kind: &str, codec: (&str, &str)) -> Vec<Tag> {
@@ -33,18 +26,13 @@ const JSON: (&str, &str) = ("require-codec", "application/json");
 /// A HyperBEAM-style node at one URL.
 pub struct HyperBeam {
     url: String,
-    http: Client,
+    unit: Unit,
 }
 
 impl HyperBeam {
     /// The node at `url` (`http://host:port`, no trailing slash needed).
     pub fn new(url: &str) -> Result<Self, RemoteError> {
-        let url = url.trim_end_matches('/').to_string();
-        let http = Client::builder()
-            .timeout(Duration::from_secs(120))
-            .build()
-            .map_err(|e| RemoteError::Unreachable { unit: UNIT, url: url.clone(), detail: e.to_string() })?;
-        Ok(HyperBeam { url, http })
+        Ok(HyperBeam { url: url.trim_end_matches('/').to_string(), unit: Unit::new("the node") })
     }
 
     pub fn url(&self) -> &str {
@@ -54,7 +42,7 @@ impl HyperBeam {
     /// The node's address (its scheduler's and the default `Authority`).
     pub fn address(&self) -> Result<String, RemoteError> {
         let url = format!("{}/~meta@1.0/info/address", self.url);
-        let text = self.read(&url, || self.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
+        let text = self.read(&url, || self.unit.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
         Ok(text.trim().to_string())
     }
 
@@ -141,7 +129,7 @@ impl HyperBeam {
     /// The newest slot of `process`.
     pub fn current_slot(&self, process: Id) -> Result<u64, RemoteError> {
         let url = format!("{}/{process}/slot/current", self.url);
-        let text = self.read(&url, || self.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
+        let text = self.read(&url, || self.unit.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
         text.trim().parse().map_err(|_| self.answer(&url, format!("{text:?} is not a slot")))
     }
 
@@ -171,53 +159,29 @@ impl HyperBeam {
     }
 
     fn post(&self, url: &str, body: Vec<u8>) -> reqwest::blocking::RequestBuilder {
-        self.http.post(url).header("content-type", "application/ans104").header("codec-device", "ans104@1.0").body(body)
+        self.unit
+            .http
+            .post(url)
+            .header("content-type", "application/ans104")
+            .header("codec-device", "ans104@1.0")
+            .body(body)
     }
 
-    /// Sends `item` once (a write is never repeated: the node may have taken it).
+    /// Sends `item` once.
     fn write(&self, url: &str, item: &DataItem) -> Result<Response, RemoteError> {
-        let response = self.post(url, item.to_bytes()).send().map_err(|e| self.unreachable(url, e))?;
-        self.checked(url, response)
+        self.unit.write(url, self.post(url, item.to_bytes()))
     }
 
-    /// An idempotent request, tried again when the node cannot be reached.
     fn read(
         &self,
         url: &str,
         request: impl Fn() -> reqwest::blocking::RequestBuilder,
     ) -> Result<Response, RemoteError> {
-        let mut tries = 0;
-        loop {
-            tries += 1;
-            match request().send() {
-                Ok(response) => return self.checked(url, response),
-                Err(error) if tries >= READ_TRIES || !(error.is_connect() || error.is_timeout()) => {
-                    return Err(self.unreachable(url, error));
-                }
-                Err(_) => std::thread::sleep(Duration::from_millis(200 * u64::from(tries))),
-            }
-        }
-    }
-
-    fn checked(&self, url: &str, response: Response) -> Result<Response, RemoteError> {
-        let status = response.status();
-        if status.is_success() {
-            return Ok(response);
-        }
-        let body = response.text().unwrap_or_default();
-        let body = serde_json::from_str::<Value>(&body)
-            .ok()
-            .and_then(|v| v["error"].as_str().map(str::to_string))
-            .unwrap_or(body);
-        Err(RemoteError::Status { unit: UNIT, url: url.to_string(), status: status.as_u16(), body })
-    }
-
-    fn unreachable(&self, url: &str, error: reqwest::Error) -> RemoteError {
-        RemoteError::Unreachable { unit: UNIT, url: url.to_string(), detail: error.to_string() }
+        self.unit.read(url, request)
     }
 
     fn answer(&self, url: &str, detail: impl std::fmt::Display) -> RemoteError {
-        RemoteError::Answer { unit: UNIT, url: url.to_string(), detail: detail.to_string() }
+        self.unit.answer(url, detail)
     }
 }
 

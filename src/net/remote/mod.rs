@@ -1,13 +1,17 @@
 //! Remote AO units as `ao` drives them over HTTP: a HyperBEAM-style node (or an `ao serve`) at one
-//! URL ([`HyperBeam`]), speaking what aoconnect's mainnet mode speaks, and a gateway's GraphQL
+//! URL ([`HyperBeam`]), speaking what aoconnect's mainnet mode speaks; the legacy messenger,
+//! compute and scheduler units ([`Legacy`]), as aoconnect's legacy mode; and a gateway's GraphQL
 //! ([`Gateway`]) for names. Every failure names the
 //! unit and the URL; reads are retried, writes never are (a message is reported sent only when
 //! the unit acknowledged it).
 mod gateway;
 mod hyperbeam;
+mod legacy;
+mod unit;
 
 pub use gateway::Gateway;
 pub use hyperbeam::HyperBeam;
+pub use legacy::Legacy;
 
 /// Why a call to a remote unit failed.
 #[derive(Debug, thiserror::Error)]

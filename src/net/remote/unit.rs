@@ -1,0 +1,73 @@
+//! One remote unit's HTTP, shared by the clients: its name in errors, status checks (a unit's
+//! `{"error"}` becomes the message), idempotent reads tried again when the unit cannot be
+//! reached, writes sent once.
+use std::time::Duration;
+
+use reqwest::blocking::{Client, RequestBuilder, Response};
+use serde_json::Value;
+
+use super::RemoteError;
+
+/// How often an idempotent read is tried when the unit cannot be reached.
+const READ_TRIES: u32 = 3;
+
+/// A unit, by what errors call it.
+pub(super) struct Unit {
+    pub name: &'static str,
+    pub http: Client,
+}
+
+impl Unit {
+    pub fn new(name: &'static str) -> Self {
+        // Evaluations may take long (a process's first message, a big dry run); connecting not.
+        let http = Client::builder().timeout(Duration::from_secs(120)).connect_timeout(Duration::from_secs(10)).build();
+        Unit { name, http: http.unwrap_or_else(|_| Client::new()) }
+    }
+
+    /// Sends `request` once (a write is never repeated: the unit may have taken it).
+    pub fn write(&self, url: &str, request: RequestBuilder) -> Result<Response, RemoteError> {
+        let response = request.send().map_err(|e| self.unreachable(url, e))?;
+        self.checked(url, response)
+    }
+
+    /// An idempotent request, tried again when the unit cannot be reached.
+    pub fn read(&self, url: &str, request: impl Fn() -> RequestBuilder) -> Result<Response, RemoteError> {
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match request().send() {
+                Ok(response) => return self.checked(url, response),
+                Err(error) if tries >= READ_TRIES || !(error.is_connect() || error.is_timeout()) => {
+                    return Err(self.unreachable(url, error));
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(200 * u64::from(tries))),
+            }
+        }
+    }
+
+    /// A JSON answer.
+    pub fn json(&self, url: &str, response: Response) -> Result<Value, RemoteError> {
+        response.json().map_err(|e| self.answer(url, e))
+    }
+
+    fn checked(&self, url: &str, response: Response) -> Result<Response, RemoteError> {
+        let status = response.status();
+        if status.is_success() {
+            return Ok(response);
+        }
+        let body = response.text().unwrap_or_default();
+        let body = serde_json::from_str::<Value>(&body)
+            .ok()
+            .and_then(|v| v["error"].as_str().map(str::to_string))
+            .unwrap_or(body);
+        Err(RemoteError::Status { unit: self.name, url: url.to_string(), status: status.as_u16(), body })
+    }
+
+    pub fn unreachable(&self, url: &str, error: reqwest::Error) -> RemoteError {
+        RemoteError::Unreachable { unit: self.name, url: url.to_string(), detail: error.to_string() }
+    }
+
+    pub fn answer(&self, url: &str, detail: impl std::fmt::Display) -> RemoteError {
+        RemoteError::Answer { unit: self.name, url: url.to_string(), detail: detail.to_string() }
+    }
+}

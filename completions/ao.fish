@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ao_global_optspecs
-    string join \n wallet= json home= q/quiet v/verbose color= network= timeout= h/help V/version
+    string join \n wallet= json home= q/quiet v/verbose color= network= mu-url= cu-url= su-url= gateway-url= timeout= h/help V/version
 end
 
 function __fish_ao_needs_command
@@ -30,6 +30,10 @@ complete -c ao -n "__fish_ao_needs_command" -l color -d 'Colour: auto (on a term
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_needs_command" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_needs_command" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_needs_command" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_needs_command" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_needs_command" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_needs_command" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_needs_command" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_needs_command" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -64,6 +68,10 @@ complete -c ao -n "__fish_ao_using_subcommand spawn" -l color -d 'Colour: auto (
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -79,6 +87,10 @@ complete -c ao -n "__fish_ao_using_subcommand send" -l color -d 'Colour: auto (o
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand send" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand send" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -94,6 +106,10 @@ complete -c ao -n "__fish_ao_using_subcommand eval" -l color -d 'Colour: auto (o
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand eval" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -110,6 +126,10 @@ complete -c ao -n "__fish_ao_using_subcommand dryrun" -l color -d 'Colour: auto 
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -122,6 +142,10 @@ complete -c ao -n "__fish_ao_using_subcommand repl" -l color -d 'Colour: auto (o
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand repl" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand repl" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand repl" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand repl" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand repl" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -135,6 +159,10 @@ complete -c ao -n "__fish_ao_using_subcommand result" -l color -d 'Colour: auto 
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand result" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand result" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -148,6 +176,10 @@ complete -c ao -n "__fish_ao_using_subcommand verify" -l color -d 'Colour: auto 
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand verify" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -161,6 +193,10 @@ complete -c ao -n "__fish_ao_using_subcommand inbox" -l color -d 'Colour: auto (
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -173,6 +209,10 @@ complete -c ao -n "__fish_ao_using_subcommand list" -l color -d 'Colour: auto (o
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand list" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -186,6 +226,10 @@ complete -c ao -n "__fish_ao_using_subcommand tail" -l color -d 'Colour: auto (o
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand tail" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand tail" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand tail" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand tail" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand tail" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -s f -l follow -d 'Keep printing new messages as they are evaluated (Ctrl-C stops)'
 complete -c ao -n "__fish_ao_using_subcommand tail" -l json -d 'Print one JSON document instead of text'
@@ -199,6 +243,10 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcom
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -215,6 +263,10 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing file (the key in it is lost)'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print one JSON document instead of text'
@@ -228,6 +280,10 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -243,6 +299,10 @@ complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcomma
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -264,6 +324,10 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -276,6 +340,10 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -288,6 +356,10 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -304,6 +376,10 @@ complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcom
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -321,6 +397,10 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -333,6 +413,10 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -348,6 +432,10 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcomm
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -367,6 +455,10 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l no-attest -d 'Do not have the local scheduler attest it (processes cannot read it until someone does)'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
@@ -380,6 +472,10 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l no-attest -d 'Do not have the local scheduler attest it'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document instead of text'
@@ -393,6 +489,10 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l available -d 'State that it is available (Data-Protocol=WeaveDrive, Type=Available), which counts for processes with Availability-Type=Individual'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l json -d 'Print one JSON document instead of text'
@@ -406,6 +506,10 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -418,6 +522,10 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -438,6 +546,10 @@ complete -c ao -n "__fish_ao_using_subcommand serve" -l color -d 'Colour: auto (
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand serve" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand serve" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -450,6 +562,10 @@ complete -c ao -n "__fish_ao_using_subcommand version" -l color -d 'Colour: auto
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand version" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand version" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand version" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand version" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand version" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand version" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -462,6 +578,10 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -l color -d 'Colour: 
 always\t''
 never\t''"
 complete -c ao -n "__fish_ao_using_subcommand completions" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand completions" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand completions" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand completions" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand completions" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'

@@ -64,6 +64,18 @@ pub struct GlobalArgs {
     /// embedded node: spawn, send, eval, dryrun and result
     #[arg(long, global = true, env = "AO_NETWORK", value_name = "URL")]
     network: Option<String>,
+    /// The legacy units to work on instead (all three): the messenger unit's URL
+    #[arg(long, global = true, env = "AO_MU_URL", value_name = "URL", requires_all = ["cu_url", "su_url"], conflicts_with = "network")]
+    mu_url: Option<String>,
+    /// The legacy compute unit's URL (with --mu-url)
+    #[arg(long, global = true, env = "AO_CU_URL", value_name = "URL", requires = "mu_url")]
+    cu_url: Option<String>,
+    /// The legacy scheduler unit's URL (with --mu-url)
+    #[arg(long, global = true, env = "AO_SU_URL", value_name = "URL", requires = "mu_url")]
+    su_url: Option<String>,
+    /// The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)
+    #[arg(long, global = true, env = "AO_GATEWAY_URL", value_name = "URL")]
+    gateway_url: Option<String>,
     /// Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1
     #[arg(long, global = true, value_name = "DURATION", value_parser = interrupt::parse_duration)]
     timeout: Option<std::time::Duration>,
@@ -77,6 +89,12 @@ pub enum ColorChoice {
 }
 
 impl GlobalArgs {
+    /// The remote network the command is asked to work on (`--network`, or the legacy units'
+    /// messenger URL), if any.
+    pub fn remote(&self) -> Option<&str> {
+        self.network.as_deref().or(self.mu_url.as_deref())
+    }
+
     /// Whether to colour what goes to stdout (`stderr == false`) or stderr.
     pub fn color(&self, stderr: bool) -> bool {
         use std::io::IsTerminal;

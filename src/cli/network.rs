@@ -1,11 +1,12 @@
 //! Where a command's processes live: the embedded node (the default), or a remote network — a
-//! HyperBEAM-style node or another home's `ao serve` — named by `--network URL` (`AO_NETWORK`).
+//! HyperBEAM-style node or another home's `ao serve` named by `--network URL` (`AO_NETWORK`), or
+//! legacy units named by `--mu-url`, `--cu-url`, `--su-url` (and `--gateway-url` for names).
 //! `spawn`, `send`, `eval`, `dryrun` and `result` work on both; the others say they need the
 //! embedded node.
 use super::interrupt::Armed;
 use super::node_access::{node_error, open_armed, resolve};
 use super::{CliError, GlobalArgs};
-use crate::net::remote::{Gateway, HyperBeam, RemoteError};
+use crate::net::remote::{Gateway, HyperBeam, Legacy, RemoteError};
 use crate::node::{MessageResult, Node, Outcome, SpawnRequest};
 use crate::protocol::{Id, Tag, Wallet};
 
@@ -13,6 +14,7 @@ use crate::protocol::{Id, Tag, Wallet};
 pub enum Network {
     Embedded(Node, Armed),
     Remote { node: HyperBeam, gateway: Gateway },
+    Legacy { units: Legacy, gateway: Option<Gateway> },
 }
 
 /// A remote unit's failure as the CLI reports it: what it refused as asked wrongly (`4xx`, exit
@@ -26,9 +28,9 @@ pub fn remote_error(error: RemoteError) -> CliError {
 
 /// `what` needs the embedded node.
 pub fn embedded_only(global: &GlobalArgs, what: &str) -> Result<(), CliError> {
-    match &global.network {
-        Some(url) => Err(CliError::input(format!("{what} does not work on a remote network yet (--network {url})"))
-            .hint("unset --network / AO_NETWORK to use the embedded node")),
+    match global.remote() {
+        Some(url) => Err(CliError::input(format!("{what} does not work on a remote network yet ({url})"))
+            .hint("without --network / --mu-url (AO_NETWORK, AO_MU_URL) commands use the embedded node")),
         None => Ok(()),
     }
 }
@@ -36,6 +38,10 @@ pub fn embedded_only(global: &GlobalArgs, what: &str) -> Result<(), CliError> {
 impl Network {
     /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
     pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
+        if let (Some(mu), Some(cu), Some(su)) = (&global.mu_url, &global.cu_url, &global.su_url) {
+            let gateway = global.gateway_url.as_deref().map(Gateway::new);
+            return Ok(Network::Legacy { units: Legacy::new(mu, cu, su), gateway });
+        }
         match &global.network {
             Some(url) => {
                 let node = HyperBeam::new(url).map_err(remote_error)?;
@@ -52,15 +58,16 @@ impl Network {
     pub fn process(&self, owner: &str, text: &str) -> Result<Id, CliError> {
         match self {
             Network::Embedded(node, _) => Ok(resolve(node, owner, text)?.id),
-            Network::Remote { gateway, .. } => {
-                if let Ok(id) = text.parse() {
-                    return Ok(id);
-                }
+            _ if text.parse::<Id>().is_ok() => Ok(text.parse().expect("just parsed")),
+            Network::Remote { gateway, .. } | Network::Legacy { gateway: Some(gateway), .. } => {
                 let found = gateway.process_named(owner, text).map_err(remote_error)?;
                 found.ok_or_else(|| {
                     CliError::input(format!("no process named {text:?} for this wallet on the network"))
                         .hint("give the process id")
                 })
+            }
+            Network::Legacy { gateway: None, .. } => {
+                Err(CliError::input(format!("{text:?} is not a process id, and names need a gateway (--gateway-url)")))
             }
         }
     }
@@ -73,15 +80,24 @@ impl Network {
                 let module = node.process(outcome.process).map_err(node_error)?.module;
                 Ok((outcome, module))
             }
-            Network::Remote { node, .. } => {
+            remote => {
                 let module = request.module.unwrap_or_else(crate::runtime::aos_module_id);
                 let mut tags = request.tags;
                 if let Some(name) = &request.name {
                     tags.retain(|t| t.name != "Name");
                     tags.insert(0, Tag::new("Name", name));
                 }
-                let process = node.spawn(wallet, module, tags, request.data).map_err(remote_error)?;
-                let result = node.result(wallet, process, 0).map_err(remote_error)?;
+                let (process, result) = match remote {
+                    Network::Remote { node, .. } => {
+                        let process = node.spawn(wallet, module, tags, request.data).map_err(remote_error)?;
+                        (process, node.result(wallet, process, 0).map_err(remote_error)?)
+                    }
+                    Network::Legacy { units, .. } => {
+                        let process = units.spawn(wallet, module, tags, request.data).map_err(remote_error)?;
+                        (process, units.result(process, process).map_err(remote_error)?)
+                    }
+                    Network::Embedded(..) => unreachable!("matched above"),
+                };
                 Ok((Outcome { id: process, process, slot: 0, result, undelivered: Vec::new() }, module))
             }
         }
@@ -94,6 +110,12 @@ impl Network {
             Network::Remote { node, .. } => {
                 let (id, slot) = node.send(wallet, process, tags, data).map_err(remote_error)?;
                 let result = node.result(wallet, process, slot).map_err(remote_error)?;
+                Ok(Outcome { id, process, slot, result, undelivered: Vec::new() })
+            }
+            Network::Legacy { units, .. } => {
+                let id = units.send(wallet, process, tags, data).map_err(remote_error)?;
+                let result = units.result(process, id).map_err(remote_error)?;
+                let slot = units.slot_of(process, id).map_err(remote_error)?;
                 Ok(Outcome { id, process, slot, result, undelivered: Vec::new() })
             }
         }
@@ -109,6 +131,14 @@ impl Network {
                 })?;
                 let (result, slot) = node.message_result(wallet, process, message).map_err(remote_error)?;
                 Ok(Outcome { id: message, process, slot: slot.unwrap_or(0), result, undelivered: Vec::new() })
+            }
+            Network::Legacy { units, .. } => {
+                let process = process.ok_or_else(|| {
+                    CliError::input("on a remote network, say which process the message is in (--process)")
+                })?;
+                let result = units.result(process, message).map_err(remote_error)?;
+                let slot = units.slot_of(process, message).map_err(remote_error)?;
+                Ok(Outcome { id: message, process, slot, result, undelivered: Vec::new() })
             }
         }
     }
@@ -129,12 +159,13 @@ impl Network {
             (Network::Embedded(node, armed), None) => {
                 node.dry_run(&owner, process, tags, data).map_err(|e| armed.error(e))
             }
-            (Network::Remote { .. }, Some(_)) => {
+            (_, Some(_)) => {
                 Err(CliError::input("--slot needs the embedded node (a remote network is not recomputed here yet)"))
             }
             (Network::Remote { node, .. }, None) => {
                 node.dry_run(wallet, process, tags, data.to_vec()).map_err(remote_error)
             }
+            (Network::Legacy { units, .. }, None) => units.dry_run(&owner, process, tags, data).map_err(remote_error),
         }
     }
 }

@@ -20,7 +20,7 @@ pub struct ResultArgs {
 
 impl ResultArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        if global.network.is_some() {
+        if global.remote().is_some() {
             let wallet = signing_wallet(global)?;
             let network = Network::open(global)?;
             let process = self.process.as_deref().map(|text| network.process(&wallet.address(), text)).transpose()?;

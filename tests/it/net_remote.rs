@@ -136,3 +136,30 @@ fn the_legacy_client_spawns_sends_and_reads_through_the_mu_and_cu() {
     let error = units.send(owner, unknown, vec![], Vec::new()).unwrap_err();
     assert_eq!(error.to_string(), format!("the messenger unit at {base}/mu answered 404: no process {unknown} here"));
 }
+
+#[test]
+fn commands_work_on_legacy_units_with_the_unit_flags() {
+    use crate::support::{Served, node_ao, node_home, node_json as json, node_ok as ok, stderr};
+    let (a, b) = (node_home(), node_home());
+    let (a, b) = (a.path(), b.path());
+    let served = Served::start(a);
+    let (mu, cu, su) = (served.url("/mu"), served.url("/cu"), served.url("/su"));
+    let units = ["--mu-url", &mu, "--cu-url", &cu, "--su-url", &su, "--gateway-url", &served.base];
+    let run = |args: &[&str]| {
+        let mut all = units.to_vec();
+        all.extend_from_slice(args);
+        ok(b, &all)
+    };
+    let process = run(&["spawn", "old"]);
+    assert_eq!(json(a, &["list"])[0]["process"], process.as_str(), "the process lives in A");
+    assert_eq!(run(&["eval", "old", "Z = 3 return Z"]), "3");
+    let sent: serde_json::Value = serde_json::from_str(&run(&["--json", "send", "old", "-a", "Ping"])).unwrap();
+    assert_eq!(sent["slot"], 2, "the slot, from the scheduler unit");
+    let id = sent["id"].as_str().unwrap();
+    let read: serde_json::Value = serde_json::from_str(&run(&["--json", "result", id, "-p", &process])).unwrap();
+    assert_eq!(read["result"], json(a, &["result", id])["result"]);
+    assert_eq!(run(&["dryrun", &process, "-a", "Eval", "-d", "return Z + 1"]), "4");
+
+    let half = node_ao(b, &["--mu-url", &mu, "eval", &process, "return 1"]);
+    assert_eq!(half.status.code(), Some(2), "the units come together: {}", stderr(&half));
+}

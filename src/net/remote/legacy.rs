@@ -73,6 +73,15 @@ impl Legacy {
         serde_json::from_value(answer).map_err(|e| self.cu_unit.answer(&url, e))
     }
 
+    /// The slot of `message` (a message or assignment id) in `process`'s schedule.
+    pub fn slot_of(&self, process: Id, message: Id) -> Result<u64, RemoteError> {
+        let url = format!("{}/{message}?process-id={process}", self.su);
+        let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
+        let tags = answer["assignment"]["tags"].as_array().cloned().unwrap_or_default();
+        let nonce = tags.iter().find(|t| t["name"] == "Nonce").and_then(|t| t["value"].as_str());
+        nonce.and_then(|n| n.parse().ok()).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
+    }
+
     /// A dry run of a message from `owner` to `process` (nothing kept).
     pub fn dry_run(&self, owner: &str, process: Id, tags: &[Tag], data: &[u8]) -> Result<MessageResult, RemoteError> {
         let url = format!("{}/dry-run?process-id={process}", self.cu);

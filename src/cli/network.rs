@@ -35,6 +35,11 @@ pub fn embedded_only(global: &GlobalArgs, what: &str) -> Result<(), CliError> {
     }
 }
 
+/// The process a remote `result` must be told (a remote network is not searched for a message).
+fn named(process: Option<Id>) -> Result<Id, CliError> {
+    process.ok_or_else(|| CliError::input("on a remote network, say which process the message is in (--process)"))
+}
+
 impl Network {
     /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
     pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
@@ -126,16 +131,12 @@ impl Network {
         match self {
             Network::Embedded(node, _) => node.result(message, process).map_err(node_error),
             Network::Remote { node, .. } => {
-                let process = process.ok_or_else(|| {
-                    CliError::input("on a remote network, say which process the message is in (--process)")
-                })?;
+                let process = named(process)?;
                 let (result, slot) = node.message_result(wallet, process, message).map_err(remote_error)?;
                 Ok(Outcome { id: message, process, slot: slot.unwrap_or(0), result, undelivered: Vec::new() })
             }
             Network::Legacy { units, .. } => {
-                let process = process.ok_or_else(|| {
-                    CliError::input("on a remote network, say which process the message is in (--process)")
-                })?;
+                let process = named(process)?;
                 let result = units.result(process, message).map_err(remote_error)?;
                 let slot = units.slot_of(process, message).map_err(remote_error)?;
                 Ok(Outcome { id: message, process, slot, result, undelivered: Vec::new() })

@@ -25,9 +25,14 @@ pub fn home(global: &GlobalArgs) -> Result<PathBuf, CliError> {
 
 /// The embedded node for a command that only reads (Ctrl-C ends it at once).
 pub fn open(global: &GlobalArgs) -> Result<Node, CliError> {
+    open_with(global, |config| config)
+}
+
+/// The embedded node for a command that only reads, its configuration changed by `configure`.
+pub fn open_with(global: &GlobalArgs, configure: impl FnOnce(NodeConfig) -> NodeConfig) -> Result<Node, CliError> {
     let home = home(global)?;
     let _spinner = Spinner::start(global, "opening the node");
-    Node::open(&home).map_err(node_error)
+    Node::start(configure(NodeConfig::home(home))).map_err(node_error)
 }
 
 /// The embedded node for a command that evaluates: Ctrl-C and `--timeout` abandon what it

@@ -6,10 +6,9 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use clap::Args;
 use serde_json::json;
 
-use super::node_access::{home, node_error};
-use super::spinner::Spinner;
+use super::node_access::{home, open_with};
 use super::{CliError, GlobalArgs, print_json};
-use crate::node::{Checkpoints, Node, NodeConfig};
+use crate::node::Checkpoints;
 
 /// The port when none is given (HyperBEAM's, which aos and aoconnect try for a local node).
 const DEFAULT_PORT: u16 = 8734;
@@ -28,11 +27,7 @@ impl ServeArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let home = home(global)?;
         // The server keeps its processes in memory: checkpoints only bound a restart's work.
-        let node = {
-            let _spinner = Spinner::start(global, "opening the node");
-            let config = NodeConfig::home(&home).with_checkpoints(Checkpoints::ForRestarts);
-            Node::start(config).map_err(node_error)?
-        };
+        let node = open_with(global, |config| config.with_checkpoints(Checkpoints::ForRestarts))?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()

@@ -74,13 +74,8 @@ impl Node {
     /// next slot there, is evaluated, and what it sends is delivered. Returns the result, under
     /// the assignment's id.
     pub fn assign(&self, process: Id, message: Id) -> Result<Outcome, NodeError> {
-        let item = {
-            let reader = self.shared.store.read()?;
-            let tx = reader.tx();
-            let &(holder, slot) = tx.find_message(message)?.first().ok_or(NodeError::UnknownMessage(message))?;
-            let row = tx.slots(holder, slot, slot)?.pop().ok_or(NodeError::UnknownMessage(message))?;
-            Arc::new(DataItem::parse(&row.item).map_err(|e| NodeError::Damaged(format!("message {message}: {e}")))?)
-        };
-        self.push_item(process, item, true)
+        let item = self.shared.store.read()?.tx().scheduled_item(message)?;
+        let item = item.ok_or(NodeError::UnknownMessage(message))?;
+        self.push_item(process, Arc::new(item), true)
     }
 }

@@ -124,15 +124,12 @@ impl Node {
         let tx = reader.tx();
         let bytes = match tx.module_item(id)? {
             Some(bytes) => Some(bytes),
-            None => match tx.drive_item_bytes(id)? {
-                Some(bytes) => Some(bytes),
-                None => match tx.find_message(id)?.first() {
-                    Some(&(process, slot)) => tx.slots(process, slot, slot)?.pop().map(|row| row.item),
-                    None => None,
-                },
-            },
+            None => tx.drive_item_bytes(id)?,
         };
-        bytes.map(|bytes| DataItem::parse(&bytes).map_err(|e| damaged(format!("item {id}: {e}")))).transpose()
+        match bytes {
+            Some(bytes) => Ok(Some(DataItem::parse(&bytes).map_err(|e| damaged(format!("item {id}: {e}")))?)),
+            None => tx.scheduled_item(id),
+        }
     }
 
     /// The module `id` as a gateway would describe it: a registered one, or ao's own module
@@ -287,6 +284,13 @@ impl Tx<'_> {
     fn drive_item_bytes(&self, id: Id) -> Result<Option<Vec<u8>>, StoreError> {
         let mut statement = self.conn().prepare_cached("SELECT item FROM drive_items WHERE id = ?1")?;
         Ok(statement.query_row([id.to_string()], |row| row.get(0)).optional()?)
+    }
+
+    /// The message (or spawn) `id` as it was scheduled, for any process.
+    pub(crate) fn scheduled_item(&self, id: Id) -> Result<Option<DataItem>, NodeError> {
+        let Some(&(process, slot)) = self.find_message(id)?.first() else { return Ok(None) };
+        let Some(row) = self.slots(process, slot, slot)?.pop() else { return Ok(None) };
+        Ok(Some(DataItem::parse(&row.item).map_err(|e| damaged(format!("message {id}: {e}")))?))
     }
 
     fn module_ids(&self) -> Result<Vec<Id>, StoreError> {

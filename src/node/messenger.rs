@@ -324,9 +324,5 @@ fn find_item(push: &mut Push, id: Id) -> Result<Option<Arc<DataItem>>, NodeError
     if let Some(item) = push.items.get(&id) {
         return Ok(Some(item.clone()));
     }
-    let tx = push.tx();
-    let Some(&(process, slot)) = tx.find_message(id)?.first() else { return Ok(None) };
-    let Some(row) = tx.slots(process, slot, slot)?.pop() else { return Ok(None) };
-    let item = DataItem::parse(&row.item).map_err(|e| NodeError::Damaged(format!("assigned item {id}: {e}")))?;
-    Ok(Some(Arc::new(item)))
+    Ok(push.tx().scheduled_item(id)?.map(Arc::new))
 }

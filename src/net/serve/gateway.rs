@@ -226,8 +226,7 @@ fn from_module(info: &ModuleInfo) -> Transaction {
 /// item) and the scheduler's `Scheduler-Location` record (its `Url` is this server's `/su`), which
 /// aos and the reference units look up before they talk to a scheduler.
 fn own_transactions(node: &Node, server: &str) -> Result<Vec<Transaction>, crate::node::NodeError> {
-    let mut own = Vec::new();
-    own.extend(node.module_info(crate::runtime::aos_module_id())?.as_ref().map(from_module));
+    let module = node.module_info(crate::runtime::aos_module_id())?.expect("ao's module is described");
     let address = node.unit_address();
     let tags = [
         ("Data-Protocol", "ao"),
@@ -236,13 +235,13 @@ fn own_transactions(node: &Node, server: &str) -> Result<Vec<Transaction>, crate
         ("Url", &format!("{server}/su")),
         ("Time-To-Live", "3600000"),
     ];
-    own.push(Transaction {
+    let location = Transaction {
         id: ID(Id::sha256(format!("scheduler-location-{address}").as_bytes()).to_string()),
         owner: Owner { address, key: String::new() },
         tags: tags.iter().map(|(name, value)| GqlTag { name: name.to_string(), value: value.to_string() }).collect(),
-        ..from_module(&node.module_info(crate::runtime::aos_module_id())?.expect("ao's module is described"))
-    });
-    Ok(own)
+        ..from_module(&module)
+    };
+    Ok(vec![from_module(&module), location])
 }
 
 /// The transactions with these ids that the node holds.

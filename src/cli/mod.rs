@@ -4,6 +4,7 @@ mod completions;
 mod drive;
 mod dryrun;
 mod eval;
+mod fork;
 mod inbox;
 mod input;
 mod interrupt;
@@ -138,8 +139,10 @@ enum Command {
     Repl(repl::ReplArgs),
     /// Print the stored result of a message
     Result(result::ResultArgs),
-    /// Recompute a process from its log and compare with every stored result and its checkpoint
+    /// Recompute a process from its log and compare with every stored (or remote) result
     Verify(verify::VerifyArgs),
+    /// Bring a process of a remote network into the embedded node, to go on locally (--network)
+    Fork(fork::ForkArgs),
     /// List the messages in a process's Inbox
     Inbox(inbox::InboxArgs),
     /// List the processes of the embedded node
@@ -172,7 +175,6 @@ impl Command {
     fn embedded_only(&self) -> Option<&'static str> {
         match self {
             Command::Repl(_) => Some("the REPL"),
-            Command::Verify(_) => Some("`ao verify`"),
             Command::Inbox(_) => Some("`ao inbox`"),
             Command::List(_) => Some("`ao list`"),
             Command::Tail(_) => Some("`ao tail`"),
@@ -192,6 +194,7 @@ impl Command {
             Command::Dryrun(args) => args.run(global),
             Command::Result(args) => args.run(global),
             Command::Verify(args) => args.run(global),
+            Command::Fork(args) => args.run(global),
             Command::Inbox(args) => args.run(global),
             Command::List(args) => args.run(global),
             Command::Tail(args) => args.run(global),

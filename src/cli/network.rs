@@ -6,15 +6,15 @@
 use super::interrupt::Armed;
 use super::node_access::{node_error, open_armed, resolve};
 use super::{CliError, GlobalArgs};
-use crate::net::remote::{Gateway, HyperBeam, Legacy, RemoteError};
+use crate::net::remote::{HyperBeam, Legacy, ProcessSource, RemoteError};
 use crate::node::{MessageResult, Node, Outcome, SpawnRequest};
 use crate::protocol::{Id, Tag, Wallet};
 
 /// The embedded node, or a remote one.
 pub enum Network {
     Embedded(Node, Armed),
-    Remote { node: HyperBeam, gateway: Gateway },
-    Legacy { units: Legacy, gateway: Option<Gateway> },
+    Remote(HyperBeam),
+    Legacy(Legacy),
 }
 
 /// A remote unit's failure as the CLI reports it: what it refused as asked wrongly (`4xx`, exit
@@ -44,14 +44,10 @@ impl Network {
     /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
     pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
         if let (Some(mu), Some(cu), Some(su)) = (&global.mu_url, &global.cu_url, &global.su_url) {
-            let gateway = global.gateway_url.as_deref().map(Gateway::new);
-            return Ok(Network::Legacy { units: Legacy::new(mu, cu, su), gateway });
+            return Ok(Network::Legacy(Legacy::new(mu, cu, su, global.gateway_url.as_deref())));
         }
         match &global.network {
-            Some(url) => {
-                let node = HyperBeam::new(url).map_err(remote_error)?;
-                Ok(Network::Remote { node, gateway: Gateway::new(url) })
-            }
+            Some(url) => Ok(Network::Remote(HyperBeam::new(url).map_err(remote_error)?)),
             None => {
                 let (node, armed) = open_armed(global)?;
                 Ok(Network::Embedded(node, armed))
@@ -64,16 +60,31 @@ impl Network {
         match self {
             Network::Embedded(node, _) => Ok(resolve(node, owner, text)?.id),
             _ if text.parse::<Id>().is_ok() => Ok(text.parse().expect("just parsed")),
-            Network::Remote { gateway, .. } | Network::Legacy { gateway: Some(gateway), .. } => {
-                let found = gateway.process_named(owner, text).map_err(remote_error)?;
-                found.ok_or_else(|| {
-                    CliError::input(format!("no process named {text:?} for this wallet on the network"))
-                        .hint("give the process id")
-                })
-            }
-            Network::Legacy { gateway: None, .. } => {
-                Err(CliError::input(format!("{text:?} is not a process id, and names need a gateway (--gateway-url)")))
-            }
+            Network::Remote(node) => Self::named_on(node.gateway(), owner, text),
+            Network::Legacy(units) => match units.gateway() {
+                Some(gateway) => Self::named_on(gateway, owner, text),
+                None => Err(CliError::input(format!(
+                    "{text:?} is not a process id, and names need a gateway (--gateway-url)"
+                ))),
+            },
+        }
+    }
+
+    /// The process named `text` that `owner` spawned, as `gateway` finds it.
+    fn named_on(gateway: &crate::net::remote::Gateway, owner: &str, text: &str) -> Result<Id, CliError> {
+        let found = gateway.process_named(owner, text).map_err(remote_error)?;
+        found.ok_or_else(|| {
+            CliError::input(format!("no process named {text:?} for this wallet on the network"))
+                .hint("give the process id")
+        })
+    }
+
+    /// The remote network's processes as `ao verify` and `ao fork` read them (`None`: embedded).
+    pub fn source(&self) -> Option<&dyn ProcessSource> {
+        match self {
+            Network::Embedded(..) => None,
+            Network::Remote(node) => Some(node),
+            Network::Legacy(units) => Some(units),
         }
     }
 
@@ -93,11 +104,11 @@ impl Network {
                     tags.insert(0, Tag::new("Name", name));
                 }
                 let (process, result) = match remote {
-                    Network::Remote { node, .. } => {
+                    Network::Remote(node) => {
                         let process = node.spawn(wallet, module, tags, request.data).map_err(remote_error)?;
                         (process, node.result(wallet, process, 0).map_err(remote_error)?)
                     }
-                    Network::Legacy { units, .. } => {
+                    Network::Legacy(units) => {
                         let process = units.spawn(wallet, module, tags, request.data).map_err(remote_error)?;
                         (process, units.result(process, process).map_err(remote_error)?)
                     }
@@ -112,12 +123,12 @@ impl Network {
     pub fn send(&self, wallet: &Wallet, process: Id, tags: Vec<Tag>, data: Vec<u8>) -> Result<Outcome, CliError> {
         match self {
             Network::Embedded(node, armed) => node.send(wallet, process, tags, data).map_err(|e| armed.error(e)),
-            Network::Remote { node, .. } => {
+            Network::Remote(node) => {
                 let (id, slot) = node.send(wallet, process, tags, data).map_err(remote_error)?;
                 let result = node.result(wallet, process, slot).map_err(remote_error)?;
                 Ok(Outcome { id, process, slot, result, undelivered: Vec::new() })
             }
-            Network::Legacy { units, .. } => {
+            Network::Legacy(units) => {
                 let id = units.send(wallet, process, tags, data).map_err(remote_error)?;
                 let result = units.result(process, id).map_err(remote_error)?;
                 let slot = units.slot_of(process, id).map_err(remote_error)?;
@@ -130,12 +141,12 @@ impl Network {
     pub fn result(&self, wallet: &Wallet, message: Id, process: Option<Id>) -> Result<Outcome, CliError> {
         match self {
             Network::Embedded(node, _) => node.result(message, process).map_err(node_error),
-            Network::Remote { node, .. } => {
+            Network::Remote(node) => {
                 let process = named(process)?;
                 let (result, slot) = node.message_result(wallet, process, message).map_err(remote_error)?;
                 Ok(Outcome { id: message, process, slot: slot.unwrap_or(0), result, undelivered: Vec::new() })
             }
-            Network::Legacy { units, .. } => {
+            Network::Legacy(units) => {
                 let process = named(process)?;
                 let result = units.result(process, message).map_err(remote_error)?;
                 let slot = units.slot_of(process, message).map_err(remote_error)?;
@@ -163,10 +174,8 @@ impl Network {
             (_, Some(_)) => {
                 Err(CliError::input("--slot needs the embedded node (a remote network is not recomputed here yet)"))
             }
-            (Network::Remote { node, .. }, None) => {
-                node.dry_run(wallet, process, tags, data.to_vec()).map_err(remote_error)
-            }
-            (Network::Legacy { units, .. }, None) => units.dry_run(&owner, process, tags, data).map_err(remote_error),
+            (Network::Remote(node), None) => node.dry_run(wallet, process, tags, data.to_vec()).map_err(remote_error),
+            (Network::Legacy(units), None) => units.dry_run(&owner, process, tags, data).map_err(remote_error),
         }
     }
 }

@@ -32,6 +32,8 @@ pub enum NodeError {
     UnknownSlot { process: Id, slot: u64, newest: u64 },
     #[error("message {message} is already scheduled for process {process}")]
     Duplicate { message: Id, process: Id },
+    #[error("process {0} is already in this node (spawned or forked here before)")]
+    AlreadyHere(Id),
     #[error("a process named {name:?} already exists for this wallet: {id}")]
     NameTaken { name: String, id: Id },
     #[error(transparent)]
@@ -91,7 +93,9 @@ impl NodeError {
             | NodeError::Cron(_)
             | NodeError::Refused { .. }
             | NodeError::Drive(_) => ErrorKind::Invalid,
-            NodeError::Duplicate { .. } | NodeError::NameTaken { .. } => ErrorKind::Conflict,
+            NodeError::Duplicate { .. } | NodeError::NameTaken { .. } | NodeError::AlreadyHere(_) => {
+                ErrorKind::Conflict
+            }
             NodeError::Interrupted => ErrorKind::Interrupted,
             NodeError::Contended { .. } | NodeError::Store(StoreError::Locked { .. }) => ErrorKind::Unavailable,
             NodeError::Damaged(_) | NodeError::Store(StoreError::Damaged(_)) => ErrorKind::Damaged,

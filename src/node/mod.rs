@@ -16,6 +16,7 @@ mod cron;
 mod drive;
 mod envelope;
 mod error;
+mod foreign;
 mod inspect;
 mod lookup;
 mod messenger;
@@ -38,6 +39,7 @@ pub use config::{Checkpoints, Clock, ManualClock, NodeConfig, PushLimits, StoreL
 pub use cron::Tick;
 pub use drive::{DriveItem, DriveStatement};
 pub use error::{ErrorKind, NodeError};
+pub use foreign::{ForeignSlot, chain_of};
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
 pub use lookup::{HeldItem, ScheduleEntry, SchedulePage, ScheduleRange};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo};
@@ -45,7 +47,7 @@ pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text, value
 pub use scheduler::{Assignment, Chain, LocalScheduler, Scheduled, Scheduler};
 pub use store::{LogPosition, ProcessRow, ScheduleTip, StoreError};
 pub use undelivered::{OutboxList, Reason, Undelivered};
-pub use verify::{Difference, Verified};
+pub use verify::{Difference, Verified, same_result};
 
 use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Ed25519Key, Id, Signer, Tag};

@@ -87,7 +87,7 @@ impl ModuleCache {
     }
 }
 
-fn format_of(item: &DataItem) -> Result<ModuleFormat, crate::runtime::UnknownFormat> {
+pub(crate) fn format_of(item: &DataItem) -> Result<ModuleFormat, crate::runtime::UnknownFormat> {
     item.tag("Module-Format").unwrap_or_default().parse()
 }
 

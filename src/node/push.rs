@@ -17,6 +17,8 @@ use super::commit::Commit;
 use super::compute::core::{Evaluated, ProcessRun};
 use super::compute::{LiveGuard, LiveProcess};
 use super::cron::{Tick, crons_of};
+use super::foreign::ForeignSlot;
+use super::result::MessageResult;
 use super::scheduler::{Scheduled, Scheduler, stored_messages};
 use super::store::{CheckpointRow, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
 use super::undelivered::Undelivered;
@@ -252,6 +254,50 @@ impl<'n> Push<'n> {
         self.stage_slot(id, &scheduled, assignment);
         let mut boot = self.evaluate(id, &scheduled)?;
         Ok(boot.pop().expect("a spawn is evaluated"))
+    }
+
+    /// Records a foreign process with its schedule so far (`history`, from its spawn at slot 0,
+    /// with the assignments its scheduler signed), held here by `holder` under `name`, and
+    /// evaluates it (the cron ticks between slots too); returns the last slot's result. What the
+    /// slots sent is not delivered: that happened where they were scheduled.
+    pub(crate) fn adopt(
+        &mut self,
+        history: &[ForeignSlot],
+        holder: &str,
+        name: Option<&str>,
+    ) -> Result<MessageResult, NodeError> {
+        let spawn = &history.first().ok_or_else(|| NodeError::Damaged("an empty schedule".into()))?.scheduled;
+        let id = spawn.item.id();
+        let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
+        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+        let module = self.node.compute.module(&self.reader.tx(), module_id)?;
+        if self.process_row(id)?.is_some() {
+            return Err(NodeError::AlreadyHere(id));
+        }
+        let guard = self.lock(id)?;
+        let run = ProcessRun::boot(&module, spawn, self.node.compute.chain, &self.node.compute.drive)
+            .map_err(|e| NodeError::CannotBoot(e.to_string()))?;
+        let row = ProcessRow { id, owner: holder.to_string(), name: name.map(str::to_string), module: module_id };
+        self.batch.processes.push((row.clone(), run.has_crons()));
+        self.rows.insert(id, Some(row));
+        let mut live = LiveProcess::new(run);
+        live.run.set_interrupt(self.interrupt.clone());
+        let mut guard = guard;
+        *guard = Some(live);
+        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        let mut last = None;
+        for (expected, foreign) in history.iter().enumerate() {
+            let scheduled = &foreign.scheduled;
+            if scheduled.slot() != expected as u64 {
+                return Err(NodeError::Damaged(format!(
+                    "slot {} of {id} comes after slot {expected}",
+                    scheduled.slot()
+                )));
+            }
+            self.stage_slot(id, scheduled, (*foreign.assignment).clone());
+            last = self.evaluate(id, scheduled)?.pop().map(|e| e.result);
+        }
+        last.ok_or_else(|| NodeError::Damaged("an empty schedule".into()))
     }
 
     /// Schedules `item` for `process` (entered) after its newest slot.

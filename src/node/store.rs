@@ -241,6 +241,18 @@ CREATE TABLE IF NOT EXISTS drive_statements (
     statement TEXT NOT NULL,
     PRIMARY KEY (subject, kind, attestor, statement)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS remote_schedule (
+    process TEXT NOT NULL,
+    slot INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    assignment TEXT NOT NULL,
+    timestamp INTEGER NOT NULL,
+    block_height INTEGER NOT NULL,
+    hash_chain TEXT NOT NULL,
+    item BLOB NOT NULL,
+    assignment_item BLOB NOT NULL,
+    PRIMARY KEY (process, slot)
+);
 CREATE TABLE IF NOT EXISTS drive_blocks (height INTEGER PRIMARY KEY, json BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS undelivered (
     from_process TEXT NOT NULL,
@@ -266,7 +278,7 @@ pub(crate) fn id_column(row: &rusqlite::Row, index: usize) -> rusqlite::Result<I
 
 /// The schema `SCHEMA` and `migrate` make, as `PRAGMA user_version` records it (raise it when
 /// either changes; an older `ao` leaves it at 0, which makes the next open check everything).
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// Names in-memory databases apart within this process.
 static MEMORY_STORES: AtomicU64 = AtomicU64::new(0);

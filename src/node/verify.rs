@@ -43,9 +43,9 @@ pub struct Difference {
     pub what: String,
 }
 
-/// Whether a stored result is what was recomputed (a result stored before results reported gas
+/// Whether a stored (or remote) result is what was recomputed (one kept without the gas it used
 /// is compared without it).
-fn same(stored: &MessageResult, recomputed: &MessageResult) -> bool {
+pub fn same_result(stored: &MessageResult, recomputed: &MessageResult) -> bool {
     match stored.gas_used {
         None => *stored == MessageResult { gas_used: None, ..recomputed.clone() },
         Some(_) => stored == recomputed,
@@ -264,7 +264,7 @@ fn compare(
             let raw = serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone()));
             return Ok(Some(difference(Some(raw), "the stored result is not a result")));
         };
-        if !same(&kept, &e.result) {
+        if !same_result(&kept, &e.result) {
             return Ok(Some(difference(Some(kept.to_value()), "the results differ")));
         }
         match e.tick {

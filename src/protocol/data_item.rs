@@ -43,6 +43,8 @@ pub enum ItemError {
     TagCountMismatch { declared: u64, found: usize },
     #[error("invalid tags: {0}")]
     Tags(#[from] TagError),
+    #[error("no signature type has a {owner}-byte owner and a {signature}-byte signature")]
+    UnknownSigner { owner: usize, signature: usize },
     #[error("an anchor is 32 bytes, not {0}")]
     AnchorLength(usize),
     #[error("the signer's owner is {found} bytes; a {kind} owner is {expected}")]
@@ -101,7 +103,45 @@ impl ItemBuilder {
     }
 }
 
+/// An item's fields as a scheduler or gateway shows them in JSON (not its bytes): enough to
+/// evaluate it as a compute unit does. Its data may be what the JSON made of binary data, so
+/// its signature need not verify; its id (the signature's hash) is the original's.
+#[derive(Debug, Clone)]
+pub struct ShownItem {
+    pub signature: Vec<u8>,
+    pub owner: Vec<u8>,
+    pub target: Option<Id>,
+    pub anchor: Option<Vec<u8>>,
+    pub tags: Vec<Tag>,
+    pub data: Vec<u8>,
+}
+
 impl DataItem {
+    /// The item `shown` describes; its signature type is the one whose owner and signature
+    /// lengths match.
+    pub fn from_shown(shown: ShownItem) -> Result<Self, ItemError> {
+        let kind = SignatureType::ALL
+            .into_iter()
+            .find(|kind| kind.owner_len() == shown.owner.len() && kind.signature_len() == shown.signature.len())
+            .ok_or(ItemError::UnknownSigner { owner: shown.owner.len(), signature: shown.signature.len() })?;
+        let anchor = match shown.anchor {
+            None => None,
+            Some(anchor) if anchor.is_empty() => None,
+            Some(anchor) => Some(anchor.as_slice().try_into().map_err(|_| ItemError::AnchorLength(anchor.len()))?),
+        };
+        tags::check_limits(&shown.tags)?;
+        Ok(DataItem {
+            signature_type: kind,
+            signature: shown.signature,
+            owner: shown.owner,
+            target: shown.target,
+            anchor,
+            tag_bytes: tags::encode(&shown.tags),
+            tags: shown.tags,
+            data: shown.data,
+        })
+    }
+
     /// Parses an item's binary form. Checks the structure and the ANS-104 tag limits, not the
     /// signature (see [`DataItem::verify`]).
     pub fn parse(bytes: &[u8]) -> Result<Self, ItemError> {

@@ -13,7 +13,7 @@ pub mod signature;
 pub mod tags;
 mod wallet;
 
-pub use data_item::{DataItem, ItemBuilder, ItemError, Signer, VerifyError};
+pub use data_item::{DataItem, ItemBuilder, ItemError, ShownItem, Signer, VerifyError};
 pub use ed25519::Ed25519Key;
 pub use id::{Id, IdError};
 pub use signature::{SignatureError, SignatureType};

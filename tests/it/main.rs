@@ -18,6 +18,7 @@ mod error_messages;
 mod lua_bundle;
 mod net_remote;
 mod net_serve;
+mod net_verify;
 mod node_bad_input;
 mod node_crash;
 mod node_cron;

@@ -118,7 +118,7 @@ fn the_legacy_client_spawns_sends_and_reads_through_the_mu_and_cu() {
     let (node, _) = memory_node();
     let served = InProcess::start(&node);
     let base = &served.base;
-    let units = Legacy::new(&format!("{base}/mu"), &format!("{base}/cu/"), &format!("{base}/su"));
+    let units = Legacy::new(&format!("{base}/mu"), &format!("{base}/cu/"), &format!("{base}/su"), None);
     let owner = &wallet().wallet;
     assert_eq!(units.scheduler().unwrap(), node.unit_address());
     let module = ao::runtime::aos_module_id();

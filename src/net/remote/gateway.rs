@@ -1,13 +1,16 @@
-//! An Arweave-style gateway's GraphQL, for what `ao` looks up by name: a wallet's process with a
-//! `Name` tag (as aos finds the process a name stands for).
-use serde_json::json;
+//! An Arweave-style gateway: its GraphQL, for what `ao` looks up by name (a wallet's process with
+//! a `Name` tag, as aos finds the process a name stands for), and an item by id — its fields
+//! from GraphQL and its data from `/raw/{id}` — for modules and assigned messages a scheduler
+//! does not show.
+use serde_json::{Value, json};
 
 use super::RemoteError;
 use super::unit::Unit;
-use crate::protocol::Id;
+use crate::protocol::{DataItem, Id, ShownItem, Tag, b64};
 
-/// A gateway's GraphQL endpoint.
+/// A gateway at a URL.
 pub struct Gateway {
+    base: String,
     graphql: String,
     unit: Unit,
 }
@@ -15,23 +18,75 @@ pub struct Gateway {
 impl Gateway {
     /// The gateway at `url` (its GraphQL at `url/graphql`).
     pub fn new(url: &str) -> Self {
-        Gateway { graphql: format!("{}/graphql", url.trim_end_matches('/')), unit: Unit::new("the gateway") }
+        let base = url.trim_end_matches('/').to_string();
+        Gateway { graphql: format!("{base}/graphql"), base, unit: Unit::new("the gateway") }
     }
 
     /// The newest process `owner` spawned with the `Name` tag `name`.
     pub fn process_named(&self, owner: &str, name: &str) -> Result<Option<Id>, RemoteError> {
-        let query = json!({
+        let answer = self.query(json!({
             "query": "query ($owners: [String!], $tags: [TagFilter!]) {
                 transactions(owners: $owners, tags: $tags, sort: HEIGHT_DESC, first: 1) { edges { node { id } } } }",
             "variables": { "owners": [owner], "tags": [
                 { "name": "Type", "values": ["Process"] }, { "name": "Name", "values": [name] } ] },
-        });
+        }))?;
+        let id = answer["data"]["transactions"]["edges"][0]["node"]["id"].as_str();
+        Ok(id.and_then(|id| id.parse().ok()))
+    }
+
+    /// The data item `id` (`None` if the gateway does not know it). Its fields are as GraphQL
+    /// shows them, so its signature verifies only if its data is what `/raw` serves.
+    pub fn item(&self, id: Id) -> Result<Option<DataItem>, RemoteError> {
+        let answer = self.query(json!({
+            "query": "query ($id: ID!) { transaction(id: $id) {
+                id anchor signature recipient owner { key } tags { name value } } }",
+            "variables": { "id": id.to_string() },
+        }))?;
+        let fields = &answer["data"]["transaction"];
+        if fields.is_null() {
+            return Ok(None);
+        }
+        let url = format!("{}/raw/{id}", self.base);
+        let data = self.unit.read(&url, || self.unit.http.get(&url))?.bytes().map_err(|e| self.unit.answer(&url, e))?;
+        let text = |name: &str| fields[name].as_str().unwrap_or_default();
+        let decode = |name: &str, value: &str| {
+            b64::decode(value).map_err(|_| self.unit.answer(&self.graphql, format!("{id}'s {name} is not base64url")))
+        };
+        let target = match text("recipient") {
+            "" => None,
+            recipient => recipient.parse().ok(),
+        };
+        let tags = fields["tags"].as_array().cloned().unwrap_or_default();
+        let tags = tags
+            .iter()
+            .map(|t| Tag::new(t["name"].as_str().unwrap_or_default(), t["value"].as_str().unwrap_or_default()));
+        let item = DataItem::from_shown(ShownItem {
+            signature: decode("signature", text("signature"))?,
+            owner: decode("owner key", fields["owner"]["key"].as_str().unwrap_or_default())?,
+            target,
+            anchor: Some(decode("anchor", text("anchor"))?),
+            tags: tags.collect(),
+            data: data.to_vec(),
+        })
+        .map_err(|e| self.unit.answer(&self.graphql, format!("{id} is not an item this gateway can show: {e}")))?;
+        if item.id() != id {
+            return Err(self.unit.answer(&self.graphql, format!("{id} has a signature whose hash is {}", item.id())));
+        }
+        Ok(Some(item))
+    }
+
+    /// The data item `id`, which the gateway must know.
+    pub fn known_item(&self, id: Id) -> Result<DataItem, RemoteError> {
+        self.item(id)?.ok_or_else(|| self.unit.answer(&self.graphql, format!("it does not know item {id}")))
+    }
+
+    /// What the GraphQL endpoint answers to `query` (its `errors` as an error).
+    fn query(&self, query: Value) -> Result<Value, RemoteError> {
         let url = &self.graphql;
         let answer = self.unit.json(url, self.unit.read(url, || self.unit.http.post(url).json(&query))?)?;
         if let Some(errors) = answer.get("errors") {
             return Err(self.unit.answer(url, errors));
         }
-        let id = answer["data"]["transactions"]["edges"][0]["node"]["id"].as_str();
-        Ok(id.and_then(|id| id.parse().ok()))
+        Ok(answer)
     }
 }

@@ -4,9 +4,9 @@
 use reqwest::blocking::Response;
 use serde_json::Value;
 
-use super::RemoteError;
 use super::unit::Unit;
-use crate::node::MessageResult;
+use super::{Gateway, Listed, Page, ProcessSource, RemoteError, schedule};
+use crate::node::{MessageResult, Scheduled};
 use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag};
 
 /// The tags every request item carries after the caller's (aoconnect's `jsonParams`).
@@ -23,20 +23,27 @@ fn request_tags(kind: &str, codec: (&str, &str)) -> Vec<Tag> {
 
 const JSON: (&str, &str) = ("require-codec", "application/json");
 
-/// A HyperBEAM-style node at one URL.
+/// A HyperBEAM-style node at one URL (its gateway routes too).
 pub struct HyperBeam {
     url: String,
     unit: Unit,
+    gateway: Gateway,
 }
 
 impl HyperBeam {
     /// The node at `url` (`http://host:port`, no trailing slash needed).
     pub fn new(url: &str) -> Result<Self, RemoteError> {
-        Ok(HyperBeam { url: url.trim_end_matches('/').to_string(), unit: Unit::new("the node") })
+        let url = url.trim_end_matches('/').to_string();
+        Ok(HyperBeam { gateway: Gateway::new(&url), url, unit: Unit::new("the node") })
     }
 
     pub fn url(&self) -> &str {
         &self.url
+    }
+
+    /// The node's gateway routes (GraphQL, `/raw`).
+    pub fn gateway(&self) -> &Gateway {
+        &self.gateway
     }
 
     /// The node's address (its scheduler's and the default `Authority`).
@@ -182,6 +189,42 @@ impl HyperBeam {
 
     fn answer(&self, url: &str, detail: impl std::fmt::Display) -> RemoteError {
         self.unit.answer(url, detail)
+    }
+}
+
+impl ProcessSource for HyperBeam {
+    fn describe(&self) -> String {
+        format!("the node at {}", self.url)
+    }
+
+    fn newest_slot(&self, process: Id) -> Result<u64, RemoteError> {
+        self.current_slot(process)
+    }
+
+    /// `~scheduler@1.0/schedule` in the legacy scheduler's JSON (`Accept: application/aos-2`).
+    fn schedule_after(&self, process: Id, previous: Option<&Scheduled>, limit: u64) -> Result<Page, RemoteError> {
+        let from = previous.map_or(0, |p| p.slot() + 1);
+        let url = format!("{}/~scheduler@1.0/schedule?target={process}&from={from}&limit={limit}", self.url);
+        let request = || self.unit.http.get(&url).header("accept", "application/aos-2");
+        let answer = self.unit.json(&url, self.read(&url, request)?)?;
+        let hydrate = |id| self.item(id);
+        schedule::page(&answer, process, previous.map(|p| p.assignment), &hydrate, &|detail| self.answer(&url, detail))
+    }
+
+    fn item(&self, id: Id) -> Result<DataItem, RemoteError> {
+        self.gateway.known_item(id)
+    }
+
+    /// `GET …/compute/results=SLOT` (reads need no signed request).
+    fn result_of(&self, process: Id, scheduled: &Scheduled) -> Result<MessageResult, RemoteError> {
+        let url = format!("{}/{process}~process@1.0/compute/results={}", self.url, scheduled.slot());
+        let answer = self.unit.json(&url, self.read(&url, || self.unit.http.get(&url))?)?;
+        self.raw_result(&url, answer)
+    }
+
+    /// A node does not list cron ticks' results.
+    fn listed_results(&self, _process: Id, _through: u64) -> Result<Option<Vec<Listed>>, RemoteError> {
+        Ok(None)
     }
 }
 

@@ -3,13 +3,15 @@
 //! address from the scheduler unit.
 use serde_json::{Value, json};
 
-use super::RemoteError;
+use base64::Engine;
+
 use super::unit::Unit;
-use crate::node::MessageResult;
+use super::{Gateway, Listed, Page, ProcessSource, RemoteError, schedule};
+use crate::node::{MessageResult, Scheduled};
 use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Id, Signer, Tag};
 
-/// A messenger, compute and scheduler unit, each at its URL.
+/// A messenger, compute and scheduler unit, each at its URL, and a gateway if one is named.
 pub struct Legacy {
     mu: String,
     cu: String,
@@ -17,6 +19,7 @@ pub struct Legacy {
     mu_unit: Unit,
     cu_unit: Unit,
     su_unit: Unit,
+    gateway: Option<Gateway>,
 }
 
 fn base(url: &str) -> String {
@@ -24,8 +27,9 @@ fn base(url: &str) -> String {
 }
 
 impl Legacy {
-    pub fn new(mu: &str, cu: &str, su: &str) -> Self {
+    pub fn new(mu: &str, cu: &str, su: &str, gateway: Option<&str>) -> Self {
         Legacy {
+            gateway: gateway.map(Gateway::new),
             mu: base(mu),
             cu: base(cu),
             su: base(su),
@@ -33,6 +37,11 @@ impl Legacy {
             cu_unit: Unit::new("the compute unit"),
             su_unit: Unit::new("the scheduler unit"),
         }
+    }
+
+    /// The gateway, if one was named.
+    pub fn gateway(&self) -> Option<&Gateway> {
+        self.gateway.as_ref()
     }
 
     /// The scheduler unit's address (what a spawn names as its `Scheduler`).
@@ -98,4 +107,98 @@ impl Legacy {
         let answer = self.cu_unit.json(&url, self.cu_unit.read(&url, || self.cu_unit.http.post(&url).json(&body))?)?;
         serde_json::from_value(answer).map_err(|e| self.cu_unit.answer(&url, e))
     }
+}
+
+/// Schedule slots and results read at once.
+const RESULTS_PAGE: u64 = 1000;
+
+impl ProcessSource for Legacy {
+    fn describe(&self) -> String {
+        format!("the units at {} (MU), {} (CU), {} (SU)", self.mu, self.cu, self.su)
+    }
+
+    /// The `Nonce` of `GET /{pid}/latest`.
+    fn newest_slot(&self, process: Id) -> Result<u64, RemoteError> {
+        let url = format!("{}/{process}/latest", self.su);
+        let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
+        let tags = answer["assignment"]["tags"].as_array().cloned().unwrap_or_default();
+        let nonce = tags.iter().find(|t| t["name"] == "Nonce").and_then(|t| t["value"].as_str());
+        nonce.and_then(|n| n.parse().ok()).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
+    }
+
+    /// Pages by time, as the reference compute unit reads them: from the millisecond of the slot
+    /// before (`from` is exclusive), skipping what was read already, so no slot sharing a
+    /// millisecond with the page's end is lost.
+    fn schedule_after(&self, process: Id, previous: Option<&Scheduled>, limit: u64) -> Result<Page, RemoteError> {
+        let mut url = format!("{}/{process}?process-id={process}&limit={limit}", self.su);
+        if let Some(previous) = previous {
+            url.push_str(&format!("&from={}", previous.assignment.timestamp.saturating_sub(1)));
+        }
+        let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
+        let hydrate = |id| self.item(id);
+        let bad = |detail| self.su_unit.answer(&url, detail);
+        let mut page = schedule::page(&answer, process, previous.map(|p| p.assignment), &hydrate, &bad)?;
+        if page.slots.is_empty() && page.has_next {
+            page.has_next = false;
+            return Err(bad(format!(
+                "its page after slot {} holds no slot after it",
+                previous.map_or(0, Scheduled::slot)
+            )));
+        }
+        Ok(page)
+    }
+
+    fn item(&self, id: Id) -> Result<DataItem, RemoteError> {
+        match &self.gateway {
+            Some(gateway) => gateway.known_item(id),
+            None => Err(RemoteError::NoGateway { id }),
+        }
+    }
+
+    fn result_of(&self, process: Id, scheduled: &Scheduled) -> Result<MessageResult, RemoteError> {
+        self.result(process, scheduled.assignment.message)
+    }
+
+    /// `GET /results/{pid}?sort=ASC`, a page at a time; a cursor's `ordinate` is the slot, and a
+    /// cursor with a `cron` is a cron tick's.
+    fn listed_results(&self, process: Id, through: u64) -> Result<Option<Vec<Listed>>, RemoteError> {
+        let mut listed = Vec::new();
+        let mut from: Option<String> = None;
+        loop {
+            let mut url = format!("{}/results/{process}?sort=ASC&limit={RESULTS_PAGE}", self.cu);
+            if let Some(cursor) = &from {
+                url.push_str(&format!("&from={cursor}"));
+            }
+            let answer = self.cu_unit.json(&url, self.cu_unit.read(&url, || self.cu_unit.http.get(&url))?)?;
+            let edges = answer["edges"].as_array().cloned().unwrap_or_default();
+            for edge in &edges {
+                let cursor = edge["cursor"].as_str().unwrap_or_default();
+                let (slot, tick) = cursor_place(cursor)
+                    .ok_or_else(|| self.cu_unit.answer(&url, format!("the cursor {cursor:?} names no slot")))?;
+                if slot > through {
+                    return Ok(Some(listed));
+                }
+                let result = serde_json::from_value(edge["node"].clone()).map_err(|e| self.cu_unit.answer(&url, e))?;
+                listed.push(Listed { slot, tick, result });
+            }
+            let more = answer["pageInfo"]["hasNextPage"].as_bool().unwrap_or(false);
+            match edges.last().and_then(|edge| edge["cursor"].as_str()) {
+                Some(cursor) if more => from = Some(cursor.to_string()),
+                _ => return Ok(Some(listed)),
+            }
+        }
+    }
+}
+
+/// The slot a compute unit's result cursor (base64 of `{timestamp, ordinate, cron, sort}`)
+/// names, and whether it is a cron tick's.
+fn cursor_place(cursor: &str) -> Option<(u64, bool)> {
+    let bytes = base64::engine::general_purpose::STANDARD.decode(cursor).ok()?;
+    let fields: Value = serde_json::from_slice(&bytes).ok()?;
+    let slot = match &fields["ordinate"] {
+        Value::String(text) => text.parse().ok()?,
+        other => other.as_u64()?,
+    };
+    let tick = fields["cron"].as_str().is_some_and(|cron| !cron.is_empty());
+    Some((slot, tick))
 }

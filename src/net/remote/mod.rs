@@ -7,11 +7,51 @@
 mod gateway;
 mod hyperbeam;
 mod legacy;
+mod schedule;
 mod unit;
+mod verify;
 
 pub use gateway::Gateway;
 pub use hyperbeam::HyperBeam;
 pub use legacy::Legacy;
+pub use schedule::Page;
+pub use verify::{Fetched, Phase, RemoteVerified, ReplayError, fetch_history, verify};
+
+use crate::node::{MessageResult, Scheduled};
+use crate::protocol::{DataItem, Id};
+
+/// A result a compute unit lists for a process: the slot it is at (the slot before, for a cron
+/// tick), whether it is a cron tick's, and the result.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    pub slot: u64,
+    pub tick: bool,
+    pub result: MessageResult,
+}
+
+/// What `ao verify` and `ao fork` read of a process on a remote network: its schedule, the items
+/// it needs that the schedule does not show (its module, assigned messages), and the results the
+/// network's compute unit gives.
+pub trait ProcessSource {
+    /// The units, as messages name them.
+    fn describe(&self) -> String;
+
+    /// The newest slot of `process`'s schedule.
+    fn newest_slot(&self, process: Id) -> Result<u64, RemoteError>;
+
+    /// Slots of `process` after `previous` (from slot 0 when `None`), in order: about `limit`.
+    fn schedule_after(&self, process: Id, previous: Option<&Scheduled>, limit: u64) -> Result<Page, RemoteError>;
+
+    /// The data item `id` (a module, an assigned message), from the network's gateway.
+    fn item(&self, id: Id) -> Result<DataItem, RemoteError>;
+
+    /// The compute unit's result for the message `scheduled` in `process`.
+    fn result_of(&self, process: Id, scheduled: &Scheduled) -> Result<MessageResult, RemoteError>;
+
+    /// The results the compute unit lists for `process` through slot `through`, in order (only
+    /// those without an error, as the reference unit lists them); `None` if it lists none.
+    fn listed_results(&self, process: Id, through: u64) -> Result<Option<Vec<Listed>>, RemoteError>;
+}
 
 /// Why a call to a remote unit failed.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +62,8 @@ pub enum RemoteError {
     Status { unit: &'static str, url: String, status: u16, body: String },
     #[error("{unit} at {url} answered what ao does not understand: {detail}")]
     Answer { unit: &'static str, url: String, detail: String },
+    #[error("item {id} is not shown by the scheduler, and reading it needs a gateway (--gateway-url)")]
+    NoGateway { id: Id },
     #[error("signing the request: {0}")]
     Sign(#[from] crate::protocol::ItemError),
 }

@@ -1,0 +1,182 @@
+//! Recomputing a process of a remote network here: its schedule read from its scheduler (cached in
+//! the home, so a second time only fetches what is new) and its module from the gateway
+//! ([`fetch_history`], which `ao fork` uses too), then folded through the pure compute core, cron
+//! ticks included, each result compared with what the network's compute unit gives ([`verify`]).
+use std::collections::{HashMap, VecDeque};
+
+use super::{Listed, ProcessSource, RemoteError};
+use crate::node::{
+    Difference, ForeignSlot, LogPosition, MessageResult, Node, NodeError, Verified, chain_of, same_result,
+};
+use crate::protocol::Id;
+
+/// Slots asked of a scheduler at once.
+const SCHEDULE_PAGE: u64 = 1000;
+
+/// What a recomputation is doing, for progress reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading the schedule (from the cache, then the network).
+    Reading,
+    Recomputing,
+}
+
+/// Why a remote process could not be recomputed.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplayError {
+    #[error(transparent)]
+    Remote(#[from] RemoteError),
+    #[error(transparent)]
+    Node(#[from] NodeError),
+    #[error("{process} has no slot {slot} on {network}: its newest is {newest}")]
+    UnknownSlot { process: Id, slot: u64, newest: u64, network: String },
+}
+
+/// A process's schedule through some slot, and how much of it came from the network this time.
+pub struct Fetched {
+    pub slots: Vec<ForeignSlot>,
+    /// Slots read from the network now (the rest were cached).
+    pub fetched: u64,
+}
+
+/// What a remote process's recomputation checked.
+#[derive(Debug, Clone)]
+pub struct RemoteVerified {
+    pub verified: Verified,
+    /// Whether the compute unit lists cron ticks' results (otherwise only messages' results are
+    /// compared; the ticks are still recomputed, as later results depend on them, and counted).
+    pub ticks_listed: bool,
+    /// Slots read from the network now (the rest were cached).
+    pub fetched: u64,
+}
+
+/// `process`'s schedule from its spawn through slot `to` (its newest when `None`), from the home's
+/// cache and then from `source` (what is new is cached); makes sure its module is here (imported
+/// from the gateway if not). `progress` hears how many slots are read of how many.
+pub fn fetch_history(
+    node: &Node,
+    source: &dyn ProcessSource,
+    process: Id,
+    to: Option<u64>,
+    progress: &mut dyn FnMut(Phase, u64, u64),
+) -> Result<Fetched, ReplayError> {
+    let newest = source.newest_slot(process)?;
+    let to = match to {
+        Some(slot) if slot > newest => {
+            return Err(ReplayError::UnknownSlot { process, slot, newest, network: source.describe() });
+        }
+        Some(slot) => slot,
+        None => newest,
+    };
+    let cached = node.cached_tip(process)?.map_or(0, |tip| tip.min(to) + 1);
+    let mut slots = if cached > 0 { node.cached_schedule(process, 0, cached - 1)? } else { Vec::new() };
+    let mut fetched = 0;
+    progress(Phase::Reading, slots.len() as u64, to + 1);
+    while slots.last().is_none_or(|last| last.scheduled.slot() < to) {
+        let page = source.schedule_after(process, slots.last().map(|s| &s.scheduled), SCHEDULE_PAGE)?;
+        let new: Vec<ForeignSlot> = page.slots.into_iter().filter(|s| s.scheduled.slot() <= to).collect();
+        node.cache_schedule(process, &new)?;
+        fetched += new.len() as u64;
+        let ended = new.is_empty() || !page.has_next;
+        slots.extend(new);
+        progress(Phase::Reading, slots.len() as u64, to + 1);
+        if ended {
+            break;
+        }
+    }
+    let have = slots.last().map_or(0, |last| last.scheduled.slot() + 1);
+    if have < to + 1 {
+        let detail = format!("its schedule ends at slot {}, though its newest slot is {to}", have.saturating_sub(1));
+        return Err(ReplayError::Remote(RemoteError::Answer { unit: "the scheduler", url: source.describe(), detail }));
+    }
+    let spawn = &slots[0].scheduled;
+    let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
+    let module: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+    if !node.has_module(module)? {
+        node.import_module(source.item(module)?)?;
+    }
+    Ok(Fetched { slots, fetched })
+}
+
+/// Recomputes `process` from its spawn through slot `to` (its newest when `None`) and compares
+/// every message's result, and every cron tick's the compute unit lists, with the network's.
+/// `progress` hears (slots done, slots in all) while the schedule is read, then while it is
+/// recomputed. Returns the first difference, if any.
+pub fn verify(
+    node: &Node,
+    source: &dyn ProcessSource,
+    process: Id,
+    to: Option<u64>,
+    progress: &mut dyn FnMut(Phase, u64, u64),
+) -> Result<Result<RemoteVerified, Difference>, ReplayError> {
+    let history = fetch_history(node, source, process, to, progress)?;
+    let slots = &history.slots;
+    let to = slots.last().expect("a history has its spawn").scheduled.slot();
+    let listed = source.listed_results(process, to)?;
+    let ticks_listed = listed.is_some();
+    let mut listed_messages: HashMap<u64, MessageResult> = HashMap::new();
+    let mut listed_ticks: VecDeque<Listed> = VecDeque::new();
+    for entry in listed.unwrap_or_default() {
+        if entry.tick {
+            listed_ticks.push_back(entry);
+        } else {
+            listed_messages.insert(entry.slot, entry.result);
+        }
+    }
+    let mut run = node.boot_foreign(&slots[0].scheduled, chain_of(slots))?;
+    let mut verified = Verified { process, messages: 0, ticks: 0, checkpoint: None };
+    for (done, slot) in slots.iter().enumerate() {
+        let mut recomputed = Vec::new();
+        run.apply(&slot.scheduled, |e| {
+            recomputed.push(e);
+            Ok(())
+        })?;
+        for e in recomputed {
+            let differs = |remote: Option<&MessageResult>, what: &str| Difference {
+                process,
+                position: e.position,
+                message: e.message,
+                stored: remote.map(MessageResult::to_value),
+                recomputed: Some(e.result.to_value()),
+                what: what.to_string(),
+            };
+            if e.tick.is_none() {
+                let remote = match listed_messages.remove(&e.position.slot) {
+                    Some(result) => result,
+                    None => source.result_of(process, &slot.scheduled)?,
+                };
+                if !same_result(&remote, &e.result) {
+                    return Ok(Err(differs(Some(&remote), "the results differ")));
+                }
+                verified.messages += 1;
+            } else if !ticks_listed {
+                verified.ticks += 1;
+            } else if e.result.error.is_none() {
+                let Some(remote) = listed_ticks.pop_front() else {
+                    return Ok(Err(differs(None, "the compute unit lists no result for this cron tick")));
+                };
+                if remote.slot != e.position.slot {
+                    let what = format!("the compute unit's next cron tick result is after slot {}", remote.slot);
+                    return Ok(Err(differs(Some(&remote.result), &what)));
+                }
+                if !same_result(&remote.result, &e.result) {
+                    return Ok(Err(differs(Some(&remote.result), "the cron ticks' results differ")));
+                }
+                verified.ticks += 1;
+            }
+        }
+        progress(Phase::Recomputing, done as u64 + 1, slots.len() as u64);
+    }
+    // Ticks the unit lists before the last slot that recomputing did not give.
+    if let Some(extra) = listed_ticks.iter().find(|entry| entry.slot < to) {
+        return Ok(Err(Difference {
+            process,
+            position: LogPosition { slot: extra.slot, timestamp: 0, rank: 0 },
+            message: None,
+            stored: Some(extra.result.to_value()),
+            recomputed: None,
+            what: "the compute unit lists a cron tick result recomputing does not give".into(),
+        }));
+    }
+    Ok(Ok(RemoteVerified { verified, ticks_listed, fetched: history.fetched }))
+}

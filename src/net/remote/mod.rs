@@ -32,7 +32,7 @@ pub struct Listed {
 /// What `ao verify` and `ao fork` read of a process on a remote network: its schedule, the items
 /// it needs that the schedule does not show (its module, assigned messages), and the results the
 /// network's compute unit gives.
-pub trait ProcessSource {
+pub trait ProcessSource: Sync {
     /// The units, as messages name them.
     fn describe(&self) -> String;
 

@@ -13,6 +13,11 @@ use crate::protocol::Id;
 /// Slots asked of a scheduler at once.
 const SCHEDULE_PAGE: u64 = 1000;
 
+/// Threads asking a unit that lists no results for each message's, and how many answers each
+/// keeps ready.
+const FETCHERS: usize = 4;
+const READ_AHEAD: usize = 64;
+
 /// What a recomputation is doing, for progress reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -125,58 +130,80 @@ pub fn verify(
     }
     let mut run = node.boot_foreign(&slots[0].scheduled, chain_of(slots))?;
     let mut verified = Verified { process, messages: 0, ticks: 0, checkpoint: None };
-    for (done, slot) in slots.iter().enumerate() {
-        let mut recomputed = Vec::new();
-        run.apply(&slot.scheduled, |e| {
-            recomputed.push(e);
-            Ok(())
-        })?;
-        for e in recomputed {
-            let differs = |remote: Option<&MessageResult>, what: &str| Difference {
-                process,
-                position: e.position,
-                message: e.message,
-                stored: remote.map(MessageResult::to_value),
-                recomputed: Some(e.result.to_value()),
-                what: what.to_string(),
-            };
-            if e.tick.is_none() {
-                let remote = match listed_messages.remove(&e.position.slot) {
-                    Some(result) => result,
-                    None => source.result_of(process, &slot.scheduled)?,
-                };
-                if !same_result(&remote, &e.result) {
-                    return Ok(Err(differs(Some(&remote), "the results differ")));
-                }
-                verified.messages += 1;
-            } else if !ticks_listed {
-                verified.ticks += 1;
-            } else if e.result.error.is_none() {
-                let Some(remote) = listed_ticks.pop_front() else {
-                    return Ok(Err(differs(None, "the compute unit lists no result for this cron tick")));
-                };
-                if remote.slot != e.position.slot {
-                    let what = format!("the compute unit's next cron tick result is after slot {}", remote.slot);
-                    return Ok(Err(differs(Some(&remote.result), &what)));
-                }
-                if !same_result(&remote.result, &e.result) {
-                    return Ok(Err(differs(Some(&remote.result), "the cron ticks' results differ")));
-                }
-                verified.ticks += 1;
+    // A unit that lists no results is asked for each message's, by threads that read ahead.
+    let fetchers = if ticks_listed { 0 } else { FETCHERS };
+    std::thread::scope(|scope| {
+        let ahead: Vec<_> = (0..fetchers)
+            .map(|first| {
+                let (send, receive) = std::sync::mpsc::sync_channel(READ_AHEAD);
+                scope.spawn(move || {
+                    for slot in slots.iter().skip(first).step_by(fetchers) {
+                        // The receiver is gone when recomputing stopped.
+                        if send.send(source.result_of(process, &slot.scheduled)).is_err() {
+                            return;
+                        }
+                    }
+                });
+                receive
+            })
+            .collect();
+        let mut remote_result = |index: usize, slot: &ForeignSlot| -> Result<MessageResult, RemoteError> {
+            match listed_messages.remove(&slot.scheduled.slot()) {
+                Some(result) => Ok(result),
+                None if fetchers > 0 => ahead[index % fetchers].recv().expect("one answer per slot"),
+                None => source.result_of(process, &slot.scheduled),
             }
+        };
+        for (done, slot) in slots.iter().enumerate() {
+            let mut recomputed = Vec::new();
+            run.apply(&slot.scheduled, |e| {
+                recomputed.push(e);
+                Ok(())
+            })?;
+            for e in recomputed {
+                let differs = |remote: Option<&MessageResult>, what: &str| Difference {
+                    process,
+                    position: e.position,
+                    message: e.message,
+                    stored: remote.map(MessageResult::to_value),
+                    recomputed: Some(e.result.to_value()),
+                    what: what.to_string(),
+                };
+                if e.tick.is_none() {
+                    let remote = remote_result(done, slot)?;
+                    if !same_result(&remote, &e.result) {
+                        return Ok(Err(differs(Some(&remote), "the results differ")));
+                    }
+                    verified.messages += 1;
+                } else if !ticks_listed {
+                    verified.ticks += 1;
+                } else if e.result.error.is_none() {
+                    let Some(remote) = listed_ticks.pop_front() else {
+                        return Ok(Err(differs(None, "the compute unit lists no result for this cron tick")));
+                    };
+                    if remote.slot != e.position.slot {
+                        let what = format!("the compute unit's next cron tick result is after slot {}", remote.slot);
+                        return Ok(Err(differs(Some(&remote.result), &what)));
+                    }
+                    if !same_result(&remote.result, &e.result) {
+                        return Ok(Err(differs(Some(&remote.result), "the cron ticks' results differ")));
+                    }
+                    verified.ticks += 1;
+                }
+            }
+            progress(Phase::Recomputing, done as u64 + 1, slots.len() as u64);
         }
-        progress(Phase::Recomputing, done as u64 + 1, slots.len() as u64);
-    }
-    // Ticks the unit lists before the last slot that recomputing did not give.
-    if let Some(extra) = listed_ticks.iter().find(|entry| entry.slot < to) {
-        return Ok(Err(Difference {
-            process,
-            position: LogPosition { slot: extra.slot, timestamp: 0, rank: 0 },
-            message: None,
-            stored: Some(extra.result.to_value()),
-            recomputed: None,
-            what: "the compute unit lists a cron tick result recomputing does not give".into(),
-        }));
-    }
-    Ok(Ok(RemoteVerified { verified, ticks_listed, fetched: history.fetched }))
+        // Ticks the unit lists before the last slot that recomputing did not give.
+        if let Some(extra) = listed_ticks.iter().find(|entry| entry.slot < to) {
+            return Ok(Err(Difference {
+                process,
+                position: LogPosition { slot: extra.slot, timestamp: 0, rank: 0 },
+                message: None,
+                stored: Some(extra.result.to_value()),
+                recomputed: None,
+                what: "the compute unit lists a cron tick result recomputing does not give".into(),
+            }));
+        }
+        Ok(Ok(RemoteVerified { verified, ticks_listed, fetched: history.fetched }))
+    })
 }

@@ -12,7 +12,6 @@ use super::spinner::Spinner;
 use super::verify::progress_bar;
 use super::{CliError, GlobalArgs, print_json};
 use crate::net::remote::{self, ReplayError};
-use crate::protocol::Id;
 
 #[derive(Debug, Args)]
 pub struct ForkArgs {
@@ -35,10 +34,7 @@ impl ForkArgs {
                 .hint("--network URL (AO_NETWORK), or --mu-url, --cu-url and --su-url")
         })?;
         let wallet = signing_wallet(global)?;
-        let process = match self.process.parse::<Id>() {
-            Ok(id) => id,
-            Err(_) => network.process(&wallet.address(), &self.process)?,
-        };
+        let process = network.process(&wallet.address(), &self.process)?;
         let (node, armed) = open_armed(global)?;
         let replay_error = |error| match error {
             ReplayError::Remote(error) => remote_error(error),

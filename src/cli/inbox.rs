@@ -3,7 +3,8 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::node_access::{find_process, open_armed, value_text};
+use super::network::Network;
+use super::node_access::value_text;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::Inbox;
 
@@ -28,11 +29,11 @@ fn one_line(value: &Value, max: usize) -> String {
 
 impl InboxArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let (node, armed) = open_armed(global)?;
-        let process = find_process(global, &node, &self.process)?;
-        let inbox = node.inbox(process.id, self.last).map_err(|e| armed.error(e))?;
+        let network = Network::open(global)?;
+        let process = network.find(global, &self.process)?;
+        let inbox = network.inbox(global, process, self.last)?;
         if global.json {
-            print_json(&json!({"process": process.id.to_string(), "count": inbox.count, "messages": inbox.messages}));
+            print_json(&json!({"process": process.to_string(), "count": inbox.count, "messages": inbox.messages}));
             return Ok(());
         }
         print_text(&inbox);

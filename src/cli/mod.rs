@@ -145,7 +145,7 @@ enum Command {
     Fork(fork::ForkArgs),
     /// List the messages in a process's Inbox
     Inbox(inbox::InboxArgs),
-    /// List the processes of the embedded node
+    /// List the processes of the embedded node (on a remote network: the wallet's)
     List(list::ListArgs),
     /// Print what a process's messages print and send, from any sender; -f follows
     Tail(tail::TailArgs),
@@ -175,8 +175,6 @@ impl Command {
     fn embedded_only(&self) -> Option<&'static str> {
         match self {
             Command::Repl(_) => Some("the REPL"),
-            Command::Inbox(_) => Some("`ao inbox`"),
-            Command::List(_) => Some("`ao list`"),
             Command::Tail(_) => Some("`ao tail`"),
             Command::Module(_) => Some("`ao module`"),
             Command::Drive(_) => Some("`ao drive`"),

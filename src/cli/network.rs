@@ -3,11 +3,12 @@
 //! legacy units named by `--mu-url`, `--cu-url`, `--su-url` (and `--gateway-url` for names).
 //! `spawn`, `send`, `eval`, `dryrun` and `result` work on both; the others say they need the
 //! embedded node.
+use super::input::signing_wallet;
 use super::interrupt::Armed;
-use super::node_access::{node_error, open_armed, resolve};
+use super::node_access::{find_process, node_error, open_armed, resolve};
 use super::{CliError, GlobalArgs};
-use crate::net::remote::{HyperBeam, Legacy, ProcessSource, RemoteError};
-use crate::node::{MessageResult, Node, Outcome, SpawnRequest};
+use crate::net::remote::{Gateway, HyperBeam, Legacy, ProcessSource, RemoteError};
+use crate::node::{Inbox, MessageResult, Node, Outcome, SpawnRequest};
 use crate::protocol::{Id, Tag, Wallet};
 
 /// The embedded node, or a remote one.
@@ -60,8 +61,7 @@ impl Network {
         match self {
             Network::Embedded(node, _) => Ok(resolve(node, owner, text)?.id),
             _ if text.parse::<Id>().is_ok() => Ok(text.parse().expect("just parsed")),
-            Network::Remote(node) => Self::named_on(node.gateway(), owner, text),
-            Network::Legacy(units) => match units.gateway() {
+            _ => match self.gateway() {
                 Some(gateway) => Self::named_on(gateway, owner, text),
                 None => Err(CliError::input(format!(
                     "{text:?} is not a process id, and names need a gateway (--gateway-url)"
@@ -70,13 +70,48 @@ impl Network {
         }
     }
 
+    /// The process `text` names, for commands that only read: an id needs no wallet; a name is
+    /// the wallet's (on the embedded node, the wallet is not created if missing).
+    pub fn find(&self, global: &GlobalArgs, text: &str) -> Result<Id, CliError> {
+        match self {
+            Network::Embedded(node, _) => Ok(find_process(global, node, text)?.id),
+            _ => match text.parse::<Id>() {
+                Ok(id) => Ok(id),
+                Err(_) => self.process(&signing_wallet(global)?.address(), text),
+            },
+        }
+    }
+
+    /// The newest `last` messages of `process`'s Inbox (all when `None`), read by a dry run of
+    /// Lua (on a remote network, as the wallet: aos evaluates only its owner's).
+    pub fn inbox(&self, global: &GlobalArgs, process: Id, last: Option<u64>) -> Result<Inbox, CliError> {
+        match self {
+            Network::Embedded(node, armed) => node.inbox(process, last).map_err(|e| armed.error(e)),
+            _ => {
+                let wallet = signing_wallet(global)?;
+                let code = Inbox::lua(last);
+                let result = self.dry_run(&wallet, process, (&[Tag::new("Action", "Eval")], code.as_bytes()), None)?;
+                Inbox::read(&result).map_err(|e| CliError::failed(format!("{process}: {e}")))
+            }
+        }
+    }
+
     /// The process named `text` that `owner` spawned, as `gateway` finds it.
-    fn named_on(gateway: &crate::net::remote::Gateway, owner: &str, text: &str) -> Result<Id, CliError> {
+    fn named_on(gateway: &Gateway, owner: &str, text: &str) -> Result<Id, CliError> {
         let found = gateway.process_named(owner, text).map_err(remote_error)?;
         found.ok_or_else(|| {
             CliError::input(format!("no process named {text:?} for this wallet on the network"))
                 .hint("give the process id")
         })
+    }
+
+    /// The remote network's gateway (`None`: embedded, or legacy units without `--gateway-url`).
+    pub fn gateway(&self) -> Option<&Gateway> {
+        match self {
+            Network::Embedded(..) => None,
+            Network::Remote(node) => Some(node.gateway()),
+            Network::Legacy(units) => units.gateway(),
+        }
     }
 
     /// The remote network's processes as `ao verify` and `ao fork` read them (`None`: embedded).

@@ -59,10 +59,7 @@ impl VerifyArgs {
     fn run_remote(self, global: &GlobalArgs) -> Result<(), CliError> {
         let network = Network::open(global)?;
         let source = network.source().expect("a remote network");
-        let process = match self.process.parse::<Id>() {
-            Ok(id) => id,
-            Err(_) => network.process(&super::input::signing_wallet(global)?.address(), &self.process)?,
-        };
+        let process = network.find(global, &self.process)?;
         let (node, armed) = open_armed(global)?;
         let bar = progress_bar(global);
         let started = Instant::now();

@@ -106,8 +106,16 @@ impl Node {
 
     /// The newest `last` messages of `process`'s Inbox (all of them when `None`).
     pub fn inbox(&self, process: Id, last: Option<u64>) -> Result<Inbox, NodeError> {
+        Inbox::read(&self.read_lua(process, &Inbox::lua(last))?).map_err(|e| damaged(format!("{process}: {e}")))
+    }
+}
+
+impl Inbox {
+    /// The Lua that reads the newest `last` messages of a process's Inbox (all when `None`), to
+    /// evaluate by dry run (`Action = Eval`) here or on a remote network.
+    pub fn lua(last: Option<u64>) -> String {
         let last = last.map_or_else(|| "#Inbox".to_string(), |n| n.to_string());
-        let code = format!(
+        format!(
             "local out, count = {{}}, #Inbox
             for i = math.max(1, count - {last} + 1), count do
               local m = Inbox[i]
@@ -115,14 +123,17 @@ impl Node {
                 Timestamp = m.Timestamp, Tags = m.Tags }}
             end
             return require('json').encode({{ count = count, messages = out }})"
-        );
-        let result = self.read_lua(process, &code)?;
+        )
+    }
+
+    /// The Inbox in the result of evaluating [`Inbox::lua`].
+    pub fn read(result: &MessageResult) -> Result<Inbox, String> {
         if let Some(error) = &result.error {
-            return Err(damaged(format!("the Inbox of {process} cannot be read: {error}")));
+            return Err(format!("the Inbox cannot be read: {error}"));
         }
         let output = &result.output;
         let text = output.get("data").unwrap_or(output).as_str().unwrap_or("");
-        let read: Value = serde_json::from_str(text).map_err(|e| damaged(format!("Inbox of {process}: {e}")))?;
+        let read: Value = serde_json::from_str(text).map_err(|e| format!("the Inbox cannot be read: {e}"))?;
         let messages = match &read["messages"] {
             Value::Array(messages) => messages.clone(),
             _ => Vec::new(),

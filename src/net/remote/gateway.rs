@@ -8,6 +8,15 @@ use super::RemoteError;
 use super::unit::Unit;
 use crate::protocol::{DataItem, Id, ShownItem, Tag, b64};
 
+/// A process as a gateway lists it.
+#[derive(Debug, Clone)]
+pub struct Spawned {
+    pub id: Id,
+    pub name: Option<String>,
+    /// Its `Module` tag.
+    pub module: String,
+}
+
 /// A gateway at a URL.
 pub struct Gateway {
     base: String,
@@ -32,6 +41,39 @@ impl Gateway {
         }))?;
         let id = answer["data"]["transactions"]["edges"][0]["node"]["id"].as_str();
         Ok(id.and_then(|id| id.parse().ok()))
+    }
+
+    /// The processes `owner` spawned, newest first: id, `Name` tag and `Module` tag of each.
+    pub fn processes_of(&self, owner: &str) -> Result<Vec<Spawned>, RemoteError> {
+        let mut spawned = Vec::new();
+        let mut after: Option<String> = None;
+        loop {
+            let answer = self.query(json!({
+                "query": "query ($owners: [String!], $tags: [TagFilter!], $after: String) {
+                    transactions(owners: $owners, tags: $tags, sort: HEIGHT_DESC, first: 100, after: $after) {
+                        pageInfo { hasNextPage } edges { cursor node { id tags { name value } } } } }",
+                "variables": { "owners": [owner], "after": after,
+                    "tags": [{ "name": "Type", "values": ["Process"] }] },
+            }))?;
+            let page = &answer["data"]["transactions"];
+            let edges = page["edges"].as_array().cloned().unwrap_or_default();
+            for edge in &edges {
+                let node = &edge["node"];
+                let tag = |name: &str| {
+                    let tags = node["tags"].as_array();
+                    let found = tags.and_then(|tags| tags.iter().find(|t| t["name"] == name));
+                    found.and_then(|t| t["value"].as_str()).map(str::to_string)
+                };
+                let Some(id) = node["id"].as_str().and_then(|id| id.parse().ok()) else { continue };
+                spawned.push(Spawned { id, name: tag("Name"), module: tag("Module").unwrap_or_default() });
+            }
+            match edges.last().and_then(|edge| edge["cursor"].as_str()) {
+                Some(cursor) if page["pageInfo"]["hasNextPage"].as_bool() == Some(true) => {
+                    after = Some(cursor.to_string());
+                }
+                _ => return Ok(spawned),
+            }
+        }
     }
 
     /// The data item `id` (`None` if the gateway does not know it). Its fields are as GraphQL

@@ -11,7 +11,7 @@ mod schedule;
 mod unit;
 mod verify;
 
-pub use gateway::Gateway;
+pub use gateway::{Gateway, Spawned};
 pub use hyperbeam::HyperBeam;
 pub use legacy::Legacy;
 pub use schedule::Page;

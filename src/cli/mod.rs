@@ -175,7 +175,6 @@ impl Command {
     fn embedded_only(&self) -> Option<&'static str> {
         match self {
             Command::Repl(_) => Some("the REPL"),
-            Command::Tail(_) => Some("`ao tail`"),
             Command::Module(_) => Some("`ao module`"),
             Command::Drive(_) => Some("`ao drive`"),
             Command::Serve(_) => Some("`ao serve`"),

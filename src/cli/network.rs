@@ -7,8 +7,10 @@ use super::input::signing_wallet;
 use super::interrupt::Armed;
 use super::node_access::{find_process, node_error, open_armed, resolve};
 use super::{CliError, GlobalArgs};
-use crate::net::remote::{Gateway, HyperBeam, Legacy, ProcessSource, RemoteError};
-use crate::node::{Inbox, MessageResult, Node, Outcome, SpawnRequest};
+use std::time::Duration;
+
+use crate::net::remote::{self, Gateway, HyperBeam, Legacy, ProcessSource, RemoteError};
+use crate::node::{ErrorKind, Inbox, LogEntry, LogPosition, MessageResult, Node, Outcome, SpawnRequest};
 use crate::protocol::{Id, Tag, Wallet};
 
 /// The embedded node, or a remote one.
@@ -93,6 +95,44 @@ impl Network {
                 let result = self.dry_run(&wallet, process, (&[Tag::new("Action", "Eval")], code.as_bytes()), None)?;
                 Inbox::read(&result).map_err(|e| CliError::failed(format!("{process}: {e}")))
             }
+        }
+    }
+
+    /// The newest `count` entries of `process`'s log (on a remote network, its messages: cron
+    /// ticks' results are the compute unit's own).
+    pub fn log_last(&self, process: Id, count: u64) -> Result<Vec<LogEntry>, CliError> {
+        match self {
+            Network::Embedded(node, _) => node.log_last(process, count).map_err(node_error),
+            _ => Ok(remote::log_last(self.source().expect("remote"), process, count).map_err(remote_error)?.0),
+        }
+    }
+
+    /// Up to `limit` entries of `process`'s log after `after`.
+    pub fn log_after(&self, process: Id, after: Option<LogPosition>, limit: u64) -> Result<Vec<LogEntry>, CliError> {
+        match self {
+            Network::Embedded(node, _) => node.log(process, after, limit).map_err(node_error),
+            _ => remote::log_after(self.source().expect("remote"), process, after, limit).map_err(remote_error),
+        }
+    }
+
+    /// How long to wait before looking for new log entries again.
+    pub fn poll_interval(&self) -> Duration {
+        match self {
+            Network::Embedded(..) => Duration::from_millis(100),
+            _ => Duration::from_secs(1),
+        }
+    }
+
+    /// On the embedded node, evaluates the cron ticks due by now (as a compute unit does when
+    /// someone looks); a remote network's units do that themselves.
+    pub fn run_crons(&self) -> Result<(), CliError> {
+        match self {
+            Network::Embedded(node, _) => match node.run_crons() {
+                // Another `ao` is writing; it runs them.
+                Err(error) if error.kind() == ErrorKind::Unavailable => Ok(()),
+                other => other.map(drop).map_err(node_error),
+            },
+            _ => Ok(()),
         }
     }
 

@@ -1,16 +1,13 @@
 //! `ao tail PROCESS [-n N] [-f]`: what a process's messages printed and sent, from any sender, one
-//! block per evaluated message; `-f` keeps following as other `ao` commands and processes add more.
-use std::time::Duration;
-
+//! block per evaluated message; `-f` keeps following as other `ao` commands and processes add more
+//! (on a remote network, by asking its units every second).
 use clap::Args;
 use serde_json::json;
 
-use super::node_access::{find_process, for_stdout, node_error, open, output_text, plain_error, undelivered_json};
+use super::network::Network;
+use super::node_access::{for_stdout, output_text, plain_error, undelivered_json};
 use super::{CliError, GlobalArgs};
-use crate::node::{ErrorKind, LogEntry, OutboxList};
-
-/// How often `-f` looks for new results.
-const FOLLOW_INTERVAL: Duration = Duration::from_millis(100);
+use crate::node::{LogEntry, OutboxList};
 
 #[derive(Debug, Args)]
 pub struct TailArgs {
@@ -27,9 +24,9 @@ pub struct TailArgs {
 
 impl TailArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let node = open(global)?;
-        let process = find_process(global, &node, &self.process)?;
-        let mut entries = node.log_last(process.id, self.last.max(1)).map_err(node_error)?;
+        let network = Network::open(global)?;
+        let process = network.find(global, &self.process)?;
+        let mut entries = network.log_last(process, self.last.max(1))?;
         let mut after = entries.last().map(|entry| entry.position);
         if self.last == 0 {
             entries.clear();
@@ -43,15 +40,10 @@ impl TailArgs {
                 return Ok(());
             }
             if entries.is_empty() {
-                std::thread::sleep(FOLLOW_INTERVAL);
-                // Cron messages are evaluated when someone looks; another `ao` may be writing.
-                match node.run_crons() {
-                    Ok(_) => {}
-                    Err(error) if error.kind() == ErrorKind::Unavailable => {}
-                    Err(error) => return Err(node_error(error)),
-                }
+                std::thread::sleep(network.poll_interval());
+                network.run_crons()?;
             }
-            entries = node.log(process.id, after, 1000).map_err(node_error)?;
+            entries = network.log_after(process, after, 1000)?;
         }
     }
 }

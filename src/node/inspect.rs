@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::cron::{Cron, crons_of};
 use super::envelope;
 use super::result::MessageResult;
+use super::scheduler::Scheduled;
 use super::store::{LogPosition, LogRow, Tx};
 use super::undelivered::Undelivered;
 use super::{Node, NodeError};
@@ -38,6 +39,21 @@ pub struct LogEntry {
 }
 
 impl LogEntry {
+    /// The entry of the message `scheduled` and its result (with nothing known undelivered).
+    pub fn of_message(scheduled: &Scheduled, result: MessageResult) -> LogEntry {
+        let (a, item) = (&scheduled.assignment, &scheduled.item);
+        LogEntry {
+            position: LogPosition { slot: a.slot, timestamp: 0, rank: 0 },
+            message: Some(a.message),
+            cron: None,
+            timestamp: a.timestamp,
+            from: envelope::sender(item),
+            tags: item.tags().to_vec(),
+            result,
+            undelivered: Vec::new(),
+        }
+    }
+
     /// The value of the message's tag `name`.
     pub fn tag(&self, name: &str) -> Option<&str> {
         self.tags.iter().find(|t| t.name == name).map(|t| t.value.as_str())

@@ -5,7 +5,7 @@ use reqwest::blocking::Response;
 use serde_json::Value;
 
 use super::unit::Unit;
-use super::{Gateway, Listed, Page, ProcessSource, RemoteError, schedule};
+use super::{Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag};
 
@@ -202,13 +202,16 @@ impl ProcessSource for HyperBeam {
     }
 
     /// `~scheduler@1.0/schedule` in the legacy scheduler's JSON (`Accept: application/aos-2`).
-    fn schedule_after(&self, process: Id, previous: Option<&Scheduled>, limit: u64) -> Result<Page, RemoteError> {
-        let from = previous.map_or(0, |p| p.slot() + 1);
+    fn schedule(&self, process: Id, start: Start, limit: u64) -> Result<Page, RemoteError> {
+        let from = match start {
+            Start::After(previous) => previous.map_or(0, |p| p.slot + 1),
+            Start::At(slot) => slot,
+        };
         let url = format!("{}/~scheduler@1.0/schedule?target={process}&from={from}&limit={limit}", self.url);
         let request = || self.unit.http.get(&url).header("accept", "application/aos-2");
         let answer = self.unit.json(&url, self.read(&url, request)?)?;
         let hydrate = |id| self.item(id);
-        schedule::page(&answer, process, previous.map(|p| p.assignment), &hydrate, &|detail| self.answer(&url, detail))
+        schedule::page(&answer, process, start, &hydrate, &|detail| self.answer(&url, detail))
     }
 
     fn item(&self, id: Id) -> Result<DataItem, RemoteError> {

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use base64::Engine;
 
 use super::unit::Unit;
-use super::{Gateway, Listed, Page, ProcessSource, RemoteError, schedule};
+use super::{Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Id, Signer, Tag};
@@ -126,24 +126,22 @@ impl ProcessSource for Legacy {
         nonce.and_then(|n| n.parse().ok()).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
     }
 
-    /// Pages by time, as the reference compute unit reads them: from the millisecond of the slot
-    /// before (`from` is exclusive), skipping what was read already, so no slot sharing a
-    /// millisecond with the page's end is lost.
-    fn schedule_after(&self, process: Id, previous: Option<&Scheduled>, limit: u64) -> Result<Page, RemoteError> {
+    /// After a slot: pages by time, as the reference compute unit reads them — from the
+    /// millisecond of the slot before (`from` is exclusive), skipping what was read already, so
+    /// no slot sharing a millisecond with the page's end is lost. At a slot: by nonce.
+    fn schedule(&self, process: Id, start: Start, limit: u64) -> Result<Page, RemoteError> {
         let mut url = format!("{}/{process}?process-id={process}&limit={limit}", self.su);
-        if let Some(previous) = previous {
-            url.push_str(&format!("&from={}", previous.assignment.timestamp.saturating_sub(1)));
+        match start {
+            Start::After(None) => {}
+            Start::After(Some(previous)) => url.push_str(&format!("&from={}", previous.timestamp.saturating_sub(1))),
+            Start::At(slot) => url.push_str(&format!("&from-nonce={slot}")),
         }
         let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
         let hydrate = |id| self.item(id);
         let bad = |detail| self.su_unit.answer(&url, detail);
-        let mut page = schedule::page(&answer, process, previous.map(|p| p.assignment), &hydrate, &bad)?;
+        let page = schedule::page(&answer, process, start, &hydrate, &bad)?;
         if page.slots.is_empty() && page.has_next {
-            page.has_next = false;
-            return Err(bad(format!(
-                "its page after slot {} holds no slot after it",
-                previous.map_or(0, Scheduled::slot)
-            )));
+            return Err(bad("its page holds no slot after the ones read".into()));
         }
         Ok(page)
     }

@@ -7,6 +7,7 @@
 mod gateway;
 mod hyperbeam;
 mod legacy;
+mod log;
 mod schedule;
 mod unit;
 mod verify;
@@ -14,7 +15,8 @@ mod verify;
 pub use gateway::{Gateway, Spawned};
 pub use hyperbeam::HyperBeam;
 pub use legacy::Legacy;
-pub use schedule::Page;
+pub use log::{log, log_after, log_last};
+pub use schedule::{Page, Start};
 pub use verify::{Fetched, Phase, RemoteVerified, ReplayError, fetch_history, verify};
 
 use crate::node::{MessageResult, Scheduled};
@@ -39,8 +41,8 @@ pub trait ProcessSource: Sync {
     /// The newest slot of `process`'s schedule.
     fn newest_slot(&self, process: Id) -> Result<u64, RemoteError>;
 
-    /// Slots of `process` after `previous` (from slot 0 when `None`), in order: about `limit`.
-    fn schedule_after(&self, process: Id, previous: Option<&Scheduled>, limit: u64) -> Result<Page, RemoteError>;
+    /// Slots of `process` from `start` on, in order: about `limit`.
+    fn schedule(&self, process: Id, start: Start, limit: u64) -> Result<Page, RemoteError>;
 
     /// The data item `id` (a module, an assigned message), from the network's gateway.
     fn item(&self, id: Id) -> Result<DataItem, RemoteError>;

@@ -17,24 +17,45 @@ pub struct Page {
     pub has_next: bool,
 }
 
-/// Reads a schedule page. `previous` is the slot before the page's first (`None` from slot 0),
-/// for the hash chain; `hydrate` fetches an item a slot assigns without showing it; `bad`
-/// words what is wrong with the answer as the unit's error.
+/// Where a page starts.
+#[derive(Debug, Clone, Copy)]
+pub enum Start {
+    /// After this slot (slot 0 when `None`): the first slot's hash-chain link is checked too.
+    After(Option<Assignment>),
+    /// At this slot, whose link is taken as it is (the ones after it are checked).
+    At(u64),
+}
+
+/// Reads a schedule page starting at `start`; `hydrate` fetches an item a slot assigns without
+/// showing it; `bad` words what is wrong with the answer as the unit's error. Slots before the
+/// start (a page by time may repeat some) are skipped.
 pub fn page(
     answer: &Value,
     process: Id,
-    mut previous: Option<Assignment>,
+    start: Start,
     hydrate: &dyn Fn(Id) -> Result<DataItem, RemoteError>,
     bad: &dyn Fn(String) -> RemoteError,
 ) -> Result<Page, RemoteError> {
     let edges = answer["edges"].as_array().ok_or_else(|| bad("no edges in the schedule page".into()))?;
+    let (mut previous, mut first) = match start {
+        Start::After(previous) => (previous, previous.map_or(0, |p| p.slot + 1)),
+        Start::At(slot) => (None, slot),
+    };
     let mut slots = Vec::with_capacity(edges.len());
     for edge in edges {
-        let slot = slot(&edge["node"], process, previous.as_ref(), hydrate).map_err(|e| match e {
+        let nonce = edge["node"]["assignment"]["tags"].as_array().and_then(|tags| {
+            let nonce = tags.iter().find(|t| t["name"] == "Nonce")?;
+            nonce["value"].as_str()?.parse::<u64>().ok()
+        });
+        if nonce.is_some_and(|nonce| nonce < first) {
+            continue;
+        }
+        let slot = slot(&edge["node"], process, (first, previous.as_ref()), hydrate).map_err(|e| match e {
             Problem::Remote(error) => error,
             Problem::Answer(detail) => bad(detail),
         })?;
         previous = Some(slot.scheduled.assignment);
+        first = slot.scheduled.slot() + 1;
         slots.push(slot);
     }
     let has_next = answer["page_info"]["has_next_page"].as_bool().unwrap_or(false);
@@ -53,10 +74,12 @@ impl From<RemoteError> for Problem {
     }
 }
 
+/// The slot `node` shows, which must be slot `expected_slot`, after `previous` (whose link it
+/// must follow; when `None` and `expected_slot` is not 0, its link is not checked).
 fn slot(
     node: &Value,
     process: Id,
-    previous: Option<&Assignment>,
+    (expected_slot, previous): (u64, Option<&Assignment>),
     hydrate: &dyn Fn(Id) -> Result<DataItem, RemoteError>,
 ) -> Result<ForeignSlot, Problem> {
     let assignment_item = shown(&node["assignment"], "the assignment").map_err(Problem::Answer)?;
@@ -70,19 +93,20 @@ fn slot(
     if tag("Process").as_deref() != Some(&process.to_string()) {
         return Err(at(format!("the assignment is for process {:?}", tag("Process").unwrap_or_default())));
     }
-    let expected_slot = previous.map_or(0, |p| p.slot + 1);
     if slot != expected_slot {
         return Err(at(format!("the scheduler skipped from slot {} to it", expected_slot.saturating_sub(1))));
     }
     let link = match previous {
-        None => hash_chain(process, None),
-        Some(previous) => hash_chain(previous.hash_chain, Some(previous.id)),
+        None if slot == 0 => Some(hash_chain(process, None)),
+        None => None,
+        Some(previous) => Some(hash_chain(previous.hash_chain, Some(previous.id))),
     };
-    let hash_chain = match tag("Hash-Chain") {
-        None => link,
-        Some(text) => text.parse().map_err(|_| at(format!("its Hash-Chain {text:?} is not an id")))?,
+    let hash_chain = match (tag("Hash-Chain"), link) {
+        (Some(text), _) => text.parse().map_err(|_| at(format!("its Hash-Chain {text:?} is not an id")))?,
+        (None, Some(link)) => link,
+        (None, None) => return Err(at("the assignment has no Hash-Chain".into())),
     };
-    if hash_chain != link {
+    if link.is_some_and(|link| link != hash_chain) {
         return Err(at("its Hash-Chain does not follow from the slot before".into()));
     }
     let message_id = match (slot, tag("Message")) {

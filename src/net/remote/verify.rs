@@ -4,7 +4,7 @@
 //! ticks included, each result compared with what the network's compute unit gives ([`verify`]).
 use std::collections::{HashMap, VecDeque};
 
-use super::{Listed, ProcessSource, RemoteError};
+use super::{Listed, ProcessSource, RemoteError, Start};
 use crate::node::{
     Difference, ForeignSlot, LogPosition, MessageResult, Node, NodeError, Verified, chain_of, same_result,
 };
@@ -78,7 +78,8 @@ pub fn fetch_history(
     let mut fetched = 0;
     progress(Phase::Reading, slots.len() as u64, to + 1);
     while slots.last().is_none_or(|last| last.scheduled.slot() < to) {
-        let page = source.schedule_after(process, slots.last().map(|s| &s.scheduled), SCHEDULE_PAGE)?;
+        let start = Start::After(slots.last().map(|s| s.scheduled.assignment));
+        let page = source.schedule(process, start, SCHEDULE_PAGE)?;
         let new: Vec<ForeignSlot> = page.slots.into_iter().filter(|s| s.scheduled.slot() <= to).collect();
         node.cache_schedule(process, &new)?;
         fetched += new.len() as u64;

@@ -174,7 +174,6 @@ impl Command {
     /// that need the embedded node; `None` for those that work on any network (or need none).
     fn embedded_only(&self) -> Option<&'static str> {
         match self {
-            Command::Repl(_) => Some("the REPL"),
             Command::Module(_) => Some("`ao module`"),
             Command::Drive(_) => Some("`ao drive`"),
             Command::Serve(_) => Some("`ao serve`"),

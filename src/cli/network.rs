@@ -7,6 +7,7 @@ use super::input::signing_wallet;
 use super::interrupt::Armed;
 use super::node_access::{find_process, node_error, open_armed, resolve};
 use super::{CliError, GlobalArgs};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::net::remote::{self, Gateway, HyperBeam, Legacy, ProcessSource, RemoteError};
@@ -16,8 +17,8 @@ use crate::protocol::{Id, Tag, Wallet};
 /// The embedded node, or a remote one.
 pub enum Network {
     Embedded(Node, Armed),
-    Remote(HyperBeam),
-    Legacy(Legacy),
+    Remote(Arc<HyperBeam>),
+    Legacy(Arc<Legacy>),
 }
 
 /// A remote unit's failure as the CLI reports it: what it refused as asked wrongly (`4xx`, exit
@@ -47,10 +48,10 @@ impl Network {
     /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
     pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
         if let (Some(mu), Some(cu), Some(su)) = (&global.mu_url, &global.cu_url, &global.su_url) {
-            return Ok(Network::Legacy(Legacy::new(mu, cu, su, global.gateway_url.as_deref())));
+            return Ok(Network::Legacy(Arc::new(Legacy::new(mu, cu, su, global.gateway_url.as_deref()))));
         }
         match &global.network {
-            Some(url) => Ok(Network::Remote(HyperBeam::new(url).map_err(remote_error)?)),
+            Some(url) => Ok(Network::Remote(Arc::new(HyperBeam::new(url).map_err(remote_error)?))),
             None => {
                 let (node, armed) = open_armed(global)?;
                 Ok(Network::Embedded(node, armed))
@@ -158,8 +159,17 @@ impl Network {
     pub fn source(&self) -> Option<&dyn ProcessSource> {
         match self {
             Network::Embedded(..) => None,
-            Network::Remote(node) => Some(node),
-            Network::Legacy(units) => Some(units),
+            Network::Remote(node) => Some(node.as_ref()),
+            Network::Legacy(units) => Some(units.as_ref()),
+        }
+    }
+
+    /// The same, to share with another thread.
+    pub fn shared_source(&self) -> Option<Arc<dyn ProcessSource + Send>> {
+        match self {
+            Network::Embedded(..) => None,
+            Network::Remote(node) => Some(node.clone()),
+            Network::Legacy(units) => Some(units.clone()),
         }
     }
 

@@ -4,7 +4,6 @@
 use super::session::{Paint, Session};
 use crate::cli::eval::{BLUEPRINTS, blueprint, load_file};
 use crate::cli::inbox::print_text;
-use crate::cli::node_access::node_error;
 
 /// The commands with their help, in `.help`'s order.
 pub const COMMANDS: [(&str, &str); 9] = [
@@ -148,13 +147,13 @@ pub fn execute(session: &mut Session, command: Command) -> Flow {
             Flow::Continue(true)
         }
         Command::Inbox => {
-            let inbox = session.node.inbox(session.process.id, Some(10));
+            let inbox = session.place.inbox(session.global, session.process.id, 10);
             match inbox {
                 Ok(inbox) => {
                     print_text(&inbox);
                     Flow::Continue(true)
                 }
-                Err(error) => failed(session, &node_error(error).message),
+                Err(error) => failed(session, &error.message),
             }
         }
         Command::Exit => Flow::Exit,

@@ -1,21 +1,51 @@
-//! The live feed: a background thread with a handle on the session's node polls the process's log
-//! and prints, above the prompt and without disturbing the line being typed, what messages this
-//! session did not send printed (other processes, other `ao` commands, cron). `.pause` holds it
-//! back (nothing is skipped: `.live` catches up).
+//! The live feed: a background thread with a handle on the session's node (or the remote
+//! network's units) polls the process's log and prints, above the prompt and without disturbing
+//! the line being typed, what messages this session did not send printed (other processes, other
+//! `ao` commands, cron). `.pause` holds it back (nothing is skipped: `.live` catches up).
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use crate::net::remote::{self, ProcessSource};
 use crate::node::{LogEntry, LogPosition, Node};
 use crate::protocol::Id;
 use crate::text::strip_ansi;
 
 use crate::cli::node_access::{output_text, plain_error};
 
-/// How often the log is polled.
-const INTERVAL: Duration = Duration::from_millis(100);
+/// Where the feed reads the log.
+pub enum Log {
+    /// The embedded node (whose due cron ticks the feed evaluates, as a look does).
+    Node(Node),
+    /// A remote network's units.
+    Remote(Arc<dyn ProcessSource + Send>),
+}
+
+impl Log {
+    /// How often the log is polled.
+    fn interval(&self) -> Duration {
+        match self {
+            Log::Node(_) => Duration::from_millis(100),
+            Log::Remote(_) => Duration::from_secs(1),
+        }
+    }
+
+    /// Up to `BATCH` entries after `after`; `None` if they cannot be read now.
+    fn after(&self, process: Id, after: Option<LogPosition>) -> Option<Vec<LogEntry>> {
+        match self {
+            Log::Node(node) => {
+                // Another `ao` may hold the store: the next poll tries again.
+                let _ = node.run_crons();
+                node.log(process, after, BATCH).ok()
+            }
+            Log::Remote(source) => remote::log_after(source.as_ref(), process, after, BATCH).ok(),
+        }
+    }
+}
+/// The feed's sleep between polls is cut in steps of this.
+const STEP: Duration = Duration::from_millis(100);
 /// At most this many entries per poll.
 const BATCH: u64 = 200;
 
@@ -58,7 +88,7 @@ impl Sending<'_> {
 
 impl Feed {
     /// Starts following `process` after `after` (its newest log entry when the session began).
-    pub fn start(node: Node, process: Id, after: Option<LogPosition>, color: bool, mut print: Printer) -> Feed {
+    pub fn start(log: Log, process: Id, after: Option<LogPosition>, color: bool, mut print: Printer) -> Feed {
         let shared = Arc::new(Shared {
             state: Mutex::new(State::default()),
             paused: AtomicBool::new(false),
@@ -68,7 +98,7 @@ impl Feed {
         let thread = std::thread::Builder::new()
             .name("ao-live-feed".into())
             .spawn(move || {
-                follow(&node, &thread_shared, process, after, color, &mut print);
+                follow(&log, &thread_shared, process, after, color, &mut print);
             })
             .ok();
         Feed { shared, thread }
@@ -106,13 +136,10 @@ impl Drop for Feed {
     }
 }
 
-fn follow(node: &Node, shared: &Shared, process: Id, mut after: Option<LogPosition>, color: bool, print: &mut Printer) {
+fn follow(log: &Log, shared: &Shared, process: Id, mut after: Option<LogPosition>, color: bool, print: &mut Printer) {
     while !shared.stop.load(Ordering::SeqCst) {
-        // Cron messages are evaluated when someone looks (another `ao` may hold the store: the
-        // next poll tries again).
-        let _ = node.run_crons();
         if !shared.paused.load(Ordering::SeqCst)
-            && let Ok(entries) = node.log(process, after, BATCH)
+            && let Some(entries) = log.after(process, after)
         {
             let mut shown = Vec::new();
             {
@@ -134,7 +161,12 @@ fn follow(node: &Node, shared: &Shared, process: Id, mut after: Option<LogPositi
                 continue;
             }
         }
-        std::thread::sleep(INTERVAL);
+        // Slept in steps, so that leaving does not wait a whole remote interval.
+        let mut slept = Duration::ZERO;
+        while slept < log.interval() && !shared.stop.load(Ordering::SeqCst) {
+            std::thread::sleep(STEP);
+            slept += STEP;
+        }
     }
 }
 

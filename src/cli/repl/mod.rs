@@ -21,16 +21,17 @@ use rustyline::history::FileHistory;
 use rustyline::{Editor, ExternalPrinter};
 
 use super::input::signing_wallet;
+use super::network::Network;
 use super::node_access::{home, node_error, open, output_text, warn_undelivered};
 use super::{CliError, GlobalArgs};
-use crate::node::{Node, NodeError, ProcessRow, SpawnRequest};
+use crate::node::{Node, NodeError, SpawnRequest};
 use crate::protocol::{Id, Wallet};
 use chunk::ChunkChecker;
 use commands::{Flow, execute};
 use feed::{Feed, Printer};
 use history::History;
 use input::{ReplHelper, names_code};
-use session::{Paint, Session};
+use session::{Connected, Paint, Place, Session};
 
 /// The process `ao` with no command connects to, as aos's.
 pub const DEFAULT_PROCESS: &str = "default";
@@ -51,17 +52,27 @@ impl ReplArgs {
         let name = self.process.as_deref().unwrap_or(DEFAULT_PROCESS);
         let wallet = signing_wallet(global)?;
         let home = home(global)?;
-        let node = open(global)?;
-        let (process, spawned) = connect(global, &node, &wallet, name)?;
-        let session = Session::new(global, node, wallet, process, home);
+        let (place, (process, spawned)) = match global.remote() {
+            None => {
+                let node = open(global)?;
+                let connected = connect(global, &node, &wallet, name)?;
+                (Place::Embedded(node), connected)
+            }
+            Some(_) => {
+                let network = Network::open(global)?;
+                let connected = connect_remote(global, &network, &wallet, name)?;
+                (Place::Remote(std::rc::Rc::new(network)), connected)
+            }
+        };
+        let session = Session::new(global, place, Rc::new(wallet), process, home);
         if std::io::stdin().is_terminal() { interactive(session, spawned) } else { piped::run(session) }
     }
 }
 
 /// The process `text` names for the wallet; a new name is spawned (an unknown id is an error).
-fn connect(global: &GlobalArgs, node: &Node, wallet: &Wallet, text: &str) -> Result<(ProcessRow, bool), CliError> {
+fn connect(global: &GlobalArgs, node: &Node, wallet: &Wallet, text: &str) -> Result<(Connected, bool), CliError> {
     match node.resolve(&wallet.address(), text) {
-        Ok(row) => return Ok((row, false)),
+        Ok(row) => return Ok((Connected { id: row.id, name: row.name }, false)),
         Err(NodeError::NoProcessNamed { .. }) if text.parse::<Id>().is_err() => {}
         Err(NodeError::UnknownProcess(_) | NodeError::NoProcessNamed { .. }) => {
             return Err(CliError::input(format!("no process {text:?}"))
@@ -76,8 +87,31 @@ fn connect(global: &GlobalArgs, node: &Node, wallet: &Wallet, text: &str) -> Res
         return Err(CliError::failed(format!("the new process {text:?} booted with an error: {error}")));
     }
     global.notice(format_args!("spawned a new process {text:?}: {}", outcome.process));
-    let row = node.process(outcome.process).map_err(node_error)?;
-    Ok((row, true))
+    Ok((Connected { id: outcome.process, name: Some(text.to_string()) }, true))
+}
+
+/// The same on a remote network: a name the gateway does not find for the wallet is spawned there.
+fn connect_remote(
+    global: &GlobalArgs,
+    network: &Network,
+    wallet: &Wallet,
+    text: &str,
+) -> Result<(Connected, bool), CliError> {
+    if let Ok(id) = text.parse::<Id>() {
+        return Ok((Connected { id, name: None }, false));
+    }
+    if let Some(gateway) = network.gateway()
+        && let Some(found) = gateway.process_named(&wallet.address(), text).map_err(super::network::remote_error)?
+    {
+        return Ok((Connected { id: found, name: Some(text.to_string()) }, false));
+    }
+    let request = SpawnRequest { name: Some(text.to_string()), ..SpawnRequest::default() };
+    let (outcome, _) = network.spawn(wallet, request)?;
+    if let Some(error) = &outcome.result.error {
+        return Err(CliError::failed(format!("the new process {text:?} booted with an error: {error}")));
+    }
+    global.notice(format_args!("spawned a new process {text:?} on the network: {}", outcome.process));
+    Ok((Connected { id: outcome.process, name: Some(text.to_string()) }, true))
 }
 
 fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
@@ -90,9 +124,9 @@ fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
         .build();
     let reading = |error: ReadlineError| CliError::failed(format!("the terminal: {error}"));
     let mut editor: Editor<ReplHelper, FileHistory> = Editor::with_config(config).map_err(reading)?;
-    let (node, process) = (session.node.clone(), session.process.id);
+    let (place, wallet, process) = (session.place.clone(), session.wallet.clone(), session.process.id);
     let names = Box::new(move |path: &str| {
-        let read = node.read_lua(process, &names_code(path));
+        let read = place.read_lua(&wallet, process, &names_code(path));
         let text = read.ok().filter(|result| result.error.is_none()).map(|result| output_text(&result));
         text.map(|text| text.lines().map(str::to_string).collect()).unwrap_or_default()
     });
@@ -101,8 +135,7 @@ fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
     let mut history = History::new(&session.home, session.process.id);
     history.load(editor.history_mut());
 
-    let newest = session.node.log_last(session.process.id, 1).map_err(node_error)?;
-    let after = newest.last().map(|entry| entry.position);
+    let after = session.place.newest(session.process.id)?;
     let printer: Printer = match editor.create_external_printer() {
         Ok(mut printer) => Box::new(move |text| {
             let _ = printer.print(text);
@@ -113,7 +146,7 @@ fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
             let _ = stdout.flush();
         }),
     };
-    session.feed = Some(Feed::start(session.node.clone(), session.process.id, after, session.color, printer));
+    session.feed = Some(Feed::start(session.place.log(), session.process.id, after, session.color, printer));
     session.refresh_prompt();
     banner(&session, spawned, &history);
 

@@ -1,20 +1,22 @@
-//! One REPL session: the process, the wallet and the node; evaluating a chunk (an `Eval` message
-//! signed by the wallet, or a dry run when `.dryrun` is on) and showing what it printed and
-//! returned, what it sent, or the error with the line it comes from; and the process's prompt.
+//! One REPL session: the process, the wallet and where the process lives (the embedded node or a
+//! remote network); evaluating a chunk (an `Eval` message signed by the wallet, or a dry run when
+//! `.dryrun` is on) and showing what it printed and returned, what it sent, or the error with the
+//! line it comes from; and the process's prompt.
 use std::cell::Cell;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
-use super::feed::Feed;
+use super::feed::{Feed, Log};
 use crate::cli::eval::located_error;
 use crate::cli::interrupt::Armed;
+use crate::cli::network::Network;
 use crate::cli::node_access::{node_error, output_text, warn_undelivered};
 use crate::cli::{CliError, GlobalArgs};
 use crate::lua_bundle::{LuaBundle, chunk_line};
-use crate::node::{ErrorKind, MessageResult, Node, ProcessRow};
+use crate::node::{ErrorKind, Inbox, LogPosition, MessageResult, Node, Outcome};
 use crate::protocol::ao::message;
-use crate::protocol::{Tag, Wallet};
+use crate::protocol::{Id, Tag, Wallet};
 use crate::text::strip_ansi;
 
 /// Evaluations between checkpoints. A checkpoint (a copy of the process's memory, hashed and
@@ -26,11 +28,62 @@ const CHECKPOINT_EVERY: u32 = 16;
 /// store's own busy timeout).
 const WRITE_TRIES: u32 = 3;
 
+/// Where the session's process lives.
+#[derive(Clone)]
+pub enum Place {
+    Embedded(Node),
+    Remote(Rc<Network>),
+}
+
+impl Place {
+    /// Evaluates `code` in `process` by dry run, as its owner (on a remote network: as `wallet`).
+    pub fn read_lua(&self, wallet: &Wallet, process: Id, code: &str) -> Result<MessageResult, CliError> {
+        match self {
+            Place::Embedded(node) => node.read_lua(process, code).map_err(node_error),
+            Place::Remote(network) => {
+                network.dry_run(wallet, process, (&[Tag::new("Action", "Eval")], code.as_bytes()), None)
+            }
+        }
+    }
+
+    /// The newest `last` messages of `process`'s Inbox.
+    pub fn inbox(&self, global: &GlobalArgs, process: Id, last: u64) -> Result<Inbox, CliError> {
+        match self {
+            Place::Embedded(node) => node.inbox(process, Some(last)).map_err(node_error),
+            Place::Remote(network) => network.inbox(global, process, Some(last)),
+        }
+    }
+
+    /// Where `process`'s log ends now.
+    pub fn newest(&self, process: Id) -> Result<Option<LogPosition>, CliError> {
+        let newest = match self {
+            Place::Embedded(node) => node.log_last(process, 1).map_err(node_error)?,
+            Place::Remote(network) => network.log_last(process, 1)?,
+        };
+        Ok(newest.last().map(|entry| entry.position))
+    }
+
+    /// The log the live feed follows.
+    pub fn log(&self) -> Log {
+        match self {
+            Place::Embedded(node) => Log::Node(node.clone()),
+            Place::Remote(network) => Log::Remote(network.shared_source().expect("a remote network")),
+        }
+    }
+}
+
+/// The process a session is connected to.
+#[derive(Debug, Clone)]
+pub struct Connected {
+    pub id: Id,
+    pub name: Option<String>,
+}
+
 pub struct Session<'g> {
     pub global: &'g GlobalArgs,
-    pub node: Node,
-    pub wallet: Wallet,
-    pub process: ProcessRow,
+    pub place: Place,
+    pub wallet: Rc<Wallet>,
+    pub process: Connected,
     pub home: PathBuf,
     pub dryrun: bool,
     /// The process's `Prompt()`, with its colours.
@@ -67,10 +120,10 @@ impl Paint {
 const ERROR_HEADING: &str = "\u{1b}[31merror:\n\u{1b}[0m";
 
 impl<'g> Session<'g> {
-    pub fn new(global: &'g GlobalArgs, node: Node, wallet: Wallet, process: ProcessRow, home: PathBuf) -> Self {
+    pub fn new(global: &'g GlobalArgs, place: Place, wallet: Rc<Wallet>, process: Connected, home: PathBuf) -> Self {
         Session {
             global,
-            node,
+            place,
             wallet,
             process,
             home,
@@ -86,7 +139,7 @@ impl<'g> Session<'g> {
 
     /// Reads the prompt from the process's `Prompt()`.
     pub fn refresh_prompt(&mut self) {
-        let read = self.node.read_lua(self.process.id, "return Prompt()");
+        let read = self.place.read_lua(&self.wallet, self.process.id, "return Prompt()");
         if let Ok(result) = read
             && result.error.is_none()
         {
@@ -134,15 +187,30 @@ impl<'g> Session<'g> {
     /// The result of evaluating `code`: by dry run, or as a durable `Eval` message.
     pub fn evaluate(&mut self, code: &str) -> Result<MessageResult, CliError> {
         let tags = vec![Tag::new("Action", "Eval")];
+        let node = match &self.place {
+            Place::Embedded(node) => node.clone(),
+            Place::Remote(network) => {
+                let network = network.clone();
+                if self.dryrun {
+                    return network.dry_run(&self.wallet, self.process.id, (&tags, code.as_bytes()), None);
+                }
+                let sending = self.feed.as_ref().map(Feed::sending);
+                let sent = network.send(&self.wallet, self.process.id, tags, code.as_bytes().to_vec());
+                if let Some(sending) = sending {
+                    sending.done(sent.as_ref().ok().map(|outcome| outcome.id));
+                }
+                return Ok(self.sent(sent?));
+            }
+        };
         // Ctrl-C (or --timeout) abandons this evaluation: nothing of it is kept.
         let armed = Armed::new(self.global.timeout);
-        let node = &self.node.with_interrupt(armed.interrupt.clone());
+        let node = &node.with_interrupt(armed.interrupt.clone());
         if self.dryrun {
             let owner = self.wallet.address();
             return node.dry_run(&owner, self.process.id, &tags, code.as_bytes()).map_err(|e| armed.error(e));
         }
         let item = message(self.process.id, tags, code.as_bytes().to_vec(), None)
-            .sign(&self.wallet)
+            .sign(&*self.wallet)
             .map_err(|e| CliError::input(e.to_string()))?;
         let sending = self.feed.as_ref().map(Feed::sending);
         let mut tries = 0;
@@ -163,9 +231,14 @@ impl<'g> Session<'g> {
                 .hint("nothing was sent; the line is in the history: press Up and Enter to send it again"),
             _ => armed.error(error),
         })?;
+        Ok(self.sent(outcome))
+    }
+
+    /// What a message sent gave.
+    fn sent(&self, outcome: Outcome) -> MessageResult {
         self.global.detail(format_args!("message {} is slot {} of {}", outcome.id, outcome.slot, outcome.process));
         warn_undelivered(self.global, &outcome.undelivered);
-        Ok(outcome.result)
+        outcome.result
     }
 
     /// Shows what a result printed and sent, or its error; `false` if it has an error.
@@ -222,10 +295,11 @@ impl<'g> Session<'g> {
 
     /// Writes a checkpoint of what was evaluated since the last one.
     pub fn checkpoint(&mut self) {
+        let Place::Embedded(node) = &self.place else { return };
         if self.unsaved == 0 {
             return;
         }
-        match self.node.checkpoint() {
+        match node.checkpoint() {
             Ok(()) => self.unsaved = 0,
             Err(error) => self.global.detail(format_args!("checkpoint deferred: {error}")),
         }

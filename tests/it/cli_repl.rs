@@ -290,6 +290,42 @@ fn the_live_feed_prints_another_process_message_above_a_half_typed_line() {
 }
 
 #[test]
+fn the_repl_drives_a_process_on_a_remote_network_with_its_live_feed() {
+    let (a, b) = (node_home(), node_home());
+    let (a, b) = (a.path(), b.path());
+    let served = crate::support::Served::start(a);
+    node_ok(a, &["spawn", "q"]);
+    // A new name is spawned on the network (A), as on the embedded node.
+    let mut repl = Repl::start(b, "never", &["--network", &served.base, "repl", "far"]);
+    repl.line("X = 6 * 7");
+    repl.prompt();
+    repl.line("return X");
+    repl.expect_output("42");
+    let listed = crate::support::node_json(a, &["list"]);
+    let far = listed.as_array().unwrap().iter().find(|p| p["name"] == "far").expect("far lives in A");
+    assert_eq!(far["messages"], 3, "spawn and two Eval messages: {listed}");
+    let far = far["process"].as_str().unwrap().to_string();
+
+    // What another process sends it shows in the live feed, polled from A's units.
+    node_ok(a, &["eval", "q", &format!("Send({{Target = '{far}', Action = 'Hello', Data = 'hi'}})")]);
+    repl.expect("New Message From");
+    repl.expect("Action = Hello");
+    repl.line(".dryrun");
+    repl.prompt();
+    // (A spawn in HyperBEAM's form lands in aos's Inbox too.)
+    repl.line("return #Inbox");
+    repl.expect_output("2");
+    repl.line(".inbox");
+    let inbox = repl.prompt();
+    assert!(inbox.contains("2 messages in the Inbox") && inbox.contains("Hello"), "{inbox:?}");
+    repl.ctrl('d');
+    assert_eq!(repl.exit_code(), 0);
+    let messages = crate::support::node_json(a, &["list"]);
+    let far = messages.as_array().unwrap().iter().find(|p| p["process"] == far.as_str()).unwrap();
+    assert_eq!(far["messages"], 4, "the dry run kept nothing");
+}
+
+#[test]
 fn completion_offers_globals_fields_and_dot_commands() {
     let home = node_home();
     let home = home.path();

@@ -94,9 +94,30 @@ fn commands_work_on_another_homes_served_node_with_network() {
     assert_eq!(run(&["dryrun", "far", "-a", "Eval", "-d", "return X * 2"]), "10");
     assert_eq!(json(a, &["list"])[0]["messages"], 3, "spawn, eval, ping: the dry run kept nothing");
 
-    let refused = node_ao(b, &remote(&url, &["list"]));
+    // The wallet's processes through A's gateway, the Inbox by dry run, the log from A's units.
+    let listed = json(b, &remote(&url, &["list"]));
+    assert_eq!(listed[0]["process"], process.as_str());
+    assert_eq!((listed[0]["name"].as_str(), listed[0]["messages"].as_u64()), (Some("far"), Some(3)));
+    let inbox = json(b, &remote(&url, &["inbox", "far"]));
+    assert_eq!(inbox["count"], 2, "the spawn and the Ping, which no handler took: {inbox}");
+    assert_eq!(inbox["messages"][1]["Action"], "Ping");
+    let tail = run(&["tail", "far", "-n", "2"]);
+    assert!(tail.starts_with("#1 Eval from ") && tail.contains("\n  5\n#2 Ping from "), "{tail}");
+    let mut follow = crate::support::node_command(b, &remote(&url, &["--json", "tail", "far", "-n", "0", "-f"]))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(follow.stdout.take().unwrap()));
+    let later = run(&["send", "far", "-a", "Later", "-q"]);
+    let seen: serde_json::Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    let _ = follow.kill();
+    let _ = follow.wait();
+    assert_eq!((seen["slot"].as_u64(), seen["action"].as_str()), (Some(3), Some("Later")), "{seen} ({later})");
+
+    let refused = node_ao(b, &remote(&url, &["module", "list"]));
     assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("`ao list` does not work on a remote network yet"), "{}", stderr(&refused));
+    let text = stderr(&refused);
+    assert!(text.contains("`ao module` does not work on a remote network yet"), "{text}");
 
     served.kill();
     let gone = node_ao(b, &remote(&url, &["eval", &process, "return 1"]));

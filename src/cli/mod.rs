@@ -11,7 +11,9 @@ mod interrupt;
 mod item;
 mod list;
 mod module;
+mod named_networks;
 mod network;
+mod network_command;
 mod node_access;
 mod repl;
 mod result;
@@ -61,9 +63,9 @@ pub struct GlobalArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     color: ColorChoice,
-    /// A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the
-    /// embedded node: spawn, send, eval, dryrun and result
-    #[arg(long, global = true, env = "AO_NETWORK", value_name = "URL")]
+    /// A remote network to work on instead of the embedded node: a HyperBEAM-style node's or an
+    /// `ao serve`'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)
+    #[arg(long, global = true, env = "AO_NETWORK", value_name = "URL|NAME")]
     network: Option<String>,
     /// The legacy units to work on instead (all three): the messenger unit's URL
     #[arg(long, global = true, env = "AO_MU_URL", value_name = "URL", requires_all = ["cu_url", "su_url"], conflicts_with = "network")]
@@ -161,6 +163,8 @@ enum Command {
     /// The local WeaveDrive store: data items, attestations and blocks processes read
     #[command(subcommand)]
     Drive(drive::DriveCommand),
+    /// Show the network commands use and whether it answers; name networks (list, add, remove)
+    Network(network_command::NetworkArgs),
     /// Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C
     Serve(serve::ServeArgs),
     /// Print the versions of ao, its process module and its wasm engine
@@ -199,6 +203,7 @@ impl Command {
             Command::Module(command) => command.run(global),
             Command::Drive(command) => command.run(global),
             Command::Serve(args) => args.run(global),
+            Command::Network(args) => args.run(global),
             Command::Version(args) => args.run(global),
             Command::Completions(args) => args.run(global),
         }

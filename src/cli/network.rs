@@ -1,10 +1,12 @@
 //! Where a command's processes live: the embedded node (the default), or a remote network — a
 //! HyperBEAM-style node or another home's `ao serve` named by `--network URL` (`AO_NETWORK`), or
-//! legacy units named by `--mu-url`, `--cu-url`, `--su-url` (and `--gateway-url` for names).
+//! legacy units named by `--mu-url`, `--cu-url`, `--su-url` (and `--gateway-url` for names), or
+//! a named network (`--network NAME`, `named_networks.rs`).
 //! `spawn`, `send`, `eval`, `dryrun` and `result` work on both; the others say they need the
 //! embedded node.
 use super::input::signing_wallet;
 use super::interrupt::Armed;
+use super::named_networks::{self, Units};
 use super::node_access::{find_process, node_error, open_armed, resolve};
 use super::{CliError, GlobalArgs};
 use std::sync::Arc;
@@ -47,16 +49,37 @@ fn named(process: Option<Id>) -> Result<Id, CliError> {
 impl Network {
     /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
     pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
-        if let (Some(mu), Some(cu), Some(su)) = (&global.mu_url, &global.cu_url, &global.su_url) {
-            return Ok(Network::Legacy(Arc::new(Legacy::new(mu, cu, su, global.gateway_url.as_deref()))));
-        }
-        match &global.network {
-            Some(url) => Ok(Network::Remote(Arc::new(HyperBeam::new(url).map_err(remote_error)?))),
+        match Self::units(global)? {
+            Some(units) => Self::remote(&units),
             None => {
                 let (node, armed) = open_armed(global)?;
                 Ok(Network::Embedded(node, armed))
             }
         }
+    }
+
+    /// The units `global` names: the legacy units' flags, `--network URL` or a named network's;
+    /// `None` for the embedded node.
+    pub fn units(global: &GlobalArgs) -> Result<Option<Units>, CliError> {
+        if let (Some(mu), Some(cu), Some(su)) = (&global.mu_url, &global.cu_url, &global.su_url) {
+            let (mu, cu, su, gateway) = (mu.clone(), cu.clone(), su.clone(), global.gateway_url.clone());
+            return Ok(Some(Units::Legacy { mu, cu, su, gateway }));
+        }
+        match &global.network {
+            Some(url) if url.contains("://") => Ok(Some(Units::Node { url: url.clone() })),
+            Some(name) => named_networks::find(name).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The network whose units are `units`.
+    pub fn remote(units: &Units) -> Result<Network, CliError> {
+        Ok(match units {
+            Units::Node { url } => Network::Remote(Arc::new(HyperBeam::new(url).map_err(remote_error)?)),
+            Units::Legacy { mu, cu, su, gateway } => {
+                Network::Legacy(Arc::new(Legacy::new(mu, cu, su, gateway.as_deref())))
+            }
+        })
     }
 
     /// The process `text` names for `owner`: its id, or the name of a process it spawned.

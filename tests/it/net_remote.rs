@@ -184,3 +184,44 @@ fn commands_work_on_legacy_units_with_the_unit_flags() {
     let half = node_ao(b, &["--mu-url", &mu, "eval", &process, "return 1"]);
     assert_eq!(half.status.code(), Some(2), "the units come together: {}", stderr(&half));
 }
+
+#[test]
+fn named_networks_and_ao_network_say_what_is_used_and_whether_it_answers() {
+    use crate::support::{Served, node_ao, node_home, node_json as json, node_ok as ok, stderr};
+    let (a, b) = (node_home(), node_home());
+    let (a, b) = (a.path(), b.path());
+    let mut served = Served::start(a);
+    let embedded = json(b, &["network"]);
+    assert_eq!((embedded["network"].as_str(), embedded["processes"].as_u64()), (Some("embedded"), Some(0)));
+
+    ok(b, &["network", "add", "devbox", &served.base]);
+    let (mu, cu, su) = (served.url("/mu"), served.url("/cu"), served.url("/su"));
+    ok(b, &["--mu-url", &mu, "--cu-url", &cu, "--su-url", &su, "network", "add", "old"]);
+    let names = json(b, &["network", "list"]);
+    let named = |name: &str| names.as_array().unwrap().iter().find(|n| n["name"] == name).cloned().unwrap();
+    assert_eq!(named("devbox")["units"]["url"], served.base.as_str());
+    assert_eq!(
+        (named("old")["units"]["su"].as_str(), named("old")["from_file"].as_bool()),
+        (Some(su.as_str()), Some(true))
+    );
+    assert_eq!(named("mainnet")["units"]["url"], "https://push.forward.computer", "aos's node, built in");
+    assert_eq!(named("legacy")["units"]["mu"], "https://mu.ao-testnet.xyz");
+
+    let process = ok(b, &["--network", "devbox", "spawn", "named"]);
+    assert_eq!(json(a, &["list"])[0]["process"], process.as_str(), "spawned in A by the name's URL");
+    assert_eq!(ok(b, &["--network", "old", "eval", &process, "return 40 + 2"]), "42", "and by the legacy units");
+    let answers = json(b, &["--network", "old", "network"]);
+    assert_eq!(answers["answers"], true, "{answers}");
+    let units: Vec<&str> = answers["units"].as_array().unwrap().iter().map(|u| u["unit"].as_str().unwrap()).collect();
+    assert_eq!(units, ["the messenger unit", "the compute unit", "the scheduler unit"]);
+
+    let unknown = node_ao(b, &["--network", "nowhere", "list"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).starts_with("error: no network named \"nowhere\""), "{}", stderr(&unknown));
+    served.kill();
+    let silent = node_ao(b, &["--network", "devbox", "network"]);
+    assert_eq!(silent.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&silent.stdout).contains("does not answer"), "{silent:?}");
+    ok(b, &["network", "remove", "devbox"]);
+    assert_eq!(node_ao(b, &["network", "remove", "devbox"]).status.code(), Some(2), "already gone");
+}

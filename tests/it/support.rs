@@ -193,8 +193,12 @@ pub fn node_command(home: &Path, args: &[&str]) -> Command {
         .args(args)
         .current_dir(home)
         .env("HOME", home)
+        .env("AO_CONFIG", home.join("networks.toml"))
         .env_remove("AO_WALLET")
         .env_remove("AO_HOME");
+    for network in ["AO_NETWORK", "AO_MU_URL", "AO_CU_URL", "AO_SU_URL", "AO_GATEWAY_URL"] {
+        command.env_remove(network);
+    }
     command
 }
 

@@ -4,8 +4,8 @@
 //! does not show.
 use serde_json::{Value, json};
 
-use super::RemoteError;
 use super::unit::Unit;
+use super::{Check, RemoteError};
 use crate::protocol::{DataItem, Id, ShownItem, Tag, b64};
 
 /// A process as a gateway lists it.
@@ -29,6 +29,14 @@ impl Gateway {
     pub fn new(url: &str) -> Self {
         let base = url.trim_end_matches('/').to_string();
         Gateway { graphql: format!("{base}/graphql"), base, unit: Unit::new("the gateway") }
+    }
+
+    /// Whether the GraphQL endpoint answers a query.
+    pub fn check(&self) -> Check {
+        Check::timed(self.unit.name, self.graphql.clone(), || {
+            self.query(json!({ "query": "{ transactions(first: 1) { edges { node { id } } } }" }))
+                .map(|_| "GraphQL".to_string())
+        })
     }
 
     /// The newest process `owner` spawned with the `Name` tag `name`.

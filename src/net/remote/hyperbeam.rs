@@ -5,7 +5,7 @@ use reqwest::blocking::Response;
 use serde_json::Value;
 
 use super::unit::Unit;
-use super::{Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
+use super::{Check, Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag};
 
@@ -51,6 +51,12 @@ impl HyperBeam {
         let url = format!("{}/~meta@1.0/info/address", self.url);
         let text = self.read(&url, || self.unit.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
         Ok(text.trim().to_string())
+    }
+
+    /// Whether the node answers (its address) and whether its gateway routes do.
+    pub fn check(&self) -> Vec<Check> {
+        let url = format!("{}/~meta@1.0/info/address", self.url);
+        vec![Check::timed(self.unit.name, url, || self.address()), self.gateway.check()]
     }
 
     /// Spawns a process on `module` signed by `wallet`, scheduled by the node; its id.

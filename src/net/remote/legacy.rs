@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use base64::Engine;
 
 use super::unit::Unit;
-use super::{Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
+use super::{Check, Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Id, Signer, Tag};
@@ -42,6 +42,21 @@ impl Legacy {
     /// The gateway, if one was named.
     pub fn gateway(&self) -> Option<&Gateway> {
         self.gateway.as_ref()
+    }
+
+    /// Whether each unit (and the gateway, if named) answers.
+    pub fn check(&self) -> Vec<Check> {
+        let text = |unit: &Unit, url: &str| -> Result<String, RemoteError> {
+            let answer = unit.read(url, || unit.http.get(url))?.text().map_err(|e| unit.answer(url, e))?;
+            Ok(answer.lines().next().unwrap_or_default().chars().take(60).collect())
+        };
+        let mut checks = vec![
+            Check::timed(self.mu_unit.name, self.mu.clone(), || text(&self.mu_unit, &self.mu)),
+            Check::timed(self.cu_unit.name, self.cu.clone(), || text(&self.cu_unit, &self.cu)),
+            Check::timed(self.su_unit.name, self.su.clone(), || self.scheduler()),
+        ];
+        checks.extend(self.gateway.iter().map(Gateway::check));
+        checks
     }
 
     /// The scheduler unit's address (what a spawn names as its `Scheduler`).

@@ -11,17 +11,17 @@ const PAGE: u64 = 100;
 pub fn log(source: &dyn ProcessSource, process: Id, from: u64, to: u64) -> Result<Vec<LogEntry>, RemoteError> {
     let mut entries: Vec<LogEntry> = Vec::new();
     let mut start = Start::At(from);
-    while from <= to {
-        let page = source.schedule(process, start, PAGE.min(to - from + 1))?;
-        let mut read = false;
+    let mut next = from;
+    while next <= to {
+        let page = source.schedule(process, start, PAGE.min(to - next + 1))?;
+        let before = next;
         for slot in page.slots.iter().filter(|slot| slot.scheduled.slot() <= to) {
             let result = source.result_of(process, &slot.scheduled)?;
             entries.push(LogEntry::of_message(&slot.scheduled, result));
             start = Start::After(Some(slot.scheduled.assignment));
-            read = true;
+            next = slot.scheduled.slot() + 1;
         }
-        let done = entries.last().is_some_and(|entry| entry.position.slot >= to);
-        if done || !read || !page.has_next {
+        if next == before || !page.has_next {
             break;
         }
     }

@@ -22,6 +22,26 @@ pub use verify::{Fetched, Phase, RemoteVerified, ReplayError, fetch_history, ver
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::{DataItem, Id};
 
+/// Whether a unit answered `ao network`'s question, what it said, and how fast.
+#[derive(Debug)]
+pub struct Check {
+    /// The unit, as errors name it ("the node", "the compute unit"…).
+    pub unit: &'static str,
+    pub url: String,
+    /// What it answered (its address, its name), or why it did not.
+    pub answer: Result<String, RemoteError>,
+    pub millis: u64,
+}
+
+impl Check {
+    /// Times `ask`.
+    pub(crate) fn timed(unit: &'static str, url: String, ask: impl FnOnce() -> Result<String, RemoteError>) -> Check {
+        let started = std::time::Instant::now();
+        let answer = ask();
+        Check { unit, url, answer, millis: started.elapsed().as_millis() as u64 }
+    }
+}
+
 /// A result a compute unit lists for a process: the slot it is at (the slot before, for a cron
 /// tick), whether it is a cron tick's, and the result.
 #[derive(Debug, Clone)]

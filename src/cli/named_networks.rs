@@ -1,0 +1,130 @@
+//! Named networks: `--network NAME` (`AO_NETWORK=NAME`) instead of URLs. `local` (an `ao serve`
+//! or a HyperBEAM node on this machine), `mainnet` (the HyperBEAM node aos uses) and `legacy`
+//! (the legacy units aos's `--legacy` mode uses) are built in; the user's own — and overrides of
+//! these — live in `networks.toml` in ao's configuration directory (`AO_CONFIG` names another):
+//!
+//! ```toml
+//! [networks.devbox]
+//! url = "http://10.0.0.5:8734"
+//!
+//! [networks.old]
+//! mu = "https://mu.example"
+//! cu = "https://cu.example"
+//! su = "https://su.example"
+//! gateway = "https://arweave.net"
+//! ```
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::CliError;
+
+/// Where a named network's units are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Units {
+    /// A HyperBEAM-style node (or an `ao serve`).
+    Node { url: String },
+    /// Legacy messenger, compute and scheduler units, and a gateway for names and modules.
+    Legacy {
+        mu: String,
+        cu: String,
+        su: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        gateway: Option<String>,
+    },
+}
+
+/// The file's shape.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct NetworksFile {
+    #[serde(default)]
+    networks: BTreeMap<String, Units>,
+}
+
+/// The networks `ao` knows without a file.
+pub fn built_in() -> BTreeMap<String, Units> {
+    let node = |url: &str| Units::Node { url: url.to_string() };
+    BTreeMap::from([
+        ("local".to_string(), node("http://127.0.0.1:8734")),
+        ("mainnet".to_string(), node("https://push.forward.computer")),
+        (
+            "legacy".to_string(),
+            Units::Legacy {
+                mu: "https://mu.ao-testnet.xyz".into(),
+                cu: "https://cu.ao-testnet.xyz".into(),
+                su: "https://su-router.ao-testnet.xyz".into(),
+                gateway: Some("https://arweave.net".into()),
+            },
+        ),
+    ])
+}
+
+/// The networks file: `AO_CONFIG`, else `networks.toml` in ao's configuration directory.
+pub fn file() -> Result<PathBuf, CliError> {
+    if let Some(path) = std::env::var_os("AO_CONFIG").filter(|path| !path.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    directories::ProjectDirs::from("", "", "ao")
+        .map(|dirs| dirs.config_dir().join("networks.toml"))
+        .ok_or_else(|| CliError::input("no configuration directory for named networks; set AO_CONFIG"))
+}
+
+/// The user's networks as the file has them (none if it does not exist).
+fn user_networks() -> Result<BTreeMap<String, Units>, CliError> {
+    let path = file()?;
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
+        Err(error) => return Err(CliError::failed(format!("cannot read {}: {error}", path.display()))),
+    };
+    let parsed: NetworksFile = toml::from_str(&text)
+        .map_err(|e| CliError::input(format!("{} is not a networks file: {}", path.display(), e.message())))?;
+    Ok(parsed.networks)
+}
+
+/// Every named network: the built-in ones, then the file's (which may override them); each
+/// with whether it comes from the file.
+pub fn all() -> Result<BTreeMap<String, (Units, bool)>, CliError> {
+    let mut all: BTreeMap<String, (Units, bool)> =
+        built_in().into_iter().map(|(name, units)| (name, (units, false))).collect();
+    all.extend(user_networks()?.into_iter().map(|(name, units)| (name, (units, true))));
+    Ok(all)
+}
+
+/// The network named `name`.
+pub fn find(name: &str) -> Result<Units, CliError> {
+    all()?.remove(name).map(|(units, _)| units).ok_or_else(|| {
+        CliError::input(format!("no network named {name:?} (a network is a URL or a name)"))
+            .hint("`ao network list` shows the names; `ao network add NAME URL` adds one")
+    })
+}
+
+/// Keeps `units` under `name` in the file (replacing one of that name).
+pub fn add(name: &str, units: Units) -> Result<PathBuf, CliError> {
+    if name.is_empty() || name.contains("://") || name.chars().any(char::is_whitespace) {
+        return Err(CliError::input(format!("{name:?} cannot name a network (no spaces, not a URL)")));
+    }
+    let mut networks = user_networks()?;
+    networks.insert(name.to_string(), units);
+    save(networks)
+}
+
+/// Removes the network `name` from the file; `false` if the file did not have it.
+pub fn remove(name: &str) -> Result<bool, CliError> {
+    let mut networks = user_networks()?;
+    let had = networks.remove(name).is_some();
+    if had {
+        save(networks)?;
+    }
+    Ok(had)
+}
+
+fn save(networks: BTreeMap<String, Units>) -> Result<PathBuf, CliError> {
+    let path = file()?;
+    let text = toml::to_string(&NetworksFile { networks }).expect("networks serialize");
+    let written = path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, text));
+    written.map_err(|e| CliError::failed(format!("cannot write {}: {e}", path.display())))?;
+    Ok(path)
+}

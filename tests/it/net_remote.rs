@@ -103,16 +103,28 @@ fn commands_work_on_another_homes_served_node_with_network() {
     assert_eq!(inbox["messages"][1]["Action"], "Ping");
     let tail = run(&["tail", "far", "-n", "2"]);
     assert!(tail.starts_with("#1 Eval from ") && tail.contains("\n  5\n#2 Ping from "), "{tail}");
-    let mut follow = crate::support::node_command(b, &remote(&url, &["--json", "tail", "far", "-n", "0", "-f"]))
+    // -f: the newest entry first (so the follower has started), then what comes later.
+    let mut follow = crate::support::node_command(b, &remote(&url, &["--json", "tail", "far", "-n", "1", "-f"]))
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(follow.stdout.take().unwrap()));
-    let later = run(&["send", "far", "-a", "Later", "-q"]);
-    let seen: serde_json::Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    let (line, lines) = std::sync::mpsc::channel();
+    let stdout = follow.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for text in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
+            let Ok(text) = text else { return };
+            if line.send(serde_json::from_str::<serde_json::Value>(&text).unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    let next = || lines.recv_timeout(std::time::Duration::from_secs(60)).expect("tail -f prints the entry");
+    assert_eq!(next()["slot"], 2);
+    run(&["send", "far", "-a", "Later", "-q"]);
+    let seen = next();
     let _ = follow.kill();
     let _ = follow.wait();
-    assert_eq!((seen["slot"].as_u64(), seen["action"].as_str()), (Some(3), Some("Later")), "{seen} ({later})");
+    assert_eq!((seen["slot"].as_u64(), seen["action"].as_str()), (Some(3), Some("Later")), "{seen}");
 
     let refused = node_ao(b, &remote(&url, &["module", "list"]));
     assert_eq!(refused.status.code(), Some(2));

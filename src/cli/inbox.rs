@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::network::Network;
 use super::node_access::value_text;
+use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::Inbox;
 
@@ -31,7 +32,10 @@ impl InboxArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let network = Network::open(global)?;
         let process = network.find(global, &self.process)?;
-        let inbox = network.inbox(global, process, self.last)?;
+        let spinner = Spinner::start(global, "reading the Inbox");
+        let inbox = network.inbox(global, process, self.last);
+        drop(spinner);
+        let inbox = inbox?;
         if global.json {
             print_json(&json!({"process": process.to_string(), "count": inbox.count, "messages": inbox.messages}));
             return Ok(());

@@ -7,6 +7,7 @@ use serde_json::json;
 use super::input::signing_wallet;
 use super::network::{Network, remote_error};
 use super::node_access::node_error;
+use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::runtime::aos_module_id;
 
@@ -30,7 +31,10 @@ impl ListArgs {
         let network = Network::open(global)?;
         let rows = match &network {
             Network::Embedded(node, _) => embedded_rows(node)?,
-            remote => remote_rows(global, remote)?,
+            remote => {
+                let _spinner = Spinner::start(global, "asking the network");
+                remote_rows(global, remote)?
+            }
         };
         if global.json {
             let rows: Vec<_> = rows

@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::named_networks::{self, Units};
 use super::network::Network;
 use super::node_access::{home, node_error, open};
+use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::net::remote::Check;
 
@@ -84,11 +85,13 @@ fn show(global: &GlobalArgs) -> Result<(), CliError> {
         }
         return Ok(());
     };
+    let spinner = Spinner::start(global, "asking the units");
     let checks = match Network::remote(&units)? {
         Network::Remote(node) => node.check(),
         Network::Legacy(units) => units.check(),
         Network::Embedded(..) => unreachable!("units name a remote network"),
     };
+    drop(spinner);
     let answered = checks.iter().all(|check| check.answer.is_ok());
     if global.json {
         let units: Vec<Value> = checks.iter().map(check_json).collect();

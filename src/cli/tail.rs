@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::network::Network;
 use super::node_access::{for_stdout, output_text, plain_error, undelivered_json};
+use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 use crate::node::{LogEntry, OutboxList};
 
@@ -26,7 +27,10 @@ impl TailArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let network = Network::open(global)?;
         let process = network.find(global, &self.process)?;
-        let mut entries = network.log_last(process, self.last.max(1))?;
+        let spinner = Spinner::start(global, "reading the log");
+        let entries = network.log_last(process, self.last.max(1));
+        drop(spinner);
+        let mut entries = entries?;
         let mut after = entries.last().map(|entry| entry.position);
         if self.last == 0 {
             entries.clear();

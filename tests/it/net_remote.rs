@@ -237,3 +237,31 @@ fn named_networks_and_ao_network_say_what_is_used_and_whether_it_answers() {
     ok(b, &["network", "remove", "devbox"]);
     assert_eq!(node_ao(b, &["network", "remove", "devbox"]).status.code(), Some(2), "already gone");
 }
+
+#[test]
+fn a_remote_node_killed_mid_command_is_one_clear_error_and_nothing_is_reported_sent() {
+    use crate::support::{Served, node_command, node_home, node_json as json, node_ok as ok};
+    let (a, b) = (node_home(), node_home());
+    let (a, b) = (a.path(), b.path());
+    let mut served = Served::start(a);
+    let url = served.base.clone();
+    let process = ok(b, &remote(&url, &["spawn", "busy"]));
+    // An evaluation that takes A seconds; A dies while B waits for its answer.
+    let slow = "local n = 0 for i = 1, 1e9 do n = n + 1 end return n";
+    let waiting = node_command(b, &remote(&url, &["eval", &process, slow]))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1_500));
+    served.kill();
+    let out = waiting.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "nothing is reported");
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(text.lines().count(), 1, "one error: {text}");
+    assert!(text.starts_with(&format!("error: the node at {url}/{process}~process@1.0/push ")), "{text}");
+    // A never acknowledged the message, and its log (read after the kill) does not hold it.
+    let listed = json(a, &["list"]);
+    assert_eq!(listed[0]["messages"], 1, "only the spawn: {listed}");
+}

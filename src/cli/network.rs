@@ -16,6 +16,10 @@ use crate::net::remote::{self, Gateway, HyperBeam, Legacy, ProcessSource, Remote
 use crate::node::{ErrorKind, Inbox, LogEntry, LogPosition, MessageResult, Node, Outcome, SpawnRequest};
 use crate::protocol::{Id, Tag, Wallet};
 
+/// The module aos 2.0.4 spawns processes with (its `package.json`), where a network has no ao
+/// module of its own.
+pub const AOS_PUBLISHED: &str = "ISShJH1ij-hPPt9St5UFFr_8Ys3Kj5cyg7zrMGt7H9s";
+
 /// The embedded node, or a remote one.
 pub enum Network {
     Embedded(Node, Armed),
@@ -193,6 +197,36 @@ impl Network {
             Network::Embedded(..) => None,
             Network::Remote(node) => Some(node.clone()),
             Network::Legacy(units) => Some(units.clone()),
+        }
+    }
+
+    /// The module `text` names for a spawn: `aos` — ao's own module on the embedded node; on a
+    /// remote network the `ao` module its gateway describes (an `ao serve`'s), else the aos
+    /// module aos spawns with —, a module id, or the Name of a module (registered here, or the
+    /// newest the network's gateway knows, as aos looks it up).
+    pub fn module(&self, text: &str) -> Result<Option<Id>, CliError> {
+        if let Ok(id) = text.parse::<Id>() {
+            return Ok(Some(id));
+        }
+        let unknown = || CliError::input(format!("no module named {text:?}"));
+        match self {
+            Network::Embedded(..) if text == "aos" => Ok(None),
+            Network::Embedded(node, _) => {
+                let modules = node.modules().map_err(node_error)?;
+                let named = modules.iter().rev().find(|module| module.name() == Some(text));
+                named.map(|module| Some(module.id)).ok_or_else(|| unknown().hint("`ao module list` shows them"))
+            }
+            _ => {
+                let gateway = self.gateway().ok_or_else(|| {
+                    CliError::input(format!("finding module {text:?} by name needs a gateway (--gateway-url)"))
+                })?;
+                let (name, format) = if text == "aos" { ("ao", Some("ao")) } else { (text, None) };
+                match gateway.module_named(name, format).map_err(remote_error)? {
+                    Some(id) => Ok(Some(id)),
+                    None if text == "aos" => Ok(Some(AOS_PUBLISHED.parse().expect("an id"))),
+                    None => Err(unknown().hint("give the module's id")),
+                }
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 use clap::Args;
 use serde_json::json;
 
-use super::input::{TagsAndData, parse_id, read_data, signing_wallet};
+use super::input::{TagsAndData, read_data, signing_wallet};
 use super::network::Network;
 use super::node_access::warn_undelivered;
 use super::spinner::Spinner;
@@ -14,8 +14,9 @@ use crate::protocol::Tag;
 pub struct SpawnArgs {
     /// The process's name (its `Name` tag), unique for the wallet
     name: Option<String>,
-    /// The module to run: `aos` (ao's own) or the id of a module `ao module add` registered
-    #[arg(short = 'm', long = "module", value_name = "aos|ID", default_value = "aos", allow_hyphen_values = true)]
+    /// The module to run: `aos` (ao's own; on a remote network the one aos uses there), a module
+    /// id, or a module's Name (registered with `ao module add`, or on the network's gateway)
+    #[arg(short = 'm', long = "module", value_name = "aos|ID|NAME", default_value = "aos", allow_hyphen_values = true)]
     module: String,
     /// Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes,
     /// 1-hour, 2-blocks), as `aos --cron` does
@@ -30,10 +31,7 @@ impl SpawnArgs {
         let data = read_data(self.input.data.as_deref())?;
         let wallet = signing_wallet(global)?;
         let network = Network::open(global)?;
-        let module = match self.module.as_str() {
-            "aos" => None,
-            id => Some(parse_id(id).map_err(|e| CliError::input(format!("--module {id:?}: {e}")))?),
-        };
+        let module = network.module(&self.module)?;
         let mut tags = self.input.tags;
         if let Some(interval) = &self.cron {
             tags.extend([Tag::new("Cron-Interval", interval), Tag::new("Cron-Tag-Action", "Cron")]);

@@ -48,6 +48,8 @@ fn a_registered_module_runs_processes_that_talk_to_aos_processes() {
 
     let spawned = json(home, &["spawn", "published", "--module", &module]);
     assert_eq!(spawned["module"], module.as_str());
+    let by_name = json(home, &["spawn", "by-name", "--module", "aos-2.0.4"]);
+    assert_eq!(by_name["module"], module.as_str(), "a registered module by its Name");
     assert_eq!(ok(home, &["eval", "published", "return 20 + 22"]), "42");
     assert_eq!(ok(home, &["eval", "published", "return os.date('%Y-%m-%d', 86400)"]), "1970-01-02");
     // The process's env.Module is the registered item: its id and its tags.
@@ -72,6 +74,55 @@ fn a_registered_module_runs_processes_that_talk_to_aos_processes() {
 
     let list = ok(home, &["list"]);
     assert!(list.lines().any(|l| l.starts_with("published") && l.contains("aos-2.0.4")), "{list}");
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
+}
+
+fn json_on(home: &std::path::Path, args: &[String]) -> serde_json::Value {
+    json(home, &strs(args))
+}
+
+fn ok_on(home: &std::path::Path, args: &[String]) -> String {
+    ok(home, &strs(args))
+}
+
+fn ao_on(home: &std::path::Path, args: &[String]) -> std::process::Output {
+    ao(home, &strs(args))
+}
+
+/// Home A serves; home B spawns on A's registered module by its Name (found through A's gateway),
+/// then verifies and forks the process — importing the module from A's gateway into B.
+#[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
+fn a_remote_module_is_found_by_name_and_imported_to_verify_and_fork() {
+    let wasm = published("aos2_0_4_32.wasm");
+    let (a, b) = (node_home(), node_home());
+    let (a, b) = (a.path(), b.path());
+    let format = "wasm32-unknown-emscripten4";
+    let module = ok(a, &["module", "add", &wasm, "--format", format, "-t", "Name=aos-2.0.4"]);
+    let served = crate::support::Served::start(a);
+    let base = served.base.clone();
+    let on = |args: &[&str]| -> Vec<String> {
+        ["--network", base.as_str()].iter().chain(args).map(|arg| arg.to_string()).collect()
+    };
+    let spawned = json_on(b, &on(&["spawn", "far", "--module", "aos-2.0.4"]));
+    assert_eq!(spawned["module"], module.as_str(), "the Name, through A's gateway");
+    let process = spawned["process"].as_str().unwrap().to_string();
+    assert_eq!(ok_on(b, &on(&["eval", &process, "N = 20 + 22 return N"])), "42");
+    let missing = ao_on(b, &on(&["spawn", "x", "--module", "no-such-module"]));
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).starts_with("error: no module named \"no-such-module\""), "{}", stderr(&missing));
+
+    assert_eq!(json(b, &["module", "list"]), serde_json::json!([]), "B has no module yet");
+    let verified = json_on(b, &on(&["verify", &process]));
+    assert_eq!((verified["verified"].as_bool(), verified["messages"].as_u64()), (Some(true), Some(2)), "{verified}");
+    let imported = json(b, &["module", "list"]);
+    assert_eq!(imported[0]["module"], module.as_str(), "imported from A's gateway");
+    assert_eq!(imported[0]["size"], std::fs::metadata(&wasm).unwrap().len());
+    json_on(b, &on(&["fork", &process, "--name", "near"]));
+    assert_eq!(ok(b, &["eval", "near", "return N"]), "42", "the fork runs on the imported module");
 }
 
 /// The published aos-sqlite module (wasm64): a database kept across commands (the process is

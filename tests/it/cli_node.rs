@@ -154,6 +154,7 @@ fn spawn_runs_aos_by_default_and_refuses_modules_it_does_not_have() {
     assert!(stderr(&out).starts_with(&format!("error: no module {unknown} here")), "{}", stderr(&out));
     let out = ao(home, &["spawn", "c", "--module", "nonsense"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).starts_with("error: no module named \"nonsense\""), "{}", stderr(&out));
     assert_eq!(json(home, &["list"]).as_array().unwrap().len(), 2, "nothing was spawned for c");
 }
 

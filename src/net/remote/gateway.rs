@@ -51,6 +51,24 @@ impl Gateway {
         Ok(id.and_then(|id| id.parse().ok()))
     }
 
+    /// The newest Module item named `name` (with `Module-Format` `format`, if given), as aos
+    /// finds the module `--module NAME` stands for.
+    pub fn module_named(&self, name: &str, format: Option<&str>) -> Result<Option<Id>, RemoteError> {
+        let mut tags = vec![
+            json!({ "name": "Type", "values": ["Module"] }),
+            json!({ "name": "Data-Protocol", "values": ["ao"] }),
+            json!({ "name": "Name", "values": [name] }),
+        ];
+        tags.extend(format.map(|format| json!({ "name": "Module-Format", "values": [format] })));
+        let answer = self.query(json!({
+            "query": "query ($tags: [TagFilter!]) {
+                transactions(tags: $tags, sort: HEIGHT_DESC, first: 1) { edges { node { id } } } }",
+            "variables": { "tags": tags },
+        }))?;
+        let id = answer["data"]["transactions"]["edges"][0]["node"]["id"].as_str();
+        Ok(id.and_then(|id| id.parse().ok()))
+    }
+
     /// The processes `owner` spawned, newest first: id, `Name` tag and `Module` tag of each.
     pub fn processes_of(&self, owner: &str) -> Result<Vec<Spawned>, RemoteError> {
         let mut spawned = Vec::new();

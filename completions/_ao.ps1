@@ -24,7 +24,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -45,14 +45,16 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('dryrun', 'dryrun', [CompletionResultType]::ParameterValue, 'Evaluate a message without keeping it; prints the result, the process is untouched')
             [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`')
             [CompletionResult]::new('result', 'result', [CompletionResultType]::ParameterValue, 'Print the stored result of a message')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute a process from its log and compare with every stored result and its checkpoint')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute a process from its log and compare with every stored (or remote) result')
+            [CompletionResult]::new('fork', 'fork', [CompletionResultType]::ParameterValue, 'Bring a process of a remote network into the embedded node, to go on locally (--network)')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node (on a remote network: the wallet''s)')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
             [CompletionResult]::new('drive', 'drive', [CompletionResultType]::ParameterValue, 'The local WeaveDrive store: data items, attestations and blocks processes read')
+            [CompletionResult]::new('network', 'network', [CompletionResultType]::ParameterValue, 'Show the network commands use and whether it answers; name networks (list, add, remove)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -60,8 +62,8 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;spawn' {
-            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or the id of a module `ao module add` registered')
-            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own) or the id of a module `ao module add` registered')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own; on a remote network the one aos uses there), a module id, or a module''s Name (registered with `ao module add`, or on the network''s gateway)')
+            [CompletionResult]::new('--module', '--module', [CompletionResultType]::ParameterName, 'The module to run: `aos` (ao''s own; on a remote network the one aos uses there), a module id, or a module''s Name (registered with `ao module add`, or on the network''s gateway)')
             [CompletionResult]::new('--cron', '--cron', [CompletionResultType]::ParameterName, 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag, NAME=VALUE (repeatable)')
@@ -70,7 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -97,7 +99,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -122,7 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -150,7 +152,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -171,7 +173,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -194,7 +196,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -216,7 +218,30 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;fork' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The local name for the copy (the wallet''s handle on it, as `ao spawn NAME` gives)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Fork it as it was right after slot SLOT [default: its newest]')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -239,7 +264,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -260,7 +285,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -283,7 +308,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -306,7 +331,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -331,7 +356,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -353,7 +378,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -389,7 +414,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -421,7 +446,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -442,7 +467,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -463,7 +488,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -503,7 +528,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -531,7 +556,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -552,7 +577,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -588,7 +613,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -617,7 +642,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -639,7 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -661,7 +686,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -683,7 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -704,7 +729,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -748,6 +773,113 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
         'ao;drive;help;help' {
             break
         }
+        'ao;network' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The named networks: built in (local, mainnet, legacy) and the networks file''s')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Name a network: a node''s URL, or the legacy units given with --mu-url, --cu-url, --su-url')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a named network of the networks file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;network;list' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;network;add' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;network;remove' {
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;network;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The named networks: built in (local, mainnet, legacy) and the networks file''s')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Name a network: a node''s URL, or the legacy units given with --mu-url, --cu-url, --su-url')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a named network of the networks file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'ao;network;help;list' {
+            break
+        }
+        'ao;network;help;add' {
+            break
+        }
+        'ao;network;help;remove' {
+            break
+        }
+        'ao;network;help;help' {
+            break
+        }
         'ao;serve' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Port to listen on (0: any free port; the one taken is printed)')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port to listen on (0: any free port; the one taken is printed)')
@@ -755,7 +887,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -776,7 +908,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -797,7 +929,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
-            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
             [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
             [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
@@ -821,14 +953,16 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('dryrun', 'dryrun', [CompletionResultType]::ParameterValue, 'Evaluate a message without keeping it; prints the result, the process is untouched')
             [CompletionResult]::new('repl', 'repl', [CompletionResultType]::ParameterValue, 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`')
             [CompletionResult]::new('result', 'result', [CompletionResultType]::ParameterValue, 'Print the stored result of a message')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute a process from its log and compare with every stored result and its checkpoint')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Recompute a process from its log and compare with every stored (or remote) result')
+            [CompletionResult]::new('fork', 'fork', [CompletionResultType]::ParameterValue, 'Bring a process of a remote network into the embedded node, to go on locally (--network)')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node (on a remote network: the wallet''s)')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
             [CompletionResult]::new('drive', 'drive', [CompletionResultType]::ParameterValue, 'The local WeaveDrive store: data items, attestations and blocks processes read')
+            [CompletionResult]::new('network', 'network', [CompletionResultType]::ParameterValue, 'Show the network commands use and whether it answers; name networks (list, add, remove)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print the versions of ao, its process module and its wasm engine')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, powershell, elvish)')
@@ -854,6 +988,9 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;help;verify' {
+            break
+        }
+        'ao;help;fork' {
             break
         }
         'ao;help;inbox' {
@@ -923,6 +1060,21 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;help;drive;list' {
+            break
+        }
+        'ao;help;network' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The named networks: built in (local, mainnet, legacy) and the networks file''s')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Name a network: a node''s URL, or the legacy units given with --mu-url, --cu-url, --su-url')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a named network of the networks file')
+            break
+        }
+        'ao;help;network;list' {
+            break
+        }
+        'ao;help;network;add' {
+            break
+        }
+        'ao;help;network;remove' {
             break
         }
         'ao;help;serve' {

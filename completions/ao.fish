@@ -29,7 +29,7 @@ complete -c ao -n "__fish_ao_needs_command" -l home -d 'Where the embedded node 
 complete -c ao -n "__fish_ao_needs_command" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_needs_command" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_needs_command" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_needs_command" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_needs_command" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_needs_command" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -46,19 +46,21 @@ complete -c ao -n "__fish_ao_needs_command" -f -a "eval" -d 'Evaluate Lua inside
 complete -c ao -n "__fish_ao_needs_command" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
 complete -c ao -n "__fish_ao_needs_command" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
 complete -c ao -n "__fish_ao_needs_command" -f -a "result" -d 'Print the stored result of a message'
-complete -c ao -n "__fish_ao_needs_command" -f -a "verify" -d 'Recompute a process from its log and compare with every stored result and its checkpoint'
+complete -c ao -n "__fish_ao_needs_command" -f -a "verify" -d 'Recompute a process from its log and compare with every stored (or remote) result'
+complete -c ao -n "__fish_ao_needs_command" -f -a "fork" -d 'Bring a process of a remote network into the embedded node, to go on locally (--network)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
-complete -c ao -n "__fish_ao_needs_command" -f -a "list" -d 'List the processes of the embedded node'
+complete -c ao -n "__fish_ao_needs_command" -f -a "list" -d 'List the processes of the embedded node (on a remote network: the wallet\'s)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
 complete -c ao -n "__fish_ao_needs_command" -f -a "wallet" -d 'Create a wallet or show its address'
 complete -c ao -n "__fish_ao_needs_command" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
 complete -c ao -n "__fish_ao_needs_command" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "drive" -d 'The local WeaveDrive store: data items, attestations and blocks processes read'
+complete -c ao -n "__fish_ao_needs_command" -f -a "network" -d 'Show the network commands use and whether it answers; name networks (list, add, remove)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "serve" -d 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C'
 complete -c ao -n "__fish_ao_needs_command" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
 complete -c ao -n "__fish_ao_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c ao -n "__fish_ao_using_subcommand spawn" -s m -l module -d 'The module to run: `aos` (ao\'s own) or the id of a module `ao module add` registered' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s m -l module -d 'The module to run: `aos` (ao\'s own; on a remote network the one aos uses there), a module id, or a module\'s Name (registered with `ao module add`, or on the network\'s gateway)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l cron -d 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s d -l data -d 'The data: TEXT, or @FILE' -r
@@ -67,7 +69,7 @@ complete -c ao -n "__fish_ao_using_subcommand spawn" -l home -d 'Where the embed
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand spawn" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -86,7 +88,7 @@ complete -c ao -n "__fish_ao_using_subcommand send" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand send" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand send" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -105,7 +107,7 @@ complete -c ao -n "__fish_ao_using_subcommand eval" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand eval" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand eval" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -125,7 +127,7 @@ complete -c ao -n "__fish_ao_using_subcommand dryrun" -l home -d 'Where the embe
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand dryrun" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -141,7 +143,7 @@ complete -c ao -n "__fish_ao_using_subcommand repl" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand repl" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand repl" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand repl" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -158,7 +160,7 @@ complete -c ao -n "__fish_ao_using_subcommand result" -l home -d 'Where the embe
 complete -c ao -n "__fish_ao_using_subcommand result" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand result" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -175,7 +177,7 @@ complete -c ao -n "__fish_ao_using_subcommand verify" -l home -d 'Where the embe
 complete -c ao -n "__fish_ao_using_subcommand verify" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand verify" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -186,13 +188,31 @@ complete -c ao -n "__fish_ao_using_subcommand verify" -s q -l quiet -d 'Print on
 complete -c ao -n "__fish_ao_using_subcommand verify" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand verify" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand verify" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand fork" -l name -d 'The local name for the copy (the wallet\'s handle on it, as `ao spawn NAME` gives)' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l at -d 'Fork it as it was right after slot SLOT [default: its newest]' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand fork" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand fork" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand fork" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand fork" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand fork" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand fork" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand fork" -s V -l version -d 'Print version'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s n -l last -d 'Show only the newest N messages' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand inbox" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -208,7 +228,7 @@ complete -c ao -n "__fish_ao_using_subcommand list" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand list" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -225,7 +245,7 @@ complete -c ao -n "__fish_ao_using_subcommand tail" -l home -d 'Where the embedd
 complete -c ao -n "__fish_ao_using_subcommand tail" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand tail" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand tail" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -242,7 +262,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -262,7 +282,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -279,7 +299,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -298,7 +318,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcomma
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -323,7 +343,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -339,7 +359,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -355,7 +375,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -375,7 +395,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -396,7 +416,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -412,7 +432,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -431,7 +451,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcomm
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -454,7 +474,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -471,7 +491,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -488,7 +508,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -505,7 +525,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -521,7 +541,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -538,6 +558,78 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from help" -f -a "block" -d 'Store a block (a gateway\'s /block/height/H JSON) for /block/H'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the stored items, their statements, and the stored blocks'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -f -a "list" -d 'The named networks: built in (local, mainnet, legacy) and the networks file\'s'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -f -a "add" -d 'Name a network: a node\'s URL, or the legacy units given with --mu-url, --cu-url, --su-url'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -f -a "remove" -d 'Forget a named network of the networks file'
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "list" -d 'The named networks: built in (local, mainnet, legacy) and the networks file\'s'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "add" -d 'Name a network: a node\'s URL, or the legacy units given with --mu-url, --cu-url, --su-url'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Forget a named network of the networks file'
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ao -n "__fish_ao_using_subcommand serve" -s p -l port -d 'Port to listen on (0: any free port; the one taken is printed)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l bind -d 'Address to listen on; anything but loopback lets other machines use this node' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
@@ -545,7 +637,7 @@ complete -c ao -n "__fish_ao_using_subcommand serve" -l home -d 'Where the embed
 complete -c ao -n "__fish_ao_using_subcommand serve" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand serve" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -561,7 +653,7 @@ complete -c ao -n "__fish_ao_using_subcommand version" -l home -d 'Where the emb
 complete -c ao -n "__fish_ao_using_subcommand version" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand version" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand version" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -577,7 +669,7 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -l home -d 'Where the
 complete -c ao -n "__fish_ao_using_subcommand completions" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c ao -n "__fish_ao_using_subcommand completions" -l network -d 'A remote network to work on (a HyperBEAM-style node or an `ao serve`) instead of the embedded node: spawn, send, eval, dryrun and result' -r
+complete -c ao -n "__fish_ao_using_subcommand completions" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
@@ -588,24 +680,26 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Pri
 complete -c ao -n "__fish_ao_using_subcommand completions" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "result" -d 'Print the stored result of a message'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "verify" -d 'Recompute a process from its log and compare with every stored result and its checkpoint'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "list" -d 'List the processes of the embedded node'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "drive" -d 'The local WeaveDrive store: data items, attestations and blocks processes read'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "serve" -d 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify inbox list tail wallet item module drive serve version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "result" -d 'Print the stored result of a message'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "verify" -d 'Recompute a process from its log and compare with every stored (or remote) result'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "fork" -d 'Bring a process of a remote network into the embedded node, to go on locally (--network)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "list" -d 'List the processes of the embedded node (on a remote network: the wallet\'s)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "drive" -d 'The local WeaveDrive store: data items, attestations and blocks processes read'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "network" -d 'Show the network commands use and whether it answers; name networks (list, add, remove)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "serve" -d 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "new" -d 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "address" -d 'Print the wallet\'s 43-character address'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "sign" -d 'Sign a data item with the wallet and write it to a file'
@@ -618,3 +712,6 @@ complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from drive" -f -a "attest" -d 'Sign, with the wallet, a statement about a stored item: an Attestation (or with --available, a WeaveDrive Available statement), for processes that name the wallet as an Attestor'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from drive" -f -a "block" -d 'Store a block (a gateway\'s /block/height/H JSON) for /block/H'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from drive" -f -a "list" -d 'List the stored items, their statements, and the stored blocks'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "list" -d 'The named networks: built in (local, mainnet, legacy) and the networks file\'s'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "add" -d 'Name a network: a node\'s URL, or the legacy units given with --mu-url, --cu-url, --su-url'
+complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from network" -f -a "remove" -d 'Forget a named network of the networks file'

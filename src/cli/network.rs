@@ -220,7 +220,8 @@ impl Network {
                 let gateway = self.gateway().ok_or_else(|| {
                     CliError::input(format!("finding module {text:?} by name needs a gateway (--gateway-url)"))
                 })?;
-                let (name, format) = if text == "aos" { ("ao", Some("ao")) } else { (text, None) };
+                let own_format = crate::runtime::ModuleFormat::Ao.as_str();
+                let (name, format) = if text == "aos" { ("ao", Some(own_format)) } else { (text, None) };
                 match gateway.module_named(name, format).map_err(remote_error)? {
                     Some(id) => Ok(Some(id)),
                     None if text == "aos" => Ok(Some(AOS_PUBLISHED.parse().expect("an id"))),

@@ -12,7 +12,6 @@ use super::scheduler::{Chain, FIRST_BLOCK_HEIGHT, Scheduled};
 use super::store::{SlotRow, StoreError, Tx, slot_row};
 use super::{Node, NodeError, Outcome};
 use crate::protocol::{DataItem, Id};
-use crate::runtime::RuntimeError;
 
 /// One slot of a process's schedule as another scheduler made it: the message, and the
 /// assignment that scheduler signed for it.
@@ -75,25 +74,9 @@ impl Node {
 
     /// Keeps a Module item from another network (its data the wasm), after checking it loads.
     pub fn import_module(&self, item: DataItem) -> Result<ModuleInfo, NodeError> {
-        let id = item.id();
-        let format =
-            format_of(&item).map_err(|e| NodeError::InvalidModule(format!("module {id} cannot run here: {e}")))?;
-        self.shared.compute.runtime.load_as(id, item.data(), format).map_err(|e| match e {
-            RuntimeError::InvalidModule(reason) => {
-                NodeError::InvalidModule(format!("module {id} is not a usable {format} module: {reason}"))
-            }
-            other => other.into(),
-        })?;
-        let info = ModuleInfo {
-            id,
-            format,
-            owner: item.owner_address(),
-            tags: item.tags().to_vec(),
-            size: item.data().len() as u64,
-        };
-        let now = self.shared.clock.now_ms();
-        self.shared.store.write(|tx| tx.insert_module(&info, &item.to_bytes(), now))?;
-        Ok(info)
+        let format = format_of(&item)
+            .map_err(|e| NodeError::InvalidModule(format!("module {} cannot run here: {e}", item.id())))?;
+        self.keep_module(&item, format)
     }
 
     /// A fresh run of the foreign process `spawn` starts (its module must be here), on `chain`.
@@ -148,22 +131,7 @@ impl Tx<'_> {
     }
 
     fn cache_remote_slot(&self, process: Id, slot: &SlotRow, assignment_item: &[u8]) -> Result<(), StoreError> {
-        let mut statement = self.conn().prepare_cached(
-            "INSERT OR IGNORE INTO remote_schedule
-             (process, slot, message, assignment, timestamp, block_height, hash_chain, item, assignment_item)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        statement.execute(params![
-            process.to_string(),
-            slot.slot,
-            slot.message.to_string(),
-            slot.assignment.to_string(),
-            slot.timestamp,
-            slot.block_height,
-            slot.hash_chain.to_string(),
-            slot.item,
-            assignment_item,
-        ])?;
+        self.insert_slot("INSERT OR IGNORE INTO remote_schedule", process, slot, assignment_item)?;
         Ok(())
     }
 }

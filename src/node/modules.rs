@@ -109,6 +109,12 @@ impl Node {
         let find = |name: &str| tags.iter().find(|t| t.name == name).map(|t| t.value.as_str());
         Limits::with_tags(find("Memory-Limit"), find("Compute-Limit"), true)?;
         let item = module(format.as_str(), tags, wasm).sign(wallet)?;
+        self.keep_module(&item, format)
+    }
+
+    /// Keeps the Module item `item` (its data the wasm, its format `format`) after checking that
+    /// it compiles and links against the host for `format`.
+    pub(crate) fn keep_module(&self, item: &DataItem, format: ModuleFormat) -> Result<ModuleInfo, NodeError> {
         let id = item.id();
         self.shared.compute.runtime.load_as(id, item.data(), format).map_err(|e| match e {
             RuntimeError::InvalidModule(reason) => {

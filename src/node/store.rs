@@ -566,21 +566,34 @@ impl<'a> Tx<'a> {
     }
 
     pub fn append_slot(&self, process: Id, slot: &SlotRow, assignment_item: &[u8]) -> Result<(), StoreError> {
-        self.tx.prepare_cached(
-            "INSERT INTO schedule (process, slot, message, assignment, timestamp, block_height, hash_chain, item, assignment_item)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?.execute(params![
-                process.to_string(),
-                slot.slot,
-                slot.message.to_string(),
-                slot.assignment.to_string(),
-                slot.timestamp,
-                slot.block_height,
-                slot.hash_chain.to_string(),
-                slot.item,
-                assignment_item
-            ],
-        ).map_err(|e| conflict_or(e, || format!("slot {} of {process}", slot.slot)))?;
+        self.insert_slot("INSERT INTO schedule", process, slot, assignment_item)
+            .map_err(|e| conflict_or(e, || format!("slot {} of {process}", slot.slot)))?;
         Ok(())
+    }
+
+    /// Runs `insert` (`INSERT … INTO table`, a table with the schedule's columns) for one slot.
+    pub(crate) fn insert_slot(
+        &self,
+        insert: &str,
+        process: Id,
+        slot: &SlotRow,
+        assignment_item: &[u8],
+    ) -> rusqlite::Result<usize> {
+        let sql = format!(
+            "{insert} (process, slot, message, assignment, timestamp, block_height, hash_chain, item, assignment_item)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        );
+        self.tx.prepare_cached(&sql)?.execute(params![
+            process.to_string(),
+            slot.slot,
+            slot.message.to_string(),
+            slot.assignment.to_string(),
+            slot.timestamp,
+            slot.block_height,
+            slot.hash_chain.to_string(),
+            slot.item,
+            assignment_item
+        ])
     }
 
     /// Slots `from..=to` of a process's schedule, in order.

@@ -6,12 +6,12 @@ use clap::Args;
 use serde_json::json;
 
 use super::input::signing_wallet;
-use super::network::{Network, remote_error};
+use super::network::{Network, replay_error};
 use super::node_access::open_armed;
 use super::spinner::Spinner;
 use super::verify::progress_bar;
 use super::{CliError, GlobalArgs, print_json};
-use crate::net::remote::{self, ReplayError};
+use crate::net::remote;
 
 #[derive(Debug, Args)]
 pub struct ForkArgs {
@@ -36,11 +36,6 @@ impl ForkArgs {
         let wallet = signing_wallet(global)?;
         let process = network.process(&wallet.address(), &self.process)?;
         let (node, armed) = open_armed(global)?;
-        let replay_error = |error| match error {
-            ReplayError::Remote(error) => remote_error(error),
-            ReplayError::Node(error) => armed.error(error),
-            unknown @ ReplayError::UnknownSlot { .. } => CliError::input(unknown.to_string()),
-        };
         let bar = progress_bar(global);
         bar.set_message("reading the schedule");
         let fetched = remote::fetch_history(&node, source, process, self.at, &mut |_, done, all| {
@@ -48,7 +43,7 @@ impl ForkArgs {
             bar.set_position(done);
         });
         bar.finish_and_clear();
-        let fetched = fetched.map_err(replay_error)?;
+        let fetched = fetched.map_err(|e| replay_error(e, &armed))?;
         let spinner = Spinner::start(global, "recomputing");
         let outcome = node.fork(&fetched.slots, &wallet.address(), self.name.as_deref());
         drop(spinner);

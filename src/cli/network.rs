@@ -12,7 +12,7 @@ use super::{CliError, GlobalArgs};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::net::remote::{self, Gateway, HyperBeam, Legacy, ProcessSource, RemoteError};
+use crate::net::remote::{self, Gateway, HyperBeam, Legacy, ProcessSource, RemoteError, ReplayError};
 use crate::node::{ErrorKind, Inbox, LogEntry, LogPosition, MessageResult, Node, Outcome, SpawnRequest};
 use crate::protocol::{Id, Tag, Wallet};
 
@@ -33,6 +33,16 @@ pub fn remote_error(error: RemoteError) -> CliError {
     match &error {
         RemoteError::Status { status: 400..=499, .. } => CliError::input(error.to_string()),
         _ => CliError::failed(error.to_string()),
+    }
+}
+
+/// A failure to recompute a remote process as the CLI reports it (`armed`: the evaluation's
+/// Ctrl-C and timeout).
+pub fn replay_error(error: ReplayError, armed: &Armed) -> CliError {
+    match error {
+        ReplayError::Remote(error) => remote_error(error),
+        ReplayError::Node(error) => armed.error(error),
+        unknown @ ReplayError::UnknownSlot { .. } => CliError::input(unknown.to_string()),
     }
 }
 

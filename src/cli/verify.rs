@@ -10,10 +10,10 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
-use super::network::{Network, remote_error};
+use super::network::{Network, replay_error};
 use super::node_access::{find_process, open_armed};
 use super::{CliError, GlobalArgs, print_json};
-use crate::net::remote::{self, Phase, ReplayError};
+use crate::net::remote::{self, Phase};
 use crate::node::{Difference, Verified};
 use crate::protocol::Id;
 
@@ -74,17 +74,14 @@ impl VerifyArgs {
         let verified = remote::verify(&node, source, process, self.to, &mut progress);
         bar.finish_and_clear();
         let seconds = started.elapsed().as_secs_f64();
-        let verified = verified.map_err(|error| match error {
-            ReplayError::Remote(error) => remote_error(error),
-            ReplayError::Node(error) => armed.error(error),
-            unknown @ ReplayError::UnknownSlot { .. } => CliError::input(unknown.to_string()),
-        })?;
+        let verified = verified.map_err(|e| replay_error(e, &armed))?;
         let verified = verified.map(|remote| {
             let ticks =
                 if remote.ticks_listed { "" } else { " (cron ticks recomputed; the network lists none to compare)" };
-            let words = format!("recompute to the results of {}{ticks}", source.describe());
+            let state = if remote.state { "; the memory matches its state" } else { "" };
+            let words = format!("recompute to the results of {}{ticks}{state}", source.describe());
             let document =
-                json!({ "network": source.describe(), "ticks_listed": remote.ticks_listed, "fetched": remote.fetched });
+                json!({ "network": source.describe(), "ticks_listed": remote.ticks_listed, "state": remote.state, "fetched": remote.fetched });
             (remote.verified, words, document)
         });
         report(global, process, verified, (seconds, "network"))

@@ -126,6 +126,13 @@ fn commands_work_on_another_homes_served_node_with_network() {
     let _ = follow.wait();
     assert_eq!((seen["slot"].as_u64(), seen["action"].as_str()), (Some(3), Some("Later")), "{seen}");
 
+    // Two processes of A talk: B evaluates a Send in one, the other's Inbox holds it.
+    let near = run(&["spawn", "near"]);
+    run(&["eval", "near", &format!("Send({{ Target = '{process}', Action = 'Hi', Data = 'from near' }})")]);
+    let inbox = json(b, &remote(&url, &["inbox", "far", "--last", "1"]));
+    let newest = &inbox["messages"][0];
+    assert_eq!((newest["Action"].as_str(), newest["From"].as_str()), (Some("Hi"), Some(near.as_str())), "{inbox}");
+
     let refused = node_ao(b, &remote(&url, &["module", "list"]));
     assert_eq!(refused.status.code(), Some(2));
     let text = stderr(&refused);

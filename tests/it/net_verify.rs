@@ -48,6 +48,7 @@ fn ao_verify_recomputes_a_remote_process_and_names_a_result_altered_there() {
     assert_eq!(checked["messages"], 153, "spawn, eval, 150 pings and one more");
     assert!(checked["ticks"].as_u64().unwrap() >= 1, "the cron ticks are compared: {checked}");
     assert_eq!(checked["ticks_listed"], true);
+    assert_eq!(checked["state"], true, "and the memory after the last slot, from A's /cu/state");
     assert_eq!(checked["fetched"], 153);
     let pongs = json(b, &on(&legacy, &["verify", &pinger]));
     assert_eq!(pongs["messages"], 152, "spawn, eval and 150 pongs: {pongs}");
@@ -56,6 +57,7 @@ fn ao_verify_recomputes_a_remote_process_and_names_a_result_altered_there() {
     assert_eq!(again["verified"], true);
     assert_eq!(again["messages"], 153);
     assert_eq!(again["ticks_listed"], false, "a node lists no cron ticks");
+    assert_eq!(again["state"], false, "nor serves a state");
     assert_eq!(again["fetched"], 0, "the schedule was cached in B");
     ok(a, &["send", "ponger", "-a", "Ping"]);
     let newer = json(b, &on(&node, &["verify", &ponger]));

@@ -172,6 +172,22 @@ impl ProcessSource for Legacy {
         self.result(process, scheduled.assignment.message)
     }
 
+    /// `GET /state/{pid}?to=TIMESTAMP`: the memory after the newest message at or before the
+    /// slot's time, if its `Last-Ordinate` header says it is this slot.
+    fn state_after(&self, process: Id, scheduled: &Scheduled) -> Result<Option<Vec<u8>>, RemoteError> {
+        let url = format!("{}/state/{process}?to={}", self.cu, scheduled.assignment.timestamp);
+        let response = match self.cu_unit.read(&url, || self.cu_unit.http.get(&url)) {
+            Err(error) if error.is_not_found() => return Ok(None),
+            other => other?,
+        };
+        let slot = response.headers().get(STATE_SLOT).and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
+        if slot != Some(scheduled.slot()) {
+            return Ok(None);
+        }
+        let memory = response.bytes().map_err(|e| self.cu_unit.answer(&url, e))?;
+        Ok(Some(memory.to_vec()))
+    }
+
     /// `GET /results/{pid}?sort=ASC`, a page at a time; a cursor's `ordinate` is the slot, and a
     /// cursor with a `cron` is a cron tick's.
     fn listed_results(&self, process: Id, through: u64) -> Result<Option<Vec<Listed>>, RemoteError> {
@@ -202,6 +218,9 @@ impl ProcessSource for Legacy {
         }
     }
 }
+
+/// How the compute unit says which slot a `/state` is at.
+const STATE_SLOT: &str = "last-ordinate";
 
 /// The slot a compute unit's result cursor (base64 of `{timestamp, ordinate, cron, sort}`)
 /// names, and whether it is a cron tick's.

@@ -73,6 +73,12 @@ pub trait ProcessSource: Sync {
     /// The results the compute unit lists for `process` through slot `through`, in order (only
     /// those without an error, as the reference unit lists them); `None` if it lists none.
     fn listed_results(&self, process: Id, through: u64) -> Result<Option<Vec<Listed>>, RemoteError>;
+
+    /// `process`'s memory right after the message `scheduled` (before anything after it), if
+    /// the compute unit serves it there (`None`: it does not).
+    fn state_after(&self, _process: Id, _scheduled: &Scheduled) -> Result<Option<Vec<u8>>, RemoteError> {
+        Ok(None)
+    }
 }
 
 /// Why a call to a remote unit failed.

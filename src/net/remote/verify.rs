@@ -4,6 +4,8 @@
 //! ticks included, each result compared with what the network's compute unit gives ([`verify`]).
 use std::collections::{HashMap, VecDeque};
 
+use serde_json::json;
+
 use super::{Listed, ProcessSource, RemoteError, Start};
 use crate::node::{
     Difference, ForeignSlot, LogPosition, MessageResult, Node, NodeError, Verified, chain_of, same_result,
@@ -51,6 +53,9 @@ pub struct RemoteVerified {
     /// Whether the compute unit lists cron ticks' results (otherwise only messages' results are
     /// compared; the ticks are still recomputed, as later results depend on them, and counted).
     pub ticks_listed: bool,
+    /// Whether the memory after the last slot matched the compute unit's state (`false`: it
+    /// serves none there, so it was not compared).
+    pub state: bool,
     /// Slots read from the network now (the rest were cached).
     pub fetched: u64,
 }
@@ -105,7 +110,8 @@ pub fn fetch_history(
 }
 
 /// Recomputes `process` from its spawn through slot `to` (its newest when `None`) and compares
-/// every message's result, and every cron tick's the compute unit lists, with the network's.
+/// every message's result, every cron tick's the compute unit lists, and the memory after the
+/// last slot where the unit serves it (`/state`), with the network's.
 /// `progress` hears (slots done, slots in all) while the schedule is read, then while it is
 /// recomputed. Returns the first difference, if any.
 pub fn verify(
@@ -194,6 +200,25 @@ pub fn verify(
             }
             progress(Phase::Recomputing, done as u64 + 1, slots.len() as u64);
         }
+        let last = &slots.last().expect("a history has its spawn").scheduled;
+        let state = source.state_after(process, last)?;
+        if let Some(memory) = &state {
+            use sha2::{Digest, Sha256};
+            let remote: [u8; 32] = Sha256::digest(memory).into();
+            let recomputed = run.memory_hash()?;
+            if remote != recomputed {
+                let shown =
+                    |hash: &[u8; 32], bytes: usize| json!({ "memory_sha256": hex::encode(hash), "bytes": bytes });
+                return Ok(Err(Difference {
+                    process,
+                    position: LogPosition { slot: to, timestamp: 0, rank: 0 },
+                    message: Some(last.assignment.message),
+                    stored: Some(shown(&remote, memory.len())),
+                    recomputed: Some(shown(&recomputed, run.memory_size()?)),
+                    what: "the memory after it differs from the compute unit's state".into(),
+                }));
+            }
+        }
         // Ticks the unit lists before the last slot that recomputing did not give.
         if let Some(extra) = listed_ticks.iter().find(|entry| entry.slot < to) {
             return Ok(Err(Difference {
@@ -205,6 +230,6 @@ pub fn verify(
                 what: "the compute unit lists a cron tick result recomputing does not give".into(),
             }));
         }
-        Ok(Ok(RemoteVerified { verified, ticks_listed, fetched: history.fetched }))
+        Ok(Ok(RemoteVerified { verified, ticks_listed, state: state.is_some(), fetched: history.fetched }))
     })
 }

@@ -247,6 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
             [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--from-state', '--from-state', [CompletionResultType]::ParameterName, 'Take its memory from the network''s compute unit (`/state`) instead of recomputing its schedule (when that is impossible here: WeaveDrive data, a schedule not served whole)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')

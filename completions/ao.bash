@@ -958,7 +958,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__fork)
-            opts="-q -v -h -V --name --at --wallet --json --home --quiet --verbose --color --network --mu-url --cu-url --su-url --gateway-url --timeout --help --version"
+            opts="-q -v -h -V --name --at --from-state --wallet --json --home --quiet --verbose --color --network --mu-url --cu-url --su-url --gateway-url --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

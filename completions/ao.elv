@@ -236,6 +236,7 @@ set edit:completion:arg-completer[ao] = {|@words|
             cand --su-url 'The legacy scheduler unit''s URL (with --mu-url)'
             cand --gateway-url 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)'
             cand --timeout 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1'
+            cand --from-state 'Take its memory from the network''s compute unit (`/state`) instead of recomputing its schedule (when that is impossible here: WeaveDrive data, a schedule not served whole)'
             cand --json 'Print one JSON document instead of text'
             cand -q 'Print only the essentials: no notices, no progress, no list of sent messages'
             cand --quiet 'Print only the essentials: no notices, no progress, no list of sent messages'

@@ -201,6 +201,7 @@ complete -c ao -n "__fish_ao_using_subcommand fork" -l cu-url -d 'The legacy com
 complete -c ao -n "__fish_ao_using_subcommand fork" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand fork" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand fork" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l from-state -d 'Take its memory from the network\'s compute unit (`/state`) instead of recomputing its schedule (when that is impossible here: WeaveDrive data, a schedule not served whole)'
 complete -c ao -n "__fish_ao_using_subcommand fork" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand fork" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand fork" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'

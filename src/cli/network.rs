@@ -43,6 +43,9 @@ pub fn replay_error(error: ReplayError, armed: &Armed) -> CliError {
         ReplayError::Remote(error) => remote_error(error),
         ReplayError::Node(error) => armed.error(error),
         unknown @ ReplayError::UnknownSlot { .. } => CliError::input(unknown.to_string()),
+        none @ ReplayError::NoState { .. } => {
+            CliError::failed(none.to_string()).hint("without --from-state, ao fork recomputes it from its schedule")
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::compute::core::ProcessRun;
 use super::modules::{ModuleInfo, format_of};
+use super::result::MessageResult;
 use super::scheduler::{Chain, FIRST_BLOCK_HEIGHT, Scheduled};
 use super::store::{SlotRow, StoreError, Tx, slot_row};
 use super::{Node, NodeError, Outcome};
@@ -110,6 +111,25 @@ impl Node {
             result,
             undelivered: Vec::new(),
         })
+    }
+
+    /// Takes a foreign process into this node from its state: `memory` is its memory right after
+    /// slot `at` (as the network's compute unit serves it), `results` the network's results of
+    /// its spawn and of `at`. Only those two slots are kept (so it cannot be verified here); it
+    /// goes on here as [`Node::fork`]'s does.
+    pub fn fork_from_state(
+        &self,
+        (spawn, at): (&ForeignSlot, &ForeignSlot),
+        memory: Vec<u8>,
+        results: [&MessageResult; 2],
+        holder: &str,
+        name: Option<&str>,
+    ) -> Result<(), NodeError> {
+        self.pushing(|push| {
+            push.adopt_state((spawn, at), memory.clone(), results, (holder, name))?;
+            push.checkpoint(true)
+        })?;
+        Ok(())
     }
 }
 

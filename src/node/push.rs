@@ -300,6 +300,60 @@ impl<'n> Push<'n> {
         last.ok_or_else(|| NodeError::Damaged("an empty schedule".into()))
     }
 
+    /// Records a foreign process from its state instead of its history: its spawn, the slot
+    /// `at` after which `memory` is its memory, and the network's results of both (kept as
+    /// theirs); the slots between are not here. Held by `holder` under `name`.
+    pub(crate) fn adopt_state(
+        &mut self,
+        (spawn, at): (&ForeignSlot, &ForeignSlot),
+        memory: Vec<u8>,
+        results: [&MessageResult; 2],
+        (holder, name): (&str, Option<&str>),
+    ) -> Result<(), NodeError> {
+        let id = spawn.scheduled.item.id();
+        let module_tag = spawn.scheduled.item.tag("Module").unwrap_or("(none)");
+        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+        let module = self.node.compute.module(&self.reader.tx(), module_id)?;
+        if self.process_row(id)?.is_some() {
+            return Err(NodeError::AlreadyHere(id));
+        }
+        let guard = self.lock(id)?;
+        let hash: [u8; 32] = {
+            use sha2::{Digest, Sha256};
+            Sha256::digest(&memory).into()
+        };
+        let (slot, timestamp) = (at.scheduled.slot(), at.scheduled.assignment.timestamp);
+        let compute = &self.node.compute;
+        let run = ProcessRun::restore(
+            &module,
+            &spawn.scheduled,
+            compute.chain,
+            &compute.drive,
+            memory,
+            &hash,
+            slot,
+            timestamp,
+        )
+        .map_err(|e| NodeError::CannotBoot(e.to_string()))?;
+        let row = ProcessRow { id, owner: holder.to_string(), name: name.map(str::to_string), module: module_id };
+        self.batch.processes.push((row.clone(), run.has_crons()));
+        self.rows.insert(id, Some(row));
+        let mut live = LiveProcess::new(run);
+        live.run.set_interrupt(self.interrupt.clone());
+        let mut guard = guard;
+        *guard = Some(live);
+        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        let kept = if slot == 0 { &[spawn][..] } else { &[spawn, at][..] };
+        for (foreign, result) in kept.iter().zip(results) {
+            let scheduled = &foreign.scheduled;
+            self.stage_slot(id, scheduled, (*foreign.assignment).clone());
+            let position = super::store::LogPosition { slot: scheduled.slot(), timestamp: 0, rank: 0 };
+            let message = Some(scheduled.assignment.message);
+            self.stage(&Evaluated { process: id, position, message, tick: None, result: result.clone() });
+        }
+        Ok(())
+    }
+
     /// Schedules `item` for `process` (entered) after its newest slot.
     pub(crate) fn schedule(&mut self, process: Id, item: Arc<DataItem>) -> Result<Scheduled, NodeError> {
         let message = item.id();

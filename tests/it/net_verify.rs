@@ -27,6 +27,13 @@ fn served_exchange(a: &std::path::Path) -> (Served, String, String) {
     (served, ponger, pinger)
 }
 
+/// The id of A's process named pinger.
+fn pinger_of(a: &std::path::Path) -> String {
+    let listed = json(a, &["list"]);
+    let pinger = listed.as_array().unwrap().iter().find(|p| p["name"] == "pinger").unwrap();
+    pinger["process"].as_str().unwrap().to_string()
+}
+
 /// `args` on the network `network` names.
 fn on<'a>(network: &[&'a str], args: &[&'a str]) -> Vec<&'a str> {
     let mut all = network.to_vec();
@@ -126,6 +133,20 @@ fn ao_fork_continues_a_remote_process_locally_and_leaves_the_original_alone() {
         stderr(&twice),
         format!("error: process {ponger} is already in this node (spawned or forked here before)\n")
     );
+    // From the network's state instead (a third home): the same state, without the history.
+    let c = node_home();
+    let c = c.path();
+    let (mu, cu, su) = (served.url("/mu"), served.url("/cu"), served.url("/su"));
+    let legacy = ["--mu-url", mu.as_str(), "--cu-url", cu.as_str(), "--su-url", su.as_str()];
+    let from_state = json(c, &on(&legacy, &["fork", &ponger, "--name", "st", "--from-state"]));
+    assert_eq!((from_state["slot"].as_u64(), from_state["from_state"].as_bool()), (Some(152), Some(true)));
+    assert_eq!(read(c, "st", None), "151", "A's memory after its newest slot");
+    assert_eq!(json(c, &["send", "st", "-a", "Ping"])["slot"], 153);
+    assert_eq!(read(c, "st", None), "152");
+    let no_state = node_ao(c, &on(&node, &["fork", &pinger_of(a), "--from-state"]));
+    assert_eq!(no_state.status.code(), Some(1));
+    assert!(stderr(&no_state).contains("right after slot 151 is served by the node at"), "{}", stderr(&no_state));
+
     let nowhere = node_ao(b, &["fork", &ponger]);
     assert_eq!(nowhere.status.code(), Some(2));
     assert!(

@@ -17,7 +17,7 @@ pub use hyperbeam::HyperBeam;
 pub use legacy::Legacy;
 pub use log::{log, log_after, log_last};
 pub use schedule::{Page, Start};
-pub use verify::{Fetched, Phase, RemoteVerified, ReplayError, fetch_history, verify};
+pub use verify::{Fetched, Phase, RemoteVerified, ReplayError, StateAt, fetch_history, fetch_state, verify};
 
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::{DataItem, Id};

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::{Listed, ProcessSource, RemoteError, Start};
 use crate::node::{
-    Difference, ForeignSlot, LogPosition, MessageResult, Node, NodeError, Verified, chain_of, same_result,
+    Difference, ForeignSlot, LogPosition, MessageResult, Node, NodeError, Scheduled, Verified, chain_of, same_result,
 };
 use crate::protocol::Id;
 
@@ -37,6 +37,10 @@ pub enum ReplayError {
     Node(#[from] NodeError),
     #[error("{process} has no slot {slot} on {network}: its newest is {newest}")]
     UnknownSlot { process: Id, slot: u64, newest: u64, network: String },
+    #[error(
+        "no state of {process} right after slot {slot} is served by {network} (a legacy compute unit's /state is, at the newest slot of a millisecond)"
+    )]
+    NoState { process: Id, slot: u64, network: String },
 }
 
 /// A process's schedule through some slot, and how much of it came from the network this time.
@@ -100,13 +104,60 @@ pub fn fetch_history(
         let detail = format!("its schedule ends at slot {}, though its newest slot is {to}", have.saturating_sub(1));
         return Err(ReplayError::Remote(RemoteError::Answer { unit: "the scheduler", url: source.describe(), detail }));
     }
-    let spawn = &slots[0].scheduled;
+    ensure_module(node, source, &slots[0].scheduled)?;
+    Ok(Fetched { slots, fetched })
+}
+
+/// Makes sure the module of the process `spawn` starts is here: imported from the network's
+/// gateway if not.
+fn ensure_module(node: &Node, source: &dyn ProcessSource, spawn: &Scheduled) -> Result<(), ReplayError> {
     let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
     let module: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
     if !node.has_module(module)? {
         node.import_module(source.item(module)?)?;
     }
-    Ok(Fetched { slots, fetched })
+    Ok(())
+}
+
+/// A process as its compute unit has it right after one slot: what `ao fork --from-state` keeps.
+pub struct StateAt {
+    pub spawn: ForeignSlot,
+    pub at: ForeignSlot,
+    /// The memory right after `at`.
+    pub memory: Vec<u8>,
+    /// The network's results of the spawn and of `at`.
+    pub results: [MessageResult; 2],
+}
+
+/// `process`'s spawn, its slot `at` (its newest when `None`), its memory right after that slot
+/// from the compute unit (`/state`), and both slots' results; its module made sure of.
+pub fn fetch_state(
+    node: &Node,
+    source: &dyn ProcessSource,
+    process: Id,
+    at: Option<u64>,
+) -> Result<StateAt, ReplayError> {
+    let newest = source.newest_slot(process)?;
+    let slot = match at {
+        Some(slot) if slot > newest => {
+            return Err(ReplayError::UnknownSlot { process, slot, newest, network: source.describe() });
+        }
+        Some(slot) => slot,
+        None => newest,
+    };
+    let first = |start: Start| -> Result<ForeignSlot, ReplayError> {
+        let page = source.schedule(process, start, 1)?;
+        let found = page.slots.into_iter().next();
+        let detail = "its schedule does not have the slot asked for".to_string();
+        found.ok_or_else(|| RemoteError::Answer { unit: "the scheduler", url: source.describe(), detail }.into())
+    };
+    let spawn = first(Start::After(None))?;
+    let at = if slot == 0 { spawn.clone() } else { first(Start::At(slot))? };
+    ensure_module(node, source, &spawn.scheduled)?;
+    let memory = source.state_after(process, &at.scheduled)?;
+    let memory = memory.ok_or_else(|| ReplayError::NoState { process, slot, network: source.describe() })?;
+    let results = [source.result_of(process, &spawn.scheduled)?, source.result_of(process, &at.scheduled)?];
+    Ok(StateAt { spawn, at, memory, results })
 }
 
 /// Recomputes `process` from its spawn through slot `to` (its newest when `None`) and compares

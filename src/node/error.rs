@@ -32,6 +32,10 @@ pub enum NodeError {
     UnknownSlot { process: Id, slot: u64, newest: u64 },
     #[error("message {message} is already scheduled for process {process}")]
     Duplicate { message: Id, process: Id },
+    #[error(
+        "process {process} has no slots {from} to {to} here (forked from a network's state), so it cannot be recomputed"
+    )]
+    NoHistory { process: Id, from: u64, to: u64 },
     #[error("process {0} is already in this node (spawned or forked here before)")]
     AlreadyHere(Id),
     #[error("a process named {name:?} already exists for this wallet: {id}")]
@@ -84,7 +88,8 @@ impl NodeError {
             | NodeError::NoProcessNamed { .. }
             | NodeError::UnknownModule(_)
             | NodeError::UnknownMessage(_)
-            | NodeError::UnknownSlot { .. } => ErrorKind::NotFound,
+            | NodeError::UnknownSlot { .. }
+            | NodeError::NoHistory { .. } => ErrorKind::NotFound,
             NodeError::Sign(_)
             | NodeError::NoModuleTag(_)
             | NodeError::InvalidModule(_)

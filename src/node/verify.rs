@@ -95,6 +95,9 @@ impl Node {
                 stored.extend(page);
             }
             for message in &messages {
+                if message.slot() != run.next_slot {
+                    return Err(NodeError::NoHistory { process, from: run.next_slot, to: message.slot() - 1 });
+                }
                 let mut recomputed = Vec::new();
                 run.apply(message, |e| {
                     recomputed.push(e);

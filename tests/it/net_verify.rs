@@ -143,6 +143,13 @@ fn ao_fork_continues_a_remote_process_locally_and_leaves_the_original_alone() {
     assert_eq!(read(c, "st", None), "151", "A's memory after its newest slot");
     assert_eq!(json(c, &["send", "st", "-a", "Ping"])["slot"], 153);
     assert_eq!(read(c, "st", None), "152");
+    let unverifiable = node_ao(c, &["verify", "st"]);
+    assert_eq!(unverifiable.status.code(), Some(2));
+    assert!(
+        stderr(&unverifiable).contains("has no slots 1 to 151 here (forked from a network's state)"),
+        "{}",
+        stderr(&unverifiable)
+    );
     let no_state = node_ao(c, &on(&node, &["fork", &pinger_of(a), "--from-state"]));
     assert_eq!(no_state.status.code(), Some(1));
     assert!(stderr(&no_state).contains("right after slot 151 is served by the node at"), "{}", stderr(&no_state));

@@ -31,7 +31,9 @@ pub enum Network {
 /// 2), anything else as failed (exit 1).
 pub fn remote_error(error: RemoteError) -> CliError {
     match &error {
-        RemoteError::Status { status: 400..=499, .. } => CliError::input(error.to_string()),
+        RemoteError::Status { status: 400..=499, .. } | RemoteError::NoGateway { .. } => {
+            CliError::input(error.to_string())
+        }
         _ => CliError::failed(error.to_string()),
     }
 }
@@ -214,9 +216,9 @@ impl Network {
     }
 
     /// The module `text` names for a spawn: `aos` — ao's own module on the embedded node; on a
-    /// remote network the `ao` module its gateway describes (an `ao serve`'s), else the aos
-    /// module aos spawns with —, a module id, or the Name of a module (registered here, or the
-    /// newest the network's gateway knows, as aos looks it up).
+    /// remote network the `ao` module its scheduler signed, as an `ao serve`'s gateway describes
+    /// it, else the aos module aos spawns with —, a module id, or the Name of a module
+    /// (registered here, or the newest the network's gateway knows, as aos looks it up).
     pub fn module(&self, text: &str) -> Result<Option<Id>, CliError> {
         if let Ok(id) = text.parse::<Id>() {
             return Ok(Some(id));
@@ -233,9 +235,19 @@ impl Network {
                 let gateway = self.gateway().ok_or_else(|| {
                     CliError::input(format!("finding module {text:?} by name needs a gateway (--gateway-url)"))
                 })?;
-                let own_format = crate::runtime::ModuleFormat::Ao.as_str();
-                let (name, format) = if text == "aos" { ("ao", Some(own_format)) } else { (text, None) };
-                match gateway.module_named(name, format).map_err(remote_error)? {
+                // `aos`: an ao module the network's own scheduler signed (an `ao serve`'s), if any.
+                let found = if text == "aos" {
+                    let scheduler = match self {
+                        Network::Remote(node) => node.address(),
+                        Network::Legacy(units) => units.scheduler(),
+                        Network::Embedded(..) => unreachable!("matched above"),
+                    };
+                    let own_format = crate::runtime::ModuleFormat::Ao.as_str();
+                    gateway.module_named("ao", Some(own_format), Some(&scheduler.map_err(remote_error)?))
+                } else {
+                    gateway.module_named(text, None, None)
+                };
+                match found.map_err(remote_error)? {
                     Some(id) => Ok(Some(id)),
                     None if text == "aos" => Ok(Some(AOS_PUBLISHED.parse().expect("an id"))),
                     None => Err(unknown().hint("give the module's id")),

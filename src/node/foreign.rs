@@ -58,6 +58,12 @@ impl Node {
         Ok(self.shared.store.read()?.tx().remote_tip(process)?)
     }
 
+    /// Forgets the cached foreign schedule of `process`.
+    pub fn forget_schedule(&self, process: Id) -> Result<(), NodeError> {
+        self.shared.store.write(|tx| tx.forget_remote_slots(process))?;
+        Ok(())
+    }
+
     /// Caches `slots` of `process`'s foreign schedule (ones already cached are kept as they are).
     pub fn cache_schedule(&self, process: Id, slots: &[ForeignSlot]) -> Result<(), NodeError> {
         self.shared.store.write(|tx| {
@@ -143,6 +149,11 @@ impl Tx<'_> {
             Ok((slot_row(row)?, row.get::<_, Vec<u8>>(7)?))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn forget_remote_slots(&self, process: Id) -> Result<(), StoreError> {
+        self.conn().prepare_cached("DELETE FROM remote_schedule WHERE process = ?1")?.execute([process.to_string()])?;
+        Ok(())
     }
 
     fn remote_tip(&self, process: Id) -> Result<Option<u64>, StoreError> {

@@ -18,6 +18,7 @@ use super::compute::core::{Evaluated, ProcessRun};
 use super::compute::{LiveGuard, LiveProcess};
 use super::cron::{Tick, crons_of};
 use super::foreign::ForeignSlot;
+use super::modules::NodeModule;
 use super::result::MessageResult;
 use super::scheduler::{Scheduled, Scheduler, stored_messages};
 use super::store::{CheckpointRow, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
@@ -256,6 +257,42 @@ impl<'n> Push<'n> {
         Ok(boot.pop().expect("a spawn is evaluated"))
     }
 
+    /// Takes the foreign process `spawn` starts into the push, held by `holder` under `name`:
+    /// checks it is not here and the name is free, and makes it live as `start` runs it on its
+    /// module.
+    fn take_in(
+        &mut self,
+        spawn: &Scheduled,
+        (holder, name): (&str, Option<&str>),
+        start: impl FnOnce(&NodeModule) -> Result<ProcessRun, NodeError>,
+    ) -> Result<(), NodeError> {
+        let id = spawn.item.id();
+        let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
+        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+        let module = self.node.compute.module(&self.reader.tx(), module_id)?;
+        if self.process_row(id)?.is_some() {
+            return Err(NodeError::AlreadyHere(id));
+        }
+        if let Some(name) = name
+            && let Some(existing) = self.reader.tx().process_named(holder, name)?
+        {
+            return Err(NodeError::NameTaken { name: name.to_string(), id: existing.id });
+        }
+        let mut guard = self.lock(id)?;
+        let run = start(&module).map_err(|e| NodeError::CannotBoot(e.to_string()))?;
+        if module_id == crate::runtime::aos_module_id() {
+            self.batch.keep_builtin = Some(module_id);
+        }
+        let row = ProcessRow { id, owner: holder.to_string(), name: name.map(str::to_string), module: module_id };
+        self.batch.processes.push((row.clone(), run.has_crons()));
+        self.rows.insert(id, Some(row));
+        let mut live = LiveProcess::new(run);
+        live.run.set_interrupt(self.interrupt.clone());
+        *guard = Some(live);
+        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        Ok(())
+    }
+
     /// Records a foreign process with its schedule so far (`history`, from its spawn at slot 0,
     /// with the assignments its scheduler signed), held here by `holder` under `name`, and
     /// evaluates it (the cron ticks between slots too); returns the last slot's result. What the
@@ -268,23 +305,8 @@ impl<'n> Push<'n> {
     ) -> Result<MessageResult, NodeError> {
         let spawn = &history.first().ok_or_else(|| NodeError::Damaged("an empty schedule".into()))?.scheduled;
         let id = spawn.item.id();
-        let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
-        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
-        let module = self.node.compute.module(&self.reader.tx(), module_id)?;
-        if self.process_row(id)?.is_some() {
-            return Err(NodeError::AlreadyHere(id));
-        }
-        let guard = self.lock(id)?;
-        let run = ProcessRun::boot(&module, spawn, self.node.compute.chain, &self.node.compute.drive)
-            .map_err(|e| NodeError::CannotBoot(e.to_string()))?;
-        let row = ProcessRow { id, owner: holder.to_string(), name: name.map(str::to_string), module: module_id };
-        self.batch.processes.push((row.clone(), run.has_crons()));
-        self.rows.insert(id, Some(row));
-        let mut live = LiveProcess::new(run);
-        live.run.set_interrupt(self.interrupt.clone());
-        let mut guard = guard;
-        *guard = Some(live);
-        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        let compute = &self.node.compute;
+        self.take_in(spawn, (holder, name), |module| ProcessRun::boot(module, spawn, compute.chain, &compute.drive))?;
         let mut last = None;
         for (expected, foreign) in history.iter().enumerate() {
             let scheduled = &foreign.scheduled;
@@ -311,38 +333,15 @@ impl<'n> Push<'n> {
         (holder, name): (&str, Option<&str>),
     ) -> Result<(), NodeError> {
         let id = spawn.scheduled.item.id();
-        let module_tag = spawn.scheduled.item.tag("Module").unwrap_or("(none)");
-        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
-        let module = self.node.compute.module(&self.reader.tx(), module_id)?;
-        if self.process_row(id)?.is_some() {
-            return Err(NodeError::AlreadyHere(id));
-        }
-        let guard = self.lock(id)?;
         let hash: [u8; 32] = {
             use sha2::{Digest, Sha256};
             Sha256::digest(&memory).into()
         };
         let (slot, timestamp) = (at.scheduled.slot(), at.scheduled.assignment.timestamp);
         let compute = &self.node.compute;
-        let run = ProcessRun::restore(
-            &module,
-            &spawn.scheduled,
-            compute.chain,
-            &compute.drive,
-            memory,
-            &hash,
-            slot,
-            timestamp,
-        )
-        .map_err(|e| NodeError::CannotBoot(e.to_string()))?;
-        let row = ProcessRow { id, owner: holder.to_string(), name: name.map(str::to_string), module: module_id };
-        self.batch.processes.push((row.clone(), run.has_crons()));
-        self.rows.insert(id, Some(row));
-        let mut live = LiveProcess::new(run);
-        live.run.set_interrupt(self.interrupt.clone());
-        let mut guard = guard;
-        *guard = Some(live);
-        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        self.take_in(&spawn.scheduled, (holder, name), |module| {
+            ProcessRun::restore(module, &spawn.scheduled, compute.chain, &compute.drive, memory, &hash, slot, timestamp)
+        })?;
         let kept = if slot == 0 { &[spawn][..] } else { &[spawn, at][..] };
         for (foreign, result) in kept.iter().zip(results) {
             let scheduled = &foreign.scheduled;

@@ -127,6 +127,16 @@ fn ao_fork_continues_a_remote_process_locally_and_leaves_the_original_alone() {
     let verified = json(b, &["verify", "mine"]);
     assert_eq!(verified["verified"], true, "the fork verifies from its own log: {verified}");
 
+    // A schedule cached from A does not stand for the fork's: B serving its copy, D verifies both.
+    let d = node_home();
+    let d = d.path();
+    assert_eq!(json(d, &on(&node, &["verify", &ponger]))["messages"], 153);
+    let b_served = Served::start(b);
+    let of_b = json(d, &["--network", &b_served.base, "verify", &ponger]);
+    assert_eq!((of_b["verified"].as_bool(), of_b["messages"].as_u64()), (Some(true), Some(102)), "{of_b}");
+    assert_eq!(of_b["fetched"], 102, "the cache from A was dropped");
+    drop(b_served);
+
     let twice = node_ao(b, &on(&node, &["fork", &ponger]));
     assert_eq!(twice.status.code(), Some(2));
     assert_eq!(

@@ -100,9 +100,11 @@ fn connect_remote(
     if let Ok(id) = text.parse::<Id>() {
         return Ok((Connected { id, name: None }, false));
     }
-    if let Some(gateway) = network.gateway()
-        && let Some(found) = gateway.process_named(&wallet.address(), text).map_err(super::network::remote_error)?
-    {
+    // A name not found is spawned, so it must be looked up where the network lists processes.
+    let gateway = network.gateway().ok_or_else(|| {
+        CliError::input(format!("{text:?} is not a process id, and names need a gateway (--gateway-url)"))
+    })?;
+    if let Some(found) = gateway.process_named(&wallet.address(), text).map_err(super::network::remote_error)? {
         return Ok((Connected { id: found, name: Some(text.to_string()) }, false));
     }
     let request = SpawnRequest { name: Some(text.to_string()), ..SpawnRequest::default() };

@@ -56,11 +56,17 @@ impl Place {
 
     /// Where `process`'s log ends now.
     pub fn newest(&self, process: Id) -> Result<Option<LogPosition>, CliError> {
-        let newest = match self {
-            Place::Embedded(node) => node.log_last(process, 1).map_err(node_error)?,
-            Place::Remote(network) => network.log_last(process, 1)?,
-        };
-        Ok(newest.last().map(|entry| entry.position))
+        match self {
+            Place::Embedded(node) => {
+                let newest = node.log_last(process, 1).map_err(node_error)?;
+                Ok(newest.last().map(|entry| entry.position))
+            }
+            Place::Remote(network) => {
+                let source = network.source().expect("a remote network");
+                let slot = source.newest_slot(process).map_err(crate::cli::network::remote_error)?;
+                Ok(Some(LogPosition { slot, timestamp: 0, rank: 0 }))
+            }
+        }
     }
 
     /// The log the live feed follows.

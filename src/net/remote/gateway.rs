@@ -51,19 +51,25 @@ impl Gateway {
         Ok(id.and_then(|id| id.parse().ok()))
     }
 
-    /// The newest Module item named `name` (with `Module-Format` `format`, if given), as aos
-    /// finds the module `--module NAME` stands for.
-    pub fn module_named(&self, name: &str, format: Option<&str>) -> Result<Option<Id>, RemoteError> {
+    /// The newest Module item named `name` (with `Module-Format` `format` and signed by `owner`,
+    /// if given), as aos finds the module `--module NAME` stands for.
+    pub fn module_named(
+        &self,
+        name: &str,
+        format: Option<&str>,
+        owner: Option<&str>,
+    ) -> Result<Option<Id>, RemoteError> {
         let mut tags = vec![
             json!({ "name": "Type", "values": ["Module"] }),
             json!({ "name": "Data-Protocol", "values": ["ao"] }),
             json!({ "name": "Name", "values": [name] }),
         ];
         tags.extend(format.map(|format| json!({ "name": "Module-Format", "values": [format] })));
+        let owners: Vec<&str> = owner.into_iter().collect();
         let answer = self.query(json!({
-            "query": "query ($tags: [TagFilter!]) {
-                transactions(tags: $tags, sort: HEIGHT_DESC, first: 1) { edges { node { id } } } }",
-            "variables": { "tags": tags },
+            "query": "query ($tags: [TagFilter!], $owners: [String!]) {
+                transactions(tags: $tags, owners: $owners, sort: HEIGHT_DESC, first: 1) { edges { node { id } } } }",
+            "variables": { "tags": tags, "owners": if owners.is_empty() { Value::Null } else { json!(owners) } },
         }))?;
         let id = answer["data"]["transactions"]["edges"][0]["node"]["id"].as_str();
         Ok(id.and_then(|id| id.parse().ok()))
@@ -93,17 +99,16 @@ impl Gateway {
                 let Some(id) = node["id"].as_str().and_then(|id| id.parse().ok()) else { continue };
                 spawned.push(Spawned { id, name: tag("Name"), module: tag("Module").unwrap_or_default() });
             }
+            let more = page["pageInfo"]["hasNextPage"].as_bool() == Some(true);
             match edges.last().and_then(|edge| edge["cursor"].as_str()) {
-                Some(cursor) if page["pageInfo"]["hasNextPage"].as_bool() == Some(true) => {
-                    after = Some(cursor.to_string());
-                }
+                Some(cursor) if more && after.as_deref() != Some(cursor) => after = Some(cursor.to_string()),
                 _ => return Ok(spawned),
             }
         }
     }
 
-    /// The data item `id` (`None` if the gateway does not know it). Its fields are as GraphQL
-    /// shows them, so its signature verifies only if its data is what `/raw` serves.
+    /// The data item `id` (`None` if the gateway does not know it): its fields as GraphQL shows
+    /// them, its data from `/raw`; its signature must verify.
     pub fn item(&self, id: Id) -> Result<Option<DataItem>, RemoteError> {
         let answer = self.query(json!({
             "query": "query ($id: ID!) { transaction(id: $id) {
@@ -140,6 +145,8 @@ impl Gateway {
         if item.id() != id {
             return Err(self.unit.answer(&self.graphql, format!("{id} has a signature whose hash is {}", item.id())));
         }
+        // `/raw` serves the exact data, so the item must verify as signed.
+        item.verify().map_err(|e| self.unit.answer(&url, format!("item {id} does not verify: {e}")))?;
         Ok(Some(item))
     }
 

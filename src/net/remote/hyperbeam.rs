@@ -4,7 +4,7 @@
 use reqwest::blocking::Response;
 use serde_json::Value;
 
-use super::unit::Unit;
+use super::unit::{Unit, encode};
 use super::{Check, Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::{DataItem, Id, ItemBuilder, Signer, Tag};
@@ -235,16 +235,4 @@ impl ProcessSource for HyperBeam {
     fn listed_results(&self, _process: Id, _through: u64) -> Result<Option<Vec<Listed>>, RemoteError> {
         Ok(None)
     }
-}
-
-/// A path part percent-encoded as the node decodes it.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
 }

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use base64::Engine;
 
-use super::unit::Unit;
+use super::unit::{Unit, encode};
 use super::{Check, Gateway, Listed, Page, ProcessSource, RemoteError, Start, schedule};
 use crate::node::{MessageResult, Scheduled};
 use crate::protocol::ao::{message, spawn};
@@ -196,7 +196,7 @@ impl ProcessSource for Legacy {
         loop {
             let mut url = format!("{}/results/{process}?sort=ASC&limit={RESULTS_PAGE}", self.cu);
             if let Some(cursor) = &from {
-                url.push_str(&format!("&from={cursor}"));
+                url.push_str(&format!("&from={}", encode(cursor)));
             }
             let answer = self.cu_unit.json(&url, self.cu_unit.read(&url, || self.cu_unit.http.get(&url))?)?;
             let edges = answer["edges"].as_array().cloned().unwrap_or_default();
@@ -212,8 +212,10 @@ impl ProcessSource for Legacy {
             }
             let more = answer["pageInfo"]["hasNextPage"].as_bool().unwrap_or(false);
             match edges.last().and_then(|edge| edge["cursor"].as_str()) {
-                Some(cursor) if more => from = Some(cursor.to_string()),
-                _ => return Ok(Some(listed)),
+                // (A unit that pages on without moving its cursor is not followed round.)
+                Some(cursor) if more && from.as_deref() != Some(cursor) => from = Some(cursor.to_string()),
+                // A unit that lists nothing for a process with slots does not list results.
+                _ => return Ok((!listed.is_empty()).then_some(listed)),
             }
         }
     }

@@ -13,7 +13,8 @@ pub fn log(source: &dyn ProcessSource, process: Id, from: u64, to: u64) -> Resul
     let mut start = Start::At(from);
     let mut next = from;
     while next <= to {
-        let page = source.schedule(process, start, PAGE.min(to - next + 1))?;
+        // (A page after a slot may start with slots read already: always ask for a whole one.)
+        let page = source.schedule(process, start, PAGE)?;
         let before = next;
         for slot in page.slots.iter().filter(|slot| slot.scheduled.slot() <= to) {
             let result = source.result_of(process, &slot.scheduled)?;

@@ -90,7 +90,7 @@ pub enum RemoteError {
     Status { unit: &'static str, url: String, status: u16, body: String },
     #[error("{unit} at {url} answered what ao does not understand: {detail}")]
     Answer { unit: &'static str, url: String, detail: String },
-    #[error("item {id} is not shown by the scheduler, and reading it needs a gateway (--gateway-url)")]
+    #[error("item {id} (a module or an assigned message) is read from a gateway: name one (--gateway-url)")]
     NoGateway { id: Id },
     #[error("signing the request: {0}")]
     Sign(#[from] crate::protocol::ItemError),

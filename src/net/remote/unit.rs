@@ -71,3 +71,15 @@ impl Unit {
         RemoteError::Answer { unit: self.name, url: url.to_string(), detail: detail.to_string() }
     }
 }
+
+/// `text` percent-encoded for a URL's path or query (all but the unreserved characters).
+pub(super) fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}

@@ -14,6 +14,8 @@ use crate::protocol::Id;
 
 /// Slots asked of a scheduler at once.
 const SCHEDULE_PAGE: u64 = 1000;
+/// Slots asked for to check a cached schedule's newest slot (a page by time may repeat some).
+const CHECK_PAGE: u64 = 100;
 
 /// Threads asking a unit that lists no results for each message's, and how many answers each
 /// keeps ready.
@@ -84,6 +86,10 @@ pub fn fetch_history(
     };
     let cached = node.cached_tip(process)?.map_or(0, |tip| tip.min(to) + 1);
     let mut slots = if cached > 0 { node.cached_schedule(process, 0, cached - 1)? } else { Vec::new() };
+    if !cached_matches(source, process, &slots)? {
+        node.forget_schedule(process)?;
+        slots.clear();
+    }
     let mut fetched = 0;
     progress(Phase::Reading, slots.len() as u64, to + 1);
     while slots.last().is_none_or(|last| last.scheduled.slot() < to) {
@@ -106,6 +112,16 @@ pub fn fetch_history(
     }
     ensure_module(node, source, &slots[0].scheduled)?;
     Ok(Fetched { slots, fetched })
+}
+
+/// Whether the network shows the newest of `cached` slots as the cache has it (a schedule cached
+/// from another network that holds a process of the same id — a fork's — does not match).
+fn cached_matches(source: &dyn ProcessSource, process: Id, cached: &[ForeignSlot]) -> Result<bool, ReplayError> {
+    let Some(newest) = cached.last() else { return Ok(true) };
+    let before = cached.len().checked_sub(2).map(|at| cached[at].scheduled.assignment);
+    let page = source.schedule(process, Start::After(before), CHECK_PAGE)?;
+    let shown = page.slots.first().map(|slot| slot.scheduled.assignment.id);
+    Ok(shown == Some(newest.scheduled.assignment.id))
 }
 
 /// Makes sure the module of the process `spawn` starts is here: imported from the network's

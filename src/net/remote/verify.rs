@@ -96,6 +96,10 @@ pub fn fetch_history(
         let start = Start::After(slots.last().map(|s| s.scheduled.assignment));
         let page = source.schedule(process, start, SCHEDULE_PAGE)?;
         let new: Vec<ForeignSlot> = page.slots.into_iter().filter(|s| s.scheduled.slot() <= to).collect();
+        let spawn = slots.first().or(new.first()).map(|s| s.scheduled.item.clone());
+        if let Some(spawn) = spawn {
+            signed_by_its_scheduler(source, &spawn, &new)?;
+        }
         node.cache_schedule(process, &new)?;
         fetched += new.len() as u64;
         let ended = new.is_empty() || !page.has_next;
@@ -112,6 +116,27 @@ pub fn fetch_history(
     }
     ensure_module(node, source, &slots[0].scheduled)?;
     Ok(Fetched { slots, fetched })
+}
+
+/// Checks that each of `slots` was assigned by the scheduler the process's spawn names (its
+/// `Scheduler` tag, when it has one).
+fn signed_by_its_scheduler(
+    source: &dyn ProcessSource,
+    spawn: &crate::protocol::DataItem,
+    slots: &[ForeignSlot],
+) -> Result<(), ReplayError> {
+    let Some(scheduler) = spawn.tag("Scheduler") else { return Ok(()) };
+    match slots.iter().find(|slot| slot.assignment.owner_address() != scheduler) {
+        None => Ok(()),
+        Some(slot) => {
+            let detail = format!(
+                "slot {} was assigned by {}, not by the process's scheduler {scheduler}",
+                slot.scheduled.slot(),
+                slot.assignment.owner_address()
+            );
+            Err(RemoteError::Answer { unit: "the scheduler", url: source.describe(), detail }.into())
+        }
+    }
 }
 
 /// Whether the network shows the newest of `cached` slots as the cache has it (a schedule cached

@@ -310,6 +310,13 @@ fn the_repl_drives_a_process_on_a_remote_network_with_its_live_feed() {
     node_ok(a, &["eval", "q", &format!("Send({{Target = '{far}', Action = 'Hello', Data = 'hi'}})")]);
     repl.expect("New Message From");
     repl.expect("Action = Hello");
+    // .load evaluates a file (with its local requires) in the remote process.
+    std::fs::write(b.join("helper.lua"), "return { seven = function() return 7 end }").unwrap();
+    std::fs::write(b.join("main.lua"), "local helper = require('helper')\nLoaded = helper.seven()").unwrap();
+    repl.line(".load main.lua");
+    repl.prompt();
+    repl.line("return Loaded * 6");
+    repl.expect_output("42");
     repl.line(".dryrun");
     repl.prompt();
     // (A spawn in HyperBEAM's form lands in aos's Inbox too.)
@@ -322,7 +329,7 @@ fn the_repl_drives_a_process_on_a_remote_network_with_its_live_feed() {
     assert_eq!(repl.exit_code(), 0);
     let messages = crate::support::node_json(a, &["list"]);
     let far = messages.as_array().unwrap().iter().find(|p| p["process"] == far.as_str()).unwrap();
-    assert_eq!(far["messages"], 4, "the dry run kept nothing");
+    assert_eq!(far["messages"], 6, "the .load and the line after it are messages; the dry run kept nothing");
 }
 
 #[test]

@@ -20,6 +20,8 @@ struct Repl {
     session: OsSession,
     /// How the prompt ends (the process's prompt is coloured or not).
     prompt_end: &'static str,
+    /// What came before the first prompt (the banner).
+    banner: String,
 }
 
 impl Repl {
@@ -31,8 +33,8 @@ impl Repl {
         session.get_process_mut().set_window_size(160, 40).unwrap();
         session.set_expect_timeout(Some(TIMEOUT));
         let prompt_end = if color == "always" { "]\x1b[0m> " } else { "]> " };
-        let mut repl = Repl { session, prompt_end };
-        repl.prompt();
+        let mut repl = Repl { session, prompt_end, banner: String::new() };
+        repl.banner = repl.prompt();
         repl
     }
 
@@ -297,6 +299,7 @@ fn the_repl_drives_a_process_on_a_remote_network_with_its_live_feed() {
     node_ok(a, &["spawn", "q"]);
     // A new name is spawned on the network (A), as on the embedded node.
     let mut repl = Repl::start(b, "never", &["--network", &served.base, "repl", "far"]);
+    assert!(repl.banner.contains(&format!("· on the node at {}", served.base)), "{:?}", repl.banner);
     repl.line("X = 6 * 7");
     repl.prompt();
     repl.line("return X");

@@ -203,7 +203,8 @@ fn interactive(mut session: Session, spawned: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// A few lines: which process, which wallet, how to get help and leave.
+/// A few lines: which process (and where, on a remote network), which wallet, how to get help
+/// and leave.
 fn banner(session: &Session, spawned: bool, history: &History) {
     if session.global.quiet {
         return;
@@ -211,8 +212,12 @@ fn banner(session: &Session, spawned: bool, history: &History) {
     let paint = Paint::new(session.color);
     let name = session.process.name.as_deref().unwrap_or("(no name)");
     let new = if spawned { ", spawned now" } else { "" };
+    let place = match &session.place {
+        Place::Embedded(_) => String::new(),
+        Place::Remote(network) => format!(" · on {}", network.source().expect("a remote network").describe()),
+    };
     println!(
-        "{}ao {}{} · process {}{name}{} {}{new}",
+        "{}ao {}{} · process {}{name}{} {}{new}{place}",
         paint.bold,
         env!("CARGO_PKG_VERSION"),
         paint.reset,

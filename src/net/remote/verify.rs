@@ -76,14 +76,7 @@ pub fn fetch_history(
     to: Option<u64>,
     progress: &mut dyn FnMut(Phase, u64, u64),
 ) -> Result<Fetched, ReplayError> {
-    let newest = source.newest_slot(process)?;
-    let to = match to {
-        Some(slot) if slot > newest => {
-            return Err(ReplayError::UnknownSlot { process, slot, newest, network: source.describe() });
-        }
-        Some(slot) => slot,
-        None => newest,
-    };
+    let to = slot_asked(source, process, to)?;
     let cached = node.cached_tip(process)?.map_or(0, |tip| tip.min(to) + 1);
     let mut slots = if cached > 0 { node.cached_schedule(process, 0, cached - 1)? } else { Vec::new() };
     if !cached_matches(source, process, &slots)? {
@@ -116,6 +109,18 @@ pub fn fetch_history(
     }
     ensure_module(node, source, &slots[0].scheduled)?;
     Ok(Fetched { slots, fetched })
+}
+
+/// The slot `asked` of `process` (its newest when `None`), which the network must have.
+fn slot_asked(source: &dyn ProcessSource, process: Id, asked: Option<u64>) -> Result<u64, ReplayError> {
+    let newest = source.newest_slot(process)?;
+    match asked {
+        Some(slot) if slot > newest => {
+            Err(ReplayError::UnknownSlot { process, slot, newest, network: source.describe() })
+        }
+        Some(slot) => Ok(slot),
+        None => Ok(newest),
+    }
 }
 
 /// Checks that each of `slots` was assigned by the scheduler the process's spawn names (its
@@ -178,14 +183,7 @@ pub fn fetch_state(
     process: Id,
     at: Option<u64>,
 ) -> Result<StateAt, ReplayError> {
-    let newest = source.newest_slot(process)?;
-    let slot = match at {
-        Some(slot) if slot > newest => {
-            return Err(ReplayError::UnknownSlot { process, slot, newest, network: source.describe() });
-        }
-        Some(slot) => slot,
-        None => newest,
-    };
+    let slot = slot_asked(source, process, at)?;
     let first = |start: Start| -> Result<ForeignSlot, ReplayError> {
         let page = source.schedule(process, start, 1)?;
         let found = page.slots.into_iter().next();

@@ -60,6 +60,11 @@ impl Armed {
         Armed { interrupt, timed_out, timeout, _timer: timer }
     }
 
+    /// An interrupt nothing fires: for commands whose waits Ctrl-C ends at once (`ao tail -f`).
+    pub fn unarmed() -> Armed {
+        Armed { interrupt: Interrupt::new(), timed_out: Arc::new(AtomicBool::new(false)), timeout: None, _timer: None }
+    }
+
     /// The CLI error for `error`: an interrupted evaluation as Ctrl-C or the timeout ended it.
     pub fn error(&self, error: NodeError) -> CliError {
         match error {

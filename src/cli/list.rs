@@ -28,7 +28,7 @@ struct Row {
 
 impl ListArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let network = Network::open(global)?;
+        let network = Network::open_to_read(global)?;
         let rows = match &network {
             Network::Embedded(node, _) => embedded_rows(node)?,
             remote => {

@@ -7,7 +7,7 @@
 use super::input::signing_wallet;
 use super::interrupt::Armed;
 use super::named_networks::{self, Units};
-use super::node_access::{find_process, node_error, open_armed, resolve};
+use super::node_access::{find_process, node_error, open, open_armed, resolve};
 use super::{CliError, GlobalArgs};
 use std::sync::Arc;
 use std::time::Duration;
@@ -74,6 +74,15 @@ impl Network {
                 let (node, armed) = open_armed(global)?;
                 Ok(Network::Embedded(node, armed))
             }
+        }
+    }
+
+    /// The same for a command that only reads (and may wait long, as `ao tail -f`): on the
+    /// embedded node Ctrl-C ends it at once, and `--timeout` does not apply.
+    pub fn open_to_read(global: &GlobalArgs) -> Result<Network, CliError> {
+        match Self::units(global)? {
+            Some(units) => Self::remote(&units),
+            None => Ok(Network::Embedded(open(global)?, Armed::unarmed())),
         }
     }
 

@@ -25,7 +25,7 @@ pub struct TailArgs {
 
 impl TailArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let network = Network::open(global)?;
+        let network = Network::open_to_read(global)?;
         let process = network.find(global, &self.process)?;
         let spinner = Spinner::start(global, "reading the log");
         let entries = network.log_last(process, self.last.max(1));

@@ -158,8 +158,17 @@ fn tail_follows_messages_from_other_commands_as_they_happen() {
     });
     ok(home, &["eval", "alice", &format!("Send({{Target = '{bob}', Action = 'Ping', Data = 'again'}})")]);
     let line = received.recv_timeout(std::time::Duration::from_secs(30));
-    tail.kill().unwrap();
-    tail.wait().unwrap();
+    // One Ctrl-C (SIGINT) ends it at once, as it would end `tail -f`.
+    let interrupted = Command::new("kill").args(["-INT", &tail.id().to_string()]).status().unwrap();
+    assert!(interrupted.success());
+    let waited = std::time::Instant::now();
+    while tail.try_wait().unwrap().is_none() && waited.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let ended = tail.try_wait().unwrap();
+    let _ = tail.kill();
+    let _ = tail.wait();
+    assert!(ended.is_some_and(|status| !status.success()), "one Ctrl-C ends tail -f: {ended:?}");
     let entry: serde_json::Value = serde_json::from_str(&line.expect("tail -f printed the new message")).unwrap();
     assert_eq!(entry["slot"], 3);
     assert_eq!(entry["action"], "Ping");

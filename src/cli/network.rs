@@ -2,8 +2,8 @@
 //! HyperBEAM-style node or another home's `ao serve` named by `--network URL` (`AO_NETWORK`), or
 //! legacy units named by `--mu-url`, `--cu-url`, `--su-url` (and `--gateway-url` for names), or
 //! a named network (`--network NAME`, `named_networks.rs`).
-//! `spawn`, `send`, `eval`, `dryrun` and `result` work on both; the others say they need the
-//! embedded node.
+//! Every command that reads or writes processes works on both (`module`, `drive`, `serve` and
+//! `--slot` need the embedded node and say so).
 use super::input::signing_wallet;
 use super::interrupt::Armed;
 use super::named_networks::{self, Units};

@@ -1,4 +1,4 @@
-//! `ao spawn [NAME]`: starts a process on the embedded node and prints its id.
+//! `ao spawn [NAME]`: starts a process on the embedded node (or a remote network) and prints its id.
 use clap::Args;
 use serde_json::json;
 

@@ -199,6 +199,12 @@ fn commands_work_on_legacy_units_with_the_unit_flags() {
     let read: serde_json::Value = serde_json::from_str(&run(&["--json", "result", id, "-p", &process])).unwrap();
     assert_eq!(read["result"], json(a, &["result", id])["result"]);
     assert_eq!(run(&["dryrun", &process, "-a", "Eval", "-d", "return Z + 1"]), "4");
+    // Spawned as aos's legacy mode spawns: the process trusts what A's messenger pushes to it.
+    let older = run(&["spawn", "older"]);
+    run(&["eval", &older, &format!("Send({{ Target = '{process}', Action = 'Hi' }})")]);
+    let trusted =
+        run(&["eval", &process, "local m = Inbox[#Inbox] return m.Action .. ' ' .. tostring(ao.isTrusted(m))"]);
+    assert_eq!(trusted, "Hi true");
 
     let half = node_ao(b, &["--mu-url", &mu, "eval", &process, "return 1"]);
     assert_eq!(half.status.code(), Some(2), "the units come together: {}", stderr(&half));

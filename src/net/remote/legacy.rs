@@ -67,8 +67,15 @@ impl Legacy {
     }
 
     /// Spawns a process on `module`, scheduled by the scheduler unit; its id.
+    /// Unless `tags` name an `Authority`, the process trusts what the scheduler unit's wallet and
+    /// the legacy network's messenger push (as aos's legacy mode has it trust the messenger).
     pub fn spawn(&self, wallet: &dyn Signer, module: Id, tags: Vec<Tag>, data: Vec<u8>) -> Result<Id, RemoteError> {
         let scheduler = self.scheduler()?;
+        let mut tags = tags;
+        if !tags.iter().any(|t| t.name == "Authority") {
+            tags.push(Tag::new("Authority", &scheduler));
+            tags.push(Tag::new("Authority", LEGACY_MESSENGER));
+        }
         let now =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
         let item = spawn(module, &scheduler, tags, data, now).sign(wallet)?;
@@ -123,6 +130,10 @@ impl Legacy {
         serde_json::from_value(answer).map_err(|e| self.cu_unit.answer(&url, e))
     }
 }
+
+/// The wallet the legacy network's messenger unit signs pushed messages with (aos's legacy
+/// `Authority`).
+const LEGACY_MESSENGER: &str = "fcoN_xJeisVsPXA-trzVAuIiqO3ydLQxM-L4XbrQKzY";
 
 /// Schedule slots and results read at once.
 const RESULTS_PAGE: u64 = 1000;

@@ -77,9 +77,12 @@ function utils.matchesSpec(msg, spec)
   local kind = type(spec)
   if kind == "function" then return spec(msg) end
   if kind == "table" then
+    -- A key is a field of the message, or else one of its tags (Data-Protocol, Variant, Type…).
+    local tags = type(msg.Tags) == "table" and msg.Tags or {}
     for key, pattern in pairs(spec) do
-      if not msg[key] then return false end
-      if not utils.matchesPattern(pattern, msg[key], msg) then return false end
+      local value = msg[key] or tags[key]
+      if not value then return false end
+      if not utils.matchesPattern(pattern, value, msg) then return false end
     end
     return true
   end

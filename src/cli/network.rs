@@ -27,6 +27,11 @@ pub enum Network {
     Legacy(Arc<Legacy>),
 }
 
+/// How often a command that follows a log (`ao tail -f`, the REPL's live feed) looks again: the
+/// embedded node's store is cheap to ask; a remote network is asked every second.
+pub const EMBEDDED_POLL: Duration = Duration::from_millis(100);
+pub const REMOTE_POLL: Duration = Duration::from_secs(1);
+
 /// A remote unit's failure as the CLI reports it: what it refused as asked wrongly (`4xx`, exit
 /// 2), anything else as failed (exit 1).
 pub fn remote_error(error: RemoteError) -> CliError {
@@ -136,15 +141,22 @@ impl Network {
         }
     }
 
+    /// Evaluates `code` in `process` by dry run (`Action = Eval`): as the process's owner on the
+    /// embedded node; on a remote network as `wallet` (aos evaluates only its owner's).
+    pub fn read_lua(&self, wallet: &Wallet, process: Id, code: &str) -> Result<MessageResult, CliError> {
+        match self {
+            Network::Embedded(node, armed) => node.read_lua(process, code).map_err(|e| armed.error(e)),
+            _ => self.dry_run(wallet, process, (&[Tag::new("Action", "Eval")], code.as_bytes()), None),
+        }
+    }
+
     /// The newest `last` messages of `process`'s Inbox (all when `None`), read by a dry run of
     /// Lua (on a remote network, as the wallet: aos evaluates only its owner's).
     pub fn inbox(&self, global: &GlobalArgs, process: Id, last: Option<u64>) -> Result<Inbox, CliError> {
         match self {
             Network::Embedded(node, armed) => node.inbox(process, last).map_err(|e| armed.error(e)),
             _ => {
-                let wallet = signing_wallet(global)?;
-                let code = Inbox::lua(last);
-                let result = self.dry_run(&wallet, process, (&[Tag::new("Action", "Eval")], code.as_bytes()), None)?;
+                let result = self.read_lua(&signing_wallet(global)?, process, &Inbox::lua(last))?;
                 Inbox::read(&result).map_err(|e| CliError::failed(format!("{process}: {e}")))
             }
         }
@@ -155,7 +167,7 @@ impl Network {
     pub fn log_last(&self, process: Id, count: u64) -> Result<Vec<LogEntry>, CliError> {
         match self {
             Network::Embedded(node, _) => node.log_last(process, count).map_err(node_error),
-            _ => Ok(remote::log_last(self.source().expect("remote"), process, count).map_err(remote_error)?.0),
+            _ => remote::log_last(self.source().expect("remote"), process, count).map_err(remote_error),
         }
     }
 
@@ -170,8 +182,8 @@ impl Network {
     /// How long to wait before looking for new log entries again.
     pub fn poll_interval(&self) -> Duration {
         match self {
-            Network::Embedded(..) => Duration::from_millis(100),
-            _ => Duration::from_secs(1),
+            Network::Embedded(..) => EMBEDDED_POLL,
+            _ => REMOTE_POLL,
         }
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rusqlite::{OptionalExtension, params};
 
 use super::compute::core::ProcessRun;
-use super::modules::{ModuleInfo, format_of};
+use super::modules::{ModuleInfo, format_of, module_of};
 use super::result::MessageResult;
 use super::scheduler::{Chain, FIRST_BLOCK_HEIGHT, Scheduled};
 use super::store::{SlotRow, StoreError, Tx, slot_row};
@@ -88,8 +88,7 @@ impl Node {
 
     /// A fresh run of the foreign process `spawn` starts (its module must be here), on `chain`.
     pub fn boot_foreign(&self, spawn: &Scheduled, chain: Chain) -> Result<ProcessRun, NodeError> {
-        let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
-        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+        let module_id = module_of(&spawn.item)?;
         let reader = self.shared.store.read()?;
         let module = self.shared.compute.module(&reader.tx(), module_id)?;
         let mut run = ProcessRun::boot(&module, spawn, chain, &self.shared.compute.drive)?;

@@ -87,6 +87,12 @@ impl ModuleCache {
     }
 }
 
+/// The module a spawn names (its `Module` tag).
+pub fn module_of(spawn: &DataItem) -> Result<Id, NodeError> {
+    let tag = spawn.tag("Module").unwrap_or("(none)");
+    tag.parse().map_err(|_| NodeError::NoModuleTag(tag.to_string()))
+}
+
 pub(crate) fn format_of(item: &DataItem) -> Result<ModuleFormat, crate::runtime::UnknownFormat> {
     item.tag("Module-Format").unwrap_or_default().parse()
 }

@@ -18,7 +18,7 @@ use super::compute::core::{Evaluated, ProcessRun};
 use super::compute::{LiveGuard, LiveProcess};
 use super::cron::{Tick, crons_of};
 use super::foreign::ForeignSlot;
-use super::modules::NodeModule;
+use super::modules::{NodeModule, module_of};
 use super::result::MessageResult;
 use super::scheduler::{Scheduled, Scheduler, stored_messages};
 use super::store::{CheckpointRow, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
@@ -229,8 +229,7 @@ impl<'n> Push<'n> {
     /// at slot 0; returns the boot's result. `name` is its `Name` for `ao` commands.
     pub(crate) fn spawn(&mut self, item: Arc<DataItem>, name: Option<&str>) -> Result<Evaluated, NodeError> {
         let id = item.id();
-        let module_tag = item.tag("Module").unwrap_or("(none)");
-        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+        let module_id = module_of(&item)?;
         let module = self.node.compute.module(&self.reader.tx(), module_id)?;
         crons_of(item.tags())?;
         module.limits_for(&item)?;
@@ -267,8 +266,7 @@ impl<'n> Push<'n> {
         start: impl FnOnce(&NodeModule) -> Result<ProcessRun, NodeError>,
     ) -> Result<(), NodeError> {
         let id = spawn.item.id();
-        let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
-        let module_id: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+        let module_id = module_of(&spawn.item)?;
         let module = self.node.compute.module(&self.reader.tx(), module_id)?;
         if self.process_row(id)?.is_some() {
             return Err(NodeError::AlreadyHere(id));

@@ -13,6 +13,7 @@ use crate::node::{LogEntry, LogPosition, Node};
 use crate::protocol::Id;
 use crate::text::strip_ansi;
 
+use crate::cli::network::{EMBEDDED_POLL, REMOTE_POLL};
 use crate::cli::node_access::{output_text, plain_error};
 
 /// Where the feed reads the log.
@@ -27,8 +28,8 @@ impl Log {
     /// How often the log is polled.
     fn interval(&self) -> Duration {
         match self {
-            Log::Node(_) => Duration::from_millis(100),
-            Log::Remote(_) => Duration::from_secs(1),
+            Log::Node(_) => EMBEDDED_POLL,
+            Log::Remote(_) => REMOTE_POLL,
         }
     }
 

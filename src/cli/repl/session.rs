@@ -40,9 +40,7 @@ impl Place {
     pub fn read_lua(&self, wallet: &Wallet, process: Id, code: &str) -> Result<MessageResult, CliError> {
         match self {
             Place::Embedded(node) => node.read_lua(process, code).map_err(node_error),
-            Place::Remote(network) => {
-                network.dry_run(wallet, process, (&[Tag::new("Action", "Eval")], code.as_bytes()), None)
-            }
+            Place::Remote(network) => network.read_lua(wallet, process, code),
         }
     }
 

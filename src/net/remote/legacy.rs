@@ -108,9 +108,7 @@ impl Legacy {
     pub fn slot_of(&self, process: Id, message: Id) -> Result<u64, RemoteError> {
         let url = format!("{}/{message}?process-id={process}", self.su);
         let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
-        let tags = answer["assignment"]["tags"].as_array().cloned().unwrap_or_default();
-        let nonce = tags.iter().find(|t| t["name"] == "Nonce").and_then(|t| t["value"].as_str());
-        nonce.and_then(|n| n.parse().ok()).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
+        schedule::slot_of(&answer).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
     }
 
     /// A dry run of a message from `owner` to `process` (nothing kept).
@@ -147,9 +145,7 @@ impl ProcessSource for Legacy {
     fn newest_slot(&self, process: Id) -> Result<u64, RemoteError> {
         let url = format!("{}/{process}/latest", self.su);
         let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
-        let tags = answer["assignment"]["tags"].as_array().cloned().unwrap_or_default();
-        let nonce = tags.iter().find(|t| t["name"] == "Nonce").and_then(|t| t["value"].as_str());
-        nonce.and_then(|n| n.parse().ok()).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
+        schedule::slot_of(&answer).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
     }
 
     /// After a slot: pages by time, as the reference compute unit reads them — from the

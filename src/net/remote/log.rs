@@ -29,14 +29,13 @@ pub fn log(source: &dyn ProcessSource, process: Id, from: u64, to: u64) -> Resul
     Ok(entries)
 }
 
-/// The newest `count` entries of `process`'s log, and its newest slot.
-pub fn log_last(source: &dyn ProcessSource, process: Id, count: u64) -> Result<(Vec<LogEntry>, u64), RemoteError> {
+/// The newest `count` entries of `process`'s log.
+pub fn log_last(source: &dyn ProcessSource, process: Id, count: u64) -> Result<Vec<LogEntry>, RemoteError> {
     let newest = source.newest_slot(process)?;
-    let entries = match count {
-        0 => Vec::new(),
-        count => log(source, process, (newest + 1).saturating_sub(count), newest)?,
-    };
-    Ok((entries, newest))
+    match count {
+        0 => Ok(Vec::new()),
+        count => log(source, process, (newest + 1).saturating_sub(count), newest),
+    }
 }
 
 /// The entries of `process`'s log after `after` (from its start when `None`), up to `limit`.

@@ -43,11 +43,7 @@ pub fn page(
     };
     let mut slots = Vec::with_capacity(edges.len());
     for edge in edges {
-        let nonce = edge["node"]["assignment"]["tags"].as_array().and_then(|tags| {
-            let nonce = tags.iter().find(|t| t["name"] == "Nonce")?;
-            nonce["value"].as_str()?.parse::<u64>().ok()
-        });
-        if nonce.is_some_and(|nonce| nonce < first) {
+        if slot_of(&edge["node"]).is_some_and(|slot| slot < first) {
             continue;
         }
         let slot = slot(&edge["node"], process, (first, previous.as_ref()), hydrate).map_err(|e| match e {
@@ -60,6 +56,13 @@ pub fn page(
     }
     let has_next = answer["page_info"]["has_next_page"].as_bool().unwrap_or(false);
     Ok(Page { slots, has_next })
+}
+
+/// The slot a schedule node (`{message, assignment}`) is at: its assignment's `Nonce`.
+pub fn slot_of(node: &Value) -> Option<u64> {
+    let tags = node["assignment"]["tags"].as_array()?;
+    let nonce = tags.iter().find(|t| t["name"] == "Nonce")?;
+    nonce["value"].as_str()?.parse().ok()
 }
 
 /// Why a slot cannot be read.

@@ -8,7 +8,8 @@ use serde_json::json;
 
 use super::{Listed, ProcessSource, RemoteError, Start};
 use crate::node::{
-    Difference, ForeignSlot, LogPosition, MessageResult, Node, NodeError, Scheduled, Verified, chain_of, same_result,
+    Difference, ForeignSlot, LogPosition, MessageResult, Node, NodeError, Scheduled, Verified, chain_of, module_of,
+    same_result,
 };
 use crate::protocol::Id;
 
@@ -157,8 +158,7 @@ fn cached_matches(source: &dyn ProcessSource, process: Id, cached: &[ForeignSlot
 /// Makes sure the module of the process `spawn` starts is here: imported from the network's
 /// gateway if not.
 fn ensure_module(node: &Node, source: &dyn ProcessSource, spawn: &Scheduled) -> Result<(), ReplayError> {
-    let module_tag = spawn.item.tag("Module").unwrap_or("(none)");
-    let module: Id = module_tag.parse().map_err(|_| NodeError::NoModuleTag(module_tag.to_string()))?;
+    let module = module_of(&spawn.item)?;
     if !node.has_module(module)? {
         node.import_module(source.item(module)?)?;
     }

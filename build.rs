@@ -1,7 +1,8 @@
 //! Build script: assembles ao's process module from `module/ao-base.wasm` (Lua + C glue, built by
 //! `module/build.sh`) and the Lua process library in `lua/`, so editing `lua/` needs no C toolchain.
 //! The result, `$OUT_DIR/aos.wasm`, is embedded in the binary; its sha256 is the module id.
-//! Also tells the crate which wasmtime Cargo.lock pins, for `ao version`, and the tests which of
+//! Also packs the project templates (`templates/`, for `ao init`) into `$OUT_DIR/templates.bin` in
+//! the same record format, and tells the crate which wasmtime Cargo.lock pins, for `ao version`, and the tests which of
 //! their prerequisites this machine lacks (see `test_prerequisites`).
 
 #[path = "src/varint.rs"]
@@ -29,6 +30,13 @@ fn main() {
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("aos.wasm");
     fs::write(&out, wasm).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
+
+    let templates_dir = root.join("templates");
+    println!("cargo:rerun-if-changed={}", templates_dir.display());
+    let mut templates = Vec::new();
+    collect_files(&templates_dir, &templates_dir, &mut templates);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("templates.bin");
+    fs::write(&out, bundle::encode(&templates)).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
 
     println!("cargo:rerun-if-changed=Cargo.lock");
     let lock = fs::read_to_string(root.join("Cargo.lock")).expect("Cargo.lock is committed");
@@ -89,6 +97,26 @@ fn collect_library(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) 
         } else if path.extension().is_some_and(|ext| ext == "lua") {
             let source = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
             files.push((module_name(root, &path), source));
+        }
+    }
+}
+
+/// Collects every file under `dir` as (its path relative to `root`, with `/`, its bytes), sorted.
+fn collect_files(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        println!("cargo:rerun-if-changed={}", path.display());
+        if path.is_dir() {
+            collect_files(root, &path, files);
+        } else {
+            let relative = path.strip_prefix(root).unwrap().components();
+            let name: Vec<String> = relative.map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let bytes = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+            files.push((name.join("/"), bytes));
         }
     }
 }

@@ -3,6 +3,7 @@ pub mod cli;
 pub mod lua_bundle;
 pub mod net;
 pub mod node;
+pub mod project;
 pub mod protocol;
 pub mod runtime;
 pub mod text;

@@ -138,6 +138,39 @@ impl LuaBundle {
     }
 }
 
+/// An error a process returned for an evaluated chunk, located: the error's message without the
+/// process library's own frames, and where it comes from — the bundle's file and line (`origin`,
+/// for a bundle), else the chunk's line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedError {
+    pub message: String,
+    pub line: Option<u32>,
+    pub origin: Option<Origin>,
+}
+
+impl LocatedError {
+    /// `error` as a process returned it for the chunk (of `bundle`, if it is one); `None` when it
+    /// names no line of the chunk.
+    pub fn of(error: &str, bundle: Option<&LuaBundle>) -> Option<LocatedError> {
+        let plain = crate::text::plain_error(error);
+        let marker = "[string \"aos\"]:";
+        let at = plain.rfind(marker)?;
+        let message = plain[at + marker.len()..].split_once(": ").map_or("", |(_, m)| m).trim().to_string();
+        let origin = bundle.and_then(|b| b.error_origin(error));
+        Some(LocatedError { message, line: chunk_line(error), origin })
+    }
+}
+
+impl std::fmt::Display for LocatedError {
+    /// `file:line: message`, or `line N: message`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.origin {
+            Some(origin) => write!(f, "{}:{}: {}", origin.path.display(), origin.line, self.message),
+            None => write!(f, "line {}: {}", self.line.unwrap_or(0), self.message),
+        }
+    }
+}
+
 /// The line of the evaluated chunk an error names: the `N` of the last `[string "aos"]:N:` in it
 /// (a runtime error reads `[string ".handlers"]:123: [string "aos"]:2: boom`). Colour codes are
 /// ignored.

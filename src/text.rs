@@ -17,3 +17,10 @@ pub fn strip_ansi(text: &str) -> String {
     }
     plain
 }
+
+/// A process's error text for one line: without colour codes and aos's "error:" heading.
+pub fn plain_error(text: &str) -> String {
+    let plain = strip_ansi(text);
+    let plain = plain.trim();
+    plain.strip_prefix("error:").unwrap_or(plain).trim().to_string()
+}

@@ -11,7 +11,7 @@ use super::network::Network;
 use super::node_access::{plain_error, report, report_result};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
-use crate::lua_bundle::{LuaBundle, chunk_line};
+use crate::lua_bundle::{LocatedError, LuaBundle};
 use crate::node::MessageResult;
 use crate::protocol::Tag;
 
@@ -67,15 +67,11 @@ pub fn load_file(global: &GlobalArgs, path: &std::path::Path) -> Result<LuaBundl
 /// An evaluation error as one line: the location in the evaluated code (the file and line it
 /// came from, for a bundle) and the message, without the process library's own frames.
 pub fn located_error(error: &str, bundle: Option<&LuaBundle>) -> CliError {
-    let plain = plain_error(error);
-    let marker = "[string \"aos\"]:";
-    let Some(at) = plain.rfind(marker) else { return CliError::failed(plain) };
-    let message = plain[at + marker.len()..].split_once(": ").map_or("", |(_, m)| m).trim();
-    let line = chunk_line(error);
-    match bundle.and_then(|b| b.error_origin(error)) {
-        Some(origin) => CliError::failed(format!("{}:{}: {message}", origin.path.display(), origin.line))
-            .hint(format!("{:>4} | {}", origin.line, origin.text.trim_end())),
-        None => CliError::failed(format!("line {}: {message}", line.unwrap_or(0))),
+    let Some(located) = LocatedError::of(error, bundle) else { return CliError::failed(plain_error(error)) };
+    let failed = CliError::failed(located.to_string());
+    match &located.origin {
+        Some(origin) => failed.hint(format!("{:>4} | {}", origin.line, origin.text.trim_end())),
+        None => failed,
     }
 }
 

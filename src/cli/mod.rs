@@ -1,11 +1,13 @@
 //! The `ao` command line: argument parsing, dispatch to one file per subcommand, and the single
 //! place where errors become an `error:` line and an exit code (0 ok, 1 failed, 2 bad usage/input).
 mod completions;
+mod deploy;
 mod drive;
 mod dryrun;
 mod eval;
 mod fork;
 mod inbox;
+mod init;
 mod input;
 mod interrupt;
 mod item;
@@ -22,6 +24,7 @@ mod serve;
 mod spawn;
 mod spinner;
 mod tail;
+mod test;
 mod verify;
 mod version;
 mod wallet;
@@ -151,6 +154,12 @@ enum Command {
     List(list::ListArgs),
     /// Print what a process's messages print and send, from any sender; -f follows
     Tail(tail::TailArgs),
+    /// Start a project from a template: manifest, sources, tests, CI workflow (--list shows them)
+    Init(init::InitArgs),
+    /// Run the project's Lua tests against fresh local processes built from its ao.toml
+    Test(test::TestArgs),
+    /// Spawn and load the project's processes on the embedded node or a network (ao.lock records them)
+    Deploy(deploy::DeployArgs),
     /// Create a wallet or show its address
     #[command(subcommand)]
     Wallet(wallet::WalletCommand),
@@ -198,6 +207,9 @@ impl Command {
             Command::Inbox(args) => args.run(global),
             Command::List(args) => args.run(global),
             Command::Tail(args) => args.run(global),
+            Command::Init(args) => args.run(global),
+            Command::Test(args) => args.run(global),
+            Command::Deploy(args) => args.run(global),
             Command::Wallet(command) => command.run(global),
             Command::Item(command) => command.run(global),
             Command::Module(command) => command.run(global),

@@ -182,9 +182,4 @@ pub fn for_stdout(global: &GlobalArgs, text: &str) -> String {
     if global.color(false) { text.to_string() } else { strip_ansi(text) }
 }
 
-/// A process's error text for a terminal line: without colour codes and aos's "error:" heading.
-pub fn plain_error(text: &str) -> String {
-    let plain = strip_ansi(text);
-    let plain = plain.trim();
-    plain.strip_prefix("error:").unwrap_or(plain).trim().to_string()
-}
+pub use crate::text::plain_error;

@@ -83,6 +83,17 @@ fn parse_interval(text: &str) -> Result<Every, CronError> {
     count.checked_mul(*seconds).map(Every::Seconds).ok_or_else(|| invalid("too long"))
 }
 
+/// How long an interval (`10-seconds`, `5-minutes`, `3-blocks`) is on the node's clock, in ms (a
+/// block lasts as long as the node's chain makes it).
+pub fn interval_ms(text: &str) -> Result<u64, CronError> {
+    let every = parse_interval(text)?;
+    let ms = match every {
+        Every::Seconds(seconds) => seconds.checked_mul(1000),
+        Every::Blocks(blocks) => blocks.checked_mul(super::scheduler::BLOCK_MS),
+    };
+    ms.ok_or_else(|| CronError(format!("{text:?} is too long")))
+}
+
 /// The crons that `tags` (a spawn's, in order) ask for; empty if none.
 pub fn crons_of(tags: &[Tag]) -> Result<Vec<Cron>, CronError> {
     let mut crons: Vec<Cron> = Vec::new();

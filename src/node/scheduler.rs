@@ -16,7 +16,7 @@ use crate::protocol::{DataItem, Ed25519Key, Id};
 /// The simulated chain: block heights start here when the store is created...
 pub const FIRST_BLOCK_HEIGHT: u64 = 1_000_000;
 /// ...and one block passes every two minutes, as on Arweave.
-const BLOCK_MS: u64 = 120_000;
+pub(crate) const BLOCK_MS: u64 = 120_000;
 
 /// The node's simulated chain, which starts when its store was created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 //! roll back failed messages, snapshot and restore memory. Evaluation is deterministic: no clock,
 //! no randomness, no host state reaches the module.
 #[allow(dead_code)] // the writing half is for build.rs
-mod bundle;
+pub(crate) mod bundle;
 mod cache;
 mod emscripten;
 mod error;

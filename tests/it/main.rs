@@ -8,6 +8,7 @@ mod cli_drive;
 mod cli_item;
 mod cli_module;
 mod cli_node;
+mod cli_project;
 mod cli_repl;
 mod cli_version;
 mod cli_views;

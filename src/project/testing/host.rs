@@ -21,8 +21,10 @@ use crate::protocol::ao::{message, spawn};
 use crate::protocol::{DataItem, Ed25519Key, Id, Signer, Tag, address_of};
 use crate::text::plain_error;
 
-/// When every test's clock starts: 2026-01-01T00:00:00Z.
-const START_MS: u64 = 1_767_225_600_000;
+/// When every test's clock starts: a millisecond after 2026-01-01T00:00:00Z. Cron ticks fall due
+/// at whole intervals from the spawn's second and run when the clock is past them, so a process
+/// spawned at the start with a 1-minute cron has ticked 3 times once the clock moved 3 minutes.
+const START_MS: u64 = 1_767_225_600_001;
 
 /// What every test of a run shares: the manifest, the modules its processes need besides ao's
 /// own (by the manifest's text for them), and where compiled modules are kept.

@@ -50,6 +50,9 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node (on a remote network: the wallet''s)')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Start a project from a template: manifest, sources, tests, CI workflow (--list shows them)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the project''s Lua tests against fresh local processes built from its ao.toml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Spawn and load the project''s processes on the embedded node or a network (ao.lock records them)')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
@@ -317,6 +320,80 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new messages as they are evaluated (Ctrl-C stops)')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new messages as they are evaluated (Ctrl-C stops)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;init' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The template to start from (`--list` shows them)')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'The template to start from (`--list` shows them)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The project''s name (in process names and its README) [default: the folder''s name]')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the templates and exit')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;test' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The project''s folder [default: the current folder, or the nearest above with an ao.toml]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project''s folder [default: the current folder, or the nearest above with an ao.toml]')
+            [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write a JUnit XML report to FILE (for CI test views)')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--tap', '--tap', [CompletionResultType]::ParameterName, 'Print TAP (version 13) instead of text')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Also print details: slots, message ids, timings (on stderr)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'ao;deploy' {
+            [CompletionResult]::new('-C', '-C ', [CompletionResultType]::ParameterName, 'The project''s folder [default: the current folder, or the nearest above with an ao.toml]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project''s folder [default: the current folder, or the nearest above with an ao.toml]')
+            [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
+            [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'A remote network to work on instead of the embedded node: a HyperBEAM-style node''s or an `ao serve`''s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)')
+            [CompletionResult]::new('--mu-url', '--mu-url', [CompletionResultType]::ParameterName, 'The legacy units to work on instead (all three): the messenger unit''s URL')
+            [CompletionResult]::new('--cu-url', '--cu-url', [CompletionResultType]::ParameterName, 'The legacy compute unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--su-url', '--su-url', [CompletionResultType]::ParameterName, 'The legacy scheduler unit''s URL (with --mu-url)')
+            [CompletionResult]::new('--gateway-url', '--gateway-url', [CompletionResultType]::ParameterName, 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Print what the deploy would do, and do nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document instead of text')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only the essentials: no notices, no progress, no list of sent messages')
@@ -959,6 +1036,9 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'List the messages in a process''s Inbox')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the processes of the embedded node (on a remote network: the wallet''s)')
             [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Print what a process''s messages print and send, from any sender; -f follows')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Start a project from a template: manifest, sources, tests, CI workflow (--list shows them)')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the project''s Lua tests against fresh local processes built from its ao.toml')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Spawn and load the project''s processes on the embedded node or a network (ao.lock records them)')
             [CompletionResult]::new('wallet', 'wallet', [CompletionResultType]::ParameterValue, 'Create a wallet or show its address')
             [CompletionResult]::new('item', 'item', [CompletionResultType]::ParameterValue, 'Sign, inspect and verify ANS-104 data items')
             [CompletionResult]::new('module', 'module', [CompletionResultType]::ParameterValue, 'Register and list the wasm modules processes can run (`ao spawn --module ID`)')
@@ -1001,6 +1081,15 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
             break
         }
         'ao;help;tail' {
+            break
+        }
+        'ao;help;init' {
+            break
+        }
+        'ao;help;test' {
+            break
+        }
+        'ao;help;deploy' {
             break
         }
         'ao;help;wallet' {

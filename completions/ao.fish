@@ -51,6 +51,9 @@ complete -c ao -n "__fish_ao_needs_command" -f -a "fork" -d 'Bring a process of 
 complete -c ao -n "__fish_ao_needs_command" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
 complete -c ao -n "__fish_ao_needs_command" -f -a "list" -d 'List the processes of the embedded node (on a remote network: the wallet\'s)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
+complete -c ao -n "__fish_ao_needs_command" -f -a "init" -d 'Start a project from a template: manifest, sources, tests, CI workflow (--list shows them)'
+complete -c ao -n "__fish_ao_needs_command" -f -a "test" -d 'Run the project\'s Lua tests against fresh local processes built from its ao.toml'
+complete -c ao -n "__fish_ao_needs_command" -f -a "deploy" -d 'Spawn and load the project\'s processes on the embedded node or a network (ao.lock records them)'
 complete -c ao -n "__fish_ao_needs_command" -f -a "wallet" -d 'Create a wallet or show its address'
 complete -c ao -n "__fish_ao_needs_command" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
 complete -c ao -n "__fish_ao_needs_command" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
@@ -258,6 +261,62 @@ complete -c ao -n "__fish_ao_using_subcommand tail" -s q -l quiet -d 'Print only
 complete -c ao -n "__fish_ao_using_subcommand tail" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand tail" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand tail" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand init" -s t -l template -d 'The template to start from (`--list` shows them)' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l name -d 'The project\'s name (in process names and its README) [default: the folder\'s name]' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand init" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand init" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand init" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l list -d 'List the templates and exit'
+complete -c ao -n "__fish_ao_using_subcommand init" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand init" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand init" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand init" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand init" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand test" -s C -l project -d 'The project\'s folder [default: the current folder, or the nearest above with an ao.toml]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand test" -l junit -d 'Also write a JUnit XML report to FILE (for CI test views)' -r -F
+complete -c ao -n "__fish_ao_using_subcommand test" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand test" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand test" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand test" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand test" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand test" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand test" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand test" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand test" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand test" -l tap -d 'Print TAP (version 13) instead of text'
+complete -c ao -n "__fish_ao_using_subcommand test" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand test" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand test" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand test" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand test" -s V -l version -d 'Print version'
+complete -c ao -n "__fish_ao_using_subcommand deploy" -s C -l project -d 'The project\'s folder [default: the current folder, or the nearest above with an ao.toml]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l network -d 'A remote network to work on instead of the embedded node: a HyperBEAM-style node\'s or an `ao serve`\'s URL, or a name (local, mainnet, legacy, or one `ao network add` kept)' -r
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l mu-url -d 'The legacy units to work on instead (all three): the messenger unit\'s URL' -r
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l plan -d 'Print what the deploy would do, and do nothing'
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l json -d 'Print one JSON document instead of text'
+complete -c ao -n "__fish_ao_using_subcommand deploy" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
+complete -c ao -n "__fish_ao_using_subcommand deploy" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
+complete -c ao -n "__fish_ao_using_subcommand deploy" -s h -l help -d 'Print help'
+complete -c ao -n "__fish_ao_using_subcommand deploy" -s V -l version -d 'Print version'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -681,26 +740,29 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Pri
 complete -c ao -n "__fish_ao_using_subcommand completions" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "result" -d 'Print the stored result of a message'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "verify" -d 'Recompute a process from its log and compare with every stored (or remote) result'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "fork" -d 'Bring a process of a remote network into the embedded node, to go on locally (--network)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "list" -d 'List the processes of the embedded node (on a remote network: the wallet\'s)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "drive" -d 'The local WeaveDrive store: data items, attestations and blocks processes read'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "network" -d 'Show the network commands use and whether it answers; name networks (list, add, remove)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "serve" -d 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail wallet item module drive network serve version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "spawn" -d 'Start a process on the embedded node; prints its id'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "send" -d 'Send a signed message to a process; prints its id and result'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "eval" -d 'Evaluate Lua inside a process; prints its output'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "dryrun" -d 'Evaluate a message without keeping it; prints the result, the process is untouched'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "repl" -d 'Evaluate Lua interactively inside a process (spawned if the name is new); `ao` alone is `ao repl`'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "result" -d 'Print the stored result of a message'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "verify" -d 'Recompute a process from its log and compare with every stored (or remote) result'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "fork" -d 'Bring a process of a remote network into the embedded node, to go on locally (--network)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "inbox" -d 'List the messages in a process\'s Inbox'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "list" -d 'List the processes of the embedded node (on a remote network: the wallet\'s)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "tail" -d 'Print what a process\'s messages print and send, from any sender; -f follows'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "init" -d 'Start a project from a template: manifest, sources, tests, CI workflow (--list shows them)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "test" -d 'Run the project\'s Lua tests against fresh local processes built from its ao.toml'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "deploy" -d 'Spawn and load the project\'s processes on the embedded node or a network (ao.lock records them)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "wallet" -d 'Create a wallet or show its address'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "item" -d 'Sign, inspect and verify ANS-104 data items'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "module" -d 'Register and list the wasm modules processes can run (`ao spawn --module ID`)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "drive" -d 'The local WeaveDrive store: data items, attestations and blocks processes read'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "network" -d 'Show the network commands use and whether it answers; name networks (list, add, remove)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "serve" -d 'Serve the embedded node as an AO devnet on HTTP (MU, SU, CU and gateway APIs) until Ctrl-C'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "version" -d 'Print the versions of ao, its process module and its wasm engine'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c ao -n "__fish_ao_using_subcommand help; and not __fish_seen_subcommand_from spawn send eval dryrun repl result verify fork inbox list tail init test deploy wallet item module drive network serve version completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "new" -d 'Generate a new Arweave wallet (RSA-4096 JWK, file mode 0600)'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from wallet" -f -a "address" -d 'Print the wallet\'s 43-character address'
 complete -c ao -n "__fish_ao_using_subcommand help; and __fish_seen_subcommand_from item" -f -a "sign" -d 'Sign a data item with the wallet and write it to a file'

@@ -9,8 +9,9 @@ use std::time::Instant;
 use clap::Args;
 use serde_json::json;
 
-use super::node_access::{home, node_error, open};
+use super::node_access::{home, node_error, open_with};
 use super::{CliError, GlobalArgs, print_json};
+use crate::node::NodeConfig;
 use crate::project::Manifest;
 use crate::project::testing::{self, Status, TestError, TestOptions, TestOutcome};
 use crate::protocol::{DataItem, Id};
@@ -86,7 +87,8 @@ fn modules_of(global: &GlobalArgs, manifest: &Manifest) -> Result<BTreeMap<Strin
     if wanted.is_empty() {
         return Ok(modules);
     }
-    let node = open(global)?;
+    // Only read: the home's due cron ticks and unfinished work are left for its own commands.
+    let node = open_with(global, |config| NodeConfig { catch_up: false, ..config })?;
     let registered = node.modules().map_err(node_error)?;
     for text in wanted {
         let id = match text.parse::<Id>() {

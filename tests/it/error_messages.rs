@@ -65,6 +65,22 @@ const CASES: &[Case] = &[
         2,
         "error: cannot read data file no-such-file: No such file or directory (os error 2)\n",
     ),
+    (&["test"], 2, "error: no ao.toml in {HOME} or any folder above it\n"),
+    (
+        &["deploy", "-C", "bad"],
+        2,
+        "error: {HOME}/bad/ao.toml: [processes.main]: knows T = \"nope\", which is not a process here\n",
+    ),
+    (
+        &["test", "-C", "bad"],
+        2,
+        "error: {HOME}/bad/ao.toml: [processes.main]: knows T = \"nope\", which is not a process here\n",
+    ),
+    (
+        &["init", "9lives"],
+        2,
+        "error: \"9lives\" cannot name a project: use letters, digits, - and _, starting with a letter\n",
+    ),
 ];
 
 #[test]
@@ -72,10 +88,13 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     let home = node_home();
     let home = home.path();
     let p = ok(home, &["spawn", "p"]);
+    std::fs::create_dir(home.join("bad")).unwrap();
+    let manifest = "[project]\nname = \"bad\"\n[processes.main]\nentry = \"main.lua\"\nknows = { T = \"nope\" }\n";
+    std::fs::write(home.join("bad/ao.toml"), manifest).unwrap();
     let mut wrong = Vec::new();
     for (args, code, expected) in CASES {
         let out = ao(home, args);
-        let expected = expected.replace("{P}", &p);
+        let expected = expected.replace("{P}", &p).replace("{HOME}", home.to_str().unwrap());
         if out.status.code() != Some(*code) || stderr(&out) != expected {
             wrong.push(format!(
                 "ao {args:?}\n  expected exit {code}: {expected:?}\n  got exit {:?}: {:?}",

@@ -2,8 +2,10 @@
 //! busted-style API against fresh local processes built from the manifest. The test files run in
 //! the host's Lua (one state per file); each test gets a new in-memory node (nothing touches a
 //! home), so tests are isolated and their ids and results are the same on every run. The API is
-//! in `prelude.lua`; the node side in `host.rs`.
+//! in `prelude.lua`; the functions it calls in `host.rs`, over a test's world (`world.rs`).
 mod host;
+mod values;
+mod world;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -14,8 +16,9 @@ use std::time::{Duration, Instant};
 use mlua::{Lua, Table};
 use serde::Serialize;
 
-pub use host::wallet_key;
-use host::{Current, Project, World};
+use host::Current;
+pub use world::wallet_key;
+use world::{Project, World};
 
 use super::Manifest;
 use crate::protocol::DataItem;

@@ -174,11 +174,20 @@ it("ticks every minute the clock moves", function()
   assert.matches("tick 3", ticker:printed())
   ao.advance("2-blocks")
   assert.equals(7, ticker:state("Ticks"))
+  -- What no handler takes goes to the Inbox (after the spawn message, as in aos).
+  ticker:send({ Action = "Unknown", Data = { n = 1 }, From = ao.wallet("alice") })
+  local inbox = ticker:inbox()
+  assert.equals(2, #inbox)
+  assert.same({ "Unknown", '{"n":1}', ao.wallet("alice").address }, { inbox[2].Action, inbox[2].Data, inbox[2].From })
 end)
 it("starts from a fresh node", function()
   local ticker = ao.spawn("ticker")
   assert.equals(0, ticker:state("Ticks"))
   assert.equals(first_id, ticker.id)
+  local plain = ao.spawn()
+  plain:eval("Handlers.add('echo', 'Echo', function(m) m.reply({ Data = m.Data }) end)")
+  assert.equals("hi", plain:send({ Action = "Echo", Data = "hi" }).Messages[1].Data)
+  assert.not_equals(ticker.id, plain.id)
 end)
 "#,
     )
@@ -235,6 +244,18 @@ fn deploy_spawns_loads_then_does_only_what_changed() {
     assert_eq!(after[0], (counts[0].0.clone(), counts[0].1 + 1), "the chatroom got one Eval");
     assert_eq!(after[1], counts[1], "the token got nothing");
     assert_eq!(ok(home, &["eval", "chat-chatroom", "return Fee"]), "20");
+
+    // Another wallet's lock is not taken over.
+    let lock = std::fs::read_to_string(dir.join("ao.lock")).unwrap();
+    let mine = crate::support::wallet().wallet.address();
+    let other = "S52umaPLWd-YymRvcyLmIL0YNPfaPRVVa5PrrXUvcvA";
+    std::fs::write(dir.join("ao.lock"), lock.replace(&mine, other)).unwrap();
+    let refused = in_project(home, &dir, &["deploy"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        stderr(&refused),
+        format!("error: ao.lock's processes on embedded belong to wallet {other}, not {mine}\n")
+    );
 }
 
 #[test]

@@ -66,14 +66,12 @@ impl Target for NetworkTarget<'_> {
         }
     }
 
-    fn spawn(&self, name: &str, module: &str, tags: Vec<Tag>) -> Result<String, String> {
+    fn spawn(&self, name: &str, module: &str, tags: Vec<Tag>) -> Result<(String, Option<String>), String> {
         let module = self.network.module(module).map_err(message)?;
         let request = SpawnRequest { name: Some(name.to_string()), module, tags, data: Vec::new() };
         let (outcome, _) = self.network.spawn(self.wallet, request).map_err(message)?;
-        match outcome.result.error {
-            Some(error) => Err(format!("it booted with an error: {}", crate::text::plain_error(&error))),
-            None => Ok(outcome.process.to_string()),
-        }
+        let boot_error = outcome.result.error.map(|error| crate::text::plain_error(&error));
+        Ok((outcome.process.to_string(), boot_error))
     }
 
     fn eval(&self, process: &str, code: &str) -> Result<Option<String>, String> {
@@ -90,7 +88,7 @@ impl DeployArgs {
         let wallet = signing_wallet(global)?;
         let network = Network::open(global)?;
         // The lock file's name for the network: as the user named it.
-        let key = global.remote().unwrap_or("embedded").to_string();
+        let key = global.remote().map_or("embedded", |named| named.trim_end_matches('/')).to_string();
         let address = wallet.address();
         let target = NetworkTarget { network: &network, wallet: &wallet };
         let deploy = Deploy { manifest: &manifest, network: &key, wallet: &address, target: &target };

@@ -79,6 +79,7 @@ fn scaffold_error(error: ScaffoldError) -> CliError {
         ScaffoldError::Exists(_) => {
             CliError::input(error.to_string()).hint("scaffold into an empty folder: ao init DIR")
         }
-        ScaffoldError::UnknownTemplate { .. } | ScaffoldError::BadName { .. } => CliError::input(error.to_string()),
+        ScaffoldError::BadName { .. } => CliError::input(error.to_string()).hint("name it with --name NAME"),
+        ScaffoldError::UnknownTemplate { .. } => CliError::input(error.to_string()),
     }
 }

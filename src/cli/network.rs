@@ -248,8 +248,7 @@ impl Network {
         match self {
             Network::Embedded(..) if text == "aos" => Ok(None),
             Network::Embedded(node, _) => {
-                let modules = node.modules().map_err(node_error)?;
-                let named = modules.iter().rev().find(|module| module.name() == Some(text));
+                let named = node.module_named(text).map_err(node_error)?;
                 named.map(|module| Some(module.id)).ok_or_else(|| unknown().hint("`ao module list` shows them"))
             }
             _ => {

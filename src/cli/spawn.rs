@@ -8,7 +8,6 @@ use super::node_access::warn_undelivered;
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::SpawnRequest;
-use crate::protocol::Tag;
 
 #[derive(Debug, Args)]
 pub struct SpawnArgs {
@@ -34,7 +33,7 @@ impl SpawnArgs {
         let module = network.module(&self.module)?;
         let mut tags = self.input.tags;
         if let Some(interval) = &self.cron {
-            tags.extend([Tag::new("Cron-Interval", interval), Tag::new("Cron-Tag-Action", "Cron")]);
+            tags.extend(crate::node::cron_tags(interval));
         }
         let request = SpawnRequest { name: self.name.clone(), module, tags, data };
         let spinner = Spinner::start(global, "spawning");

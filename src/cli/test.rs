@@ -40,7 +40,12 @@ impl TestArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let manifest = manifest(self.project.as_deref())?;
         let modules = modules_of(global, &manifest)?;
-        let module_cache = Some(home(global)?.join("cache"));
+        // Compiled modules are kept in the user's cache folder (`~/.cache/ao`): the home is
+        // only read, for the modules the manifest names besides ao's own.
+        let module_cache = match directories::ProjectDirs::from("", "", "ao") {
+            Some(dirs) => Some(dirs.cache_dir().to_path_buf()),
+            None => Some(home(global)?.join("cache")),
+        };
         let options = TestOptions { pattern: self.pattern.clone(), modules, module_cache };
         let started = Instant::now();
         let color = global.color(false);
@@ -73,7 +78,10 @@ impl TestArgs {
             );
         }
         match (failed, outcomes.len()) {
-            (0, 0) => Err(CliError::input(format!("no test matches {:?}", self.pattern.unwrap_or_default()))),
+            (0, 0) => Err(CliError::input(match &self.pattern {
+                Some(pattern) => format!("no test matches {pattern:?}"),
+                None => "the test files declare no tests (it(\"name\", function() ... end))".to_string(),
+            })),
             (0, _) => Ok(()),
             (failed, all) => Err(CliError::failed(format!("{failed} of {all} tests failed"))),
         }
@@ -89,11 +97,10 @@ fn modules_of(global: &GlobalArgs, manifest: &Manifest) -> Result<BTreeMap<Strin
     }
     // Only read: the home's due cron ticks and unfinished work are left for its own commands.
     let node = open_with(global, |config| NodeConfig { catch_up: false, ..config })?;
-    let registered = node.modules().map_err(node_error)?;
     for text in wanted {
         let id = match text.parse::<Id>() {
             Ok(id) => Some(id),
-            Err(_) => registered.iter().rev().find(|m| m.name() == Some(text)).map(|m| m.id),
+            Err(_) => node.module_named(text).map_err(node_error)?.map(|m| m.id),
         };
         let item = match id {
             Some(id) => node.item(id).map_err(node_error)?,
@@ -138,11 +145,10 @@ impl Printer {
             };
             println!("{ok} {} - {}: {}{directive}", self.count, outcome.file, outcome.name);
             if let Some(failure) = &outcome.failure {
-                println!(
-                    "  ---\n  message: {:?}\n  at: {:?}\n  ...",
-                    failure.message,
-                    failure.location.as_deref().unwrap_or(&outcome.declared)
-                );
+                // YAML reads JSON strings.
+                let quoted = |text: &str| serde_json::to_string(text).expect("strings serialize");
+                let at = failure.location.as_deref().unwrap_or(&outcome.declared);
+                println!("  ---\n  message: {}\n  at: {}\n  ...", quoted(&failure.message), quoted(at));
             }
             return;
         }
@@ -175,8 +181,12 @@ impl Printer {
 
 /// A JUnit XML report: a test suite per file.
 fn junit(outcomes: &[TestOutcome], seconds: f64) -> String {
-    let escape =
-        |text: &str| text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    // XML 1.0 has no place for control characters but tab and newline (colour codes, say).
+    let escape = |text: &str| {
+        let text = crate::text::strip_ansi(text);
+        let text: String = text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    };
     let failures = outcomes.iter().filter(|o| o.status == Status::Failed).count();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(

@@ -94,6 +94,12 @@ pub fn interval_ms(text: &str) -> Result<u64, CronError> {
     ms.ok_or_else(|| CronError(format!("{text:?} is too long")))
 }
 
+/// The spawn tags that ask for an `Action=Cron` message every `interval`, as `aos --cron` writes
+/// them.
+pub fn cron_tags(interval: &str) -> [Tag; 2] {
+    [Tag::new("Cron-Interval", interval), Tag::new("Cron-Tag-Action", "Cron")]
+}
+
 /// The crons that `tags` (a spawn's, in order) ask for; empty if none.
 pub fn crons_of(tags: &[Tag]) -> Result<Vec<Cron>, CronError> {
     let mut crons: Vec<Cron> = Vec::new();

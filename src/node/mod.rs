@@ -36,7 +36,7 @@ use std::time::Duration;
 pub use accept::{ItemKind, classify};
 pub use compute::core::{Evaluated, ProcessRun};
 pub use config::{Checkpoints, Clock, ManualClock, NodeConfig, PushLimits, StoreLocation, SystemClock};
-pub use cron::{Tick, crons_of, interval_ms};
+pub use cron::{Tick, cron_tags, crons_of, interval_ms};
 pub use drive::{DriveItem, DriveStatement};
 pub use error::{ErrorKind, NodeError};
 pub use foreign::{ForeignSlot, chain_of};

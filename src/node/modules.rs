@@ -145,6 +145,11 @@ impl Node {
     pub fn modules(&self) -> Result<Vec<ModuleInfo>, NodeError> {
         Ok(self.shared.store.read()?.tx().modules()?)
     }
+
+    /// The newest registered module whose `Name` tag is `name`.
+    pub fn module_named(&self, name: &str) -> Result<Option<ModuleInfo>, NodeError> {
+        Ok(self.modules()?.into_iter().rev().find(|module| module.name() == Some(name)))
+    }
 }
 
 impl Tx<'_> {

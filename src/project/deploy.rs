@@ -18,9 +18,9 @@ pub trait Target {
     fn exists(&self, id: &str) -> Result<Option<bool>, String>;
     /// The wallet's process named `name` there, if it can be found.
     fn named(&self, name: &str) -> Result<Option<String>, String>;
-    /// Spawns a process named `name` on `module` (`aos`, an id or a Name) with `tags`; its id, or
-    /// why it did not start.
-    fn spawn(&self, name: &str, module: &str, tags: Vec<Tag>) -> Result<String, String>;
+    /// Spawns a process named `name` on `module` (`aos`, an id or a Name) with `tags`: its id and
+    /// its boot error, if it booted with one; or why it was not spawned.
+    fn spawn(&self, name: &str, module: &str, tags: Vec<Tag>) -> Result<(String, Option<String>), String>;
     /// Evaluates `code` in `process` (an `Eval` message); the evaluation's error, if it failed.
     fn eval(&self, process: &str, code: &str) -> Result<Option<String>, String>;
 }
@@ -54,7 +54,9 @@ pub enum DeployError {
     Manifest(#[from] ManifestError),
     #[error(transparent)]
     Lock(#[from] LockError),
-    #[error("ao.lock's processes on {network} belong to wallet {locked}, not {wallet}")]
+    #[error(
+        "ao.lock's processes on {network} belong to wallet {locked}, not {wallet}; deploy with that wallet (--wallet), or remove [networks.{network:?}] from ao.lock to deploy anew"
+    )]
     OtherWallet { network: String, locked: String, wallet: String },
     #[error("{process}: {message}")]
     Network { process: String, message: String },
@@ -97,6 +99,10 @@ impl Deploy<'_> {
     /// and whether its source differs from what was last loaded into it. Changes nothing.
     pub fn plan(&self) -> Result<Vec<Step>, DeployError> {
         let (_, on_network) = self.lock()?;
+        self.plan_from(&on_network)
+    }
+
+    fn plan_from(&self, on_network: &NetworkLock) -> Result<Vec<Step>, DeployError> {
         let mut steps = Vec::new();
         for (process, spec) in &self.manifest.processes {
             let network_error = |message| DeployError::Network { process: process.clone(), message };
@@ -142,8 +148,8 @@ impl Deploy<'_> {
     /// Deploys: spawns, then loads, writing the lock file after each step; stops at the first
     /// failure (the lock file then says what was done). Returns what was done.
     pub fn run(&self) -> Result<Vec<Step>, DeployError> {
-        let mut steps = self.plan()?;
         let (mut lock, mut on_network) = self.lock()?;
+        let mut steps = self.plan_from(&on_network)?;
         let mut save = |on_network: &NetworkLock| -> Result<(), DeployError> {
             lock.networks.insert(self.network.to_string(), on_network.clone());
             Ok(lock.write(&self.manifest.root)?)
@@ -151,8 +157,8 @@ impl Deploy<'_> {
         for step in steps.iter_mut().filter(|s| s.spawn != SpawnStep::Kept) {
             let spec = &self.manifest.processes[&step.process];
             // Found by its name, what was loaded into it is not known; else it is spawned now.
-            let id = match &step.id {
-                Some(id) => id.clone(),
+            let (id, boot_error) = match &step.id {
+                Some(id) => (id.clone(), None),
                 None => {
                     let name = self.manifest.spawn_name(&step.process);
                     self.target.spawn(&name, &spec.module, spec.spawn_tags()).map_err(|message| {
@@ -164,25 +170,36 @@ impl Deploy<'_> {
             let deployed = Deployed { id, spawn: spec.spawn_fingerprint(), loaded: None };
             on_network.processes.insert(step.process.clone(), deployed);
             save(&on_network)?;
+            if let Some(error) = boot_error {
+                let message = format!("it was spawned but booted with an error: {error}");
+                return Err(DeployError::Network { process: step.process.clone(), message });
+            }
         }
         let ids: BTreeMap<String, String> =
             steps.iter().filter_map(|s| Some((s.process.clone(), s.id.clone()?))).collect();
         for step in steps.iter_mut().filter(|s| s.load) {
             let spec = &self.manifest.processes[&step.process];
             let source = spec.source(&self.manifest.root, &ids)?;
-            let deployed = on_network.processes.get_mut(&step.process).expect("spawned above");
+            let Some(deployed) = on_network.processes.get_mut(&step.process) else { continue };
             if deployed.loaded.as_ref() == Some(&source.hash) {
                 step.load = false;
                 continue;
             }
-            let failed = self.target.eval(&deployed.id, &source.code).map_err(|message| DeployError::Network {
+            // Until it has loaded without an error, what the process holds is not known: a load
+            // that fails halfway may have run in part.
+            let id = deployed.id.clone();
+            deployed.loaded = None;
+            save(&on_network)?;
+            let failed = self.target.eval(&id, &source.code).map_err(|message| DeployError::Network {
                 process: step.process.clone(),
                 message: format!("loading: {message}"),
             })?;
             if let Some(error) = failed {
                 return Err(load_error(&step.process, &source, &error));
             }
-            deployed.loaded = Some(source.hash.clone());
+            if let Some(deployed) = on_network.processes.get_mut(&step.process) {
+                deployed.loaded = Some(source.hash.clone());
+            }
             save(&on_network)?;
         }
         Ok(steps)

@@ -95,7 +95,30 @@ fn known_list(names: &[String]) -> String {
     if names.is_empty() { String::new() } else { format!(" (it has {})", names.join(", ")) }
 }
 
-/// Names a process, a Lua global or a tag can have in the manifest.
+/// What a project's or a process's name may be.
+pub const NAME_RULE: &str = "letters, digits, - and _, starting with a letter";
+
+/// Whether `text` can name a project or a process (it becomes part of process names).
+pub fn is_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A TOML error as one line: where (line and column) and what.
+pub(crate) fn toml_error(text: &str, error: &toml::de::Error) -> String {
+    match error.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            format!("line {line}, column {column}: {}", error.message())
+        }
+        None => error.message().to_string(),
+    }
+}
+
+/// Whether `text` can name a Lua global.
 fn is_lua_name(text: &str) -> bool {
     let mut chars = text.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
@@ -125,14 +148,19 @@ impl Manifest {
     pub fn parse(root: &Path, text: &str) -> Result<Manifest, ManifestError> {
         let path = root.join(MANIFEST);
         let invalid = |message: String| ManifestError::Invalid { path: path.clone(), message };
-        let file: ManifestFile = toml::from_str(text).map_err(|e| invalid(e.message().to_string()))?;
-        if file.project.name.trim().is_empty() {
-            return Err(invalid("[project] name is empty".into()));
+        let file: ManifestFile = toml::from_str(text).map_err(|e| invalid(toml_error(text, &e)))?;
+        if !is_name(&file.project.name) {
+            return Err(invalid(format!("[project] name {:?}: {NAME_RULE}", file.project.name)));
         }
         for (name, spec) in &file.processes {
             let at = format!("[processes.{name}]");
-            if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') || name.is_empty() {
-                return Err(invalid(format!("{at}: a process name is letters, digits, - and _")));
+            if !is_name(name) {
+                return Err(invalid(format!("{at}: a process name is {NAME_RULE}")));
+            }
+            if let Some(tag) = spec.tags.keys().find(|t| *t == "Name" || t.starts_with("Cron-")) {
+                return Err(invalid(format!(
+                    "{at}: tags: {tag} is set by ao (the Name is `project-process`; a cron is `cron = \"INTERVAL\"`)"
+                )));
             }
             if spec.entry.is_absolute() || spec.entry.components().any(|c| c == std::path::Component::ParentDir) {
                 return Err(invalid(format!("{at}: entry {} is not a path inside the project", spec.entry.display())));
@@ -176,7 +204,7 @@ impl ProcessSpec {
     pub fn spawn_tags(&self) -> Vec<Tag> {
         let mut tags: Vec<Tag> = self.tags.iter().map(|(name, value)| Tag::new(name, value)).collect();
         if let Some(interval) = &self.cron {
-            tags.extend([Tag::new("Cron-Interval", interval), Tag::new("Cron-Tag-Action", "Cron")]);
+            tags.extend(crate::node::cron_tags(interval));
         }
         tags
     }

@@ -254,7 +254,9 @@ fn deploy_spawns_loads_then_does_only_what_changed() {
     assert_eq!(refused.status.code(), Some(2));
     assert_eq!(
         stderr(&refused),
-        format!("error: ao.lock's processes on embedded belong to wallet {other}, not {mine}\n")
+        format!(
+            "error: ao.lock's processes on embedded belong to wallet {other}, not {mine}; deploy with that wallet (--wallet), or remove [networks.\"embedded\"] from ao.lock to deploy anew\n"
+        )
     );
 }
 

@@ -79,7 +79,12 @@ const CASES: &[Case] = &[
     (
         &["init", "9lives"],
         2,
-        "error: \"9lives\" cannot name a project: use letters, digits, - and _, starting with a letter\n",
+        "error: \"9lives\" cannot name a project: use letters, digits, - and _, starting with a letter\nhint: name it with --name NAME\n",
+    ),
+    (
+        &["test", "-C", "typo"],
+        2,
+        "error: {HOME}/typo/ao.toml: line 4, column 1: unknown field `entri`, expected one of `entry`, `module`, `cron`, `tags`, `knows`\n",
     ),
 ];
 
@@ -91,6 +96,8 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     std::fs::create_dir(home.join("bad")).unwrap();
     let manifest = "[project]\nname = \"bad\"\n[processes.main]\nentry = \"main.lua\"\nknows = { T = \"nope\" }\n";
     std::fs::write(home.join("bad/ao.toml"), manifest).unwrap();
+    std::fs::create_dir(home.join("typo")).unwrap();
+    std::fs::write(home.join("typo/ao.toml"), "[project]\nname = \"x\"\n[processes.main]\nentri = \"m.lua\"\n").unwrap();
     let mut wrong = Vec::new();
     for (args, code, expected) in CASES {
         let out = ao(home, args);

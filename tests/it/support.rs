@@ -146,7 +146,8 @@ pub fn stderr(output: &std::process::Output) -> String {
 fn compiled_modules() -> &'static Path {
     static COMPILED: OnceLock<PathBuf> = OnceLock::new();
     COMPILED.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("node-module-cache");
+        // Also the user cache folder `ao test` keeps modules in (`XDG_CACHE_HOME/ao`: `node_command`).
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("xdg-cache/ao");
         let runtime = Runtime::new(RuntimeConfig { cache_dir: Some(dir.clone()) });
         runtime.unwrap().load_aos().expect("ao's module compiles");
         dir
@@ -194,6 +195,7 @@ pub fn node_command(home: &Path, args: &[&str]) -> Command {
         .current_dir(home)
         .env("HOME", home)
         .env("AO_CONFIG", home.join("networks.toml"))
+        .env("XDG_CACHE_HOME", compiled_modules().parent().expect("xdg-cache/ao"))
         .env_remove("AO_WALLET")
         .env_remove("AO_HOME");
     for network in ["AO_NETWORK", "AO_MU_URL", "AO_CU_URL", "AO_SU_URL", "AO_GATEWAY_URL"] {

@@ -128,9 +128,13 @@ pub fn install(lua: &Lua, current: &Current) -> mlua::Result<()> {
         "where",
         lua.create_function(|lua, (file, level): (Option<String>, usize)| {
             for level in level.. {
-                let Some((source, line)) = lua.inspect_stack(level, |debug| {
-                    (debug.source().short_src.map(|s| s.into_owned()), debug.current_line())
-                }) else {
+                // The chunk's name without its `@` (`short_src` shortens long paths).
+                let source_of = |debug: &mlua::debug::Debug| {
+                    let source = debug.source().source.map(|s| s.into_owned());
+                    source.map(|s| s.strip_prefix('@').map(str::to_string).unwrap_or(s))
+                };
+                let Some((source, line)) = lua.inspect_stack(level, |debug| (source_of(debug), debug.current_line()))
+                else {
                     break;
                 };
                 let (Some(source), Some(line)) = (source, line) else { continue };
@@ -155,7 +159,9 @@ pub fn install(lua: &Lua, current: &Current) -> mlua::Result<()> {
                 _ => return Err(failure("ao.advance(ms | \"5-minutes\" | \"3-blocks\")")),
             };
             let mut world = world(&shared)?;
-            world.clock.advance(ms);
+            let later =
+                world.node.now_ms().checked_add(ms).ok_or_else(|| failure("ao.advance: past the end of time"))?;
+            world.clock.set(later);
             let ticks = world.node.run_crons().map_err(failure)?;
             world.observe()?;
             Ok(ticks)

@@ -30,11 +30,15 @@ local function show(value, depth)
   return "{" .. table.concat(parts, ", ") .. "}"
 end
 
-local function same(a, b)
+-- Deep equality; `seen` holds the pairs of tables being compared, so cycles end.
+local function same(a, b, seen)
   if a == b then return true end
   if type(a) ~= "table" or type(b) ~= "table" then return false end
+  seen = seen or {}
+  if seen[a] == b then return true end
+  seen[a] = b
   for key, value in pairs(a) do
-    if not same(value, b[key]) then return false end
+    if not same(value, b[key], seen) then return false end
   end
   for key in pairs(b) do
     if a[key] == nil then return false end
@@ -97,6 +101,11 @@ function checks.contains(needle, haystack, message)
   fail("expected " .. show(haystack) .. " to contain " .. show(needle), message)
 end
 function checks.has_error(f, expected, message)
+  local callable = type(f) == "function" or (getmetatable(f) or {}).__call ~= nil
+  if not callable then
+    fail("assert.has_error takes a function to call, got " .. show(f) ..
+      " (a process's failure is in its result: assert.not_nil(result.Error))", message)
+  end
   local ok, err = pcall(f)
   if ok then fail("expected an error, there was none", message) end
   local text = type(err) == "table" and err.message or tostring(err)
@@ -109,20 +118,48 @@ function checks.no_error(result, message)
   if type(result) ~= "table" then fail("expected a result, got " .. show(result), message) end
   if result.Error then fail("the message failed: " .. tostring(result.Error), message) end
 end
-checks.equal, checks.Nil, checks.True, checks.False = checks.equals, checks.is_nil, checks.is_true, checks.is_false
-checks.errors, checks.error = checks.has_error, checks.has_error
+function checks.no_errors(f, message)
+  local ok, err = pcall(f)
+  if not ok then fail("expected no error, got " .. show(type(err) == "table" and err.message or tostring(err)), message) end
+end
+-- busted's (luassert's) other spellings.
+checks.equal, checks.are_equal, checks.is_equal = checks.equals, checks.equals, checks.equals
+checks.are_same, checks.is_same = checks.same, checks.same
+checks.Nil, checks.True, checks.False = checks.is_nil, checks.is_true, checks.is_false
+checks.is_not_nil, checks.is_truthy, checks.is_falsy = checks.not_nil, checks.truthy, checks.falsy
+checks.is_not_equal, checks.are_not_equal, checks.are_not_same = checks.not_equals, checks.not_equals, checks.not_same
+checks.errors, checks.error, checks.has_errors = checks.has_error, checks.has_error, checks.has_error
+checks.has_no_errors, checks.has_no_error = checks.no_errors, checks.no_errors
 
 assert = setmetatable({}, {
-  __index = checks,
+  __index = function(_, name)
+    return checks[name] or error("there is no assert." .. tostring(name) .. " (ao test's assertions: README, Projects)", 2)
+  end,
   __call = function(_, value, message, ...)
     if not value then fail(message ~= nil and tostring(message) or "assertion failed!") end
     return value, message, ...
   end,
 })
 -- busted's spellings: assert.are.same, assert.is.truthy, assert.are_not.equal ...
-assert.are, assert.is, assert.has = assert, assert, assert
-assert.are_not = { equal = checks.not_equals, equals = checks.not_equals, same = checks.not_same }
-assert.is_not = assert.are_not
+local negated = {
+  equal = checks.not_equals, equals = checks.not_equals, same = checks.not_same, Nil = checks.not_nil,
+  is_nil = checks.not_nil, truthy = checks.falsy, falsy = checks.truthy, True = function(v, m)
+    if v == true then fail("expected anything but true", m) end
+  end, False = function(v, m)
+    if v == false then fail("expected anything but false", m) end
+  end,
+}
+local function chain(table_)
+  return setmetatable({}, { __index = function(_, name)
+    return table_[name] or error("there is no such assertion: " .. tostring(name), 2)
+  end })
+end
+rawset(assert, "are", assert)
+rawset(assert, "is", assert)
+rawset(assert, "has", assert)
+rawset(assert, "are_not", chain(negated))
+rawset(assert, "is_not", assert.are_not)
+rawset(assert, "has_no", chain({ errors = checks.no_errors, error = checks.no_errors }))
 
 -- Processes and wallets.
 local Process = {}
@@ -180,6 +217,10 @@ local function full_name(name)
 end
 
 function it(name, body)
+  if body == nil then
+    tests[#tests + 1] = { name = full_name(name), pending = true, where = host.where(nil, 2) }
+    return
+  end
   tests[#tests + 1] = { name = full_name(name), body = body, chain = { table.unpack(blocks) }, where = host.where(nil, 2) }
 end
 test = it

@@ -87,8 +87,20 @@ pub(super) fn to_lua(lua: &Lua, value: &Value) -> mlua::Result<LuaValue> {
     })
 }
 
-/// A Lua value as JSON (a table with keys 1..n is a list), for a message's table `Data`.
+/// A Lua value as JSON (a table with keys 1..n is a list; an object's keys sorted, so that the
+/// text is the same on every run), for a message's table `Data` and `json.encode`.
 pub(super) fn to_json(value: &LuaValue) -> mlua::Result<Value> {
+    to_json_within(value, 0)
+}
+
+/// Tables nested deeper than this are taken for cycles.
+const MAX_DEPTH: usize = 100;
+
+fn to_json_within(value: &LuaValue, depth: usize) -> mlua::Result<Value> {
+    if depth > MAX_DEPTH {
+        return Err(failure(format!("a table nested over {MAX_DEPTH} deep (or holding itself) cannot be made JSON")));
+    }
+    let to_json = |value: &LuaValue| to_json_within(value, depth + 1);
     Ok(match value {
         LuaValue::Nil => Value::Null,
         LuaValue::Boolean(flag) => Value::Bool(*flag),
@@ -100,12 +112,13 @@ pub(super) fn to_json(value: &LuaValue) -> mlua::Result<Value> {
             if length > 0 && table.pairs::<LuaValue, LuaValue>().count() == length {
                 Value::Array(table.sequence_values::<LuaValue>().map(|v| to_json(&v?)).collect::<mlua::Result<_>>()?)
             } else {
-                let mut fields = Map::new();
+                let mut fields = Vec::new();
                 for pair in table.pairs::<LuaValue, LuaValue>() {
                     let (key, value) = pair?;
-                    fields.insert(text_of(&key)?, to_json(&value)?);
+                    fields.push((text_of(&key)?, to_json(&value)?));
                 }
-                Value::Object(fields)
+                fields.sort_by(|a, b| a.0.cmp(&b.0));
+                Value::Object(fields.into_iter().collect())
             }
         }
         other => return Err(failure(format!("a {} cannot be sent", other.type_name()))),
@@ -132,11 +145,16 @@ pub(super) fn message_parts(message: &Table) -> mlua::Result<(String, Vec<Tag>, 
         let (key, value) = pair?;
         match key.as_str() {
             "From" => {
-                from = match &value {
-                    LuaValue::Table(wallet) => wallet.get::<String>("name")?,
-                    LuaValue::String(name) => name.to_str()?.to_string(),
-                    _ => return Err(failure("From is a wallet (ao.wallet(name)) or a wallet's name")),
-                }
+                let wallet = match &value {
+                    LuaValue::Table(wallet) if wallet.get::<LuaValue>("address")?.is_string() => {
+                        wallet.get::<Option<String>>("name")?
+                    }
+                    LuaValue::String(name) => Some(name.to_str()?.to_string()),
+                    _ => None,
+                };
+                from = wallet.ok_or_else(|| {
+                    failure("From is a wallet (ao.wallet(name)) or a wallet's name; a process sends with p:eval('Send({...})')")
+                })?;
             }
             "Data" => {
                 data = match &value {

@@ -122,7 +122,10 @@ impl World {
             None => None,
         };
         let module = match &spec {
-            Some(spec) if spec.module != "aos" => Some(self.modules[&spec.module]),
+            Some(spec) if spec.module != "aos" => match self.modules.get(&spec.module) {
+                Some(id) => Some(*id),
+                None => return Err(failure(format!("module {:?} was not given to the test run", spec.module))),
+            },
             _ => None,
         };
         if let Some(spec) = &spec {
@@ -164,7 +167,9 @@ impl World {
                 }
             }
             for (other, code) in learners {
-                self.eval(other, code)?;
+                if let Some(error) = self.eval(other, code.clone())?.result.error {
+                    return Err(failure(format!("telling {other} `{code}`: {}", plain_error(&error))));
+                }
             }
         }
         self.observe()?;

@@ -16,17 +16,22 @@ Handlers.add("Join",
     Send({ Target = msg.Sender, Action = "Joined", Data = "Welcome to {{name}}" })
   end)
 
+-- The members, in order (a table's pairs have none).
+local function members()
+  local list = {}
+  for member in pairs(Members) do list[#list + 1] = member end
+  table.sort(list)
+  return list
+end
+
 Handlers.add("Broadcast", "Broadcast", function(msg)
   assert(Members[msg.From], "Only members can broadcast")
   Messages[#Messages + 1] = { From = msg.From, Data = msg.Data }
-  for member in pairs(Members) do
+  for _, member in ipairs(members()) do
     Send({ Target = member, Action = "Broadcasted", Sender = msg.From, Data = msg.Data })
   end
 end)
 
 Handlers.add("Members", "Members", function(msg)
-  local list = {}
-  for member in pairs(Members) do list[#list + 1] = member end
-  table.sort(list)
-  msg.reply({ Action = "Members", Data = require("json").encode(list) })
+  msg.reply({ Action = "Members", Data = require("json").encode(members()) })
 end)

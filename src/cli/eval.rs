@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::input::signing_wallet;
 use super::network::Network;
-use super::node_access::{plain_error, report, report_result};
+use super::node_access::{for_stdout, plain_error, printed_after, report, report_result};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 use crate::lua_bundle::{LocatedError, LuaBundle};
@@ -104,6 +104,14 @@ impl EvalArgs {
         let outcome = network.send(&wallet, process, tags, code.into_bytes());
         drop(spinner);
         let outcome = outcome?;
-        report(global, &outcome, false).map_err(|failed| located(&outcome.result, failed))
+        report(global, &outcome, false).map_err(|failed| located(&outcome.result, failed))?;
+        // What the evaluation caused in the process in the same command (a `.receive()`
+        // continuation whose reply came at once), as the REPL's feed shows it.
+        if let (Network::Embedded(node, _), false) = (&network, global.json) {
+            for text in printed_after(node, process, outcome.slot) {
+                println!("{}", for_stdout(global, &text));
+            }
+        }
+        Ok(())
     }
 }

@@ -29,6 +29,7 @@ mod verify;
 mod version;
 mod wallet;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,7 +37,7 @@ use clap::{Args, Parser, Subcommand};
 
 /// ao: a developer toolkit for AO, the hyper-parallel computer on Arweave.
 #[derive(Debug, Parser)]
-#[command(name = "ao", version, about, propagate_version = true)]
+#[command(name = "ao", version, about, propagate_version = true, allow_external_subcommands = true)]
 pub struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
@@ -180,6 +181,9 @@ enum Command {
     Version(version::VersionArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(completions::CompletionsArgs),
+    /// `ao NAME [ARGS]`: the REPL on the process NAME, as `aos NAME` (ARGS as `ao repl` takes them)
+    #[command(external_subcommand)]
+    Bare(Vec<OsString>),
 }
 
 impl Command {
@@ -218,6 +222,7 @@ impl Command {
             Command::Network(args) => args.run(global),
             Command::Version(args) => args.run(global),
             Command::Completions(args) => args.run(global),
+            Command::Bare(args) => repl::ReplArgs::bare(&args)?.run(global),
         }
     }
 }

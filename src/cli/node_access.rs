@@ -115,6 +115,15 @@ pub fn report(global: &GlobalArgs, outcome: &Outcome, show_id: bool) -> Result<(
     report_result(global, &document, &outcome.result, heading.as_deref())
 }
 
+/// What the entries of `process`'s log after slot `slot` printed — what the message at `slot`
+/// caused there in the same command (a `.receive()` continuation when the reply came at once,
+/// cron ticks due); read at once after the message.
+pub fn printed_after(node: &Node, process: Id, slot: u64) -> Vec<String> {
+    let after = crate::node::LogPosition { slot, timestamp: 0, rank: 0 };
+    let entries = node.log(process, Some(after), 100).unwrap_or_default();
+    entries.iter().map(|entry| output_text(&entry.result)).filter(|text| !text.trim().is_empty()).collect()
+}
+
 /// Warns on stderr of each outbox entry that was not delivered for a problem.
 pub fn warn_undelivered(global: &GlobalArgs, undelivered: &[Undelivered]) {
     for entry in undelivered.iter().filter(|u| u.reason.is_problem()) {
@@ -168,13 +177,62 @@ pub fn report_result(
             println!("{}", for_stdout(global, &output));
         }
         for message in result.messages.iter().filter(|_| !global.quiet) {
-            println!("→ sent {} to {}", message.action().as_deref().unwrap_or("-"), message.target().unwrap_or("?"));
+            println!("{}", describe_sent(message, global.color(false)));
         }
     }
-    match &result.error {
-        Some(text) => Err(CliError::failed(plain_error(text))),
-        None => Ok(()),
+    let Some(text) = &result.error else { return Ok(()) };
+    let (printed, error) = split_error(text);
+    if !global.json && !printed.is_empty() {
+        println!("{}", for_stdout(global, &printed));
     }
+    Err(CliError::failed(plain_error(&error)))
+}
+
+/// The process library's heading before an Eval's error (after what the chunk printed).
+const ERROR_HEADING: &str = "\u{1b}[31merror:\n\u{1b}[0m";
+
+/// An Eval's Error as aos writes it, split: what the chunk printed before failing, and the error.
+pub fn split_error(text: &str) -> (String, String) {
+    match text.rfind(ERROR_HEADING) {
+        Some(at) => (text[..at].trim_end().to_string(), text[at + ERROR_HEADING.len()..].to_string()),
+        None => (String::new(), text.to_string()),
+    }
+}
+
+/// Tags every ao message carries, left out when a sent message is shown.
+const PLUMBING_TAGS: [&str; 9] =
+    ["Action", "Data-Protocol", "Variant", "Type", "Reference", "X-Reference", "SDK", "Sdk", "Content-Type"];
+
+/// How much of a sent message's data is shown.
+const DATA_SHOWN: usize = 200;
+
+/// A message a result sends, for people: `→ sent ACTION to TARGET`, then its other tags
+/// (`Balance=100 Ticker=TOKEN`) and its data, each on an indented line when it has them.
+pub fn describe_sent(message: &crate::node::OutboxMessage, color: bool) -> String {
+    let (dim, reset) = if color { ("\x1b[2m", "\x1b[0m") } else { ("", "") };
+    let action = message.action().unwrap_or_else(|| "-".into());
+    let mut text = format!("→ sent {action} to {}", message.target().unwrap_or("?"));
+    let quoted = |value: &str| {
+        let plain = value.chars().all(|c| !c.is_whitespace() && c != '"') && !value.is_empty();
+        if plain { value.to_string() } else { serde_json::to_string(value).expect("strings serialize") }
+    };
+    let tags: Vec<String> = message
+        .tags()
+        .filter(|(name, _)| !PLUMBING_TAGS.contains(name))
+        .map(|(name, value)| format!("{name}={}", quoted(&value)))
+        .collect();
+    if !tags.is_empty() {
+        text.push_str(&format!("\n    {dim}{}{reset}", tags.join(" ")));
+    }
+    let data = String::from_utf8_lossy(&message.data()).into_owned();
+    let data = strip_ansi(data.trim());
+    if !data.is_empty() {
+        let one_line = data.replace('\n', "⏎");
+        let shown: String = one_line.chars().take(DATA_SHOWN).collect();
+        let more = if shown.len() < one_line.len() { format!("… ({} bytes)", data.len()) } else { String::new() };
+        text.push_str(&format!("\n    {dim}Data:{reset} {shown}{more}"));
+    }
+    text
 }
 
 /// A process's text for stdout: its colours kept only when stdout takes colour.

@@ -1,41 +1,146 @@
-//! `ao spawn [NAME]`: starts a process on the embedded node (or a remote network) and prints its id.
+//! `ao spawn [NAME]`: starts a process on the embedded node (or a remote network) and prints its
+//! id; `--load FILE` and `--run CODE` then evaluate in it, as aos's flags do. The spawn options
+//! (module, cron, tags — also as aos's `--tag-name`/`--tag-value` pairs —, data) are shared with
+//! `ao repl`, which spawns a name that is new.
+use std::path::PathBuf;
+
 use clap::Args;
 use serde_json::json;
 
-use super::input::{TagsAndData, read_data, signing_wallet};
+use super::eval::load_file;
+use super::input::{parse_tag, read_data, signing_wallet};
 use super::network::Network;
-use super::node_access::warn_undelivered;
+use super::node_access::{report, warn_undelivered};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::SpawnRequest;
+use crate::protocol::{Tag, Wallet};
 
 #[derive(Debug, Args)]
 pub struct SpawnArgs {
     /// The process's name (its `Name` tag), unique for the wallet
     name: Option<String>,
+    #[command(flatten)]
+    options: SpawnOptions,
+    #[command(flatten)]
+    then: ThenEvaluate,
+}
+
+/// How a new process is spawned.
+#[derive(Debug, Clone, Args)]
+pub struct SpawnOptions {
     /// The module to run: `aos` (ao's own; on a remote network the one aos uses there), a module
     /// id, or a module's Name (registered with `ao module add`, or on the network's gateway)
     #[arg(short = 'm', long = "module", value_name = "aos|ID|NAME", default_value = "aos", allow_hyphen_values = true)]
-    module: String,
+    pub module: String,
     /// Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes,
     /// 1-hour, 2-blocks), as `aos --cron` does
     #[arg(long, value_name = "INTERVAL")]
-    cron: Option<String>,
-    #[command(flatten)]
-    input: TagsAndData,
+    pub cron: Option<String>,
+    /// A tag, NAME=VALUE (repeatable)
+    #[arg(short = 't', long = "tag", value_name = "NAME=VALUE", value_parser = parse_tag)]
+    pub tags: Vec<Tag>,
+    /// A tag's name, given with a --tag-value after it, as aos takes tags (repeatable, in pairs)
+    #[arg(long = "tag-name", value_name = "NAME")]
+    pub tag_names: Vec<String>,
+    /// The value of the --tag-name before it
+    #[arg(long = "tag-value", value_name = "VALUE")]
+    pub tag_values: Vec<String>,
+    /// The spawn's data: TEXT, or @FILE
+    #[arg(short = 'd', long = "data", value_name = "TEXT|@FILE")]
+    pub data: Option<String>,
+}
+
+impl Default for SpawnOptions {
+    fn default() -> Self {
+        SpawnOptions {
+            module: "aos".to_string(),
+            cron: None,
+            tags: Vec::new(),
+            tag_names: Vec::new(),
+            tag_values: Vec::new(),
+            data: None,
+        }
+    }
+}
+
+/// What to evaluate in the process once it is there, as aos's flags.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ThenEvaluate {
+    /// Evaluate FILE in the process (with the local files it requires), as `.load` does (repeatable)
+    #[arg(long = "load", value_name = "FILE")]
+    pub load: Vec<PathBuf>,
+    /// Evaluate CODE in the process (after --load), print what it gives, and exit
+    #[arg(long = "run", value_name = "CODE", allow_hyphen_values = true)]
+    pub run: Option<String>,
+}
+
+impl SpawnOptions {
+    /// Whether any option differs from the default (they only matter for a new process).
+    pub fn given(&self) -> bool {
+        self.module != "aos"
+            || self.cron.is_some()
+            || !self.tags.is_empty()
+            || !self.tag_names.is_empty()
+            || !self.tag_values.is_empty()
+            || self.data.is_some()
+    }
+
+    /// The spawn of a process named `name` on `network`.
+    pub fn request(&self, network: &Network, name: Option<String>) -> Result<SpawnRequest, CliError> {
+        if self.tag_names.len() != self.tag_values.len() {
+            return Err(CliError::input("--tag-name and --tag-value come in pairs (each name, then its value)"));
+        }
+        let data = read_data(self.data.as_deref())?;
+        let module = network.module(&self.module)?;
+        let mut tags = self.tags.clone();
+        tags.extend(self.tag_names.iter().zip(&self.tag_values).map(|(name, value)| Tag::new(name, value)));
+        if let Some(interval) = &self.cron {
+            tags.extend(crate::node::cron_tags(interval));
+        }
+        Ok(SpawnRequest { name, module, tags, data })
+    }
+}
+
+impl ThenEvaluate {
+    /// Evaluates the `--load` files, then `--run`'s code, in `process`, printing each result as
+    /// `ao eval` does; stops at the first that fails.
+    pub fn evaluate(
+        &self,
+        global: &GlobalArgs,
+        network: &Network,
+        wallet: &Wallet,
+        process: crate::protocol::Id,
+    ) -> Result<(), CliError> {
+        let eval = vec![Tag::new("Action", "Eval")];
+        for path in &self.load {
+            let bundle = load_file(global, path)?;
+            let outcome = network.send(wallet, process, eval.clone(), bundle.code().as_bytes().to_vec())?;
+            report(global, &outcome, false).map_err(|failed| match &outcome.result.error {
+                Some(error) => super::eval::located_error(error, Some(&bundle)),
+                None => failed,
+            })?;
+        }
+        if let Some(code) = &self.run {
+            let outcome = network.send(wallet, process, eval, code.as_bytes().to_vec())?;
+            report(global, &outcome, false).map_err(|failed| match &outcome.result.error {
+                Some(error) => super::eval::located_error(error, None),
+                None => failed,
+            })?;
+        }
+        Ok(())
+    }
 }
 
 impl SpawnArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
-        let data = read_data(self.input.data.as_deref())?;
+        if global.json && (!self.then.load.is_empty() || self.then.run.is_some()) {
+            return Err(CliError::input("--json prints one document: with --load or --run, leave --json out")
+                .hint("spawn, then `ao --json eval PROCESS -f FILE`"));
+        }
         let wallet = signing_wallet(global)?;
         let network = Network::open(global)?;
-        let module = network.module(&self.module)?;
-        let mut tags = self.input.tags;
-        if let Some(interval) = &self.cron {
-            tags.extend(crate::node::cron_tags(interval));
-        }
-        let request = SpawnRequest { name: self.name.clone(), module, tags, data };
+        let request = self.options.request(&network, self.name.clone())?;
         let spinner = Spinner::start(global, "spawning");
         let (outcome, module) = network.spawn(&wallet, request)?;
         drop(spinner);
@@ -47,9 +152,9 @@ impl SpawnArgs {
             println!("{}", outcome.process);
         }
         warn_undelivered(global, &outcome.undelivered);
-        match &outcome.result.error {
-            Some(error) => Err(CliError::failed(format!("the process booted with an error: {error}"))),
-            None => Ok(()),
+        if let Some(error) = &outcome.result.error {
+            return Err(CliError::failed(format!("the process booted with an error: {error}")));
         }
+        self.then.evaluate(global, &network, &wallet, outcome.process)
     }
 }

@@ -24,6 +24,11 @@ pub struct TailArgs {
 }
 
 impl TailArgs {
+    /// `ao tail -f PROCESS` (what `ao repl --watch PROCESS` does).
+    pub fn following(process: String) -> TailArgs {
+        TailArgs { process, last: 10, follow: true }
+    }
+
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let network = Network::open_to_read(global)?;
         let process = network.find(global, &self.process)?;

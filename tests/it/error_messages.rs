@@ -97,7 +97,8 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     let manifest = "[project]\nname = \"bad\"\n[processes.main]\nentry = \"main.lua\"\nknows = { T = \"nope\" }\n";
     std::fs::write(home.join("bad/ao.toml"), manifest).unwrap();
     std::fs::create_dir(home.join("typo")).unwrap();
-    std::fs::write(home.join("typo/ao.toml"), "[project]\nname = \"x\"\n[processes.main]\nentri = \"m.lua\"\n").unwrap();
+    std::fs::write(home.join("typo/ao.toml"), "[project]\nname = \"x\"\n[processes.main]\nentri = \"m.lua\"\n")
+        .unwrap();
     let mut wrong = Vec::new();
     for (args, code, expected) in CASES {
         let out = ao(home, args);

@@ -2,6 +2,7 @@
 mod support;
 
 mod aos_compat;
+mod cli_aos_habits;
 
 mod cli_completions;
 mod cli_drive;

@@ -1,20 +1,22 @@
-//! The dot-commands: `.help`, `.load FILE`, `.load-blueprint [NAME]`, `.editor`, `.dryrun`,
-//! `.live`, `.pause`, `.inbox`, `.exit`. A line is a dot-command when it starts with `.` and a
+//! The dot-commands: `.help`, `.load FILE`, `.load-blueprint [NAME]`, `.editor`, `.pad`,
+//! `.dryrun`, `.live`, `.pause`, `.inbox`, `.monitor`/`.unmonitor` (aos's, explained), `.exit`. A line is a dot-command when it starts with `.` and a
 //! letter (so `.5` is still Lua).
 use super::session::{Paint, Session};
 use crate::cli::eval::{BLUEPRINTS, blueprint, load_file};
 use crate::cli::inbox::print_text;
 
 /// The commands with their help, in `.help`'s order.
-pub const COMMANDS: [(&str, &str); 9] = [
+pub const COMMANDS: [(&str, &str); 11] = [
     (".help", "this list"),
     (".load FILE", "evaluate a Lua file and the local files it requires"),
     (".load-blueprint NAME", "load a blueprint (without NAME: list them)"),
     (".editor", "type several lines; .done evaluates them, .cancel drops them"),
+    (".pad", "write a chunk in $VISUAL or $EDITOR; it is evaluated when the editor closes"),
     (".dryrun", "dry-run mode on/off: evaluate without keeping anything (prompt starts with *)"),
     (".live", "resume the live feed of what other messages print"),
     (".pause", "pause the live feed (nothing is skipped: .live catches up)"),
     (".inbox", "the newest messages in the Inbox"),
+    (".monitor", "(aos's) cron ticks here run by themselves; the live feed shows them"),
     (".exit", "leave (Ctrl-D too)"),
 ];
 
@@ -32,6 +34,8 @@ pub enum Command<'a> {
     Load(&'a str),
     LoadBlueprint(Option<&'a str>),
     Editor,
+    Pad,
+    Monitor,
     Dryrun,
     Live,
     Pause,
@@ -73,6 +77,8 @@ pub fn parse(line: &str) -> Option<Command<'_>> {
         (".load", None) => Command::Usage(".load FILE"),
         (".load-blueprint", name) => Command::LoadBlueprint(name),
         (".editor", _) => Command::Editor,
+        (".pad", _) => Command::Pad,
+        (".monitor" | ".unmonitor", _) => Command::Monitor,
         (".dryrun", _) => Command::Dryrun,
         (".live", _) => Command::Live,
         (".pause", _) => Command::Pause,
@@ -121,6 +127,21 @@ pub fn execute(session: &mut Session, command: Command) -> Flow {
             println!("{}editor: type the lines, then .done to evaluate them or .cancel{}", paint.dim, paint.reset);
             Flow::Editor
         }
+        Command::Pad => match pad() {
+            Ok(code) if code.trim().is_empty() => {
+                println!("{}the pad was empty: nothing evaluated{}", paint.dim, paint.reset);
+                Flow::Continue(true)
+            }
+            Ok(code) => Flow::Continue(session.run(&code, None)),
+            Err(message) => failed(session, &message),
+        },
+        Command::Monitor => {
+            println!(
+                "{}cron ticks of processes here are evaluated by ao itself (with every command and in the live feed), so there is nothing to monitor: `ao tail -f` follows them{}",
+                paint.dim, paint.reset
+            );
+            Flow::Continue(true)
+        }
         Command::Dryrun => {
             session.dryrun = !session.dryrun;
             match session.dryrun {
@@ -160,6 +181,32 @@ pub fn execute(session: &mut Session, command: Command) -> Flow {
         Command::Unknown(name) => failed(session, &format!("no command {name}; .help lists them")),
         Command::Usage(usage) => failed(session, &format!("usage: {usage}")),
     }
+}
+
+/// Opens `$VISUAL` or `$EDITOR` (else `vi`) on a new Lua file; what it holds when the editor
+/// closes.
+fn pad() -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|e| !e.trim().is_empty())
+        .or_else(|| std::env::var("EDITOR").ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_string());
+    let file = std::env::temp_dir().join(format!("ao-pad-{}.lua", std::process::id()));
+    std::fs::write(&file, "").map_err(|e| format!("the pad {}: {e}", file.display()))?;
+    // As git runs an editor: through the shell, so EDITOR may carry arguments.
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg(&editor)
+        .arg(&file)
+        .status()
+        .map_err(|e| format!("cannot start the editor {editor:?}: {e}"))?;
+    let code = std::fs::read_to_string(&file).map_err(|e| format!("the pad {}: {e}", file.display()));
+    let _ = std::fs::remove_file(&file);
+    if !status.success() {
+        return Err(format!("the editor {editor:?} failed ({status}); nothing evaluated"));
+    }
+    code
 }
 
 fn failed(session: &Session, message: &str) -> Flow {

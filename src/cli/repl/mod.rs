@@ -22,9 +22,10 @@ use rustyline::{Editor, ExternalPrinter};
 
 use super::input::signing_wallet;
 use super::network::Network;
-use super::node_access::{home, node_error, open, output_text, warn_undelivered};
+use super::node_access::{home, node_error, output_text, warn_undelivered};
+use super::spawn::{SpawnOptions, ThenEvaluate};
 use super::{CliError, GlobalArgs};
-use crate::node::{Node, NodeError, SpawnRequest};
+use crate::node::NodeError;
 use crate::protocol::{Id, Wallet};
 use chunk::ChunkChecker;
 use commands::{Flow, execute};
@@ -41,6 +42,20 @@ pub struct ReplArgs {
     /// Process id, or the name of a process the wallet spawned (spawned now if new) [default: default]
     #[arg(allow_hyphen_values = true)]
     process: Option<String>,
+    /// For a new process: how it is spawned
+    #[command(flatten)]
+    spawn: SpawnOptions,
+    #[command(flatten)]
+    then: ThenEvaluate,
+    /// Follow what PROCESS's messages print instead (as `ao tail -f`), as `aos --watch`
+    #[arg(long, value_name = "PROCESS", conflicts_with_all = ["process", "run", "load", "list"])]
+    watch: Option<String>,
+    /// List the wallet's processes and exit (as `ao list`), as `aos --list`
+    #[arg(long, conflicts_with_all = ["process", "run", "load"])]
+    list: bool,
+    /// Set when the REPL was asked for as `ao NAME`: a new process then says it is not a command.
+    #[arg(skip)]
+    bare: bool,
 }
 
 impl ReplArgs {
@@ -49,70 +64,92 @@ impl ReplArgs {
             return Err(CliError::input("the REPL prints text, not JSON")
                 .hint("for JSON, evaluate with `ao --json eval PROCESS CODE`"));
         }
+        if self.list {
+            return super::list::ListArgs {}.run(global);
+        }
+        if let Some(process) = self.watch {
+            return super::tail::TailArgs::following(process).run(global);
+        }
         let name = self.process.as_deref().unwrap_or(DEFAULT_PROCESS);
         let wallet = signing_wallet(global)?;
         let home = home(global)?;
-        let (place, (process, spawned)) = match global.remote() {
-            None => {
-                let node = open(global)?;
-                let connected = connect(global, &node, &wallet, name)?;
-                (Place::Embedded(node), connected)
+        let network = Network::open(global)?;
+        let (process, spawned) = connect(global, &network, &wallet, name, &self)?;
+        if !spawned && self.spawn.given() {
+            global.notice("the process exists: --module, --cron, --tag, --data are for new processes");
+        }
+        if !self.then.load.is_empty() || self.then.run.is_some() {
+            self.then.evaluate(global, &network, &wallet, process.id)?;
+            if self.then.run.is_some() {
+                return Ok(());
             }
-            Some(_) => {
-                let network = Network::open(global)?;
-                let connected = connect_remote(global, &network, &wallet, name)?;
-                (Place::Remote(std::rc::Rc::new(network)), connected)
-            }
+        }
+        let place = match network {
+            Network::Embedded(node, _) => Place::Embedded(node),
+            remote => Place::Remote(Rc::new(remote)),
         };
         let session = Session::new(global, place, Rc::new(wallet), process, home);
         if std::io::stdin().is_terminal() { interactive(session, spawned) } else { piped::run(session) }
     }
+
+    /// The REPL asked for as `ao NAME ARGS...`: NAME and ARGS as `ao repl` takes them.
+    pub fn bare(args: &[std::ffi::OsString]) -> Result<ReplArgs, CliError> {
+        use clap::{Args as _, FromArgMatches as _};
+        let command = ReplArgs::augment_args(clap::Command::new("ao").no_binary_name(true));
+        let matches = command.try_get_matches_from(args).map_err(|e| {
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or_default();
+            CliError::input(first.strip_prefix("error: ").unwrap_or(first).to_string())
+                .hint("`ao NAME` opens the REPL on the process NAME; `ao --help` lists the commands")
+        })?;
+        let mut args = ReplArgs::from_arg_matches(&matches).map_err(|e| CliError::input(e.to_string()))?;
+        args.bare = true;
+        Ok(args)
+    }
 }
 
-/// The process `text` names for the wallet; a new name is spawned (an unknown id is an error).
-fn connect(global: &GlobalArgs, node: &Node, wallet: &Wallet, text: &str) -> Result<(Connected, bool), CliError> {
-    match node.resolve(&wallet.address(), text) {
-        Ok(row) => return Ok((Connected { id: row.id, name: row.name }, false)),
-        Err(NodeError::NoProcessNamed { .. }) if text.parse::<Id>().is_err() => {}
-        Err(NodeError::UnknownProcess(_) | NodeError::NoProcessNamed { .. }) => {
-            return Err(CliError::input(format!("no process {text:?}"))
-                .hint("`ao list` shows the processes; a name that is not in use is spawned"));
-        }
-        Err(error) => return Err(node_error(error)),
-    }
-    let request = SpawnRequest { name: Some(text.to_string()), ..SpawnRequest::default() };
-    let outcome = node.spawn(wallet, request).map_err(node_error)?;
-    warn_undelivered(global, &outcome.undelivered);
-    if let Some(error) = &outcome.result.error {
-        return Err(CliError::failed(format!("the new process {text:?} booted with an error: {error}")));
-    }
-    global.notice(format_args!("spawned a new process {text:?}: {}", outcome.process));
-    Ok((Connected { id: outcome.process, name: Some(text.to_string()) }, true))
-}
-
-/// The same on a remote network: a name the gateway does not find for the wallet is spawned there.
-fn connect_remote(
+/// The process `text` names for the wallet; a new name is spawned as `args` say (an unknown id
+/// is an error). On a remote network a name is looked up on its gateway.
+fn connect(
     global: &GlobalArgs,
     network: &Network,
     wallet: &Wallet,
     text: &str,
+    args: &ReplArgs,
 ) -> Result<(Connected, bool), CliError> {
-    if let Ok(id) = text.parse::<Id>() {
-        return Ok((Connected { id, name: None }, false));
+    match network {
+        Network::Embedded(node, _) => match node.resolve(&wallet.address(), text) {
+            Ok(row) => return Ok((Connected { id: row.id, name: row.name }, false)),
+            Err(NodeError::NoProcessNamed { .. }) if text.parse::<Id>().is_err() => {}
+            Err(NodeError::UnknownProcess(_) | NodeError::NoProcessNamed { .. }) => {
+                return Err(CliError::input(format!("no process {text:?}"))
+                    .hint("`ao list` shows the processes; a name that is not in use is spawned"));
+            }
+            Err(error) => return Err(node_error(error)),
+        },
+        remote => {
+            if let Ok(id) = text.parse::<Id>() {
+                return Ok((Connected { id, name: None }, false));
+            }
+            // A name not found is spawned, so it must be looked up where the network lists processes.
+            let gateway = remote.gateway().ok_or_else(|| {
+                CliError::input(format!("{text:?} is not a process id, and names need a gateway (--gateway-url)"))
+            })?;
+            let found = gateway.process_named(&wallet.address(), text).map_err(super::network::remote_error)?;
+            if let Some(found) = found {
+                return Ok((Connected { id: found, name: Some(text.to_string()) }, false));
+            }
+        }
     }
-    // A name not found is spawned, so it must be looked up where the network lists processes.
-    let gateway = network.gateway().ok_or_else(|| {
-        CliError::input(format!("{text:?} is not a process id, and names need a gateway (--gateway-url)"))
-    })?;
-    if let Some(found) = gateway.process_named(&wallet.address(), text).map_err(super::network::remote_error)? {
-        return Ok((Connected { id: found, name: Some(text.to_string()) }, false));
-    }
-    let request = SpawnRequest { name: Some(text.to_string()), ..SpawnRequest::default() };
+    let request = args.spawn.request(network, Some(text.to_string()))?;
     let (outcome, _) = network.spawn(wallet, request)?;
+    warn_undelivered(global, &outcome.undelivered);
     if let Some(error) = &outcome.result.error {
         return Err(CliError::failed(format!("the new process {text:?} booted with an error: {error}")));
     }
-    global.notice(format_args!("spawned a new process {text:?} on the network: {}", outcome.process));
+    let where_ = if global.remote().is_some() { " on the network" } else { "" };
+    let bare = if args.bare { " (not a command: `ao --help` lists them)" } else { "" };
+    global.notice(format_args!("spawned a new process {text:?}{where_}: {}{bare}", outcome.process));
     Ok((Connected { id: outcome.process, name: Some(text.to_string()) }, true))
 }
 

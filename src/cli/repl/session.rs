@@ -11,7 +11,7 @@ use super::feed::{Feed, Log};
 use crate::cli::eval::located_error;
 use crate::cli::interrupt::Armed;
 use crate::cli::network::Network;
-use crate::cli::node_access::{node_error, output_text, warn_undelivered};
+use crate::cli::node_access::{describe_sent, node_error, output_text, printed_after, split_error, warn_undelivered};
 use crate::cli::{CliError, GlobalArgs};
 use crate::lua_bundle::{LuaBundle, chunk_line};
 use crate::node::{ErrorKind, Inbox, LogPosition, MessageResult, Node, Outcome};
@@ -100,6 +100,8 @@ pub struct Session<'g> {
     pub generation: Rc<Cell<u64>>,
     /// Evaluations since the last checkpoint.
     unsaved: u32,
+    /// The slot of the last message this session sent, until its follow-ups are shown.
+    last_slot: Option<u64>,
 }
 
 /// ANSI codes, or nothing when colour is off.
@@ -120,9 +122,6 @@ impl Paint {
     }
 }
 
-/// The process library's heading before an Eval's error (after what it printed).
-const ERROR_HEADING: &str = "\u{1b}[31merror:\n\u{1b}[0m";
-
 impl<'g> Session<'g> {
     pub fn new(global: &'g GlobalArgs, place: Place, wallet: Rc<Wallet>, process: Connected, home: PathBuf) -> Self {
         Session {
@@ -138,6 +137,7 @@ impl<'g> Session<'g> {
             error_color: global.color(true),
             generation: Rc::new(Cell::new(0)),
             unsaved: 0,
+            last_slot: None,
         }
     }
 
@@ -174,6 +174,13 @@ impl<'g> Session<'g> {
         match self.evaluate(code) {
             Ok(result) => {
                 let ok = self.show(&result, code, bundle);
+                // Without a live feed (piped input), what the evaluation caused in the process
+                // at once (a `.receive()` continuation) is shown here.
+                if let (None, Some(slot), Place::Embedded(node)) = (&self.feed, self.last_slot.take(), &self.place) {
+                    for text in printed_after(node, self.process.id, slot) {
+                        println!("{}", self.for_stdout(&text).trim_end());
+                    }
+                }
                 self.after(&result);
                 ok
             }
@@ -239,28 +246,24 @@ impl<'g> Session<'g> {
     }
 
     /// What a message sent gave.
-    fn sent(&self, outcome: Outcome) -> MessageResult {
+    fn sent(&mut self, outcome: Outcome) -> MessageResult {
         self.global.detail(format_args!("message {} is slot {} of {}", outcome.id, outcome.slot, outcome.process));
+        self.last_slot = Some(outcome.slot);
         warn_undelivered(self.global, &outcome.undelivered);
         outcome.result
     }
 
     /// Shows what a result printed and sent, or its error; `false` if it has an error.
     pub fn show(&mut self, result: &MessageResult, code: &str, bundle: Option<&LuaBundle>) -> bool {
-        let paint = Paint::new(self.color);
         let output = self.for_stdout(&output_text(result));
         if !output.trim_end().is_empty() {
             println!("{}", output.trim_end());
         }
         for sent in result.messages.iter().filter(|_| !self.global.quiet) {
-            let action = sent.action().unwrap_or_else(|| "-".into());
-            println!("{}→ sent {action} to {}{}", paint.dim, sent.target().unwrap_or("?"), paint.reset);
+            println!("{}", describe_sent(sent, self.color));
         }
         let Some(error) = result.error.clone() else { return true };
-        let (printed, error) = match error.rfind(ERROR_HEADING) {
-            Some(at) => (error[..at].trim_end().to_string(), error[at + ERROR_HEADING.len()..].to_string()),
-            None => (String::new(), error),
-        };
+        let (printed, error) = split_error(&error);
         let printed = self.for_stdout(&printed);
         if !printed.is_empty() {
             println!("{printed}");

@@ -214,43 +214,8 @@ function ao.result(result)
   }
 end
 
--- Assignments: messages for other processes that were assigned to this one. Only those matching
--- an assignable pattern are handled.
-function ao.addAssignable(...)
-  local name, spec
-  if select("#", ...) >= 2 then name, spec = ... else spec = ... end
-  assert(spec ~= nil, "MatchSpec is required")
-  if name then
-    for i, a in ipairs(ao.assignables) do
-      if a.name == name then
-        ao.assignables[i].pattern = spec
-        return name
-      end
-    end
-  end
-  table.insert(ao.assignables, { pattern = spec, name = name })
-  return name or #ao.assignables
-end
-
-function ao.removeAssignable(name)
-  local index = type(name) == "number" and name or nil
-  if not index then
-    for i, a in ipairs(ao.assignables) do
-      if a.name == name then index = i break end
-    end
-  end
-  if index and ao.assignables[index] then table.remove(ao.assignables, index) end
-end
-
-function ao.isAssignment(msg)
-  return msg.Target ~= ao.id
-end
-
-function ao.isAssignable(msg)
-  for _, a in ipairs(ao.assignables) do
-    if utils.matchesSpec(msg, a.pattern) then return true end
-  end
-  return false
-end
+-- Assignments: messages for other processes that were assigned to this one; only those matching
+-- an assignable pattern are handled (`.assignment`).
+require(".assignment").init(ao)
 
 return ao

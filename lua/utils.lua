@@ -21,9 +21,15 @@ function utils.curry(fn, arity)
   arity = arity or debug.getinfo(fn, "u").nparams
   if arity < 2 then return fn end
   return function(...)
-    local args = { ... }
-    if #args >= arity then return fn(table.unpack(args)) end
-    return utils.curry(function(...) return fn(table.unpack(args), ...) end, arity - #args)
+    local args = table.pack(...)
+    if args.n >= arity then return fn(...) end
+    -- The arguments so far, then the later ones (aos passes only the first of those so far).
+    return utils.curry(function(...)
+      local later = table.pack(...)
+      local all = { table.unpack(args, 1, args.n) }
+      for i = 1, later.n do all[args.n + i] = later[i] end
+      return fn(table.unpack(all, 1, args.n + later.n))
+    end, arity - args.n)
   end
 end
 

@@ -191,6 +191,15 @@ local function errorText(err)
   return table.concat(HANDLER_PRINT_LOGS, "\n") .. "\n\n" .. Colors.red .. "error:\n" .. Colors.reset .. describe(err)
 end
 
+-- The stack as aos shows it under a failed message: from here up to `process.handle` (the
+-- loader's frames below it are ao's plumbing, which aos's host does not have).
+local function handleTraceback()
+  local trace = debug.traceback(nil, 2)
+  local at = trace:find("in function '.process.handle'", 1, true)
+  if not at then return trace end
+  return trace:sub(1, (trace:find("\n", at, true) or #trace + 1) - 1)
+end
+
 function process.handle(msg, envOrAo)
   local env = envOrAo.Process and envOrAo or envOrAo.env
   ao.init(env)
@@ -250,7 +259,7 @@ function process.handle(msg, envOrAo)
     end
     print(Colors.red .. "Error" .. Colors.gray .. " handling message with Action = " .. (msg.Action or "") .. Colors.reset)
     print(Colors.green .. describe(err) .. Colors.reset)
-    print("\n" .. Colors.gray .. debug.traceback() .. Colors.reset)
+    print("\n" .. Colors.gray .. handleTraceback() .. Colors.reset)
     return ao.result({ Error = errorText(err) })
   end
 

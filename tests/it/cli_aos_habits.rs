@@ -74,6 +74,13 @@ fn ao_name_opens_the_repl_and_aos_spawn_flags_shape_a_new_process() {
         stderr(&out)
     );
 
+    // A name like a command is not spawned by `ao NAME`, but a process of that name opens.
+    let out = ao(home, &["sned", "--run", "return 1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: \"sned\" is not a command, nor a process here; did you mean `ao send`?"));
+    ok(home, &["spawn", "sned"]);
+    assert_eq!(ok(home, &["sned", "--run", "return 7"]), "7");
+
     // ao spawn takes the same flags, and evaluates after spawning.
     let out = ao(
         home,

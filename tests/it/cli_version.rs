@@ -20,10 +20,19 @@ fn version_names_the_process_module_and_the_engine() {
 }
 
 #[test]
-fn an_unknown_command_is_a_usage_error() {
-    let out = ao(&["frobnicate"]);
+fn a_mistyped_command_is_a_usage_error_not_a_new_process() {
+    // `ao NAME` is the REPL on NAME (as `aos NAME`), but a NAME that looks like a command is not
+    // spawned.
+    let home = tempfile::tempdir().unwrap();
+    let out = crate::support::ao(home.path(), &["sned"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with("error: unrecognized subcommand 'frobnicate'"), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: \"sned\" is not a command, nor a process here; did you mean `ao send`?\nhint: `ao repl sned` spawns a process named \"sned\"\n"
+    );
     assert!(out.stdout.is_empty());
+    let out = ao(&["--frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().starts_with("error: unexpected argument '--frobnicate' found"));
 }

@@ -56,6 +56,9 @@ pub struct ReplArgs {
     /// Set when the REPL was asked for as `ao NAME`: a new process then says it is not a command.
     #[arg(skip)]
     bare: bool,
+    /// For `ao NAME`: a command NAME looks like a mistyping of (then NAME is not spawned).
+    #[arg(skip)]
+    like_command: Option<String>,
 }
 
 impl ReplArgs {
@@ -71,6 +74,13 @@ impl ReplArgs {
             return super::tail::TailArgs::following(process).run(global);
         }
         let name = self.process.as_deref().unwrap_or(DEFAULT_PROCESS);
+        // Without a wallet there is no process of its: a name like a command is a mistyping
+        // (checked before the wallet is made).
+        if let Some(command) = &self.like_command
+            && !super::input::wallet_path(global)?.exists()
+        {
+            return Err(mistyped(name, command));
+        }
         let wallet = signing_wallet(global)?;
         let home = home(global)?;
         let network = Network::open(global)?;
@@ -104,8 +114,20 @@ impl ReplArgs {
         })?;
         let mut args = ReplArgs::from_arg_matches(&matches).map_err(|e| CliError::input(e.to_string()))?;
         args.bare = true;
+        let name = args.process.clone().unwrap_or_default();
+        let commands = <super::Cli as clap::CommandFactory>::command();
+        let names = commands.get_subcommands().map(|c| c.get_name().to_string());
+        args.like_command = names
+            .filter(|command| strsim::jaro(command, &name) > 0.8)
+            .max_by(|a, b| strsim::jaro(a, &name).total_cmp(&strsim::jaro(b, &name)));
         Ok(args)
     }
+}
+
+/// `ao NAME` where NAME is no process and looks like the command `command`.
+fn mistyped(name: &str, command: &str) -> CliError {
+    CliError::input(format!("{name:?} is not a command, nor a process here; did you mean `ao {command}`?"))
+        .hint(format!("`ao repl {name}` spawns a process named {name:?}"))
 }
 
 /// The process `text` names for the wallet; a new name is spawned as `args` say (an unknown id
@@ -140,6 +162,9 @@ fn connect(
                 return Ok((Connected { id: found, name: Some(text.to_string()) }, false));
             }
         }
+    }
+    if let Some(command) = &args.like_command {
+        return Err(mistyped(text, command));
     }
     let request = args.spawn.request(network, Some(text.to_string()))?;
     let (outcome, _) = network.spawn(wallet, request)?;

@@ -101,6 +101,11 @@ impl DeployArgs {
                 global.notice(format_args!("warning: {}: {warning}", step.process));
             }
         }
+        for name in deploy.unlisted().map_err(deploy_error)? {
+            global.notice(format_args!(
+                "note: {name} is in ao.lock but no longer in ao.toml; its process is left as it is"
+            ));
+        }
         if global.json {
             print_json(&json!({"network": key, "plan": self.plan, "processes": steps}));
             return Ok(());

@@ -95,6 +95,13 @@ impl Deploy<'_> {
         Ok((lock, NetworkLock { wallet: self.wallet.to_string(), ..on_network }))
     }
 
+    /// The processes the lock file has on this network that the manifest no longer names (a
+    /// deploy leaves them as they are).
+    pub fn unlisted(&self) -> Result<Vec<String>, DeployError> {
+        let (_, on_network) = self.lock()?;
+        Ok(on_network.processes.keys().filter(|name| !self.manifest.processes.contains_key(*name)).cloned().collect())
+    }
+
     /// Where each process stands: its id (from the lock if it exists there, else by its name),
     /// and whether its source differs from what was last loaded into it. Changes nothing.
     pub fn plan(&self) -> Result<Vec<Step>, DeployError> {

@@ -245,6 +245,19 @@ fn deploy_spawns_loads_then_does_only_what_changed() {
     assert_eq!(after[1], counts[1], "the token got nothing");
     assert_eq!(ok(home, &["eval", "chat-chatroom", "return Fee"]), "20");
 
+    // A process taken out of the manifest is left alone, and said so.
+    let manifest = std::fs::read_to_string(dir.join("ao.toml")).unwrap();
+    let without = manifest.replace("[processes.chatroom]", "[ignored]").replace("knows = { TOKEN = \"token\" }", "");
+    std::fs::write(dir.join("ao.toml"), without.split("[ignored]").next().unwrap()).unwrap();
+    let out = in_project(home, &dir, &["deploy"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: chatroom is in ao.lock but no longer in ao.toml; its process is left as it is"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(dir.join("ao.toml"), manifest).unwrap();
+
     // Another wallet's lock is not taken over.
     let lock = std::fs::read_to_string(dir.join("ao.lock")).unwrap();
     let mine = crate::support::wallet().wallet.address();

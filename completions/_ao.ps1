@@ -126,7 +126,7 @@ Register-ArgumentCompleter -Native -CommandName 'ao' -ScriptBlock {
         'ao;eval' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Evaluate the Lua in FILE, with the local files it `require`s')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Evaluate the Lua in FILE, with the local files it `require`s')
-            [CompletionResult]::new('--blueprint', '--blueprint', [CompletionResultType]::ParameterName, 'Load a blueprint (token, chatroom, voting, staking, arena)')
+            [CompletionResult]::new('--blueprint', '--blueprint', [CompletionResultType]::ParameterName, 'Load a blueprint (token, chatroom, voting, staking, arena, chat, htoken, patch-legacy-reply, apm, arns, cred-utils)')
             [CompletionResult]::new('--slot', '--slot', [CompletionResultType]::ParameterName, 'Evaluate as a dry run on the process as it was right after slot N''s message (nothing is sent or kept)')
             [CompletionResult]::new('--wallet', '--wallet', [CompletionResultType]::ParameterName, 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]')
             [CompletionResult]::new('--home', '--home', [CompletionResultType]::ParameterName, 'Where the embedded node keeps its state [default: the platform''s data directory]')

@@ -120,7 +120,7 @@ set edit:completion:arg-completer[ao] = {|@words|
         &'ao;eval'= {
             cand -f 'Evaluate the Lua in FILE, with the local files it `require`s'
             cand --file 'Evaluate the Lua in FILE, with the local files it `require`s'
-            cand --blueprint 'Load a blueprint (token, chatroom, voting, staking, arena)'
+            cand --blueprint 'Load a blueprint (token, chatroom, voting, staking, arena, chat, htoken, patch-legacy-reply, apm, arns, cred-utils)'
             cand --slot 'Evaluate as a dry run on the process as it was right after slot N''s message (nothing is sent or kept)'
             cand --wallet 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]'
             cand --home 'Where the embedded node keeps its state [default: the platform''s data directory]'

@@ -107,7 +107,7 @@ complete -c ao -n "__fish_ao_using_subcommand send" -s v -l verbose -d 'Also pri
 complete -c ao -n "__fish_ao_using_subcommand send" -s h -l help -d 'Print help'
 complete -c ao -n "__fish_ao_using_subcommand send" -s V -l version -d 'Print version'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s f -l file -d 'Evaluate the Lua in FILE, with the local files it `require`s' -r -F
-complete -c ao -n "__fish_ao_using_subcommand eval" -l blueprint -d 'Load a blueprint (token, chatroom, voting, staking, arena)' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l blueprint -d 'Load a blueprint (token, chatroom, voting, staking, arena, chat, htoken, patch-legacy-reply, apm, arns, cred-utils)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l slot -d 'Evaluate as a dry run on the process as it was right after slot N\'s message (nothing is sent or kept)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand eval" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F

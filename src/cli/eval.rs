@@ -26,7 +26,8 @@ pub struct EvalArgs {
     /// Evaluate the Lua in FILE, with the local files it `require`s
     #[arg(short = 'f', long = "file", value_name = "FILE", conflicts_with = "blueprint")]
     file: Option<PathBuf>,
-    /// Load a blueprint (token, chatroom, voting, staking, arena)
+    /// Load a blueprint (token, chatroom, voting, staking, arena, chat, htoken, patch-legacy-reply,
+    /// apm, arns, cred-utils)
     #[arg(long = "blueprint", value_name = "NAME")]
     blueprint: Option<String>,
     /// Evaluate as a dry run on the process as it was right after slot N's message (nothing is
@@ -36,12 +37,18 @@ pub struct EvalArgs {
 }
 
 /// The blueprints ao ships, compiled in.
-pub const BLUEPRINTS: [(&str, &str); 5] = [
+pub const BLUEPRINTS: [(&str, &str); 11] = [
     ("token", include_str!("../../lua/blueprints/token.lua")),
     ("chatroom", include_str!("../../lua/blueprints/chatroom.lua")),
     ("voting", include_str!("../../lua/blueprints/voting.lua")),
     ("staking", include_str!("../../lua/blueprints/staking.lua")),
     ("arena", include_str!("../../lua/blueprints/arena.lua")),
+    ("chat", include_str!("../../lua/blueprints/chat.lua")),
+    ("htoken", include_str!("../../lua/blueprints/htoken.lua")),
+    ("patch-legacy-reply", include_str!("../../lua/blueprints/patch-legacy-reply.lua")),
+    ("apm", include_str!("../../lua/blueprints/apm.lua")),
+    ("arns", include_str!("../../lua/blueprints/arns.lua")),
+    ("cred-utils", include_str!("../../lua/blueprints/cred-utils.lua")),
 ];
 
 /// The source of blueprint `name`.

@@ -66,9 +66,9 @@ complete -c ao -n "__fish_ao_needs_command" -f -a "help" -d 'Print this message 
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s m -l module -d 'The module to run: `aos` (ao\'s own; on a remote network the one aos uses there), a module id, or a module\'s Name (registered with `ao module add`, or on the network\'s gateway)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l cron -d 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -s d -l data -d 'The data: TEXT, or @FILE' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l tag-name -d 'A tag\'s name, given with a --tag-value after it, as aos takes tags (repeatable, in pairs)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l tag-value -d 'The value of the --tag-name before it' -r
-complete -c ao -n "__fish_ao_using_subcommand spawn" -s d -l data -d 'The spawn\'s data: TEXT, or @FILE' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l load -d 'Evaluate FILE in the process (with the local files it requires), as `.load` does (repeatable)' -r -F
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l run -d 'Evaluate CODE in the process (after --load), print what it gives, and exit' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
@@ -148,9 +148,9 @@ complete -c ao -n "__fish_ao_using_subcommand dryrun" -s V -l version -d 'Print 
 complete -c ao -n "__fish_ao_using_subcommand repl" -s m -l module -d 'The module to run: `aos` (ao\'s own; on a remote network the one aos uses there), a module id, or a module\'s Name (registered with `ao module add`, or on the network\'s gateway)' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l cron -d 'Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes, 1-hour, 2-blocks), as `aos --cron` does' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -s t -l tag -d 'A tag, NAME=VALUE (repeatable)' -r
+complete -c ao -n "__fish_ao_using_subcommand repl" -s d -l data -d 'The data: TEXT, or @FILE' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l tag-name -d 'A tag\'s name, given with a --tag-value after it, as aos takes tags (repeatable, in pairs)' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l tag-value -d 'The value of the --tag-name before it' -r
-complete -c ao -n "__fish_ao_using_subcommand repl" -s d -l data -d 'The spawn\'s data: TEXT, or @FILE' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l load -d 'Evaluate FILE in the process (with the local files it requires), as `.load` does (repeatable)' -r -F
 complete -c ao -n "__fish_ao_using_subcommand repl" -l run -d 'Evaluate CODE in the process (after --load), print what it gives, and exit' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l watch -d 'Follow what PROCESS\'s messages print instead (as `ao tail -f`), as `aos --watch`' -r

@@ -14,8 +14,8 @@ end
 utils.isArray = isArray
 
 -- Partial application: with fewer than `arity` arguments, returns a function waiting for the
--- rest. As in aos, only the first of several early arguments is kept (so `f(a, b)(c)` calls
--- `f(a, c)`); code written against aos depends on that.
+-- rest; `f(a, b)(c)` calls `f(a, b, c)` (aos keeps only the first early argument and calls
+-- `f(a, c)`: a deliberate difference, README).
 function utils.curry(fn, arity)
   assert(type(fn) == "function", "function is required as first argument")
   arity = arity or debug.getinfo(fn, "u").nparams

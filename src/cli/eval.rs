@@ -12,7 +12,6 @@ use super::node_access::{for_stdout, plain_error, printed_after, report, report_
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
 use crate::lua_bundle::{LocatedError, LuaBundle};
-use crate::node::MessageResult;
 use crate::protocol::Tag;
 
 #[derive(Debug, Args)]
@@ -82,6 +81,34 @@ pub fn located_error(error: &str, bundle: Option<&LuaBundle>) -> CliError {
     }
 }
 
+/// Evaluates `code` in `process` (an `Eval` message from `wallet`) and prints as `ao eval` does:
+/// what it printed and sent, an error at the line (of `bundle`'s file) it comes from, and what it
+/// caused in the process in the same command (a `.receive()` continuation whose reply came at
+/// once), as the REPL's feed shows it.
+pub fn evaluate(
+    global: &GlobalArgs,
+    network: &Network,
+    wallet: &crate::protocol::Wallet,
+    process: crate::protocol::Id,
+    code: &str,
+    bundle: Option<&LuaBundle>,
+) -> Result<(), CliError> {
+    let spinner = Spinner::start(global, "evaluating");
+    let outcome = network.send(wallet, process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec());
+    drop(spinner);
+    let outcome = outcome?;
+    report(global, &outcome, false).map_err(|failed| match &outcome.result.error {
+        Some(error) if !global.json => located_error(error, bundle),
+        _ => failed,
+    })?;
+    if let (Network::Embedded(node, _), false) = (network, global.json) {
+        for text in printed_after(node, process, outcome.slot, outcome.id) {
+            println!("{}", for_stdout(global, &text));
+        }
+    }
+    Ok(())
+}
+
 impl EvalArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let bundle = self.file.as_deref().map(|path| load_file(global, path)).transpose()?;
@@ -94,31 +121,16 @@ impl EvalArgs {
         let wallet = signing_wallet(global)?;
         let network = Network::open(global)?;
         let process = network.process(&wallet.address(), &self.process)?;
-        let tags = vec![Tag::new("Action", "Eval")];
+        let Some(slot) = self.slot else { return evaluate(global, &network, &wallet, process, &code, bundle.as_ref()) };
+        // A dry run in the past: nothing is sent.
         let spinner = Spinner::start(global, "evaluating");
-        let located = |result: &MessageResult, failed: CliError| match &result.error {
+        let result = network.dry_run(&wallet, process, (&[Tag::new("Action", "Eval")], code.as_bytes()), Some(slot));
+        drop(spinner);
+        let result = result?;
+        let document = json!({"process": process.to_string(), "slot": slot, "result": result});
+        report_result(global, &document, &result, None).map_err(|failed| match &result.error {
             Some(error) if !global.json => located_error(error, bundle.as_ref()),
             _ => failed,
-        };
-        if let Some(slot) = self.slot {
-            // A dry run in the past: nothing is sent.
-            let result = network.dry_run(&wallet, process, (&tags, code.as_bytes()), Some(slot));
-            drop(spinner);
-            let result = result?;
-            let document = json!({"process": process.to_string(), "slot": slot, "result": result});
-            return report_result(global, &document, &result, None).map_err(|failed| located(&result, failed));
-        }
-        let outcome = network.send(&wallet, process, tags, code.into_bytes());
-        drop(spinner);
-        let outcome = outcome?;
-        report(global, &outcome, false).map_err(|failed| located(&outcome.result, failed))?;
-        // What the evaluation caused in the process in the same command (a `.receive()`
-        // continuation whose reply came at once), as the REPL's feed shows it.
-        if let (Network::Embedded(node, _), false) = (&network, global.json) {
-            for text in printed_after(node, process, outcome.slot) {
-                println!("{}", for_stdout(global, &text));
-            }
-        }
-        Ok(())
+        })
     }
 }

@@ -84,7 +84,7 @@ pub fn wallet_error(error: WalletFileError, path: &Path) -> CliError {
 }
 
 /// `-t NAME=VALUE`... and `-d TEXT|@FILE`, for commands that build a message or a spawn.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct TagsAndData {
     /// A tag, NAME=VALUE (repeatable)
     #[arg(short = 't', long = "tag", value_name = "NAME=VALUE", value_parser = parse_tag)]

@@ -222,7 +222,7 @@ impl Command {
             Command::Network(args) => args.run(global),
             Command::Version(args) => args.run(global),
             Command::Completions(args) => args.run(global),
-            Command::Bare(args) => repl::ReplArgs::bare(&args)?.run(global),
+            Command::Bare(_) => unreachable!("`ao NAME` is parsed again as `ao repl NAME` (parse)"),
         }
     }
 }
@@ -257,8 +257,24 @@ impl CliError {
     }
 }
 
+/// The command line. `ao NAME ARGS...` is parsed again as `ao repl NAME ARGS...`, so that what
+/// every command takes (`--wallet`, `-q`...) works after NAME too, as with `aos NAME --wallet`.
+fn parse() -> Cli {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let cli = Cli::parse_from(&argv);
+    let Some(Command::Bare(rest)) = &cli.command else { return cli };
+    let at = argv.len() - rest.len();
+    let again: Vec<OsString> =
+        argv[..at].iter().cloned().chain(std::iter::once("repl".into())).chain(argv[at..].iter().cloned()).collect();
+    let mut cli = Cli::parse_from(again);
+    if let Some(Command::Repl(args)) = &mut cli.command {
+        args.mark_bare();
+    }
+    cli
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let color_errors = cli.global.color(true);
     let command = cli.command.unwrap_or_else(|| Command::Repl(repl::ReplArgs::default()));
     let result = match command.embedded_only() {

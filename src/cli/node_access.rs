@@ -115,13 +115,15 @@ pub fn report(global: &GlobalArgs, outcome: &Outcome, show_id: bool) -> Result<(
     report_result(global, &document, &outcome.result, heading.as_deref())
 }
 
-/// What the entries of `process`'s log after slot `slot` printed — what the message at `slot`
-/// caused there in the same command (a `.receive()` continuation when the reply came at once,
-/// cron ticks due); read at once after the message.
-pub fn printed_after(node: &Node, process: Id, slot: u64) -> Vec<String> {
+/// What the messages `message` (at `slot` of `process`) caused there in the same push printed —
+/// a `.receive()` continuation whose reply came at once —: the later entries of its log whose
+/// `Pushed-For` is `message`.
+pub fn printed_after(node: &Node, process: Id, slot: u64, message: Id) -> Vec<String> {
     let after = crate::node::LogPosition { slot, timestamp: 0, rank: 0 };
+    let message = message.to_string();
     let entries = node.log(process, Some(after), 100).unwrap_or_default();
-    entries.iter().map(|entry| output_text(&entry.result)).filter(|text| !text.trim().is_empty()).collect()
+    let caused = entries.iter().filter(|entry| entry.tag("Pushed-For") == Some(message.as_str()));
+    caused.map(|entry| output_text(&entry.result)).filter(|text| !text.trim().is_empty()).collect()
 }
 
 /// Warns on stderr of each outbox entry that was not delivered for a problem.
@@ -207,30 +209,45 @@ const PLUMBING_TAGS: [&str; 9] =
 const DATA_SHOWN: usize = 200;
 
 /// A message a result sends, for people: `→ sent ACTION to TARGET`, then its other tags
-/// (`Balance=100 Ticker=TOKEN`) and its data, each on an indented line when it has them.
+/// (`Balance=100 Ticker=TOKEN`) and its data, each on an indented line when it has them. Text with
+/// spaces, quotes or control characters is quoted as JSON (escaped); colour codes are removed.
 pub fn describe_sent(message: &crate::node::OutboxMessage, color: bool) -> String {
     let (dim, reset) = if color { ("\x1b[2m", "\x1b[0m") } else { ("", "") };
-    let action = message.action().unwrap_or_else(|| "-".into());
-    let mut text = format!("→ sent {action} to {}", message.target().unwrap_or("?"));
-    let quoted = |value: &str| {
-        let plain = value.chars().all(|c| !c.is_whitespace() && c != '"') && !value.is_empty();
-        if plain { value.to_string() } else { serde_json::to_string(value).expect("strings serialize") }
+    let shown = |value: &str| {
+        let value = strip_ansi(value);
+        let plain = !value.is_empty() && value.chars().all(|c| !c.is_whitespace() && !c.is_control() && c != '"');
+        if plain { value } else { serde_json::to_string(&value).expect("strings serialize") }
     };
+    let action = message.action().unwrap_or_else(|| "-".into());
+    let mut text = format!("→ sent {} to {}", shown(&action), shown(message.target().unwrap_or("?")));
     let tags: Vec<String> = message
         .tags()
         .filter(|(name, _)| !PLUMBING_TAGS.contains(name))
-        .map(|(name, value)| format!("{name}={}", quoted(&value)))
+        .map(|(name, value)| format!("{}={}", shown(name), shown(&value)))
         .collect();
     if !tags.is_empty() {
         text.push_str(&format!("\n    {dim}{}{reset}", tags.join(" ")));
     }
-    let data = String::from_utf8_lossy(&message.data()).into_owned();
-    let data = strip_ansi(data.trim());
-    if !data.is_empty() {
-        let one_line = data.replace('\n', "⏎");
-        let shown: String = one_line.chars().take(DATA_SHOWN).collect();
-        let more = if shown.len() < one_line.len() { format!("… ({} bytes)", data.len()) } else { String::new() };
-        text.push_str(&format!("\n    {dim}Data:{reset} {shown}{more}"));
+    let data = message.data();
+    let head = String::from_utf8_lossy(&data[..data.len().min(4 * DATA_SHOWN)]);
+    let head = strip_ansi(head.trim());
+    if !head.is_empty() {
+        let one_line: String = head
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    '⏎'
+                } else if c.is_control() {
+                    '·'
+                } else {
+                    c
+                }
+            })
+            .take(DATA_SHOWN)
+            .collect();
+        let cut = data.len() > 4 * DATA_SHOWN || head.chars().count() > DATA_SHOWN;
+        let more = if cut { format!("… ({} bytes)", data.len()) } else { String::new() };
+        text.push_str(&format!("\n    {dim}Data:{reset} {one_line}{more}"));
     }
     text
 }

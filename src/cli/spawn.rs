@@ -8,13 +8,13 @@ use clap::Args;
 use serde_json::json;
 
 use super::eval::load_file;
-use super::input::{parse_tag, read_data, signing_wallet};
+use super::input::{TagsAndData, read_data, signing_wallet};
 use super::network::Network;
-use super::node_access::{report, warn_undelivered};
+use super::node_access::warn_undelivered;
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
 use crate::node::SpawnRequest;
-use crate::protocol::{Tag, Wallet};
+use crate::protocol::{Id, Tag, Wallet};
 
 #[derive(Debug, Args)]
 pub struct SpawnArgs {
@@ -31,35 +31,33 @@ pub struct SpawnArgs {
 pub struct SpawnOptions {
     /// The module to run: `aos` (ao's own; on a remote network the one aos uses there), a module
     /// id, or a module's Name (registered with `ao module add`, or on the network's gateway)
-    #[arg(short = 'm', long = "module", value_name = "aos|ID|NAME", default_value = "aos", allow_hyphen_values = true)]
+    #[arg(short = 'm', long = "module", value_name = "aos|ID|NAME", default_value = DEFAULT_MODULE, allow_hyphen_values = true)]
     pub module: String,
     /// Send the process an `Action=Cron` message every INTERVAL (e.g. 10-seconds, 5-minutes,
     /// 1-hour, 2-blocks), as `aos --cron` does
     #[arg(long, value_name = "INTERVAL")]
     pub cron: Option<String>,
-    /// A tag, NAME=VALUE (repeatable)
-    #[arg(short = 't', long = "tag", value_name = "NAME=VALUE", value_parser = parse_tag)]
-    pub tags: Vec<Tag>,
+    #[command(flatten)]
+    pub input: TagsAndData,
     /// A tag's name, given with a --tag-value after it, as aos takes tags (repeatable, in pairs)
     #[arg(long = "tag-name", value_name = "NAME")]
     pub tag_names: Vec<String>,
     /// The value of the --tag-name before it
     #[arg(long = "tag-value", value_name = "VALUE")]
     pub tag_values: Vec<String>,
-    /// The spawn's data: TEXT, or @FILE
-    #[arg(short = 'd', long = "data", value_name = "TEXT|@FILE")]
-    pub data: Option<String>,
 }
+
+/// The module spawns use unless told.
+const DEFAULT_MODULE: &str = "aos";
 
 impl Default for SpawnOptions {
     fn default() -> Self {
         SpawnOptions {
-            module: "aos".to_string(),
+            module: DEFAULT_MODULE.to_string(),
             cron: None,
-            tags: Vec::new(),
+            input: TagsAndData { tags: Vec::new(), data: None },
             tag_names: Vec::new(),
             tag_values: Vec::new(),
-            data: None,
         }
     }
 }
@@ -78,12 +76,12 @@ pub struct ThenEvaluate {
 impl SpawnOptions {
     /// Whether any option differs from the default (they only matter for a new process).
     pub fn given(&self) -> bool {
-        self.module != "aos"
+        self.module != DEFAULT_MODULE
             || self.cron.is_some()
-            || !self.tags.is_empty()
+            || !self.input.tags.is_empty()
             || !self.tag_names.is_empty()
             || !self.tag_values.is_empty()
-            || self.data.is_some()
+            || self.input.data.is_some()
     }
 
     /// The spawn of a process named `name` on `network`.
@@ -91,9 +89,9 @@ impl SpawnOptions {
         if self.tag_names.len() != self.tag_values.len() {
             return Err(CliError::input("--tag-name and --tag-value come in pairs (each name, then its value)"));
         }
-        let data = read_data(self.data.as_deref())?;
+        let data = read_data(self.input.data.as_deref())?;
         let module = network.module(&self.module)?;
-        let mut tags = self.tags.clone();
+        let mut tags = self.input.tags.clone();
         tags.extend(self.tag_names.iter().zip(&self.tag_values).map(|(name, value)| Tag::new(name, value)));
         if let Some(interval) = &self.cron {
             tags.extend(crate::node::cron_tags(interval));
@@ -110,25 +108,16 @@ impl ThenEvaluate {
         global: &GlobalArgs,
         network: &Network,
         wallet: &Wallet,
-        process: crate::protocol::Id,
+        process: Id,
     ) -> Result<(), CliError> {
-        let eval = vec![Tag::new("Action", "Eval")];
         for path in &self.load {
             let bundle = load_file(global, path)?;
-            let outcome = network.send(wallet, process, eval.clone(), bundle.code().as_bytes().to_vec())?;
-            report(global, &outcome, false).map_err(|failed| match &outcome.result.error {
-                Some(error) => super::eval::located_error(error, Some(&bundle)),
-                None => failed,
-            })?;
+            super::eval::evaluate(global, network, wallet, process, bundle.code(), Some(&bundle))?;
         }
-        if let Some(code) = &self.run {
-            let outcome = network.send(wallet, process, eval, code.as_bytes().to_vec())?;
-            report(global, &outcome, false).map_err(|failed| match &outcome.result.error {
-                Some(error) => super::eval::located_error(error, None),
-                None => failed,
-            })?;
+        match &self.run {
+            Some(code) => super::eval::evaluate(global, network, wallet, process, code, None),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 

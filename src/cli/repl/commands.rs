@@ -127,7 +127,7 @@ pub fn execute(session: &mut Session, command: Command) -> Flow {
             println!("{}editor: type the lines, then .done to evaluate them or .cancel{}", paint.dim, paint.reset);
             Flow::Editor
         }
-        Command::Pad => match pad() {
+        Command::Pad => match pad(session) {
             Ok(code) if code.trim().is_empty() => {
                 println!("{}the pad was empty: nothing evaluated{}", paint.dim, paint.reset);
                 Flow::Continue(true)
@@ -135,6 +135,10 @@ pub fn execute(session: &mut Session, command: Command) -> Flow {
             Ok(code) => Flow::Continue(session.run(&code, None)),
             Err(message) => failed(session, &message),
         },
+        Command::Monitor if matches!(session.place, super::session::Place::Remote(_)) => failed(
+            session,
+            "on a remote network its units run cron ticks; ao cannot ask them to start (aos's .monitor on the legacy MU) yet",
+        ),
         Command::Monitor => {
             println!(
                 "{}cron ticks of processes here are evaluated by ao itself (with every command and in the live feed), so there is nothing to monitor: `ao tail -f` follows them{}",
@@ -184,29 +188,34 @@ pub fn execute(session: &mut Session, command: Command) -> Flow {
 }
 
 /// Opens `$VISUAL` or `$EDITOR` (else `vi`) on a new Lua file; what it holds when the editor
-/// closes.
-fn pad() -> Result<String, String> {
+/// closes. The live feed waits meanwhile (it would write into the editor's screen).
+fn pad(session: &Session) -> Result<String, String> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|e| !e.trim().is_empty())
         .or_else(|| std::env::var("EDITOR").ok().filter(|e| !e.trim().is_empty()))
         .unwrap_or_else(|| "vi".to_string());
-    let file = std::env::temp_dir().join(format!("ao-pad-{}.lua", std::process::id()));
-    std::fs::write(&file, "").map_err(|e| format!("the pad {}: {e}", file.display()))?;
+    let file = tempfile::Builder::new().prefix("ao-pad-").suffix(".lua").tempfile();
+    let file = file.map_err(|e| format!("the pad: {e}"))?;
+    let paused = session.feed.as_ref().filter(|feed| !feed.is_paused());
+    if let Some(feed) = paused {
+        feed.pause();
+    }
     // As git runs an editor: through the shell, so EDITOR may carry arguments.
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg(&editor)
-        .arg(&file)
-        .status()
-        .map_err(|e| format!("cannot start the editor {editor:?}: {e}"))?;
-    let code = std::fs::read_to_string(&file).map_err(|e| format!("the pad {}: {e}", file.display()));
-    let _ = std::fs::remove_file(&file);
+        .arg(file.path())
+        .status();
+    if let Some(feed) = paused {
+        feed.resume();
+    }
+    let status = status.map_err(|e| format!("cannot start the editor {editor:?}: {e}"))?;
     if !status.success() {
         return Err(format!("the editor {editor:?} failed ({status}); nothing evaluated"));
     }
-    code
+    std::fs::read_to_string(file.path()).map_err(|e| format!("the pad {}: {e}", file.path().display()))
 }
 
 fn failed(session: &Session, message: &str) -> Flow {

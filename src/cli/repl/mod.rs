@@ -63,12 +63,12 @@ pub struct ReplArgs {
 
 impl ReplArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
+        if self.list {
+            return super::list::ListArgs {}.run(global);
+        }
         if global.json {
             return Err(CliError::input("the REPL prints text, not JSON")
                 .hint("for JSON, evaluate with `ao --json eval PROCESS CODE`"));
-        }
-        if self.list {
-            return super::list::ListArgs {}.run(global);
         }
         if let Some(process) = self.watch {
             return super::tail::TailArgs::following(process).run(global);
@@ -95,32 +95,30 @@ impl ReplArgs {
             }
         }
         let place = match network {
-            Network::Embedded(node, _) => Place::Embedded(node),
+            // The session arms each evaluation itself; what opening armed ends here (its timer
+            // and Ctrl-C must not reach the session's reads).
+            Network::Embedded(node, armed) => {
+                drop(armed);
+                Place::Embedded(node)
+            }
             remote => Place::Remote(Rc::new(remote)),
         };
         let session = Session::new(global, place, Rc::new(wallet), process, home);
         if std::io::stdin().is_terminal() { interactive(session, spawned) } else { piped::run(session) }
     }
 
-    /// The REPL asked for as `ao NAME ARGS...`: NAME and ARGS as `ao repl` takes them.
-    pub fn bare(args: &[std::ffi::OsString]) -> Result<ReplArgs, CliError> {
-        use clap::{Args as _, FromArgMatches as _};
-        let command = ReplArgs::augment_args(clap::Command::new("ao").no_binary_name(true));
-        let matches = command.try_get_matches_from(args).map_err(|e| {
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or_default();
-            CliError::input(first.strip_prefix("error: ").unwrap_or(first).to_string())
-                .hint("`ao NAME` opens the REPL on the process NAME; `ao --help` lists the commands")
-        })?;
-        let mut args = ReplArgs::from_arg_matches(&matches).map_err(|e| CliError::input(e.to_string()))?;
-        args.bare = true;
-        let name = args.process.clone().unwrap_or_default();
+    /// Marks the REPL as asked for by `ao NAME`: a new NAME that looks like a command (`sned`)
+    /// is then taken for a mistyping, not spawned.
+    pub fn mark_bare(&mut self) {
+        self.bare = true;
+        let name = self.process.clone().unwrap_or_default();
         let commands = <super::Cli as clap::CommandFactory>::command();
-        let names = commands.get_subcommands().map(|c| c.get_name().to_string());
-        args.like_command = names
-            .filter(|command| strsim::jaro(command, &name) > 0.8)
+        let mut names: Vec<String> = commands.get_subcommands().map(|c| c.get_name().to_string()).collect();
+        names.push("help".to_string());
+        self.like_command = names
+            .into_iter()
+            .filter(|command| name.len() >= 3 && strsim::jaro(command, &name) > 0.8)
             .max_by(|a, b| strsim::jaro(a, &name).total_cmp(&strsim::jaro(b, &name)));
-        Ok(args)
     }
 }
 

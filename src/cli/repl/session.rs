@@ -100,8 +100,8 @@ pub struct Session<'g> {
     pub generation: Rc<Cell<u64>>,
     /// Evaluations since the last checkpoint.
     unsaved: u32,
-    /// The slot of the last message this session sent, until its follow-ups are shown.
-    last_slot: Option<u64>,
+    /// The slot and id of the last message this session sent, until its follow-ups are shown.
+    last_sent: Option<(u64, crate::protocol::Id)>,
 }
 
 /// ANSI codes, or nothing when colour is off.
@@ -137,7 +137,7 @@ impl<'g> Session<'g> {
             error_color: global.color(true),
             generation: Rc::new(Cell::new(0)),
             unsaved: 0,
-            last_slot: None,
+            last_sent: None,
         }
     }
 
@@ -176,8 +176,10 @@ impl<'g> Session<'g> {
                 let ok = self.show(&result, code, bundle);
                 // Without a live feed (piped input), what the evaluation caused in the process
                 // at once (a `.receive()` continuation) is shown here.
-                if let (None, Some(slot), Place::Embedded(node)) = (&self.feed, self.last_slot.take(), &self.place) {
-                    for text in printed_after(node, self.process.id, slot) {
+                if let (None, Some((slot, id)), Place::Embedded(node)) =
+                    (&self.feed, self.last_sent.take(), &self.place)
+                {
+                    for text in printed_after(node, self.process.id, slot, id) {
                         println!("{}", self.for_stdout(&text).trim_end());
                     }
                 }
@@ -248,7 +250,7 @@ impl<'g> Session<'g> {
     /// What a message sent gave.
     fn sent(&mut self, outcome: Outcome) -> MessageResult {
         self.global.detail(format_args!("message {} is slot {} of {}", outcome.id, outcome.slot, outcome.process));
-        self.last_slot = Some(outcome.slot);
+        self.last_sent = Some((outcome.slot, outcome.id));
         warn_undelivered(self.global, &outcome.undelivered);
         outcome.result
     }

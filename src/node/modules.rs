@@ -36,7 +36,8 @@ impl NodeModule {
     pub(crate) fn limits_for(&self, spawn: &DataItem) -> Result<Limits, NodeError> {
         let memory = spawn.tag("Memory-Limit").or_else(|| self.tag("Memory-Limit"));
         let compute = spawn.tag("Compute-Limit").or_else(|| self.tag("Compute-Limit"));
-        Ok(Limits::with_tags(memory, compute, self.loaded.counts_fuel())?)
+        let memory64 = self.loaded.format().has_memory64();
+        Ok(Limits::with_tags(memory, compute, self.loaded.counts_fuel(), memory64)?)
     }
 }
 
@@ -113,7 +114,7 @@ impl Node {
             tags.push(Tag::new("Memory-Limit", DEFAULT_MEMORY_LIMIT));
         }
         let find = |name: &str| tags.iter().find(|t| t.name == name).map(|t| t.value.as_str());
-        Limits::with_tags(find("Memory-Limit"), find("Compute-Limit"), true)?;
+        Limits::with_tags(find("Memory-Limit"), find("Compute-Limit"), true, format.has_memory64())?;
         let item = module(format.as_str(), tags, wasm).sign(wallet)?;
         self.keep_module(&item, format)
     }

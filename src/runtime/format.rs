@@ -56,6 +56,11 @@ impl ModuleFormat {
     }
 
     /// The `Module-Format` tag value.
+    /// Whether its modules have a 64-bit memory.
+    pub fn has_memory64(self) -> bool {
+        self.family() == Some(Family::C64)
+    }
+
     pub fn as_str(self) -> &'static str {
         NAMES.iter().find(|(format, _)| *format == self).map(|(_, name)| *name).expect("every format is named")
     }

@@ -34,15 +34,29 @@ impl Limits {
     /// metered at load (measured: ~1.5e10 gas per second; booting it costs 1.1e10).
     pub const METERED_DEFAULT: Limits = Limits { memory_bytes: 1 << 30, compute: 100_000_000_000 };
 
+    /// The most memory a process of a module with 64-bit memory may ask for: 16 GiB, the
+    /// protocol's `xxl` (the published llama module asks for it). Memory is reserved, not
+    /// committed: a process uses what it touches.
+    pub const MEMORY64_CAP: u64 = 16 << 30;
+
     /// The defaults for a module that counts fuel (`fuel`) or gas, with a process's
     /// `Memory-Limit` and `Compute-Limit` tag values applied; a value over the caps (the
-    /// reference CU's) is refused.
-    pub fn with_tags(memory: Option<&str>, compute: Option<&str>, fuel: bool) -> Result<Limits, LimitError> {
+    /// reference CU's: 1-gb, or 16-gb for a module with 64-bit memory, `memory64`) is refused.
+    pub fn with_tags(
+        memory: Option<&str>,
+        compute: Option<&str>,
+        fuel: bool,
+        memory64: bool,
+    ) -> Result<Limits, LimitError> {
         let mut limits = if fuel { Limits::DEFAULT } else { Limits::METERED_DEFAULT };
         if let Some(value) = memory {
             limits.memory_bytes = parse_memory_limit(value)?;
-            if limits.memory_bytes > Limits::CAPS.memory_bytes {
-                return Err(LimitError { tag: "Memory-Limit", value: value.into(), reason: "over the cap of 1-gb" });
+            let (cap, reason) = match memory64 {
+                true => (Limits::MEMORY64_CAP, "over the cap of 16-gb"),
+                false => (Limits::CAPS.memory_bytes, "over the cap of 1-gb"),
+            };
+            if limits.memory_bytes > cap {
+                return Err(LimitError { tag: "Memory-Limit", value: value.into(), reason });
             }
         }
         if let Some(value) = compute {
@@ -128,13 +142,15 @@ mod tests {
 
     #[test]
     fn process_tags_lower_the_limits_up_to_the_caps() {
-        let limits = Limits::with_tags(Some("64-mb"), Some("1000000"), true).unwrap();
+        let limits = Limits::with_tags(Some("64-mb"), Some("1000000"), true, false).unwrap();
         assert_eq!(limits, Limits { memory_bytes: 64 << 20, compute: 1_000_000 });
-        assert_eq!(Limits::with_tags(None, None, true).unwrap(), Limits::DEFAULT);
-        assert_eq!(Limits::with_tags(None, None, false).unwrap(), Limits::METERED_DEFAULT);
-        assert_eq!(Limits::with_tags(None, Some("9000000000000"), true).unwrap().compute, Limits::CAPS.compute);
-        assert!(Limits::with_tags(Some("2-gb"), None, true).unwrap_err().to_string().contains("over the cap"));
-        assert!(Limits::with_tags(None, Some("9000000000001"), false).is_err());
+        assert_eq!(Limits::with_tags(None, None, true, false).unwrap(), Limits::DEFAULT);
+        assert_eq!(Limits::with_tags(None, None, false, false).unwrap(), Limits::METERED_DEFAULT);
+        assert_eq!(Limits::with_tags(None, Some("9000000000000"), true, false).unwrap().compute, Limits::CAPS.compute);
+        assert!(Limits::with_tags(Some("2-gb"), None, true, false).unwrap_err().to_string().contains("over the cap"));
+        assert_eq!(Limits::with_tags(Some("16-gb"), None, true, true).unwrap().memory_bytes, 16 << 30);
+        assert!(Limits::with_tags(Some("17-gb"), None, true, true).unwrap_err().to_string().contains("16-gb"));
+        assert!(Limits::with_tags(None, Some("9000000000001"), false, false).is_err());
     }
 
     #[test]

@@ -80,24 +80,37 @@ function lookups.resolve(name)
   return "Getting information for name: " .. name
 end
 
-function lookups.data(name)
-  name = lowered(name, "data")
+-- The cached entry of `name`'s root name; nil, after asking the registry for it, when there is
+-- none yet (`cannot`: what the caller cannot tell without it, for the message).
+local function cachedEntry(name, cannot)
   local rootName, underName = splitIntoTwoNames(name)
   local entry = NAMES[rootName]
   if entry == nil then
     requestRecord(rootName)
-    print(name .. " has not been resolved yet.  Resolving now...")
-    return nil
+    local what = cannot and ("Cannot get " .. cannot .. ".  ") or ""
+    print(name .. " has not been resolved yet.  " .. what .. "Resolving now...")
   end
+  return entry, rootName, underName
+end
+
+-- Whether details updated at `updatedAt` are older than `ttl`; then the registry is asked again
+-- (`what` names them in the message).
+local function refreshedIfStale(name, rootName, updatedAt, ttl, what)
+  if not isStale(updatedAt, ttl) then return false end
+  requestRecord(rootName)
+  print(name .. " is stale.  Refreshing name " .. what .. " now...")
+  return true
+end
+
+function lookups.data(name)
+  name = lowered(name, "data")
+  local entry, rootName, underName = cachedEntry(name)
+  if entry == nil then return nil end
   local key = underName or "@"
   for _, source in ipairs(SOURCES) do
     local details = entry[source]
     if type(details) == "table" and type(details.records) == "table" and details.records[key] ~= nil then
-      if isStale(details.lastUpdated, DATA_TTL_MS) then
-        requestRecord(rootName)
-        print(name .. " is stale.  Refreshing name " .. source .. " now...")
-        return nil
-      end
+      if refreshedIfStale(name, rootName, details.lastUpdated, DATA_TTL_MS, source) then return nil end
       return transactionOf(details.records[key], source)
     end
   end
@@ -106,21 +119,12 @@ end
 
 function lookups.owner(name)
   name = lowered(name, "owner")
-  local rootName = splitIntoTwoNames(name)
-  local entry = NAMES[rootName]
-  if entry == nil then
-    requestRecord(rootName)
-    print(name .. " has not been resolved yet.  Cannot get owner.  Resolving now...")
-    return nil
-  end
+  local entry, rootName = cachedEntry(name, "owner")
+  if entry == nil then return nil end
   for _, source in ipairs(SOURCES) do
     local details = entry[source]
     if type(details) == "table" and details.owner then
-      if isStale(details.lastUpdated, OWNER_TTL_MS) then
-        requestRecord(rootName)
-        print(name .. " is stale.  Refreshing name " .. source .. " now...")
-        return nil
-      end
+      if refreshedIfStale(name, rootName, details.lastUpdated, OWNER_TTL_MS, source) then return nil end
       return details.owner
     end
   end
@@ -129,18 +133,9 @@ end
 
 function lookups.id(name)
   name = lowered(name, "id")
-  local rootName = splitIntoTwoNames(name)
-  local entry = NAMES[rootName]
-  if entry == nil then
-    requestRecord(rootName)
-    print(name .. " has not been resolved yet.  Cannot get id.  Resolving now...")
-    return nil
-  end
-  if isStale(entry.lastUpdated, ID_TTL_MS) then
-    requestRecord(rootName)
-    print(name .. " is stale.  Refreshing name data now...")
-    return nil
-  end
+  local entry, rootName = cachedEntry(name, "id")
+  if entry == nil then return nil end
+  if refreshedIfStale(name, rootName, entry.lastUpdated, ID_TTL_MS, "data") then return nil end
   return entry.processId or entry.contractTxId
 end
 

@@ -1,7 +1,8 @@
 //! The project templates `ao init` scaffolds from: the folders of `templates/` at the top of the
 //! repository, packed into the binary by `build.rs`. Each holds the files a new project starts
 //! with; `{{name}}` in them becomes the project's name, and its `.template` file (one line: what
-//! the template is) is not copied.
+//! the template is) is not copied. A file `PATH.same-as` holding `TEMPLATE/FILE` is that file of
+//! another template, written at PATH (the chatroom's token is the token template's).
 use std::path::{Path, PathBuf};
 
 use crate::runtime::bundle;
@@ -13,6 +14,9 @@ pub const DEFAULT_TEMPLATE: &str = "process";
 
 /// The file in a template that describes it.
 const DESCRIPTION: &str = ".template";
+
+/// The suffix of a file that stands for another template's file.
+const SAME_AS: &str = ".same-as";
 
 /// A template: its name, what it is, and its files (path relative to the project, bytes).
 #[derive(Debug, Clone)]
@@ -36,8 +40,17 @@ pub enum ScaffoldError {
 
 /// Every template, by name.
 pub fn templates() -> Vec<Template> {
+    let packed = bundle::decode(PACKED).expect("build.rs packs the templates");
     let mut templates: Vec<Template> = Vec::new();
-    for (path, bytes) in bundle::decode(PACKED).expect("build.rs packs the templates") {
+    for (path, bytes) in &packed {
+        let (path, bytes) = match path.strip_suffix(SAME_AS) {
+            Some(path) => {
+                let original = String::from_utf8_lossy(bytes).trim().to_string();
+                let found = packed.iter().find(|(other, _)| *other == original);
+                (path, found.unwrap_or_else(|| panic!("templates/{path}{SAME_AS}: no file {original}")).1.clone())
+            }
+            None => (path.as_str(), bytes.clone()),
+        };
         let (name, file) = path.split_once('/').expect("templates are folders");
         if templates.last().is_none_or(|t| t.name != name) {
             let template = Template { name: name.to_string(), description: String::new(), files: Vec::new() };
@@ -87,5 +100,24 @@ impl Template {
             std::fs::write(path, text).map_err(write_error)?;
         }
         Ok(paths)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_template_has_a_description_a_manifest_and_its_shared_files() {
+        let all = super::templates();
+        assert!(all.len() >= 3);
+        for template in &all {
+            assert!(!template.description.is_empty(), "{}", template.name);
+            assert!(template.files.iter().any(|(path, _)| path == "ao.toml"), "{}", template.name);
+            assert!(template.files.iter().all(|(path, _)| !path.ends_with(super::SAME_AS)), "{}", template.name);
+        }
+        let chatroom = super::template("chatroom").unwrap();
+        let token = super::template("token").unwrap();
+        let file = |t: &super::Template, path: &str| t.files.iter().find(|(p, _)| p == path).map(|(_, b)| b.clone());
+        assert_eq!(file(&chatroom, "src/token.lua"), file(&token, "src/token.lua"));
+        assert!(file(&chatroom, "src/token.lua").is_some());
     }
 }

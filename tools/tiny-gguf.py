@@ -31,12 +31,11 @@ Needs the PyPI packages `gguf` and `numpy` (pip install gguf).
 import argparse
 import sys
 
-import numpy as np
-
 try:
     import gguf
-except ImportError:  # pragma: no cover - a hint instead of a traceback
-    sys.exit("tiny-gguf.py needs the `gguf` package: pip install gguf")
+    import numpy as np
+except ImportError:  # a hint instead of a traceback
+    sys.exit("tiny-gguf.py needs the `gguf` and `numpy` packages: pip install gguf numpy")
 
 SPACE = "\u2581"  # SentencePiece's word-boundary marker
 WORDS = ["Hello", "world", "the", "a", "is", "and", "llama", "ao", "Arweave", "compute"]

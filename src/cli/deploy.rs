@@ -95,7 +95,18 @@ impl DeployArgs {
         let spinner = Spinner::start(global, if self.plan { "planning" } else { "deploying" });
         let steps = if self.plan { deploy.plan() } else { deploy.run() };
         drop(spinner);
-        let steps = steps.map_err(deploy_error)?;
+        let steps = match steps {
+            Ok(steps) => steps,
+            Err(error) => {
+                // A script still learns what was done: what the lock file now says.
+                if global.json {
+                    let lock = crate::project::lock::Lock::read(&manifest.root).ok();
+                    let done = lock.and_then(|lock| lock.networks.get(&key).cloned());
+                    print_json(&json!({"network": key, "plan": self.plan, "error": error.to_string(), "lock": done}));
+                }
+                return Err(deploy_error(error));
+            }
+        };
         for step in &steps {
             if let Some(warning) = &step.warning {
                 global.notice(format_args!("warning: {}: {warning}", step.process));

@@ -292,6 +292,12 @@ fn a_deploy_stopped_by_a_broken_source_names_it_and_the_lock_says_what_happened(
         stderr(&failed),
         "error: token: loading src/token.lua:8: no balances today\nhint:    8 | error(\"no balances today\")\n"
     );
+    // --json says the same, with what the lock file now holds.
+    let failed = in_project(home, &dir, &["--json", "deploy"]);
+    assert_eq!(failed.status.code(), Some(1));
+    let document: Value = serde_json::from_slice(&failed.stdout).unwrap();
+    assert_eq!(document["error"], "token: loading src/token.lua:8: no balances today");
+    assert!(document["lock"]["processes"]["chatroom"]["loaded"].is_string(), "{document}");
     let lock: toml::Table = toml::from_str(&std::fs::read_to_string(dir.join("ao.lock")).unwrap()).unwrap();
     let processes = &lock["networks"]["embedded"]["processes"];
     assert!(processes["chatroom"].get("loaded").is_some(), "the chatroom was loaded before: {lock}");

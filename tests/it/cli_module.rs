@@ -177,7 +177,10 @@ fn modules_that_cannot_run_are_refused_with_one_clear_error() {
         let wasm64 = published("aos2_0_6.wasm");
         refused(&["module", "add", &wasm64, "--format", c32], "has 64-bit memory");
         let wasm64_format = "wasm64-unknown-emscripten-draft_2024_02_15";
-        refused(&["module", "add", &wasm64, "--format", wasm64_format, "-t", "Memory-Limit=2-gb"], "over the cap");
+        refused(
+            &["module", "add", &wasm64, "--format", wasm64_format, "-t", "Memory-Limit=17-gb"],
+            "over the cap of 16-gb",
+        );
         refused(&["module", "add", &wasm64, "--format", wasm64_format, "-t", "Compute-Limit=lots"], "Compute-Limit");
     }
     assert_eq!(json(home, &["module", "list"]), serde_json::json!([]), "nothing was registered");

@@ -23,8 +23,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", lua_dir.display());
 
     let base = fs::read(&base_path).unwrap_or_else(|e| panic!("reading {}: {e}", base_path.display()));
-    let mut files = Vec::new();
-    collect_library(&lua_dir, &lua_dir, &mut files);
+    let mut files = collect_library(&lua_dir);
     files.sort();
     let wasm = bundle::append_custom_section(&base, bundle::SECTION_NAME, &bundle::encode(&files));
 
@@ -33,8 +32,7 @@ fn main() {
 
     let templates_dir = root.join("templates");
     println!("cargo:rerun-if-changed={}", templates_dir.display());
-    let mut templates = Vec::new();
-    collect_files(&templates_dir, &templates_dir, &mut templates);
+    let templates = collect_files(&templates_dir);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap()).join("templates.bin");
     fs::write(&out, bundle::encode(&templates)).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
 
@@ -82,7 +80,23 @@ fn test_prerequisites() {
 /// Collects `lua/**/*.lua` except `lua/blueprints/`: `lua/a/b.lua` is the process library module
 /// `.a.b` (required with a leading dot, as in aos); `lua/lib/x.lua` is the plain library `x`
 /// (as aos's `json`).
-fn collect_library(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
+fn collect_library(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut paths = Vec::new();
+    files_under(root, Some(&root.join("blueprints")), &mut paths);
+    let lua = paths.into_iter().filter(|path| path.extension().is_some_and(|ext| ext == "lua"));
+    lua.map(|path| (module_name(root, &path), read(&path))).collect()
+}
+
+/// Collects every file under `root` as (its path relative to `root`, with `/`, its bytes).
+fn collect_files(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut paths = Vec::new();
+    files_under(root, None, &mut paths);
+    paths.into_iter().map(|path| (relative_parts(root, &path).join("/"), read(&path))).collect()
+}
+
+/// The files under `dir` but those under `skip`, depth first, each folder's entries in name
+/// order; cargo reruns the build when any of them changes.
+fn files_under(dir: &Path, skip: Option<&Path>, files: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .map(|entry| entry.unwrap().path())
@@ -90,40 +104,26 @@ fn collect_library(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) 
     entries.sort();
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
-        if path.is_dir() {
-            if path != root.join("blueprints") {
-                collect_library(root, &path, files);
-            }
-        } else if path.extension().is_some_and(|ext| ext == "lua") {
-            let source = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-            files.push((module_name(root, &path), source));
+        if !path.is_dir() {
+            files.push(path);
+        } else if Some(path.as_path()) != skip {
+            files_under(&path, skip, files);
         }
     }
 }
 
-/// Collects every file under `dir` as (its path relative to `root`, with `/`, its bytes), sorted.
-fn collect_files(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        println!("cargo:rerun-if-changed={}", path.display());
-        if path.is_dir() {
-            collect_files(root, &path, files);
-        } else {
-            let relative = path.strip_prefix(root).unwrap().components();
-            let name: Vec<String> = relative.map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            let bytes = fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-            files.push((name.join("/"), bytes));
-        }
-    }
+fn read(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+/// `path`'s components after `root`.
+fn relative_parts(root: &Path, path: &Path) -> Vec<String> {
+    let relative = path.strip_prefix(root).unwrap().components();
+    relative.map(|c| c.as_os_str().to_string_lossy().into_owned()).collect()
 }
 
 fn module_name(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap().with_extension("");
-    let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts = relative_parts(root, &path.with_extension(""));
     match parts.split_first() {
         Some((first, rest)) if first == "lib" => rest.join("."),
         _ => format!(".{}", parts.join(".")),

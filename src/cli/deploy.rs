@@ -68,7 +68,7 @@ impl Target for NetworkTarget<'_> {
 
     fn spawn(&self, name: &str, module: &str, tags: Vec<Tag>) -> Result<(String, Option<String>), String> {
         let module = self.network.module(module).map_err(message)?;
-        let request = SpawnRequest { name: Some(name.to_string()), module, tags, data: Vec::new() };
+        let request = SpawnRequest { name: Some(name.to_string()), module, tags, data: Vec::new(), anchor: None };
         let (outcome, _) = self.network.spawn(self.wallet, request).map_err(message)?;
         let boot_error = outcome.result.error.map(|error| crate::text::plain_error(&error));
         Ok((outcome.process.to_string(), boot_error))

@@ -96,7 +96,7 @@ impl SpawnOptions {
         if let Some(interval) = &self.cron {
             tags.extend(crate::node::cron_tags(interval));
         }
-        Ok(SpawnRequest { name, module, tags, data })
+        Ok(SpawnRequest { name, module, tags, data, anchor: None })
     }
 }
 

@@ -65,6 +65,9 @@ pub struct SpawnRequest {
     pub module: Option<Id>,
     pub tags: Vec<Tag>,
     pub data: Vec<u8>,
+    /// The spawn item's anchor: tells apart two otherwise equal spawns signed with a key whose
+    /// signatures are deterministic (Ed25519), as `ao test`'s wallets are. Embedded node only.
+    pub anchor: Option<Vec<u8>>,
 }
 
 /// A message's place in a process's log, what evaluating it gave, and what of what it caused was
@@ -180,7 +183,9 @@ impl Node {
         }
         let unit = self.unit_address();
         tags.push(Tag::new("Authority", &unit));
-        let item = Arc::new(spawn(module, &unit, tags, request.data, self.shared.clock.now_ms()).sign(wallet)?);
+        let mut builder = spawn(module, &unit, tags, request.data, self.shared.clock.now_ms());
+        builder.anchor = request.anchor;
+        let item = Arc::new(builder.sign(wallet)?);
         self.spawn_item(item, request.name.as_deref())
     }
 

@@ -11,9 +11,9 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::values::message_json;
-use crate::node::{Checkpoints, LogPosition, ManualClock, Node, NodeConfig, Outcome};
+use crate::node::{Checkpoints, LogPosition, ManualClock, Node, NodeConfig, Outcome, SpawnRequest};
 use crate::project::Manifest;
-use crate::protocol::ao::{message, spawn};
+use crate::protocol::ao::message;
 use crate::protocol::{DataItem, Ed25519Key, Id, Tag};
 use crate::text::plain_error;
 
@@ -136,11 +136,9 @@ impl World {
         if let Some(name) = name {
             tags.insert(0, Tag::new("Name", name));
         }
-        tags.push(Tag::new("Authority", self.node.unit_address()));
-        let module = module.unwrap_or_else(crate::runtime::aos_module_id);
-        let mut builder = spawn(module, &self.node.unit_address(), tags, data, self.node.now_ms());
-        builder.anchor = Some(self.anchor());
-        let outcome = self.node.accept(builder.sign(&wallet_key("owner")).map_err(failure)?).map_err(failure)?;
+        // No handle name: a test may spawn a manifest process more than once.
+        let request = SpawnRequest { name: None, module, tags, data, anchor: Some(self.anchor()) };
+        let outcome = self.node.spawn(&wallet_key("owner"), request).map_err(failure)?;
         let id = outcome.process;
         self.processes.push(Spawned { id, name: name.map(String::from), seen: None, printed: String::new() });
         if let Some(error) = outcome.result.error {

@@ -3,21 +3,11 @@
 //! `--module`, `--watch`, `--list`); the REPL's `.pad` and `.monitor`; and text output a person
 //! can read: what a result sends with its tags and data, what a chunk printed before its error, a
 //! `.receive()` continuation's output.
-use std::io::{BufRead, Write};
+use std::io::BufRead;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use crate::support::{node_ao as ao, node_command, node_home, node_ok as ok, stderr, stdout, wallet};
-
-/// Runs `command` with `input` on its standard input.
-fn piped(mut command: Command, input: &str) -> std::process::Output {
-    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    match child.stdin.take().unwrap().write_all(input.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.unwrap(),
-    }
-    child.wait_with_output().unwrap()
-}
+use crate::support::{node_ao as ao, node_command, node_home, node_ok as ok, piped, stderr, stdout, wallet};
 
 fn repl(home: &Path, args: &[&str], input: &str) -> std::process::Output {
     piped(node_command(home, args), input)

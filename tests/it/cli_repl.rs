@@ -2,9 +2,7 @@
 //! time): multi-line entry decided by Lua's parser, calls, syntax errors, Ctrl-C, `.load` with a
 //! local `require`, `.dryrun`, the live feed redrawing a half-typed line, history, Ctrl-D; and the
 //! piped (non-terminal) mode.
-use std::io::Write;
 use std::path::Path;
-use std::process::Stdio;
 use std::time::Duration;
 
 use expectrl::process::unix::WaitStatus;
@@ -385,15 +383,7 @@ fn the_editor_collects_lines_until_done() {
 
 /// `ao repl` with standard input not a terminal.
 fn piped(home: &Path, args: &[&str], input: &str) -> std::process::Output {
-    let mut child =
-        node_command(home, args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    // A command refused before it reads its input (bad usage) may be gone before the input is
-    // written: the pipe is then broken, and what matters is what it printed and its exit code.
-    match child.stdin.take().unwrap().write_all(input.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.unwrap(),
-    }
-    child.wait_with_output().unwrap()
+    crate::support::piped(node_command(home, args), input)
 }
 
 #[test]

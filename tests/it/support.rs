@@ -205,6 +205,20 @@ pub fn node_command(home: &Path, args: &[&str]) -> Command {
     command
 }
 
+/// Runs `command` with `input` on its standard input. A command refused before it reads its
+/// input (bad usage) may be gone before the input is written: the pipe is then broken, and what
+/// matters is what it printed and its exit code.
+pub fn piped(mut command: Command, input: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    match child.stdin.take().unwrap().write_all(input.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.unwrap(),
+    }
+    child.wait_with_output().unwrap()
+}
+
 /// Runs `ao --home HOME --wallet <test wallet> ARGS`.
 pub fn node_ao(home: &Path, args: &[&str]) -> std::process::Output {
     node_command(home, args).output().expect("the ao binary runs")

@@ -1,6 +1,7 @@
 /* ao.c: the host ABI of ao's Lua process module.
  *
- * The C modules `ao.json` (json.c) and `ao.bint` (bint.c) are installed before the bundle.
+ * The C modules `ao.json` (json.c), `ao.bint` (bint.c), `ao.digest` (digest.c) and `ao.cipher`
+ * (cipher.c) are installed before the bundle.
  *
  * Exports (all pointers are offsets into this module's linear memory):
  *   ao_alloc(size) -> ptr       memory for the host to write inputs into
@@ -75,6 +76,8 @@ static int install_bundle(lua_State *L) {
 
 int luaopen_ao_json(lua_State *L); /* json.c */
 int luaopen_ao_bint(lua_State *L); /* bint.c */
+int luaopen_ao_digest(lua_State *L); /* digest.c */
+int luaopen_ao_cipher(lua_State *L); /* cipher.c */
 
 EXPORT("ao_boot") const char *ao_boot(const unsigned char *bundle, size_t len) {
     if (L != NULL) return "the process is already booted";
@@ -83,7 +86,9 @@ EXPORT("ao_boot") const char *ao_boot(const unsigned char *bundle, size_t len) {
     luaL_openlibs(L);
     luaL_requiref(L, "ao.json", luaopen_ao_json, 0); /* the C half of lua/lib/json.lua */
     luaL_requiref(L, "ao.bint", luaopen_ao_bint, 0); /* the C half of lua/bint.lua */
-    lua_pop(L, 2);
+    luaL_requiref(L, "ao.digest", luaopen_ao_digest, 0); /* under lua/crypto/digest, mac, kdf */
+    luaL_requiref(L, "ao.cipher", luaopen_ao_cipher, 0); /* under lua/crypto/cipher */
+    lua_pop(L, 4);
     lua_pushcfunction(L, install_bundle);
     lua_pushlightuserdata(L, (void *)bundle);
     lua_pushinteger(L, (lua_Integer)len);

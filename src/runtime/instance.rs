@@ -13,6 +13,7 @@ use super::error::{EvalError, RuntimeError};
 use super::interrupt::{Interrupt, Interrupted};
 use super::limits::{FUEL_PER_NANOSECOND, Limits};
 use super::module::{LoadedModule, ModuleCode};
+use super::snapshot::{PAGE, Snapshot};
 use super::wasi::ProcExit;
 use super::weavedrive::{Drive, MessageTime};
 
@@ -150,25 +151,47 @@ impl Instance {
         free.call(&mut self.store, bundle).map_err(|e| self.trap(e))
     }
 
-    /// A fresh instance whose memory is `memory`, a copy of another instance's memory between calls.
-    pub(crate) fn restore(module: &LoadedModule, limits: Limits, memory: &[u8]) -> Result<Self, RuntimeError> {
+    /// A fresh instance whose memory is `snapshot`'s, another instance's memory between calls.
+    /// Costs the pages the snapshot has in use, not its size: a fresh memory is zero but for the
+    /// pages its data segments and start-up code wrote (`LoadedModule::fresh_pages`), so only
+    /// those are cleared where the snapshot has zeros.
+    pub(crate) fn restore(module: &LoadedModule, limits: Limits, snapshot: &Snapshot) -> Result<Self, RuntimeError> {
         let mut instance = Self::instantiate(module, limits, false)?;
         let current = instance.memory.data_size(&instance.store);
-        if !memory.len().is_multiple_of(WASM_PAGE) || memory.len() < current {
+        let len = snapshot.len();
+        if !len.is_multiple_of(WASM_PAGE) || len < current {
             return Err(RuntimeError::Restore(format!(
-                "{} bytes is not a memory of this module (it starts with {current} bytes, in pages of {WASM_PAGE})",
-                memory.len()
+                "{len} bytes is not a memory of this module (it starts with {current} bytes, in pages of {WASM_PAGE})"
             )));
         }
-        let grow_by = ((memory.len() - current) / WASM_PAGE) as u64;
+        let grow_by = ((len - current) / WASM_PAGE) as u64;
         instance.memory.grow(&mut instance.store, grow_by).map_err(|_| {
             RuntimeError::Restore(format!(
-                "the snapshot holds {} bytes of memory, over the memory limit of {} bytes",
-                memory.len(),
+                "the snapshot holds {len} bytes of memory, over the memory limit of {} bytes",
                 limits.memory_bytes
             ))
         })?;
-        copy_nonzero_pages(instance.memory.data_mut(&mut instance.store), memory);
+        let memory = instance.memory.data_mut(&mut instance.store);
+        let fresh = module.fresh_pages.get_or_init(|| {
+            // What the instance may have in its pages: its data segments, and what start-up code
+            // touched; not knowing either, every page is read.
+            let touched = super::pagemap::touched(&memory[..current]);
+            match (touched, module.data_pages()) {
+                (Some(touched), Some(data)) => Snapshot::pages_in_use(&memory[..current], |index| {
+                    touched.get(index as usize).copied().unwrap_or(true) || data.binary_search(&index).is_ok()
+                }),
+                _ => Snapshot::pages_in_use(&memory[..current], |_| true),
+            }
+        });
+        for &index in fresh {
+            if !snapshot.has(index) {
+                memory[index as usize * PAGE..][..PAGE].fill(0);
+            }
+        }
+        for (index, page) in snapshot.pages() {
+            let bytes = page.bytes();
+            memory[index as usize * PAGE..][..bytes.len()].copy_from_slice(bytes);
+        }
         Ok(instance)
     }
 
@@ -351,16 +374,6 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
 /// Copies `from` into `to`, a fresh (zero-filled) memory of the same size, skipping the 4 KiB pages
 /// that are zero in `from`: untouched, they never fault in. A process's memory is mostly such
 /// pages (the unused part of the stack, freed heap), which makes a restore several times cheaper.
-fn copy_nonzero_pages(to: &mut [u8], from: &[u8]) {
-    const PAGE: usize = 4096;
-    static ZERO_PAGE: [u8; PAGE] = [0; PAGE];
-    for (to, from) in to.chunks_mut(PAGE).zip(from.chunks(PAGE)) {
-        if from != &ZERO_PAGE[..from.len()] {
-            to.copy_from_slice(from);
-        }
-    }
-}
-
 /// The message's `Block-Height` and `Timestamp` (numbers or numeric strings; 0 if missing).
 fn message_time(msg_json: &str) -> MessageTime {
     #[derive(Deserialize)]

@@ -15,6 +15,7 @@ mod instance;
 mod interrupt;
 mod limits;
 mod module;
+mod pagemap;
 mod process;
 mod snapshot;
 mod wasi;
@@ -34,7 +35,7 @@ pub use interrupt::Interrupt;
 pub use limits::{LimitError, Limits, parse_compute_limit, parse_memory_limit};
 pub use module::{LoadedModule, ModuleId};
 pub use process::{Evaluation, Process};
-pub use snapshot::Snapshot;
+pub use snapshot::{PAGE, Page, Snapshot, page_root};
 pub use weavedrive::{Drive, DriveFile, DriveSource, MessageTime, Refusal, Statement};
 
 /// ao's own process module: Lua 5.3 + C glue (`module/`) with the Lua process library (`lua/`).

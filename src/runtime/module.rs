@@ -23,6 +23,13 @@ pub struct LoadedModule {
     /// The memory of a freshly booted process, kept after the first boot: booting is
     /// deterministic, so later boots restore it instead of booting again.
     pub(crate) boot_image: OnceLock<Snapshot>,
+    /// The pages (of `snapshot::PAGE` bytes) that are not all zero in a freshly instantiated
+    /// memory — its data segments, and what start-up code (emscripten's constructors) wrote —
+    /// found the first time a process is restored: instantiating is deterministic.
+    pub(crate) fresh_pages: OnceLock<Vec<u32>>,
+    /// The pages its active data segments write at instantiation, in order (`None`: not known
+    /// without reading them, as when a segment's offset is not a constant).
+    data_pages: Option<Vec<u32>>,
 }
 
 /// What kind of module it is, with what booting it needs.
@@ -51,7 +58,13 @@ impl LoadedModule {
             }
             format => ModuleCode::Emscripten { format },
         };
-        Ok(LoadedModule { id, pre, code, fuel, boot_image: OnceLock::new() })
+        let data_pages = data_pages(wasm);
+        Ok(LoadedModule { id, pre, code, fuel, boot_image: OnceLock::new(), fresh_pages: OnceLock::new(), data_pages })
+    }
+
+    /// The pages its data segments write at instantiation, in order, if known.
+    pub(crate) fn data_pages(&self) -> Option<&[u32]> {
+        self.data_pages.as_deref()
     }
 
     pub fn id(&self) -> ModuleId {
@@ -75,4 +88,33 @@ impl fmt::Debug for LoadedModule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("LoadedModule").field("id", &self.id).finish_non_exhaustive()
     }
+}
+
+/// The pages the active data segments of `wasm` write into memory 0 at instantiation, in order,
+/// if every segment's offset is a constant.
+fn data_pages(wasm: &[u8]) -> Option<Vec<u32>> {
+    use wasmparser::{DataKind, Operator, Payload};
+    let page = super::snapshot::PAGE as u64;
+    let mut pages = std::collections::BTreeSet::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        let Payload::DataSection(reader) = payload.ok()? else { continue };
+        for data in reader {
+            let data = data.ok()?;
+            let offset_expr = match data.kind {
+                DataKind::Passive => continue,
+                DataKind::Active { memory_index: 0, offset_expr } => offset_expr,
+                DataKind::Active { .. } => return None,
+            };
+            let offset = match offset_expr.get_operators_reader().read().ok()? {
+                Operator::I32Const { value } => u64::from(value as u32),
+                Operator::I64Const { value } => value as u64,
+                _ => return None,
+            };
+            if let Some(last) = (data.data.len() as u64).checked_sub(1) {
+                let (first, last) = (offset / page, (offset + last) / page);
+                pages.extend(u32::try_from(first).ok()?..=u32::try_from(last).ok()?);
+            }
+        }
+    }
+    Some(pages.into_iter().collect())
 }

@@ -21,9 +21,10 @@ use super::weavedrive::Drive;
 
 /// Take a new base once the journal's fuel (a module without fuel reports its run time in fuel
 /// units: `Evaluation::fuel_used`) exceeds this many units per byte of memory. Measured here: wasm
-/// runs ~9 fuel units per nanosecond and copying memory ~10 bytes per nanosecond, so a base copy
-/// costs about 1/32 of the evaluation since the last one (~3% overhead), and a rollback replays at
-/// most ~32 copies' worth of work (~5 ms for a 1 MB process).
+/// runs ~9 fuel units per nanosecond and a new base (reading the memory for the pages that
+/// changed, copying those) ~10 bytes per nanosecond at most, so one costs about 1/32 of the
+/// evaluation since the last one (~3% overhead), and a rollback replays at most ~32 bases' worth
+/// of work (~5 ms for a 1 MB process).
 const REBASE_FUEL_PER_BYTE: u64 = 32;
 
 /// The result of handing one message to a process.
@@ -61,9 +62,9 @@ impl Process {
     /// the memory it left (the module's boot image), the same bytes in a third of the time.
     pub fn boot(module: Arc<LoadedModule>, limits: Limits) -> Result<Self, RuntimeError> {
         if let Some(image) = module.boot_image.get()
-            && image.memory().len() as u64 <= limits.memory_bytes
+            && image.len() as u64 <= limits.memory_bytes
         {
-            let live = Instance::restore(&module, limits, image.memory())?;
+            let live = Instance::restore(&module, limits, image)?;
             let image = image.clone();
             return Ok(Self::with_instance(module, limits, live, image));
         }
@@ -82,7 +83,7 @@ impl Process {
                 module.id()
             )));
         }
-        let live = Instance::restore(&module, limits, snapshot.memory())?;
+        let live = Instance::restore(&module, limits, &snapshot)?;
         Ok(Self::with_instance(module, limits, live, snapshot))
     }
 
@@ -178,10 +179,10 @@ impl Process {
 
     fn rebase(&mut self) -> Snapshot {
         let memory = self.live.as_ref().expect("rebase needs the live instance").memory();
-        // Overwrite the old base in place when nobody else holds it: no allocation, no page faults.
-        if !self.base.overwrite(memory) {
-            self.base = Snapshot::from_memory(self.module.id(), memory);
-        }
+        // The new base shares the old one's pages that did not change; pages the instance never
+        // touched are not read (the instance started from the base: they are zero).
+        let touched = super::pagemap::touched(memory);
+        self.base = self.base.updated(memory, touched.as_deref());
         let snapshot = self.base.clone();
         self.journal.clear();
         self.journal_fuel = 0;
@@ -192,7 +193,7 @@ impl Process {
     /// The live instance, rebuilt from the base and the journal if a failure discarded it.
     fn live_instance(&mut self) -> Result<&mut Instance, RuntimeError> {
         if self.live.is_none() {
-            let mut instance = Instance::restore(&self.module, self.limits, self.base.memory())?;
+            let mut instance = Instance::restore(&self.module, self.limits, &self.base)?;
             instance.set_drive(self.drive.clone());
             // Replaying what was evaluated already is not interrupted (it is not the message
             // being abandoned); the interrupt watches what comes next.

@@ -23,6 +23,7 @@ mod net_remote;
 mod net_serve;
 mod net_verify;
 mod node_bad_input;
+mod node_checkpoints;
 mod node_crash;
 mod node_cron;
 mod node_delivery;

@@ -107,7 +107,7 @@ fn snapshot_restore_continue_gives_the_same_state_as_never_restoring() {
 fn a_snapshot_saved_as_bytes_restores() {
     let mut p = boot(Limits::default());
     eval_ok(&mut p, "answer = 42");
-    let bytes = p.snapshot().unwrap().memory().to_vec();
+    let bytes = p.snapshot().unwrap().to_bytes();
     let mut restored =
         Process::restore(aos(), Limits::default(), Snapshot::from_memory(aos_module_id(), bytes)).unwrap();
     assert_eq!(eval_ok(&mut restored, "return answer"), "42");
@@ -117,7 +117,7 @@ fn a_snapshot_saved_as_bytes_restores() {
 fn restore_rejects_snapshots_that_do_not_fit() {
     let mut p = boot(Limits::default());
     eval_ok(&mut p, "big = string.rep('x', 4 << 20)");
-    let memory = p.snapshot().unwrap().memory().to_vec();
+    let memory = p.snapshot().unwrap().to_bytes();
 
     let foreign = Snapshot::from_memory(ao::protocol::Id([7; 32]), memory.clone());
     let error = Process::restore(aos(), Limits::default(), foreign).err().expect("foreign snapshot refused");
@@ -127,7 +127,7 @@ fn restore_rejects_snapshots_that_do_not_fit() {
     let error = Process::restore(aos(), too_big, Snapshot::from_memory(aos_module_id(), memory.clone())).err().unwrap();
     assert!(error.to_string().contains("over the memory limit"), "{error}");
 
-    let ragged = Snapshot::from_memory(aos_module_id(), memory[..memory.len() - 100].to_vec());
+    let ragged = Snapshot::from_memory(aos_module_id(), &memory[..memory.len() - 100]);
     let error = Process::restore(aos(), Limits::default(), ragged).err().unwrap();
     assert!(error.to_string().contains("is not a memory of this module"), "{error}");
 }

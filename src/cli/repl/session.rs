@@ -309,7 +309,11 @@ impl<'g> Session<'g> {
             return;
         }
         match node.checkpoint() {
-            Ok(()) => self.unsaved = 0,
+            Ok(written) => {
+                self.unsaved = 0;
+                let kib = written.bytes / 1024;
+                self.global.detail(format_args!("checkpoint: {} pages of memory ({kib} KiB)", written.pages));
+            }
             Err(error) => self.global.detail(format_args!("checkpoint deferred: {error}")),
         }
     }

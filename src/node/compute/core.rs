@@ -66,32 +66,19 @@ impl ProcessRun {
     }
 
     /// The process `spawn` starts, continued from `memory` (its state after slot `slot` and the
-    /// cron ticks before `cron_cursor`), which must hash to `memory_hash`.
-    #[allow(clippy::too_many_arguments)]
+    /// cron ticks before `cron_cursor`, checked already).
     pub fn restore(
         module: &NodeModule,
         spawn: &Scheduled,
         chain: Chain,
         drive: &Arc<dyn DriveSource>,
-        memory: Vec<u8>,
-        memory_hash: &[u8],
+        memory: Snapshot,
         slot: u64,
         cron_cursor: u64,
     ) -> Result<ProcessRun, NodeError> {
-        let id = spawn.assignment.message;
         let limits = module.limits_for(&spawn.item)?;
-        let snapshot = Snapshot::from_memory(module.loaded.id(), memory);
-        // The hash is checked on a second core while the instance is made.
-        let (hash, restored) = std::thread::scope(|both| {
-            let checked = snapshot.clone();
-            let hashing = both.spawn(move || checked.memory_hash());
-            let restored = Process::restore(module.loaded.clone(), limits, snapshot);
-            (hashing.join().expect("hashing does not panic"), restored)
-        });
-        if hash[..] != memory_hash[..] {
-            return Err(NodeError::Damaged(format!("checkpoint of {id} at slot {slot}: hash mismatch")));
-        }
-        Self::around(restored?, module, spawn, chain, drive, slot + 1, cron_cursor)
+        let restored = Process::restore(module.loaded.clone(), limits, memory)?;
+        Self::around(restored, module, spawn, chain, drive, slot + 1, cron_cursor)
     }
 
     fn around(
@@ -213,6 +200,12 @@ impl ProcessRun {
 
     pub fn memory_hash(&mut self) -> Result<[u8; 32], NodeError> {
         Ok(self.process.memory_hash()?)
+    }
+
+    /// What a checkpoint of the process now would be stored under: its page root if `paged`,
+    /// else the sha256 of its memory (a checkpoint from before pages).
+    pub fn checkpoint_hash(&mut self, paged: bool) -> Result<[u8; 32], NodeError> {
+        Ok(if paged { self.process.snapshot()?.page_root() } else { self.process.memory_hash()? })
     }
 
     pub fn memory_size(&mut self) -> Result<usize, NodeError> {

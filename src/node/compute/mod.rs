@@ -1,7 +1,8 @@
 //! The compute unit: keeps hot processes live in memory, each behind its own lock (so different
-//! processes evaluate at once, on different threads), starts a cold one from its newest
-//! checkpoint (lz4-compressed memory, checked against its sha256) or a fresh boot, and decides
-//! when a process's memory is worth a new checkpoint. Evaluating is the pure core's
+//! processes evaluate at once, on different threads), starts a cold one from its checkpoint (the
+//! memory's pages in use, lz4-compressed, each checked against its sha256 and all against the
+//! page root) or a fresh boot, and decides when a process's memory is worth a new checkpoint,
+//! which stores only the pages that changed since the last. Evaluating is the pure core's
 //! ([`core::ProcessRun`]); what is stored is the push's (`push.rs`).
 pub mod core;
 
@@ -14,16 +15,21 @@ use super::NodeError;
 use super::config::Checkpoints;
 use super::modules::{ModuleCache, NodeModule};
 use super::scheduler::{Chain, Scheduled};
-use super::store::{CheckpointRow, ProcessRow, Tx};
+use super::store::{CheckpointRow, NewCheckpoint, ProcessRow, StoredMemory, StoredPage, Tx};
 use crate::protocol::Id;
-use crate::runtime::{DriveSource, Runtime};
+use crate::runtime::{DriveSource, PAGE, Page, Runtime, Snapshot, page_root};
 use core::ProcessRun;
+use sha2::Digest as _;
 
 /// A process held in memory, and where its newest stored checkpoint is.
 pub struct LiveProcess {
     pub run: ProcessRun,
     /// The (slot, cron cursor) of the newest stored checkpoint, if any.
     pub checkpointed: Option<(u64, u64)>,
+    /// The memory that checkpoint holds, if it is a paged one: the next stores what differs.
+    stored: Option<Snapshot>,
+    /// The memory of the checkpoint made and not yet stored.
+    staged: Option<Snapshot>,
     /// `run.fuel_used` and `run.evaluations` when that checkpoint was taken.
     fuel_at_checkpoint: u64,
     evaluations_at_checkpoint: u64,
@@ -34,13 +40,14 @@ pub type LiveGuard = ArcMutexGuard<RawMutex, Option<LiveProcess>>;
 
 /// When a checkpoint pays. Each command that finds a process cold restores its newest checkpoint
 /// and replays what followed it; a checkpoint after every command makes every command pay for
-/// one (copying, hashing, compressing and storing the memory: ~3 ns per byte, ~6 ms for ao's
-/// 2 MB processes, ~0.3 s for the network's 100 MB ones), one every k commands makes them replay
-/// k/2 messages on average. Checkpointing once what it saves replaying (the fuel since the last
-/// one, at ~9 units per ns, plus ~100 µs per message to read it back and hand it over) reaches
-/// half of what the checkpoint costs minimizes the sum (k ≈ √(2·checkpoint / replay)): for `ao eval
-/// p 'return 1'`, one every ~10 commands.
-const CHECKPOINT_NS_PER_BYTE: u64 = 3;
+/// one (reading the memory for what changed, ~0.1 ns per byte, then hashing, compressing and
+/// storing what did: ~3 ns per byte of the pages in use at most, ~6 ms for ao's 2 MB processes),
+/// one every k commands makes them replay k/2 messages on average. Checkpointing once what it
+/// saves replaying (the fuel since the last one, at ~9 units per ns, plus ~100 µs per message to
+/// read it back and hand it over) reaches half of what the checkpoint costs minimizes the sum
+/// (k ≈ √(2·checkpoint / replay)): for `ao eval p 'return 1'`, one every ~10 commands.
+const CHECKPOINT_NS_PER_BYTE_IN_USE: u64 = 3;
+const SCAN_BYTES_PER_NS: u64 = 10;
 const FUEL_PER_NS: u64 = 9;
 const REPLAY_NS_PER_MESSAGE: u64 = 100_000;
 
@@ -93,59 +100,146 @@ impl ComputeUnit {
             let run = ProcessRun::boot(&module, spawn, self.chain, &self.drive)?;
             return Ok(LiveProcess::new(run));
         };
-        let CheckpointRow { slot, cron_cursor, memory_hash, compressed } = checkpoint;
-        let memory = lz4_flex::decompress_size_prepended(&compressed)
-            .map_err(|e| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {e}", process.id)))?;
+        let CheckpointRow { slot, cron_cursor, memory_hash, memory } = checkpoint;
+        let damaged = |what: String| NodeError::Damaged(format!("checkpoint of {} at slot {slot}: {what}", process.id));
+        let (snapshot, paged) = match memory {
+            StoredMemory::Whole(compressed) => {
+                let memory = lz4_flex::decompress_size_prepended(&compressed).map_err(|e| damaged(e.to_string()))?;
+                let snapshot = Snapshot::from_memory(module.loaded.id(), memory);
+                if snapshot.memory_hash()[..] != memory_hash[..] {
+                    return Err(damaged("hash mismatch".into()));
+                }
+                (snapshot, false)
+            }
+            StoredMemory::Pages { len, pages } => {
+                (restore_pages(&module, len, pages, &memory_hash).map_err(damaged)?, true)
+            }
+        };
         // Cron ticks before the checkpoint's slot were evaluated before it.
         let slot_time = tx.slots(process.id, slot, slot)?.pop().map(|row| row.timestamp);
         let slot_time =
             slot_time.ok_or_else(|| NodeError::Damaged(format!("checkpoint past the log of {}", process.id)))?;
         let cron_cursor = cron_cursor.max(slot_time);
-        let run =
-            ProcessRun::restore(&module, spawn, self.chain, &self.drive, memory, &memory_hash, slot, cron_cursor)?;
-        Ok(LiveProcess { checkpointed: Some((slot, cron_cursor)), ..LiveProcess::new(run) })
+        let run = ProcessRun::restore(&module, spawn, self.chain, &self.drive, snapshot.clone(), slot, cron_cursor)?;
+        let stored = paged.then_some(snapshot);
+        Ok(LiveProcess { checkpointed: Some((slot, cron_cursor)), stored, ..LiveProcess::new(run) })
     }
+}
+
+/// `pages` hashed and compressed for the store, on every core.
+fn stored_pages(pages: &[(u32, &Arc<Page>)]) -> Vec<StoredPage> {
+    let store = |part: &[(u32, &Arc<Page>)]| -> Vec<StoredPage> {
+        part.iter()
+            .map(|(index, page)| StoredPage {
+                index: *index,
+                sha256: page.sha256(),
+                compressed: lz4_flex::compress_prepend_size(page.bytes()),
+            })
+            .collect()
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if pages.len() < 64 || cores == 1 {
+        return store(pages);
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> =
+            pages.chunks(pages.len().div_ceil(cores)).map(|part| scope.spawn(move || store(part))).collect();
+        parts.into_iter().flat_map(|part| part.join().expect("storing pages does not panic")).collect()
+    })
+}
+
+/// The memory of a paged checkpoint: its pages decompressed, each checked against its sha256,
+/// and all against the root (`memory_hash`).
+fn restore_pages(
+    module: &NodeModule,
+    len: u64,
+    pages: Vec<StoredPage>,
+    memory_hash: &[u8],
+) -> Result<Snapshot, String> {
+    let hashes: Vec<(u32, [u8; 32])> = pages.iter().map(|page| (page.index, page.sha256)).collect();
+    if page_root(len, hashes.iter().copied())[..] != memory_hash[..] {
+        return Err("hash mismatch".into());
+    }
+    let mut bytes = Vec::with_capacity(pages.len());
+    for page in pages {
+        let raw =
+            lz4_flex::decompress_size_prepended(&page.compressed).map_err(|e| format!("page {}: {e}", page.index))?;
+        if <[u8; 32]>::from(sha2::Sha256::digest(&raw)) != page.sha256 {
+            return Err(format!("page {}: hash mismatch", page.index));
+        }
+        bytes.push((page.index, raw));
+    }
+    let len = usize::try_from(len).map_err(|_| format!("a memory of {len} bytes"))?;
+    Snapshot::from_pages(module.loaded.id(), len, bytes)
 }
 
 impl LiveProcess {
     /// A live process that was just created (a spawn), with nothing stored yet.
     pub fn new(run: ProcessRun) -> Self {
-        LiveProcess { run, checkpointed: None, fuel_at_checkpoint: 0, evaluations_at_checkpoint: 0 }
+        LiveProcess {
+            run,
+            checkpointed: None,
+            stored: None,
+            staged: None,
+            fuel_at_checkpoint: 0,
+            evaluations_at_checkpoint: 0,
+        }
     }
 
     /// A checkpoint of the process as it is, if it is evaluated past its last one and `policy`
-    /// says one is due (`always`: whenever it is past it). See `CHECKPOINT_NS_PER_BYTE`.
-    pub fn checkpoint(&mut self, always: bool, policy: Checkpoints) -> Result<Option<CheckpointRow>, NodeError> {
+    /// says one is due (`always`: whenever it is past it): the pages that changed since the stored
+    /// one if `stored_position` (what the store holds now) is that one, else every page in use.
+    /// See `CHECKPOINT_NS_PER_BYTE_IN_USE`.
+    pub fn checkpoint(
+        &mut self,
+        always: bool,
+        policy: Checkpoints,
+        stored_position: Option<(u64, u64)>,
+    ) -> Result<Option<NewCheckpoint>, NodeError> {
         let Some(slot) = self.run.next_slot.checked_sub(1) else { return Ok(None) };
         let position = (slot, self.run.cron_cursor);
         if self.checkpointed == Some(position) {
             return Ok(None);
         }
+        if stored_position.is_none() || stored_position != self.checkpointed {
+            self.stored = None;
+        }
         let memory = self.run.memory_size()? as u64;
+        let in_use = self.stored.as_ref().map_or(memory, |stored| stored.pages().count() as u64 * PAGE as u64);
+        let checkpoint_ns = memory / SCAN_BYTES_PER_NS + in_use * CHECKPOINT_NS_PER_BYTE_IN_USE;
         let replay_ns = (self.run.fuel_used - self.fuel_at_checkpoint) / FUEL_PER_NS
             + (self.run.evaluations - self.evaluations_at_checkpoint) * REPLAY_NS_PER_MESSAGE;
-        let pays = self.checkpointed.is_none() || replay_ns >= policy.replay_limit(memory * CHECKPOINT_NS_PER_BYTE);
+        let pays = self.checkpointed.is_none() || replay_ns >= policy.replay_limit(checkpoint_ns);
         if !(always || pays) {
             return Ok(None);
         }
         let snapshot = self.run.snapshot()?;
-        // Hashing and compressing megabytes of memory are independent: use both cores.
-        let (memory_hash, compressed) = std::thread::scope(|both| {
-            let hashing = both.spawn(|| snapshot.memory_hash());
-            let compressed = lz4_flex::compress_prepend_size(snapshot.memory());
-            (hashing.join().expect("hashing does not panic"), compressed)
-        });
-        Ok(Some(CheckpointRow {
+        let base = self.stored.as_ref().and(self.checkpointed);
+        let unchanged = |index: u32, page: &Arc<Page>| self.stored.as_ref().is_some_and(|s| s.shares(index, page));
+        let changed: Vec<(u32, &Arc<Page>)> =
+            snapshot.pages().filter(|(index, page)| !unchanged(*index, page)).collect();
+        let cleared = match &self.stored {
+            Some(stored) => stored.pages().map(|(index, _)| index).filter(|index| !snapshot.has(*index)).collect(),
+            None => Vec::new(),
+        };
+        let changed = stored_pages(&changed);
+        let checkpoint = NewCheckpoint {
             slot,
             cron_cursor: self.run.cron_cursor,
-            memory_hash: memory_hash.to_vec(),
-            compressed,
-        }))
+            root: snapshot.page_root(),
+            len: snapshot.len() as u64,
+            base,
+            changed,
+            cleared,
+        };
+        self.staged = Some(snapshot);
+        Ok(Some(checkpoint))
     }
 
     /// A checkpoint (made by [`LiveProcess::checkpoint`]) at (`slot`, `cron_cursor`) is stored now.
     pub fn checkpointed(&mut self, slot: u64, cron_cursor: u64) {
         self.checkpointed = Some((slot, cron_cursor));
+        self.stored = self.staged.take();
         self.fuel_at_checkpoint = self.run.fuel_used;
         self.evaluations_at_checkpoint = self.run.evaluations;
     }

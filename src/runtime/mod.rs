@@ -34,6 +34,7 @@ pub use instance::HostState;
 pub use interrupt::Interrupt;
 pub use limits::{LimitError, Limits, parse_compute_limit, parse_memory_limit};
 pub use module::{LoadedModule, ModuleId};
+pub use pagemap::touched_pages_known;
 pub use process::{Evaluation, Process};
 pub use snapshot::{PAGE, Page, Snapshot, page_root};
 pub use weavedrive::{Drive, DriveFile, DriveSource, MessageTime, Refusal, Statement};

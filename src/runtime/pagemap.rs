@@ -5,6 +5,15 @@
 //! other systems, or where the file cannot be read, nothing is known and scans read everything.
 use super::snapshot::PAGE;
 
+/// Whether [`touched`] knows anything here (checked once).
+pub fn touched_pages_known() -> bool {
+    #[repr(align(16384))]
+    struct Aligned([u8; PAGE]);
+    static PROBE: Aligned = Aligned([0; PAGE]);
+    static KNOWN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *KNOWN.get_or_init(|| touched(&PROBE.0).is_some())
+}
+
 /// For each page of `PAGE` bytes of `memory`, whether any of its OS pages has a page-table
 /// entry (present or swapped); `None` when that cannot be known here.
 pub(crate) fn touched(memory: &[u8]) -> Option<Vec<bool>> {

@@ -143,14 +143,14 @@ pub struct StoredPage {
 }
 
 /// A checkpoint to store: its position and page root, and its pages — all of them (`base: None`)
-/// or those that differ from the checkpoint at `base` (slot, cron cursor), which the store must
-/// still hold for them to be applied.
+/// or those that differ from the checkpoint `base` (slot, cron cursor, page root), which the
+/// store must still hold for them to be applied.
 pub struct NewCheckpoint {
     pub slot: u64,
     pub cron_cursor: u64,
     pub root: [u8; 32],
     pub len: u64,
-    pub base: Option<(u64, u64)>,
+    pub base: Option<(u64, u64, [u8; 32])>,
     /// Pages new or changed since `base` (every page in use, without one).
     pub changed: Vec<StoredPage>,
     /// Pages in use at `base` that are all zero now.
@@ -798,15 +798,32 @@ impl<'a> Tx<'a> {
         Ok(rows)
     }
 
-    /// Stores `checkpoint` as the process's one checkpoint (its others are dropped), unless it
-    /// holds only the pages that changed since a checkpoint the store no longer has (another
-    /// writer's came between): then nothing changes and it returns false.
+    /// Stores `checkpoint` as the process's one checkpoint (its others are dropped), unless the
+    /// store holds a newer one, or `checkpoint` holds only the pages that changed since a
+    /// checkpoint the store no longer has (another writer's came between): then nothing changes
+    /// and it returns false.
     pub fn save_checkpoint(&self, process: Id, checkpoint: &NewCheckpoint) -> Result<bool, StoreError> {
         let key = process.to_string();
-        if let Some(base) = checkpoint.base
-            && self.paged_checkpoint_position(process)? != Some(base)
+        let newest: Option<(u64, u64, Vec<u8>, bool)> = self
+            .tx
+            .prepare_cached(
+                "SELECT slot, cron_cursor, memory_hash, memory_bytes IS NOT NULL FROM checkpoints WHERE process = ?1
+                 ORDER BY slot DESC, cron_cursor DESC LIMIT 1",
+            )?
+            .query_row([&key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+            .optional()?;
+        if let Some((slot, cron_cursor, _, _)) = &newest
+            && (*slot, *cron_cursor) > (checkpoint.slot, checkpoint.cron_cursor)
         {
             return Ok(false);
+        }
+        if let Some((slot, cron_cursor, root)) = checkpoint.base {
+            let holds_base = newest
+                .as_ref()
+                .is_some_and(|(s, c, hash, paged)| *paged && (*s, *c) == (slot, cron_cursor) && hash[..] == root[..]);
+            if !holds_base {
+                return Ok(false);
+            }
         }
         if checkpoint.base.is_none() {
             self.tx.prepare_cached("DELETE FROM checkpoint_pages WHERE process = ?1")?.execute([&key])?;
@@ -868,11 +885,11 @@ impl<'a> Tx<'a> {
                 .prepare_cached("SELECT page, sha256, data FROM checkpoint_pages WHERE process = ?1 ORDER BY page")?;
             let rows = statement.query_map([&key], |row| {
                 let sha256: Vec<u8> = row.get(1)?;
-                Ok(StoredPage {
-                    index: row.get(0)?,
-                    sha256: sha256.try_into().unwrap_or([0; 32]),
-                    compressed: row.get(2)?,
-                })
+                let sha256 = sha256.try_into().map_err(|bytes: Vec<u8>| {
+                    let what = format!("a checkpoint page's sha256 of {} bytes", bytes.len());
+                    rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Blob, what.into())
+                })?;
+                Ok(StoredPage { index: row.get(0)?, sha256, compressed: row.get(2)? })
             })?;
             *pages = rows.collect::<Result<_, _>>()?;
         }

@@ -172,20 +172,12 @@ impl Instance {
             ))
         })?;
         let memory = instance.memory.data_mut(&mut instance.store);
-        let fresh = module.fresh_pages.get_or_init(|| {
-            // What the instance may have in its pages: its data segments, and what start-up code
-            // touched; not knowing either, every page is read.
-            let touched = super::pagemap::touched(&memory[..current]);
-            match (touched, module.data_pages()) {
-                (Some(touched), Some(data)) => Snapshot::pages_in_use(&memory[..current], |index| {
-                    touched.get(index as usize).copied().unwrap_or(true) || data.binary_search(&index).is_ok()
-                }),
-                _ => Snapshot::pages_in_use(&memory[..current], |_| true),
-            }
-        });
-        for &index in fresh {
-            if !snapshot.has(index) {
-                memory[index as usize * PAGE..][..PAGE].fill(0);
+        let fresh = fresh_pages(module, &memory[..current]);
+        for &index in fresh.iter() {
+            if !snapshot.has(index)
+                && let Some(page) = memory.get_mut(index as usize * PAGE..).and_then(|rest| rest.get_mut(..PAGE))
+            {
+                page.fill(0);
             }
         }
         for (index, page) in snapshot.pages() {
@@ -213,6 +205,24 @@ impl Instance {
 
     pub(crate) fn memory(&self) -> &[u8] {
         self.memory.data(&self.store)
+    }
+
+    /// A snapshot of a freshly booted instance's memory, reading only the pages that may not be
+    /// zero: those it touched and its data segments' (reading the others would fault them in).
+    pub(crate) fn snapshot(&self, module: &LoadedModule) -> Snapshot {
+        let memory = self.memory();
+        let empty = Snapshot::empty(module.id());
+        match (super::pagemap::touched(memory), module.data_pages()) {
+            (Some(mut flags), Some(data)) => {
+                for &index in data {
+                    if let Some(flag) = flags.get_mut(index as usize) {
+                        *flag = true;
+                    }
+                }
+                empty.updated(memory, Some(&flags))
+            }
+            _ => empty.updated(memory, None),
+        }
     }
 
     /// Evaluates one message; returns the outcome, the fuel it used (a module without fuel: its
@@ -371,9 +381,27 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
     EvalError::Trap { message: format!("{error:#}") }
 }
 
-/// Copies `from` into `to`, a fresh (zero-filled) memory of the same size, skipping the 4 KiB pages
-/// that are zero in `from`: untouched, they never fault in. A process's memory is mostly such
-/// pages (the unused part of the stack, freed heap), which makes a restore several times cheaper.
+/// The pages not all zero in `fresh`, a freshly instantiated memory of `module` (cached with its
+/// size). Only its data segments' pages and those start-up code touched are read; not knowing
+/// either, every page is.
+fn fresh_pages(module: &LoadedModule, fresh: &[u8]) -> std::sync::Arc<[u32]> {
+    let mut cached = module.fresh_pages.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((size, pages)) = cached.as_ref()
+        && *size == fresh.len()
+    {
+        return pages.clone();
+    }
+    let pages: std::sync::Arc<[u32]> = match (super::pagemap::touched(fresh), module.data_pages()) {
+        (Some(touched), Some(data)) => Snapshot::pages_in_use(fresh, |index| {
+            touched.get(index as usize).copied().unwrap_or(true) || data.binary_search(&index).is_ok()
+        }),
+        _ => Snapshot::pages_in_use(fresh, |_| true),
+    }
+    .into();
+    *cached = Some((fresh.len(), pages.clone()));
+    pages
+}
+
 /// The message's `Block-Height` and `Timestamp` (numbers or numeric strings; 0 if missing).
 fn message_time(msg_json: &str) -> MessageTime {
     #[derive(Deserialize)]

@@ -25,8 +25,10 @@ pub struct LoadedModule {
     pub(crate) boot_image: OnceLock<Snapshot>,
     /// The pages (of `snapshot::PAGE` bytes) that are not all zero in a freshly instantiated
     /// memory — its data segments, and what start-up code (emscripten's constructors) wrote —
-    /// found the first time a process is restored: instantiating is deterministic.
-    pub(crate) fresh_pages: OnceLock<Vec<u32>>,
+    /// with that memory's size, found the first time a process is restored: instantiating is
+    /// deterministic (start-up code that grows memory may grow it more under a larger limit: a
+    /// different size is looked at again).
+    pub(crate) fresh_pages: std::sync::Mutex<Option<(usize, Arc<[u32]>)>>,
     /// The pages its active data segments write at instantiation, in order (`None`: not known
     /// without reading them, as when a segment's offset is not a constant).
     data_pages: Option<Vec<u32>>,
@@ -59,7 +61,15 @@ impl LoadedModule {
             format => ModuleCode::Emscripten { format },
         };
         let data_pages = data_pages(wasm);
-        Ok(LoadedModule { id, pre, code, fuel, boot_image: OnceLock::new(), fresh_pages: OnceLock::new(), data_pages })
+        Ok(LoadedModule {
+            id,
+            pre,
+            code,
+            fuel,
+            boot_image: OnceLock::new(),
+            fresh_pages: Default::default(),
+            data_pages,
+        })
     }
 
     /// The pages its data segments write at instantiation, in order, if known.
@@ -105,13 +115,18 @@ fn data_pages(wasm: &[u8]) -> Option<Vec<u32>> {
                 DataKind::Active { memory_index: 0, offset_expr } => offset_expr,
                 DataKind::Active { .. } => return None,
             };
-            let offset = match offset_expr.get_operators_reader().read().ok()? {
+            // Only a lone constant is read here (an extended-const expression is "not known").
+            let mut operators = offset_expr.get_operators_reader();
+            let offset = match operators.read().ok()? {
                 Operator::I32Const { value } => u64::from(value as u32),
-                Operator::I64Const { value } => value as u64,
+                Operator::I64Const { value } => u64::try_from(value).ok()?,
                 _ => return None,
             };
+            if !matches!(operators.read().ok()?, Operator::End) {
+                return None;
+            }
             if let Some(last) = (data.data.len() as u64).checked_sub(1) {
-                let (first, last) = (offset / page, (offset + last) / page);
+                let (first, last) = (offset / page, offset.checked_add(last)? / page);
                 pages.extend(u32::try_from(first).ok()?..=u32::try_from(last).ok()?);
             }
         }

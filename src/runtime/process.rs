@@ -69,8 +69,8 @@ impl Process {
             return Ok(Self::with_instance(module, limits, live, image));
         }
         let live = Instance::boot(&module, limits)?;
-        let image = module.boot_image.get_or_init(|| Snapshot::from_memory(module.id(), live.memory()));
-        let image = image.clone();
+        let image = live.snapshot(&module);
+        let _ = module.boot_image.set(image.clone());
         Ok(Self::with_instance(module, limits, live, image))
     }
 

@@ -52,27 +52,40 @@ fn is_zero(bytes: &[u8]) -> bool {
 impl Snapshot {
     /// A snapshot of `memory`'s bytes (for example, a whole checkpoint read back from disk).
     pub fn from_memory(module: ModuleId, memory: impl AsRef<[u8]>) -> Self {
-        let memory = memory.as_ref();
-        let empty = Snapshot { module, len: 0, pages: Arc::default() };
-        empty.updated(memory, None)
+        Self::empty(module).updated(memory.as_ref(), None)
+    }
+
+    /// A snapshot of a memory of no bytes.
+    pub(crate) fn empty(module: ModuleId) -> Self {
+        Snapshot { module, len: 0, pages: Arc::default() }
     }
 
     /// A snapshot of a memory of `len` bytes whose non-zero pages are `pages` (index, bytes); the
     /// other pages are zero. Refused if a page lies outside `len` or has the wrong length.
+    /// A snapshot of a memory of `len` bytes whose non-zero pages are `pages` (index, bytes, and
+    /// their sha256 if it was checked already); the other pages are zero. Refused if a page lies
+    /// outside `len`, has the wrong length, comes twice or is all zero.
     pub fn from_pages(
         module: ModuleId,
         len: usize,
-        pages: impl IntoIterator<Item = (u32, Vec<u8>)>,
+        pages: impl IntoIterator<Item = (u32, Vec<u8>, Option<[u8; 32]>)>,
     ) -> Result<Self, String> {
         let mut map = BTreeMap::new();
-        for (index, bytes) in pages {
+        for (index, bytes, sha256) in pages {
             let start = index as usize * PAGE;
             let expected = len.saturating_sub(start).min(PAGE);
             if expected == 0 || bytes.len() != expected {
                 return Err(format!("page {index} ({} bytes) does not fit a memory of {len} bytes", bytes.len()));
             }
-            if !is_zero(&bytes) {
-                map.insert(index, Arc::new(Page { bytes: bytes.into(), sha256: OnceLock::new() }));
+            if is_zero(&bytes) {
+                return Err(format!("page {index} is all zero (such pages are not stored)"));
+            }
+            let page = Page { bytes: bytes.into(), sha256: OnceLock::new() };
+            if let Some(sha256) = sha256 {
+                let _ = page.sha256.set(sha256);
+            }
+            if map.insert(index, Arc::new(page)).is_some() {
+                return Err(format!("page {index} comes twice"));
             }
         }
         Ok(Snapshot { module, len, pages: Arc::new(map) })
@@ -260,10 +273,14 @@ mod tests {
         assert_eq!(snapshot.memory_hash(), <[u8; 32]>::from(Sha256::digest(&memory)));
         let longer = Snapshot::from_memory(module(), [memory.clone(), vec![0; 10]].concat());
         assert_ne!(snapshot.page_root(), longer.page_root(), "the length is part of the root");
-        let again = Snapshot::from_pages(module(), memory.len(), [(2, memory[2 * PAGE..].to_vec())]).unwrap();
+        let again = Snapshot::from_pages(module(), memory.len(), [(2, memory[2 * PAGE..].to_vec(), None)]).unwrap();
         assert_eq!(again, snapshot);
         assert_eq!(again.page_root(), snapshot.page_root());
-        assert!(Snapshot::from_pages(module(), memory.len(), [(3, vec![1])]).is_err(), "outside the memory");
-        assert!(Snapshot::from_pages(module(), memory.len(), [(0, vec![1; 10])]).is_err(), "a short page");
+        let refused =
+            |pages: Vec<(u32, Vec<u8>, Option<[u8; 32]>)>| Snapshot::from_pages(module(), memory.len(), pages);
+        assert!(refused(vec![(3, vec![1], None)]).is_err(), "outside the memory");
+        assert!(refused(vec![(0, vec![1; 10], None)]).is_err(), "a short page");
+        assert!(refused(vec![(0, vec![0; PAGE], None)]).is_err(), "a zero page");
+        assert!(refused(vec![(0, vec![1; PAGE], None), (0, vec![1; PAGE], None)]).is_err(), "twice");
     }
 }

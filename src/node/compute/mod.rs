@@ -165,12 +165,16 @@ fn restore_pages(
     }
     let mut bytes = Vec::with_capacity(pages.len());
     for page in pages {
+        let size = page.compressed.get(..4).map(|size| u32::from_le_bytes(size.try_into().expect("4 bytes")));
+        if size.is_none_or(|size| size as usize > PAGE) {
+            return Err(format!("page {}: not a compressed page", page.index));
+        }
         let raw =
             lz4_flex::decompress_size_prepended(&page.compressed).map_err(|e| format!("page {}: {e}", page.index))?;
         if <[u8; 32]>::from(sha2::Sha256::digest(&raw)) != page.sha256 {
             return Err(format!("page {}: hash mismatch", page.index));
         }
-        bytes.push((page.index, raw));
+        bytes.push((page.index, raw, Some(page.sha256)));
     }
     let len = usize::try_from(len).map_err(|_| format!("a memory of {len} bytes"))?;
     Snapshot::from_pages(module.loaded.id(), len, bytes)
@@ -201,10 +205,13 @@ impl LiveProcess {
     ) -> Result<Option<NewCheckpoint>, NodeError> {
         let Some(slot) = self.run.next_slot.checked_sub(1) else { return Ok(None) };
         let position = (slot, self.run.cron_cursor);
-        if self.checkpointed == Some(position) {
+        // What the store holds is the checkpoint this process made (another writer's may have
+        // come between, or it is one from before pages): else the next one stores every page.
+        let held = stored_position.is_some() && stored_position == self.checkpointed;
+        if self.checkpointed == Some(position) && held {
             return Ok(None);
         }
-        if stored_position.is_none() || stored_position != self.checkpointed {
+        if !held {
             self.stored = None;
         }
         let memory = self.run.memory_size()? as u64;
@@ -218,7 +225,8 @@ impl LiveProcess {
             return Ok(None);
         }
         let snapshot = self.run.snapshot()?;
-        let base = self.stored.as_ref().and(self.checkpointed);
+        let base =
+            self.stored.as_ref().zip(self.checkpointed).map(|(stored, (slot, cron))| (slot, cron, stored.page_root()));
         let unchanged = |index: u32, page: &Arc<Page>| self.stored.as_ref().is_some_and(|s| s.shares(index, page));
         let changed: Vec<(u32, &Arc<Page>)> =
             snapshot.pages().filter(|(index, page)| !unchanged(*index, page)).collect();

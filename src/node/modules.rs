@@ -123,12 +123,24 @@ impl Node {
     /// it compiles and links against the host for `format`.
     pub(crate) fn keep_module(&self, item: &DataItem, format: ModuleFormat) -> Result<ModuleInfo, NodeError> {
         let id = item.id();
-        self.shared.compute.runtime.load_as(id, item.data(), format).map_err(|e| match e {
+        let loaded = self.shared.compute.runtime.load_as(id, item.data(), format).map_err(|e| match e {
             RuntimeError::InvalidModule(reason) => {
                 NodeError::InvalidModule(format!("not a usable {format} module: {reason}"))
             }
             other => other.into(),
         })?;
+        // A process of it could never start under its own Memory-Limit.
+        let memory64 = format.has_memory64();
+        let tag = item.tag("Memory-Limit");
+        let limit = tag.and_then(|value| Limits::with_tags(Some(value), None, true, memory64).ok());
+        if let (Some(limits), Some(initial), Some(tag)) = (limit, loaded.initial_memory_bytes(), tag)
+            && initial > limits.memory_bytes
+        {
+            return Err(NodeError::InvalidModule(format!(
+                "the module starts with {initial} bytes of memory, over its Memory-Limit of {tag} ({} bytes)",
+                limits.memory_bytes
+            )));
+        }
         let info = ModuleInfo {
             id,
             format,

@@ -32,6 +32,8 @@ pub struct LoadedModule {
     /// The pages its active data segments write at instantiation, in order (`None`: not known
     /// without reading them, as when a segment's offset is not a constant).
     data_pages: Option<Vec<u32>>,
+    /// Bytes of linear memory it starts with (its memory's declared minimum).
+    initial_memory: Option<u64>,
 }
 
 /// What kind of module it is, with what booting it needs.
@@ -60,7 +62,7 @@ impl LoadedModule {
             }
             format => ModuleCode::Emscripten { format },
         };
-        let data_pages = data_pages(wasm);
+        let (data_pages, initial_memory) = (data_pages(wasm), initial_memory(wasm));
         Ok(LoadedModule {
             id,
             pre,
@@ -69,7 +71,13 @@ impl LoadedModule {
             boot_image: OnceLock::new(),
             fresh_pages: Default::default(),
             data_pages,
+            initial_memory,
         })
+    }
+
+    /// Bytes of linear memory a process of it starts with, if known.
+    pub fn initial_memory_bytes(&self) -> Option<u64> {
+        self.initial_memory
     }
 
     /// The pages its data segments write at instantiation, in order, if known.
@@ -132,4 +140,23 @@ fn data_pages(wasm: &[u8]) -> Option<Vec<u32>> {
         }
     }
     Some(pages.into_iter().collect())
+}
+
+/// Bytes of memory 0 of `wasm` at instantiation (its declared minimum, in 64 KiB pages).
+fn initial_memory(wasm: &[u8]) -> Option<u64> {
+    use wasmparser::{Payload, TypeRef};
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        match payload.ok()? {
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    if let TypeRef::Memory(memory) = import.ok()?.ty {
+                        return memory.initial.checked_mul(65_536);
+                    }
+                }
+            }
+            Payload::MemorySection(reader) => return reader.into_iter().next()?.ok()?.initial.checked_mul(65_536),
+            _ => {}
+        }
+    }
+    None
 }

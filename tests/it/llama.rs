@@ -93,6 +93,13 @@ fn the_llama_module_generates_from_a_gguf_on_the_drive_as_under_the_reference_lo
     let refused = node_ao(home, &["module", "add", wasm, "-f", FORMAT, "-t", "Memory-Limit=17-gb"]);
     assert_eq!(refused.status.code(), Some(2));
     assert_eq!(stderr(&refused), "error: invalid Memory-Limit \"17-gb\": over the cap of 16-gb\n");
+    // Under the 1.2 GB it starts with, no process of it could start: refused when it is added.
+    let refused = node_ao(home, &["module", "add", wasm, "-f", FORMAT, "-t", "Memory-Limit=1-gb"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert_eq!(
+        stderr(&refused),
+        "error: the module starts with 1258291200 bytes of memory, over its Memory-Limit of 1-gb (1073741824 bytes)\n"
+    );
     node_ok(home, &["module", "add", wasm, "-f", FORMAT, "-t", "Name=llama", "-t", "Memory-Limit=16-gb"]);
     let data_id = node_ok(home, &["drive", "add", model.to_str().unwrap()]);
     assert_eq!(data_id.len(), 43, "{data_id}");

@@ -428,26 +428,24 @@ fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Result<Connec
     Ok(conn)
 }
 
+/// Adds `column` (with its SQL `definition`) to `checkpoints` if a store from an older `ao` lacks it.
+fn add_checkpoint_column(conn: &Connection, column: &str, definition: &str) -> rusqlite::Result<()> {
+    let has: bool =
+        conn.query_row("SELECT COUNT(*) > 0 FROM pragma_table_info('checkpoints') WHERE name = ?1", [column], |row| {
+            row.get(0)
+        })?;
+    if !has {
+        conn.execute_batch(&format!("ALTER TABLE checkpoints ADD COLUMN {column} {definition}"))?;
+    }
+    Ok(())
+}
+
 /// Brings a store written by an older `ao` up to the current schema.
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    let has_cron_cursor: bool = conn.query_row(
-        "SELECT COUNT(*) > 0 FROM pragma_table_info('checkpoints') WHERE name = 'cron_cursor'",
-        [],
-        |row| row.get(0),
-    )?;
-    if !has_cron_cursor {
-        conn.execute_batch("ALTER TABLE checkpoints ADD COLUMN cron_cursor INTEGER NOT NULL DEFAULT 0")?;
-    }
+    add_checkpoint_column(conn, "cron_cursor", "INTEGER NOT NULL DEFAULT 0")?;
     // Paged checkpoints (their pages in `checkpoint_pages`) have their memory's length here; a
     // whole one (in `memory`) has NULL.
-    let has_memory_bytes: bool = conn.query_row(
-        "SELECT COUNT(*) > 0 FROM pragma_table_info('checkpoints') WHERE name = 'memory_bytes'",
-        [],
-        |row| row.get(0),
-    )?;
-    if !has_memory_bytes {
-        conn.execute_batch("ALTER TABLE checkpoints ADD COLUMN memory_bytes INTEGER")?;
-    }
+    add_checkpoint_column(conn, "memory_bytes", "INTEGER")?;
     // Lookups by message use `schedule_by_message_id`; the scheduler refuses duplicates itself.
     // (Checked first: even a no-op DROP would wait for another writer's lock.)
     let has_old_index: bool = conn.query_row(

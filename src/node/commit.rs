@@ -103,6 +103,12 @@ impl GroupCommit {
 
 /// Writes `round` in one transaction and hands each push its outcome.
 fn write_round(store: &Store, round: Vec<Waiting>) {
+    if let [only] = round.as_slice() {
+        // A push alone: the transaction is its own, so it needs no savepoint (whose journal
+        // copies every page the push changes, in case it must be rolled back alone).
+        only.done.set(Signal::Outcome(store.write(|tx| only.commit.apply(tx))));
+        return;
+    }
     let mut outcomes: Vec<Result<(), NodeError>> = Vec::with_capacity(round.len());
     let written = store.write(|tx| -> Result<(), NodeError> {
         for waiting in &round {

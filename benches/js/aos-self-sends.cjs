@@ -52,6 +52,7 @@ async function main(file) {
   const count = (await run({ ...sends, Id: 'C'.repeat(43), Nonce: nonce, Data: 'return Count' })).Output;
   // aos 2 returns the text as `data`; aos 0.2.0 (the sqlite module) as `data.output`.
   const counted = typeof count.data === 'object' ? count.data.output : count.data;
+  if (String(counted) !== String(sent.length)) throw new Error(`counted ${counted} of ${sent.length} deliveries`);
   console.log(JSON.stringify({ delivered: sent.length, counted, ms, messages_per_second: (1000 * sent.length) / ms }));
 }
 

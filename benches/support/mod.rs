@@ -4,7 +4,7 @@
 #![allow(dead_code)] // each benchmark uses its part
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use serde_json::{Value, json};
@@ -14,22 +14,28 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Runs `node SCRIPT ARGS...` (with wasm64 enabled) against the npm peers in `.cache/npm`; `None`
+/// when Node cannot be started.
+pub fn node_script(script: &Path, args: &[&OsStr]) -> Option<std::process::Output> {
+    Command::new("node")
+        .arg("--experimental-wasm-memory64") // the published aos modules are wasm64
+        .arg(script)
+        .args(args)
+        .env("AO_NPM_DIR", root().join(".cache/npm"))
+        .output()
+        .ok()
+}
+
 /// Runs a Node reference, `node benches/js/SCRIPT ARGS...`, against the npm peers in `.cache/npm`
 /// and prints `reference LABEL (Node version): OUTPUT`. When `needs` (a path inside `.cache/npm`)
 /// is missing it prints that the reference was not measured instead.
 pub fn run_reference(label: &str, needs: &str, script: &str, args: &[&OsStr]) {
-    let npm: PathBuf = root().join(".cache/npm");
-    if !npm.join(needs).exists() {
+    if !root().join(".cache/npm").join(needs).exists() {
         println!("reference {label}: not measured (run tools/install-npm.sh)");
         return;
     }
-    let output = Command::new("node")
-        .arg("--experimental-wasm-memory64") // the published aos module is wasm64
-        .arg(root().join("benches/js").join(script))
-        .args(args)
-        .env("AO_NPM_DIR", &npm)
-        .output()
-        .expect("node runs");
+    let output = node_script(&root().join("benches/js").join(script), args).expect("node runs");
+    assert!(output.status.success(), "reference {label}: {}", String::from_utf8_lossy(&output.stderr));
     let version = Command::new("node").arg("--version").output().map(|o| o.stdout).unwrap_or_default();
     println!(
         "reference {label} (Node {}): {}",

@@ -1,5 +1,6 @@
 //! `ao`: a developer toolkit for AO — the process runtime, the wire protocol, wallets and the CLI.
 pub mod cli;
+pub(crate) mod cores;
 pub mod lua_bundle;
 pub mod net;
 pub mod node;

@@ -43,23 +43,10 @@ fn entry_tags(entry: &OutboxMessage, dropped: &[&str]) -> Vec<Tag> {
     entry.tags().filter(|(name, _)| !dropped.contains(name)).map(|(name, value)| Tag::new(name, value)).collect()
 }
 
-/// Signs the items, on both cores when there are many (each signature is independent; the order
-/// is kept).
+/// Signs the items, on every core when there are many (each signature is independent; the
+/// order is kept).
 fn sign_all(key: &Ed25519Key, builders: Vec<ItemBuilder>) -> Vec<Result<DataItem, ItemError>> {
-    let sign = |part: Vec<ItemBuilder>| -> Vec<Result<DataItem, ItemError>> {
-        part.into_iter().map(|builder| builder.sign(key)).collect()
-    };
-    if builders.len() < 64 {
-        return sign(builders);
-    }
-    let mut first = builders;
-    let second = first.split_off(first.len() / 2);
-    std::thread::scope(|both| {
-        let later = both.spawn(|| sign(second));
-        let mut items = sign(first);
-        items.extend(later.join().expect("signing does not panic"));
-        items
-    })
+    crate::cores::map_on_cores(builders, 64, |builder| builder.sign(key))
 }
 
 /// What a push has left of its limits.

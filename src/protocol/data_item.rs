@@ -3,7 +3,9 @@
 //! u64, tag bytes u64, tags (Avro), data. The signature covers the deep hash of
 //! `["dataitem", "1", type, owner, target, anchor, tag bytes, data]` (empty target/anchor when
 //! absent); the id is sha256 of the signature.
-use super::deep_hash::{Chunk, deep_hash};
+use std::sync::OnceLock;
+
+use super::deep_hash::ListHash;
 use super::signature::{self, SignatureError, SignatureType};
 use super::tags::{self, Tag, TagError};
 use super::{Id, address_of};
@@ -116,6 +118,20 @@ pub struct ShownItem {
     pub data: Vec<u8>,
 }
 
+/// The deep hash of an item's eight signed fields, taken through the three that every item of
+/// signature type `kind` shares ("dataitem", "1", the type's number): hashed once per type.
+fn signed_fields_prefix(kind: SignatureType) -> ListHash {
+    static PREFIXES: [OnceLock<ListHash>; SignatureType::ALL.len()] =
+        [const { OnceLock::new() }; SignatureType::ALL.len()];
+    *PREFIXES[kind as usize].get_or_init(|| {
+        let mut list = ListHash::new(8);
+        for field in [&b"dataitem"[..], b"1", kind.code().to_string().as_bytes()] {
+            list.push_blob(field);
+        }
+        list
+    })
+}
+
 impl DataItem {
     /// The item `shown` describes; its signature type is the one whose owner and signature
     /// lengths match.
@@ -203,19 +219,13 @@ impl DataItem {
 
     /// The 48-byte deep hash the signature covers.
     pub fn signature_data(&self) -> [u8; 48] {
-        let code = self.signature_type.code().to_string();
         let target = self.target.as_ref().map_or(&[][..], |id| &id.0[..]);
         let anchor = self.anchor.as_ref().map_or(&[][..], |a| &a[..]);
-        deep_hash(&Chunk::List(vec![
-            Chunk::Blob(b"dataitem"),
-            Chunk::Blob(b"1"),
-            Chunk::Blob(code.as_bytes()),
-            Chunk::Blob(&self.owner),
-            Chunk::Blob(target),
-            Chunk::Blob(anchor),
-            Chunk::Blob(&self.tag_bytes),
-            Chunk::Blob(&self.data),
-        ]))
+        let mut list = signed_fields_prefix(self.signature_type);
+        for field in [&self.owner[..], target, anchor, &self.tag_bytes, &self.data] {
+            list.push_blob(field);
+        }
+        list.finish()
     }
 
     /// Checks the signature, and the tag section size a messenger unit accepts.

@@ -16,6 +16,7 @@ use super::config::Checkpoints;
 use super::modules::{ModuleCache, NodeModule};
 use super::scheduler::{Chain, Scheduled};
 use super::store::{CheckpointRow, NewCheckpoint, ProcessRow, StoredMemory, StoredPage, Tx};
+use crate::cores::map_on_cores;
 use crate::protocol::Id;
 use crate::runtime::{DriveSource, PAGE, Page, Runtime, Snapshot, page_root, touched_pages_known};
 use core::ProcessRun;
@@ -130,24 +131,11 @@ impl ComputeUnit {
 }
 
 /// `pages` hashed and compressed for the store, on every core.
-fn stored_pages(pages: &[(u32, &Arc<Page>)]) -> Vec<StoredPage> {
-    let store = |part: &[(u32, &Arc<Page>)]| -> Vec<StoredPage> {
-        part.iter()
-            .map(|(index, page)| StoredPage {
-                index: *index,
-                sha256: page.sha256(),
-                compressed: lz4_flex::compress_prepend_size(page.bytes()),
-            })
-            .collect()
-    };
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if pages.len() < 64 || cores == 1 {
-        return store(pages);
-    }
-    std::thread::scope(|scope| {
-        let parts: Vec<_> =
-            pages.chunks(pages.len().div_ceil(cores)).map(|part| scope.spawn(move || store(part))).collect();
-        parts.into_iter().flat_map(|part| part.join().expect("storing pages does not panic")).collect()
+fn stored_pages(pages: Vec<(u32, &Arc<Page>)>) -> Vec<StoredPage> {
+    map_on_cores(pages, 64, |(index, page)| StoredPage {
+        index,
+        sha256: page.sha256(),
+        compressed: lz4_flex::compress_prepend_size(page.bytes()),
     })
 }
 
@@ -163,8 +151,7 @@ fn restore_pages(
     if page_root(len, hashes.iter().copied())[..] != memory_hash[..] {
         return Err("hash mismatch".into());
     }
-    let mut bytes = Vec::with_capacity(pages.len());
-    for page in pages {
+    let unpack = |page: StoredPage| -> Result<(u32, Vec<u8>, Option<[u8; 32]>), String> {
         let size = page.compressed.get(..4).map(|size| u32::from_le_bytes(size.try_into().expect("4 bytes")));
         if size.is_none_or(|size| size as usize > PAGE) {
             return Err(format!("page {}: not a compressed page", page.index));
@@ -174,8 +161,9 @@ fn restore_pages(
         if <[u8; 32]>::from(sha2::Sha256::digest(&raw)) != page.sha256 {
             return Err(format!("page {}: hash mismatch", page.index));
         }
-        bytes.push((page.index, raw, Some(page.sha256)));
-    }
+        Ok((page.index, raw, Some(page.sha256)))
+    };
+    let bytes = map_on_cores(pages, 64, unpack).into_iter().collect::<Result<Vec<_>, String>>()?;
     let len = usize::try_from(len).map_err(|_| format!("a memory of {len} bytes"))?;
     Snapshot::from_pages(module.loaded.id(), len, bytes)
 }
@@ -234,7 +222,7 @@ impl LiveProcess {
             Some(stored) => stored.pages().map(|(index, _)| index).filter(|index| !snapshot.has(*index)).collect(),
             None => Vec::new(),
         };
-        let changed = stored_pages(&changed);
+        let changed = stored_pages(changed);
         let checkpoint = NewCheckpoint {
             slot,
             cron_cursor: self.run.cron_cursor,

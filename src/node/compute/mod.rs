@@ -139,6 +139,9 @@ fn stored_pages(pages: Vec<(u32, &Arc<Page>)>) -> Vec<StoredPage> {
     })
 }
 
+/// A stored page decompressed and checked: its index, bytes and sha256.
+type RestoredPage = (u32, Vec<u8>, Option<[u8; 32]>);
+
 /// The memory of a paged checkpoint: its pages decompressed, each checked against its sha256,
 /// and all against the root (`memory_hash`).
 fn restore_pages(
@@ -151,7 +154,7 @@ fn restore_pages(
     if page_root(len, hashes.iter().copied())[..] != memory_hash[..] {
         return Err("hash mismatch".into());
     }
-    let unpack = |page: StoredPage| -> Result<(u32, Vec<u8>, Option<[u8; 32]>), String> {
+    let unpack = |page: StoredPage| -> Result<RestoredPage, String> {
         let size = page.compressed.get(..4).map(|size| u32::from_le_bytes(size.try_into().expect("4 bytes")));
         if size.is_none_or(|size| size as usize > PAGE) {
             return Err(format!("page {}: not a compressed page", page.index));

@@ -8,8 +8,8 @@
 //!
 //! Beside them, in the same run, the reference: the same llama messages under
 //! `@permaweb/ao-loader` with `@permaweb/weavedrive` (`tests/js/aos-reference.cjs`, the memory kept
-//! in the instance between messages, its fastest mode): model load time, 32 and 64 tokens, and
-//! peak RSS on both sides; tokens/s is what the 32 tokens more of the 64-token message cost.
+//! in the instance between messages, its fastest mode): model load time, 32 and 128 tokens, and
+//! peak RSS on both sides; tokens/s is what the 96 tokens more of the 128-token message cost.
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -95,39 +95,54 @@ fn big_memory(c: &mut Criterion) {
 }
 
 /// Llama under `ao` (whole commands) and under the reference loader (one handle call each),
-/// medians, printed side by side.
+/// medians, printed side by side. Both sides do the same on a process of their own: spawn, load,
+/// then generate `SHORT` and `LONG` tokens in turn (`Llama.set_prompt` starts each anew); tokens/s
+/// is what the `LONG - SHORT` tokens more cost. (The process the criterion functions above ran
+/// hundreds of commands on is not used: its figures depend on that history.)
 fn llama_side_by_side(home: &Path, wallet: &Path, model: &Path, data_id: &str) {
-    let (ms_32, _) = median_command(home, wallet, &["eval", "ll", &generate(32)]);
-    let (ms_64, rss_64) = median_command(home, wallet, &["eval", "ll", &generate(64)]);
-    // A process of its own, so that the load is measured too.
     ao(home, wallet, &["spawn", "ll2", "-m", "llama", "-t", "Extension=WeaveDrive"]);
     let (load_ms, load_rss) = timed_command(home, wallet, &["eval", "ll2", &llama_reference::load(data_id)]);
+    let (short, long) = (generate(SHORT), generate(LONG));
+    let pairs: Vec<[(f64, u64); 2]> = (0..COMMAND_RUNS)
+        .map(|_| {
+            [
+                timed_command(home, wallet, &["eval", "ll2", &short]),
+                timed_command(home, wallet, &["eval", "ll2", &long]),
+            ]
+        })
+        .collect();
+    let (ms_short, ms_long) =
+        (median(pairs.iter().map(|p| p[0].0).collect()), median(pairs.iter().map(|p| p[1].0).collect()));
+    let rss = pairs.iter().flatten().map(|run| run.1).max().unwrap_or(0);
     println!(
-        "ao llama: load {load_ms:.0} ms ({} MB RSS); 32 tokens {ms_32:.1} ms, 64 tokens {ms_64:.1} ms ({} MB RSS) \
-         (whole commands) -> {:.0} tokens/s",
+        "ao llama: load {load_ms:.0} ms ({} MB RSS); {SHORT} tokens {ms_short:.1} ms, {LONG} tokens {ms_long:.1} ms \
+         ({} MB peak RSS) (whole commands) -> {:.0} tokens/s",
         load_rss / 1024,
-        rss_64 / 1024,
-        32.0 / ((ms_64 - ms_32) / 1000.0)
+        rss / 1024,
+        tokens_per_second(ms_short, ms_long)
     );
     match reference_llama(model, data_id) {
         Some(results) => {
             let ms = |i: usize| results[i]["Ms"].as_f64().unwrap_or(f64::NAN);
-            // After the spawn and the load: (32, 64) tokens, REFERENCE_PAIRS times.
+            // After the spawn and the load: (SHORT, LONG) tokens, REFERENCE_PAIRS times.
             let median = |first: usize| median((first..results.len()).step_by(2).map(ms).collect());
-            let (ms_32, ms_64) = (median(2), median(3));
+            let (ms_short, ms_long) = (median(2), median(3));
             let rss = results.iter().filter_map(|r| r["MaxRssKb"].as_u64()).max().unwrap_or(0);
             println!(
-                "reference llama (ao-loader, memory in place): load {:.0} ms; 32 tokens {:.1} ms, 64 tokens {:.1} ms \
-                 ({} MB peak RSS) -> {:.0} tokens/s",
+                "reference llama (ao-loader, memory in place): load {:.0} ms; {SHORT} tokens {ms_short:.1} ms, \
+                 {LONG} tokens {ms_long:.1} ms ({} MB peak RSS) -> {:.0} tokens/s",
                 ms(1),
-                ms_32,
-                ms_64,
                 rss / 1024,
-                32.0 / ((ms_64 - ms_32) / 1000.0)
+                tokens_per_second(ms_short, ms_long)
             );
         }
         None => println!("reference llama: not measured (run tools/install-npm.sh; needs node)"),
     }
+}
+
+/// Generation speed from the medians of the short and the long message.
+fn tokens_per_second(ms_short: f64, ms_long: f64) -> f64 {
+    f64::from(LONG - SHORT) / ((ms_long - ms_short) / 1000.0)
 }
 
 /// Runs `ao ARGS` and returns its wall time (ms) and peak RSS (KB).
@@ -151,18 +166,16 @@ fn timed_command(home: &Path, wallet: &Path, args: &[&str]) -> (f64, u64) {
     (elapsed, usage.ru_maxrss as u64)
 }
 
-/// The median wall time of `COMMAND_RUNS` runs of `ao ARGS`, and the most RSS one took.
-fn median_command(home: &Path, wallet: &Path, args: &[&str]) -> (f64, u64) {
-    let runs: Vec<(f64, u64)> = (0..COMMAND_RUNS).map(|_| timed_command(home, wallet, args)).collect();
-    (median(runs.iter().map(|r| r.0).collect()), runs.iter().map(|r| r.1).max().unwrap_or(0))
-}
-
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// How often each side generates 32 and 64 tokens for the side-by-side figures.
+/// The side-by-side messages generate this many tokens, then this many (the tiny model's context
+/// is 128): the difference is ~100 ms of generation, well above a whole command's noise.
+const SHORT: u32 = 32;
+const LONG: u32 = 128;
+/// How often each side generates `SHORT` and `LONG` tokens for the side-by-side figures.
 const COMMAND_RUNS: usize = 9;
 const REFERENCE_PAIRS: usize = 5;
 
@@ -171,7 +184,7 @@ const REFERENCE_PAIRS: usize = 5;
 fn reference_llama(model: &Path, data_id: &str) -> Option<Vec<Value>> {
     published("llama.wasm")?;
     let mut evals = vec![llama_reference::load(data_id)];
-    evals.extend((0..REFERENCE_PAIRS).flat_map(|_| [generate(32), generate(64)]));
+    evals.extend((0..REFERENCE_PAIRS).flat_map(|_| [generate(SHORT), generate(LONG)]));
     let runs = llama_reference::runs(&std::fs::read(model).ok()?, data_id, &evals, true);
     let dir = tempfile::tempdir().ok()?;
     let file = dir.path().join("runs.json");

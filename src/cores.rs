@@ -7,9 +7,8 @@ pub fn map_on_cores<T: Send, R: Send>(items: Vec<T>, enough: usize, work: impl F
     if items.len() < enough.max(2) || cores() == 1 {
         return items.into_iter().map(work).collect();
     }
-    let cores = cores();
-    let part_len = items.len().div_ceil(cores);
-    let mut parts = Vec::with_capacity(cores);
+    let part_len = items.len().div_ceil(cores());
+    let mut parts = Vec::with_capacity(cores());
     let mut rest = items;
     while rest.len() > part_len {
         let tail = rest.split_off(part_len);

@@ -860,8 +860,29 @@ impl<'a> Tx<'a> {
             .optional()?)
     }
 
-    /// The newest checkpoint at or before `slot`, with its memory.
+    /// The newest checkpoint at or before `slot`, with its memory: its row and its pages read in
+    /// one snapshot (another writer may replace both between two statements that each see the
+    /// newest commit).
     pub fn checkpoint(&self, process: Id, slot: u64) -> Result<Option<CheckpointRow>, StoreError> {
+        self.in_one_snapshot(|| self.checkpoint_now(process, slot))
+    }
+
+    /// `read`, its statements all seeing the same commit: inside the transaction the connection
+    /// is in, else in a read transaction of its own.
+    fn in_one_snapshot<T>(&self, read: impl FnOnce() -> Result<T, StoreError>) -> Result<T, StoreError> {
+        if !self.tx.is_autocommit() {
+            return read();
+        }
+        self.tx.execute_batch("BEGIN DEFERRED")?;
+        let result = read();
+        if let Err(error) = self.tx.execute_batch("COMMIT") {
+            let _ = self.tx.execute_batch("ROLLBACK");
+            return Err(error.into());
+        }
+        result
+    }
+
+    fn checkpoint_now(&self, process: Id, slot: u64) -> Result<Option<CheckpointRow>, StoreError> {
         let key = process.to_string();
         let found = self
             .tx

@@ -179,8 +179,8 @@ const LONG: u32 = 128;
 const COMMAND_RUNS: usize = 9;
 const REFERENCE_PAIRS: usize = 5;
 
-/// The llama messages under the reference loader with WeaveDrive: spawn, load, then 32 tokens and
-/// 64, `REFERENCE_PAIRS` times. `None` without the npm peers or Node.
+/// The llama messages under the reference loader with WeaveDrive: spawn, load, then `SHORT` tokens
+/// and `LONG`, `REFERENCE_PAIRS` times. `None` without the npm peers or Node.
 fn reference_llama(model: &Path, data_id: &str) -> Option<Vec<Value>> {
     published("llama.wasm")?;
     let mut evals = vec![llama_reference::load(data_id)];

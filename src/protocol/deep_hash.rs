@@ -59,20 +59,9 @@ fn blob_hash(bytes: &[u8]) -> [u8; 48] {
 
 /// sha384 of `kind` followed by `len` in decimal ("blob42", "list8").
 fn tagged(kind: &str, len: usize) -> [u8; 48] {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = len;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
     let mut hasher = Sha384::new();
     hasher.update(kind.as_bytes());
-    hasher.update(&digits[at..]);
+    hasher.update(itoa::Buffer::new().format(len).as_bytes());
     hasher.finalize().into()
 }
 

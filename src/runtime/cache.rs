@@ -1,5 +1,6 @@
 //! On-disk cache of compiled modules: `<dir>/<module id>-<engine key>.cwasm`, so a process starts
-//! without recompiling. The engine key changes with wasmtime's version and settings.
+//! without recompiling. The engine key changes with wasmtime's version and settings, and with the
+//! revision of the meter injected before compiling (`loop_meter.rs`).
 //!
 //! Loaded files are memory-mapped, so a cache file must never be modified in place while some
 //! `ao` may have it mapped: files are only ever created whole (temporary file + rename) or
@@ -36,6 +37,7 @@ impl ModuleCache {
     pub(crate) fn new(dir: PathBuf, engine: &Engine) -> Self {
         let mut hasher = StableHasher(Sha256::new());
         engine.precompile_compatibility_hash().hash(&mut hasher);
+        super::loop_meter::REVISION.hash(&mut hasher);
         let engine_key = hex::encode(&hasher.0.finalize()[..8]);
         ModuleCache { dir, engine_key }
     }

@@ -6,12 +6,13 @@ use std::time::Instant;
 
 use serde::Deserialize;
 use serde_json::Value;
-use wasmtime::{Memory, ResourceLimiter, Store, Trap, TypedFunc};
+use wasmtime::{Global, Memory, ResourceLimiter, Store, Trap, TypedFunc, Val};
 
 use super::emscripten;
 use super::error::{EvalError, RuntimeError};
 use super::interrupt::{Interrupt, Interrupted};
 use super::limits::{FUEL_PER_NANOSECOND, Limits};
+use super::loop_meter;
 use super::module::{LoadedModule, ModuleCode};
 use super::snapshot::{PAGE, Snapshot};
 use super::wasi::ProcExit;
@@ -51,8 +52,8 @@ pub(crate) struct Instance {
     memory: Memory,
     abi: Abi,
     limits: Limits,
-    /// Whether the module runs with fuel (it has no meter of its own).
-    fuel: bool,
+    /// The loop meter's global, for a module without a meter of its own (`loop_meter.rs`).
+    meter: Option<Global>,
 }
 
 /// How the host talks to the module.
@@ -92,13 +93,15 @@ impl Instance {
             _ => Ok(wasmtime::UpdateDeadline::Continue(1)),
         });
         store.set_epoch_deadline(1);
-        // Start-up is not a message: `Compute-Limit` does not apply to it (each `handle` sets the
-        // process's own fuel).
-        let fuel = module.fuel;
-        if fuel {
-            store.set_fuel(Limits::CAPS.compute).map_err(|e| RuntimeError::Engine(e.to_string()))?;
-        }
+        // Start-up is not a message: `Compute-Limit` does not apply to it, the cap does (the
+        // meter's global starts there; each `handle` sets the process's own limit).
         let instance = module.pre.instantiate(&mut store).map_err(|e| RuntimeError::Instantiate(format!("{e:#}")))?;
+        let meter = match module.fuel {
+            true => Some(instance.get_global(&mut store, loop_meter::EXPORT).ok_or_else(|| {
+                RuntimeError::InvalidModule(format!("module {} was compiled without its meter", module.id))
+            })?),
+            false => None,
+        };
         match &module.code {
             ModuleCode::Ao { .. } => {
                 let missing =
@@ -112,16 +115,17 @@ impl Instance {
                     free: instance.get_typed_func(&mut store, "ao_free").map_err(|_| func("ao_free"))?,
                     handle: instance.get_typed_func(&mut store, "handle").map_err(|_| func("handle"))?,
                 };
-                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits, fuel })
+                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits, meter })
             }
             ModuleCode::Emscripten { format } => {
                 let (calls, memory) = emscripten::Calls::new(&mut store, &instance, *format)?;
                 let refused = |store: &Store<HostState>| store.data().limiter.refused;
                 calls.start(&mut store, boot).map_err(|e| {
                     let error = instance_error(e, refused(&store), limits);
+                    let error = over_limit(error, meter_left(&mut store, meter), Limits::CAPS);
                     RuntimeError::Boot(error.to_string())
                 })?;
-                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits, fuel })
+                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits, meter })
             }
         }
     }
@@ -131,7 +135,10 @@ impl Instance {
     pub(crate) fn boot(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
         let mut instance = Self::instantiate(module, limits, true)?;
         if let ModuleCode::Ao { lua_bundle } = &module.code {
-            instance.run_boot(lua_bundle).map_err(|e| RuntimeError::Boot(e.to_string()))?;
+            instance.run_boot(lua_bundle).map_err(|e| {
+                let left = meter_left(&mut instance.store, instance.meter);
+                RuntimeError::Boot(over_limit(e, left, Limits::CAPS).to_string())
+            })?;
         }
         Ok(instance)
     }
@@ -214,9 +221,9 @@ impl Instance {
         Snapshot::empty(module.id()).updated(memory, worth_reading(module, memory).as_deref())
     }
 
-    /// Evaluates one message; returns the outcome, the fuel it used (a module without fuel: its
-    /// run time in fuel units, `FUEL_PER_NANOSECOND`), and the gas a metered emscripten module
-    /// counted.
+    /// Evaluates one message; returns the outcome, the fuel it used (what the loop meter counted;
+    /// a module with a meter of its own: its run time in fuel units, `FUEL_PER_NANOSECOND`), and
+    /// the gas a metered emscripten module counted.
     pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64, u64) {
         let started = Instant::now();
         // The deadline first: an interrupt that fires from here on reaches the code below.
@@ -225,8 +232,9 @@ impl Instance {
             return (Err(EvalError::Interrupted), 0, 0);
         }
         self.store.data_mut().limiter.refused = false;
-        if self.fuel {
-            self.store.set_fuel(self.limits.compute).expect("fuel is enabled on the engine");
+        let limit = i64::try_from(self.limits.compute).unwrap_or(i64::MAX);
+        if let Some(meter) = self.meter {
+            meter.set(&mut self.store, Val::I64(limit)).expect("the meter is a mutable i64");
         }
         emscripten::refill(&mut self.store, self.limits.compute);
         if self.store.data().emscripten.drive.drive.is_some() {
@@ -242,10 +250,16 @@ impl Instance {
                 other => other,
             }
         });
-        let fuel_used = if self.fuel {
-            self.limits.compute - self.store.get_fuel().unwrap_or(0)
-        } else {
-            u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX).saturating_mul(FUEL_PER_NANOSECOND)
+        let left = meter_left(&mut self.store, self.meter);
+        let outcome = outcome.map_err(|e| over_limit(e, left, self.limits));
+        let fuel_used = match (left, self.meter) {
+            (Some(left), Some(meter)) => {
+                // What runs between messages (`ao_alloc`, `ao_free`) is under the cap, as start-up.
+                let cap = i64::try_from(Limits::CAPS.compute).unwrap_or(i64::MAX);
+                meter.set(&mut self.store, Val::I64(cap)).expect("the meter is a mutable i64");
+                u64::try_from(limit - left.max(0)).unwrap_or(0)
+            }
+            _ => u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX).saturating_mul(FUEL_PER_NANOSECOND),
         };
         (outcome, fuel_used, self.store.data().emscripten.gas_used)
     }
@@ -342,6 +356,22 @@ fn as_javascript_reads_them(value: &mut Value) {
     }
 }
 
+/// What the loop meter has left, for a module that has it.
+fn meter_left(store: &mut Store<HostState>, meter: Option<Global>) -> Option<i64> {
+    meter.map(|meter| meter.get(store).unwrap_i64())
+}
+
+/// `error` as the `Compute-Limit` error it is when the loop meter ran out (its `unreachable` is the
+/// trap; nothing else can trap with the meter below zero: the check traps as soon as it is).
+fn over_limit(error: EvalError, meter_left: Option<i64>, limits: Limits) -> EvalError {
+    match error {
+        EvalError::Trap { .. } if meter_left.is_some_and(|left| left < 0) => {
+            EvalError::ComputeLimit { limit: limits.compute }
+        }
+        other => other,
+    }
+}
+
 /// Classifies an error a call into the module ended with.
 fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) -> EvalError {
     if let Some(halt) = error.downcast_ref::<emscripten::Halt>() {
@@ -355,7 +385,6 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
     }
     if let Some(trap) = error.downcast_ref::<Trap>() {
         return match trap {
-            Trap::OutOfFuel => EvalError::ComputeLimit { limit: limits.compute },
             _ if memory_refused => EvalError::MemoryLimit { limit: limits.memory_bytes },
             Trap::StackOverflow => EvalError::Trap { message: "stack overflow".into() },
             other => EvalError::Trap { message: other.to_string() },

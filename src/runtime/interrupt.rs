@@ -3,7 +3,7 @@
 //! wasmtime's epoch interruption. The message then fails with [`EvalError::Interrupted`], which is
 //! not a result: the process is as it was before the message, and the caller keeps nothing.
 //!
-//! Epochs cost a load and a compare at each loop header and function entry; fuel (the
+//! Epochs cost a load and a compare at each loop header and function entry; the loop meter (the
 //! deterministic `Compute-Limit`) cannot be changed from another thread, which is why both exist.
 //!
 //! [`EvalError::Interrupted`]: super::EvalError::Interrupted

@@ -1,19 +1,21 @@
 //! Per-process resource limits: `Memory-Limit` (bytes of linear memory, enforced when memory grows)
 //! and `Compute-Limit`, per message: the gas a metered module's `metering.usegas` counts (the
-//! metering formats, as the reference loader counts it), else wasmtime fuel (ao's own module and
-//! the network's formats without a meter), so an evaluation stops at the same instruction on
-//! every run and every machine.
+//! metering formats, as the reference loader counts it), else ao's loop meter (`loop_meter.rs`: ao's
+//! own module and the network's formats without a meter), so an evaluation stops at the same place
+//! on every run and every machine.
 
 /// Resource limits of a process, applied to every message it handles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// Most bytes of linear memory the process may have.
     pub memory_bytes: u64,
-    /// Most fuel (roughly, wasm instructions) one message may use; for a metered module, most gas.
+    /// Most fuel (the loop meter's units, roughly wasm instructions) one message may use; for a
+    /// metered module, most gas.
     pub compute: u64,
 }
 
-/// What wasm does per nanosecond, in fuel (measured on ao's own module): the unit in which a
+/// What wasm does per nanosecond, in fuel (measured on ao's own module and the published aos
+/// modules: 2-14 units per nanosecond, allocation-heavy Lua the lowest): the unit in which a
 /// module run without fuel (a metered one) reports the work a message took (its run time), for
 /// the heuristics that weigh replaying messages against copying memory.
 pub(crate) const FUEL_PER_NANOSECOND: u64 = 9;
@@ -24,8 +26,8 @@ impl Limits {
     pub const CAPS: Limits = Limits { memory_bytes: 1 << 30, compute: 9_000_000_000_000 };
 
     /// What a process of a module without a meter of its own (it counts fuel) gets when neither
-    /// its spawn nor its module sets a limit: all the memory, and compute for about three seconds
-    /// (measured: ~9 fuel units per nanosecond), so `while true do end` ends by itself with a
+    /// its spawn nor its module sets a limit: all the memory, and compute for a few seconds
+    /// (`while true do end` runs 12-14 units per nanosecond), so it ends by itself with a
     /// `Compute-Limit` error instead of running for a quarter of an hour. A handler that needs
     /// more says so with a `Compute-Limit` tag.
     pub const DEFAULT: Limits = Limits { memory_bytes: 1 << 30, compute: 30_000_000_000 };

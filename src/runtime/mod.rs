@@ -1,7 +1,7 @@
 //! The process runtime: ao process modules on wasmtime.
 //!
-//! One [`Runtime`] holds the wasm engines (modules without a meter of their own count fuel,
-//! metered ones do not; 64-bit memories get their own) and the compiled-module cache. [`Runtime::load`] turns module bytes into a
+//! One [`Runtime`] holds the wasm engines (one for 32-bit memories, one for 64-bit ones) and the
+//! compiled-module cache; modules without a meter of their own get ao's (`loop_meter.rs`). [`Runtime::load`] turns module bytes into a
 //! [`LoadedModule`]; [`Process`] runs one process on it: boot, handle messages under [`Limits`],
 //! roll back failed messages, snapshot and restore memory. Evaluation is deterministic: no clock,
 //! no randomness, no host state reaches the module.
@@ -14,6 +14,7 @@ mod format;
 mod instance;
 mod interrupt;
 mod limits;
+mod loop_meter;
 mod module;
 mod pagemap;
 mod process;
@@ -50,15 +51,10 @@ pub struct RuntimeConfig {
 
 /// The wasm engines, the host functions, and the modules compiled so far.
 pub struct Runtime {
-    /// For modules without a meter of their own (ao's, and the network's formats that have none):
-    /// with fuel, their `Compute-Limit`.
-    fueled: Compiler,
-    /// The same for 64-bit memories, with cheaper bounds checks (see `engine_config`).
-    fueled64: Compiler,
-    /// For metered modules (the `*-metering` formats, pre-metered older builds): without fuel,
-    /// their gas is their `Compute-Limit`, as under the reference loader.
-    metered: Compiler,
-    metered64: Compiler,
+    /// For modules with 32-bit memories (ao's, and most of the network's).
+    narrow: Compiler,
+    /// For 64-bit memories, with cheaper bounds checks (see `engine_config`).
+    wide: Compiler,
     linker: Linker<HostState>,
     loaded: Mutex<HashMap<ModuleId, Arc<LoadedModule>>>,
 }
@@ -81,13 +77,11 @@ impl Compiler {
 impl Runtime {
     pub fn new(config: RuntimeConfig) -> Result<Self, RuntimeError> {
         let cache_dir = config.cache_dir.as_ref();
-        let fueled = Compiler::new(engine_config(true, false), cache_dir)?;
-        let fueled64 = Compiler::new(engine_config(true, true), cache_dir)?;
-        let metered = Compiler::new(engine_config(false, false), cache_dir)?;
-        let metered64 = Compiler::new(engine_config(false, true), cache_dir)?;
-        let mut linker = Linker::new(&fueled.engine);
+        let narrow = Compiler::new(engine_config(false), cache_dir)?;
+        let wide = Compiler::new(engine_config(true), cache_dir)?;
+        let mut linker = Linker::new(&narrow.engine);
         wasi::add_to_linker(&mut linker).map_err(|e| RuntimeError::Engine(format!("{e:#}")))?;
-        Ok(Runtime { fueled, fueled64, metered, metered64, linker, loaded: Mutex::new(HashMap::new()) })
+        Ok(Runtime { narrow, wide, linker, loaded: Mutex::new(HashMap::new()) })
     }
 
     /// Compiles (or fetches from the caches) the module `wasm`, built like ao's own module.
@@ -96,7 +90,7 @@ impl Runtime {
     }
 
     /// Loads `wasm`, whose id is `id` (a Module data item's id), as a module of `format`.
-    /// Metering formats get their meter injected before compiling.
+    /// Metering formats get their meter injected before compiling, the others ao's loop meter.
     pub fn load_as(&self, id: ModuleId, wasm: &[u8], format: ModuleFormat) -> Result<Arc<LoadedModule>, RuntimeError> {
         if let Some(loaded) = self.loaded.lock().unwrap().get(&id) {
             if loaded.format() != format {
@@ -110,12 +104,9 @@ impl Runtime {
         // A module built by an older emscripten may carry its meter already (it imports
         // `metering.usegas`); the `*-metering` formats get it injected here.
         let metered = format.injected_meter().is_some() || emscripten::imports_meter(wasm);
-        let wide = format.family() == Some(Family::C64);
-        let Compiler { engine, cache } = match (metered, wide) {
-            (false, false) => &self.fueled,
-            (false, true) => &self.fueled64,
-            (true, false) => &self.metered,
-            (true, true) => &self.metered64,
+        let Compiler { engine, cache } = match format.family() == Some(Family::C64) {
+            false => &self.narrow,
+            true => &self.wide,
         };
         let compiled = match cache.as_ref().and_then(|cache| cache.load(engine, id)) {
             Some(module) => module,
@@ -123,6 +114,10 @@ impl Runtime {
                 let code = match format {
                     ModuleFormat::Ao => Cow::Borrowed(wasm),
                     format => emscripten::code(wasm, format)?,
+                };
+                let code = match metered {
+                    true => code,
+                    false => Cow::Owned(loop_meter::inject(&code, Limits::CAPS.compute)?),
                 };
                 let module = Module::new(engine, &code).map_err(|e| RuntimeError::InvalidModule(concise(&e)))?;
                 if let Some(cache) = cache {
@@ -166,15 +161,13 @@ fn concise(error: &wasmtime::Error) -> String {
     line.split(" - expected=").next().unwrap_or(line).trim_end().to_string()
 }
 
-/// The engines' settings: `fuel` for the engines whose modules' `Compute-Limit` is fuel, `memory64`
-/// for the engines of the formats with 64-bit memory. Every engine can be interrupted
-/// (`Interrupt`).
-fn engine_config(fuel: bool, memory64: bool) -> Config {
+/// The engines' settings: `memory64` for the engine of the formats with 64-bit memory. Every engine
+/// can be interrupted (`Interrupt`).
+fn engine_config(memory64: bool) -> Config {
     let mut config = Config::new();
     config
         .wasm_exceptions(true)
         .wasm_memory64(true)
-        .consume_fuel(fuel)
         .epoch_interruption(true)
         // Stack for wasm, counting the host frames between nested wasm calls: the emscripten
         // modules' setjmp/longjmp goes through a host `invoke_*` per protected call, so each

@@ -18,7 +18,8 @@ pub struct LoadedModule {
     pub(crate) id: ModuleId,
     pub(crate) pre: InstancePre<HostState>,
     pub(crate) code: ModuleCode,
-    /// Whether it runs with fuel (no meter of its own): then fuel is its `Compute-Limit`.
+    /// Whether it runs with fuel, ao's loop meter (it has no meter of its own): then fuel is its
+    /// `Compute-Limit`.
     pub(crate) fuel: bool,
     /// The memory of a freshly booted process, kept after the first boot: booting is
     /// deterministic, so later boots restore it instead of booting again.
@@ -89,7 +90,7 @@ impl LoadedModule {
         self.id
     }
 
-    /// Whether its `Compute-Limit` is wasmtime fuel (it has no meter of its own) rather than gas.
+    /// Whether its `Compute-Limit` is fuel, ao's loop meter (it has no meter of its own), rather than gas.
     pub fn counts_fuel(&self) -> bool {
         self.fuel
     }

@@ -11,10 +11,9 @@
 //!
 //! [`fold_idle_state`] proves that the state can only be changed by those exports before it
 //! rewrites anything, and rewrites in place: each `global.get` of the state becomes an
-//! `i32.const 0` of the same length, so every offset and size in the module stays as it was. Both
-//! instructions cost one unit of fuel, so the fuel a message uses, and where a Compute-Limit
-//! stops it, are unchanged; a metered module is folded after its meter is injected, so its gas is
-//! too.
+//! `i32.const 0` of the same length, so every offset and size in the module stays as it was. Loops
+//! and calls stay where they were, so the loop meter (injected after the fold) counts what it
+//! would have; a metered module is folded after its meter is injected, so its gas is unchanged.
 use std::collections::{HashMap, HashSet};
 
 use wasmparser::{ElementItems, ExternalKind, Operator, Parser, Payload, TypeRef, ValType};

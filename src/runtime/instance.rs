@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use serde::Deserialize;
 use serde_json::Value;
-use wasmtime::{Global, Memory, ResourceLimiter, Store, Trap, TypedFunc, Val};
+use wasmtime::{Caller, Func, Global, Memory, Ref, ResourceLimiter, Store, Trap, TypedFunc, Val};
 
 use super::emscripten;
 use super::error::{EvalError, RuntimeError};
@@ -20,12 +20,21 @@ use super::weavedrive::{Drive, MessageTime};
 
 const WASM_PAGE: usize = 64 * 1024;
 
-/// What a store carries for the host: the memory limiter, what may interrupt it, and an
-/// emscripten module's host state.
+/// What a store carries for the host: the memory limiter, the loop meter's host side, what may
+/// interrupt it, and an emscripten module's host state.
 pub struct HostState {
     limiter: MemoryLimiter,
+    meter: MeterState,
     interrupt: Option<Interrupt>,
     pub(crate) emscripten: emscripten::HostContext,
+}
+
+/// The host's side of the loop meter (`loop_meter.rs`): the module's global, and the part of the
+/// current limit not handed to it yet.
+#[derive(Default)]
+struct MeterState {
+    global: Option<Global>,
+    reserve: u64,
 }
 
 /// Enforces `Memory-Limit` and remembers whether it refused a growth, so that the out-of-memory
@@ -52,8 +61,9 @@ pub(crate) struct Instance {
     memory: Memory,
     abi: Abi,
     limits: Limits,
-    /// The loop meter's global, for a module without a meter of its own (`loop_meter.rs`).
-    meter: Option<Global>,
+    /// Whether the loop meter is the module's `Compute-Limit` (it has no meter of its own; a
+    /// module with one has the loop meter under the cap, for interrupts).
+    fuel: bool,
 }
 
 /// How the host talks to the module.
@@ -85,23 +95,21 @@ impl Instance {
         let engine = module.pre.module().engine();
         let limiter =
             MemoryLimiter { limit: usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX), refused: false };
-        let mut store = Store::new(engine, HostState { limiter, interrupt: None, emscripten: Default::default() });
+        let state =
+            HostState { limiter, meter: MeterState::default(), interrupt: None, emscripten: Default::default() };
+        let mut store = Store::new(engine, state);
         store.limiter(|state| &mut state.limiter);
-        // The epoch only moves when an `Interrupt` fires: each store then looks at its own.
-        store.epoch_deadline_callback(|context| match &context.data().interrupt {
-            Some(interrupt) if interrupt.is_fired() => Err(Interrupted.into()),
-            _ => Ok(wasmtime::UpdateDeadline::Continue(1)),
-        });
-        store.set_epoch_deadline(1);
-        // Start-up is not a message: `Compute-Limit` does not apply to it, the cap does (the
-        // meter's global starts there; each `handle` sets the process's own limit).
         let instance = module.pre.instantiate(&mut store).map_err(|e| RuntimeError::Instantiate(format!("{e:#}")))?;
-        let meter = match module.fuel {
-            true => Some(instance.get_global(&mut store, loop_meter::EXPORT).ok_or_else(|| {
-                RuntimeError::InvalidModule(format!("module {} was compiled without its meter", module.id))
-            })?),
-            false => None,
-        };
+        let unmetered = || RuntimeError::InvalidModule(format!("module {} was compiled without its meter", module.id));
+        let global = instance.get_global(&mut store, loop_meter::GLOBAL).ok_or_else(unmetered)?;
+        let table = instance.get_table(&mut store, loop_meter::REFILL).ok_or_else(unmetered)?;
+        let refill = Func::wrap(&mut store, refill_meter);
+        table.set(&mut store, 0, Ref::Func(Some(refill))).map_err(|e| RuntimeError::Engine(format!("{e:#}")))?;
+        store.data_mut().meter.global = Some(global);
+        // Start-up is not a message: `Compute-Limit` does not apply to it, the cap does (each
+        // `handle` gives the meter the process's own limit).
+        arm_meter(&mut store, Limits::CAPS.compute);
+        let fuel = module.fuel;
         match &module.code {
             ModuleCode::Ao { .. } => {
                 let missing =
@@ -115,17 +123,16 @@ impl Instance {
                     free: instance.get_typed_func(&mut store, "ao_free").map_err(|_| func("ao_free"))?,
                     handle: instance.get_typed_func(&mut store, "handle").map_err(|_| func("handle"))?,
                 };
-                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits, meter })
+                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits, fuel })
             }
             ModuleCode::Emscripten { format } => {
                 let (calls, memory) = emscripten::Calls::new(&mut store, &instance, *format)?;
                 let refused = |store: &Store<HostState>| store.data().limiter.refused;
                 calls.start(&mut store, boot).map_err(|e| {
                     let error = instance_error(e, refused(&store), limits);
-                    let error = over_limit(error, meter_left(&mut store, meter), Limits::CAPS);
                     RuntimeError::Boot(error.to_string())
                 })?;
-                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits, meter })
+                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits, fuel })
             }
         }
     }
@@ -135,10 +142,7 @@ impl Instance {
     pub(crate) fn boot(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
         let mut instance = Self::instantiate(module, limits, true)?;
         if let ModuleCode::Ao { lua_bundle } = &module.code {
-            instance.run_boot(lua_bundle).map_err(|e| {
-                let left = meter_left(&mut instance.store, instance.meter);
-                RuntimeError::Boot(over_limit(e, left, Limits::CAPS).to_string())
-            })?;
+            instance.run_boot(lua_bundle).map_err(|e| RuntimeError::Boot(e.to_string()))?;
         }
         Ok(instance)
     }
@@ -196,9 +200,6 @@ impl Instance {
 
     /// Makes `interrupt` stop the messages this instance evaluates from now on.
     pub(crate) fn set_interrupt(&mut self, interrupt: Option<Interrupt>) {
-        if let Some(interrupt) = &interrupt {
-            interrupt.watch(self.store.engine());
-        }
         self.store.data_mut().interrupt = interrupt;
     }
 
@@ -226,16 +227,12 @@ impl Instance {
     /// the gas a metered emscripten module counted.
     pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64, u64) {
         let started = Instant::now();
-        // The deadline first: an interrupt that fires from here on reaches the code below.
-        self.store.set_epoch_deadline(1);
         if self.store.data().interrupt.as_ref().is_some_and(Interrupt::is_fired) {
             return (Err(EvalError::Interrupted), 0, 0);
         }
         self.store.data_mut().limiter.refused = false;
-        let limit = i64::try_from(self.limits.compute).unwrap_or(i64::MAX);
-        if let Some(meter) = self.meter {
-            meter.set(&mut self.store, Val::I64(limit)).expect("the meter is a mutable i64");
-        }
+        let limit = if self.fuel { self.limits.compute } else { Limits::CAPS.compute };
+        arm_meter(&mut self.store, limit);
         emscripten::refill(&mut self.store, self.limits.compute);
         if self.store.data().emscripten.drive.drive.is_some() {
             self.store.data_mut().emscripten.drive.at = message_time(msg_json);
@@ -250,16 +247,14 @@ impl Instance {
                 other => other,
             }
         });
-        let left = meter_left(&mut self.store, self.meter);
-        let outcome = outcome.map_err(|e| over_limit(e, left, self.limits));
-        let fuel_used = match (left, self.meter) {
-            (Some(left), Some(meter)) => {
-                // What runs between messages (`ao_alloc`, `ao_free`) is under the cap, as start-up.
-                let cap = i64::try_from(Limits::CAPS.compute).unwrap_or(i64::MAX);
-                meter.set(&mut self.store, Val::I64(cap)).expect("the meter is a mutable i64");
-                u64::try_from(limit - left.max(0)).unwrap_or(0)
+        let used = meter_used(&mut self.store, limit);
+        // What runs between messages (`ao_alloc`, `ao_free`) is under the cap, as start-up.
+        arm_meter(&mut self.store, Limits::CAPS.compute);
+        let fuel_used = match self.fuel {
+            true => used,
+            false => {
+                u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX).saturating_mul(FUEL_PER_NANOSECOND)
             }
-            _ => u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX).saturating_mul(FUEL_PER_NANOSECOND),
         };
         (outcome, fuel_used, self.store.data().emscripten.gas_used)
     }
@@ -356,19 +351,38 @@ fn as_javascript_reads_them(value: &mut Value) {
     }
 }
 
-/// What the loop meter has left, for a module that has it.
-fn meter_left(store: &mut Store<HostState>, meter: Option<Global>) -> Option<i64> {
-    meter.map(|meter| meter.get(store).unwrap_i64())
+/// Gives the loop meter `limit` units for what runs next: the module's global the first part, the
+/// host's reserve the rest.
+fn arm_meter(store: &mut Store<HostState>, limit: u64) {
+    let first = limit.min(loop_meter::PART);
+    let meter = &mut store.data_mut().meter;
+    meter.reserve = limit - first;
+    if let Some(global) = meter.global {
+        global.set(store, Val::I64(first as i64)).expect("the meter is a mutable i64");
+    }
 }
 
-/// `error` as the `Compute-Limit` error it is when the loop meter ran out (its `unreachable` is the
-/// trap; nothing else can trap with the meter below zero: the check traps as soon as it is).
-fn over_limit(error: EvalError, meter_left: Option<i64>, limits: Limits) -> EvalError {
-    match error {
-        EvalError::Trap { .. } if meter_left.is_some_and(|left| left < 0) => {
-            EvalError::ComputeLimit { limit: limits.compute }
-        }
-        other => other,
+/// How much of the `limit` last given by `arm_meter` was used.
+fn meter_used(store: &mut Store<HostState>, limit: u64) -> u64 {
+    let left = store.data().meter.global.map_or(0, |global| global.get(&mut *store).unwrap_i64().max(0));
+    limit - store.data().meter.reserve - left as u64
+}
+
+/// What the module calls when its meter's global falls below zero: stops the evaluation when it
+/// was interrupted or its limit is spent, else hands the global the next part of the limit.
+fn refill_meter(mut caller: Caller<'_, HostState>) -> wasmtime::Result<()> {
+    if caller.data().interrupt.as_ref().is_some_and(Interrupt::is_fired) {
+        return Err(Interrupted.into());
+    }
+    let global = caller.data().meter.global.expect("an instance's meter is set up before it runs");
+    let left = global.get(&mut caller).unwrap_i64();
+    let part = caller.data().meter.reserve.min(loop_meter::PART);
+    caller.data_mut().meter.reserve -= part;
+    let now = left + part as i64;
+    global.set(&mut caller, Val::I64(now))?;
+    match now < 0 {
+        true => Err(loop_meter::Spent.into()),
+        false => Ok(()),
     }
 }
 
@@ -380,7 +394,7 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
     if error.is::<Interrupted>() {
         return EvalError::Interrupted;
     }
-    if error.is::<emscripten::OutOfGas>() {
+    if error.is::<emscripten::OutOfGas>() || error.is::<loop_meter::Spent>() {
         return EvalError::ComputeLimit { limit: limits.compute };
     }
     if let Some(trap) = error.downcast_ref::<Trap>() {

@@ -1,27 +1,16 @@
 //! Abandoning an evaluation from another thread (Ctrl-C, a timeout): an [`Interrupt`] given to a
-//! process stops whatever the process is evaluating at its next loop iteration or call, through
-//! wasmtime's epoch interruption. The message then fails with [`EvalError::Interrupted`], which is
-//! not a result: the process is as it was before the message, and the caller keeps nothing.
-//!
-//! Epochs cost a load and a compare at each loop header and function entry; the loop meter (the
-//! deterministic `Compute-Limit`) cannot be changed from another thread, which is why both exist.
+//! process stops whatever the process is evaluating the next time the loop meter asks the host for
+//! more units (`loop_meter::PART`: within milliseconds). The message then fails with
+//! [`EvalError::Interrupted`], which is not a result: the process is as it was before the message,
+//! and the caller keeps nothing.
 //!
 //! [`EvalError::Interrupted`]: super::EvalError::Interrupted
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-
-use wasmtime::Engine;
 
 /// Fires once; every evaluation watching it stops. Cheap to clone (one shared flag).
 #[derive(Clone, Default)]
-pub struct Interrupt(Arc<State>);
-
-#[derive(Default)]
-struct State {
-    fired: AtomicBool,
-    /// The engines whose running code must look at the flag when it fires.
-    engines: Mutex<Vec<Engine>>,
-}
+pub struct Interrupt(Arc<AtomicBool>);
 
 /// What an interrupted call into a module ends with (a trap's payload).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,12 +31,7 @@ impl Interrupt {
 
     /// Stops every evaluation watching this interrupt, now and later.
     pub fn fire(&self) {
-        self.0.fired.store(true, Ordering::SeqCst);
-        // The epoch passes every running store's deadline; each store's callback then looks at
-        // its own interrupt, so evaluations watching another one go on.
-        for engine in self.0.engines.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).iter() {
-            engine.increment_epoch();
-        }
+        self.0.store(true, Ordering::SeqCst);
     }
 
     /// Whether `other` is this interrupt (a clone of it).
@@ -56,15 +40,7 @@ impl Interrupt {
     }
 
     pub fn is_fired(&self) -> bool {
-        self.0.fired.load(Ordering::SeqCst)
-    }
-
-    /// Makes `fire` reach code running on `engine`.
-    pub(crate) fn watch(&self, engine: &Engine) {
-        let mut engines = self.0.engines.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if !engines.iter().any(|known| Engine::same(known, engine)) {
-            engines.push(engine.clone());
-        }
+        self.0.load(Ordering::SeqCst)
     }
 }
 

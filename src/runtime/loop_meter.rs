@@ -1,144 +1,217 @@
 //! ao's deterministic `Compute-Limit` for modules without a meter of their own (ao's module and
-//! the network's formats that have none), injected at load: a mutable i64 global, exported as
-//! [`EXPORT`], that every loop header and the entry of every function that calls another take a
-//! step's cost from, trapping (`unreachable`) when it falls below zero. A step costs the operators
-//! it stands for, up to [`MAX_STEP`]: a loop iteration, those of the loop's body (less its inner
-//! loops'); a call, those of the function's body outside its loops.
+//! the network's formats that have none), and what lets Ctrl-C stop any module: injected at load,
+//! a mutable i64 global, exported as [`GLOBAL`], that every loop header and the entry of every
+//! function that calls another take a step's cost from. A step costs the operators it stands for,
+//! up to [`MAX_STEP`]: a loop iteration, those of the loop's body (less its inner loops'); a call,
+//! those of the function's body outside its loops. Below zero, the module calls the host through a
+//! one-entry table exported as [`REFILL`]: the host stops the evaluation if it was interrupted or
+//! its limit is spent, and otherwise hands the global the next part of the limit (`instance.rs`).
 //!
 //! Why it bounds every evaluation: code that runs forever either iterates a loop forever (each
 //! iteration passes a header) or makes calls forever, and a function that makes more than a fixed
 //! number of calls does so in a loop; functions without loops or calls run a bounded stretch of
 //! straight-line code. What it costs: a load, a subtraction, a store and a never-taken branch per
-//! iteration or call, and no call on any path, so a leaf function stays a leaf. Wasmtime's own fuel
-//! counted every instruction, kept the count in memory around every call and made each function's
-//! out-of-fuel path a call: +20-25% on the published Lua interpreters, against ~+10% for this.
+//! iteration or call, and nothing at call sites or in functions with neither. Wasmtime's fuel
+//! counted every instruction and kept the count in memory around every call (+20-25% on the
+//! published Lua interpreters), and its epoch checks, which stopped a module from another thread,
+//! added a load and a compare at every function entry and loop header (~15%).
 //!
 //! So `Compute-Limit` keeps its scale, "about one unit per wasm instruction", without counting each
 //! one: a small loop's iteration runs about its body, and a big body (an interpreter's dispatch
 //! loop, a switch over every opcode) runs a small part of itself, which [`MAX_STEP`] stands for:
 //! the published interpreters run 50-80 instructions per iteration or call (measured: wasmtime
-//! fuel 5-14 per nanosecond, 0.10-0.18 steps per nanosecond). The host sets the global to a
-//! message's limit before `handle` and reads what is left after it (`instance.rs`); start-up runs
-//! under the cap.
+//! fuel 5-14 per nanosecond, 0.10-0.18 steps per nanosecond).
 use wasm_encoder::{BlockType, ConstExpr, Encode, ExportKind, GlobalType, Instruction, RawSection, ValType};
 use wasmparser::{BinaryReader, FunctionBody, Operator, Parser, Payload, TypeRef};
 
 use super::error::RuntimeError;
 
 /// The name the meter's global is exported under.
-pub(crate) const EXPORT: &str = "ao_meter";
+pub(crate) const GLOBAL: &str = "ao_meter";
+
+/// The name of the table whose one entry the host fills with its refill function.
+pub(crate) const REFILL: &str = "ao_meter_refill";
 
 /// The most `Compute-Limit` units one loop iteration or one call into a calling function costs.
 pub(crate) const MAX_STEP: u32 = 64;
 
 /// Changes whenever the rewrite does, so that compiled modules cached by an older one are not used
 /// (`cache.rs` keys them by it).
-pub(crate) const REVISION: u32 = 1;
+pub(crate) const REVISION: u32 = 2;
 
-/// Section ids the global section must come before, and the export section.
-const AFTER_GLOBALS: [u8; 6] = [7, 8, 9, 12, 10, 11];
-const AFTER_EXPORTS: [u8; 5] = [8, 9, 12, 10, 11];
+/// The most units the module's global holds at a time: when it runs out the host hands it the next
+/// part of the limit, and that is when an interrupt is seen. At 2-14 units a nanosecond, Ctrl-C
+/// stops a module within 1-8 ms; a message costs one host call per part.
+pub(crate) const PART: u64 = 1 << 24;
+
+/// What the refill ends a call into the module with when the limit is spent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Spent;
+
+impl std::fmt::Display for Spent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the compute limit is spent")
+    }
+}
+
+impl std::error::Error for Spent {}
+
+/// Section ids in the order a module has them (the tag section, 13, sits between memory and global).
+const ORDER: [u8; 13] = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
+const TYPE_SECTION: u8 = 1;
+const TABLE_SECTION: u8 = 4;
 const GLOBAL_SECTION: u8 = 6;
 const EXPORT_SECTION: u8 = 7;
 const CODE_SECTION: u8 = 10;
 
-/// `wasm` with the meter injected; its global starts at `start` (the budget of start-up code).
+/// `wasm` with the meter injected; its global starts at `start` (the budget of a `start` function,
+/// which runs before the host can fill the refill table).
 pub(crate) fn inject(wasm: &[u8], start: u64) -> Result<Vec<u8>, RuntimeError> {
     inject_checked(wasm, start).map_err(|e| RuntimeError::InvalidModule(e.to_string()))
 }
 
 fn inject_checked(wasm: &[u8], start: u64) -> Result<Vec<u8>, String> {
     let shape = Shape::read(wasm).map_err(|e| e.to_string())?;
-    if shape.exports_meter {
-        return Err(format!("the module exports `{EXPORT}`, the name ao's meter takes"));
+    if let Some(name) = &shape.taken_name {
+        return Err(format!("the module exports `{name}`, a name ao's meter takes"));
     }
-    let meter = shape.imported_globals + shape.defined_globals;
-    let global = {
-        let mut entry = Vec::new();
-        GlobalType { val_type: ValType::I64, mutable: true, shared: false }.encode(&mut entry);
-        ConstExpr::i64_const(i64::try_from(start).unwrap_or(i64::MAX)).encode(&mut entry);
-        entry
+    let meter = Meter {
+        global: shape.imported_globals + shape.defined_globals,
+        table: shape.imported_tables + shape.defined_tables,
+        refill_type: shape.types,
     };
-    let export = {
-        let mut entry = Vec::new();
-        EXPORT.encode(&mut entry);
-        ExportKind::Global.encode(&mut entry);
-        meter.encode(&mut entry);
-        entry
-    };
+    let mut additions = [
+        // `(func)`, the refill's type.
+        Addition::new(TYPE_SECTION, [vec![0x60, 0x00, 0x00]]),
+        // `(table 1 1 funcref)`.
+        Addition::new(TABLE_SECTION, [vec![0x70, 0x01, 0x01, 0x01]]),
+        Addition::new(
+            GLOBAL_SECTION,
+            [{
+                let mut entry = Vec::new();
+                GlobalType { val_type: ValType::I64, mutable: true, shared: false }.encode(&mut entry);
+                ConstExpr::i64_const(i64::try_from(start).unwrap_or(i64::MAX)).encode(&mut entry);
+                entry
+            }],
+        ),
+        Addition::new(
+            EXPORT_SECTION,
+            [(GLOBAL, ExportKind::Global, meter.global), (REFILL, ExportKind::Table, meter.table)].map(
+                |(name, kind, index)| {
+                    let mut entry = Vec::new();
+                    name.encode(&mut entry);
+                    kind.encode(&mut entry);
+                    index.encode(&mut entry);
+                    entry
+                },
+            ),
+        ),
+    ];
 
     let mut module = wasm_encoder::Module::new();
-    let mut write = |id: u8, data: &[u8]| {
-        module.section(&RawSection { id, data });
-    };
-    let (mut need_globals, mut need_exports) = (!shape.has_globals, !shape.has_exports);
     let mut code: Option<(u32, Vec<u8>)> = None;
     let mut body = Vec::new();
     for payload in Parser::new(0).parse_all(wasm) {
         let payload = payload.map_err(|e| e.to_string())?;
-        if let Some((id, _)) = payload.as_section() {
-            if need_globals && AFTER_GLOBALS.contains(&id) {
-                write(GLOBAL_SECTION, &appended(&[], 0, &global));
-                need_globals = false;
+        if let Payload::CodeSectionEntry(function) = &payload {
+            let (left, section) = code.as_mut().ok_or("a function body outside the code section")?;
+            body.clear();
+            meter.body(wasm, function, &mut body).map_err(|e| e.to_string())?;
+            body.len().encode(&mut *section);
+            section.extend_from_slice(&body);
+            *left -= 1;
+            if *left == 0 {
+                let (_, section) = code.take().expect("the section being written");
+                module.section(&RawSection { id: CODE_SECTION, data: &section });
             }
-            if need_exports && AFTER_EXPORTS.contains(&id) {
-                write(EXPORT_SECTION, &appended(&[], 0, &export));
-                need_exports = false;
-            }
+            continue;
+        }
+        let Some((id, range)) = payload.as_section() else { continue };
+        // What is to be added in sections the module does not have and that come before this one.
+        for addition in additions.iter_mut().filter(|addition| addition.comes_before(id)) {
+            module.section(&RawSection { id: addition.id, data: &addition.appended_to(None)? });
         }
         match payload {
-            Payload::Version { .. } | Payload::End(_) => {}
-            Payload::GlobalSection(reader) => {
-                write(GLOBAL_SECTION, &appended_to(wasm, reader.range(), &global).map_err(|e| e.to_string())?)
-            }
-            Payload::ExportSection(reader) => {
-                write(EXPORT_SECTION, &appended_to(wasm, reader.range(), &export).map_err(|e| e.to_string())?)
+            Payload::TypeSection(_)
+            | Payload::TableSection(_)
+            | Payload::GlobalSection(_)
+            | Payload::ExportSection(_) => {
+                let addition = additions.iter_mut().find(|addition| addition.id == id).expect("an addition per id");
+                module.section(&RawSection { id, data: &addition.appended_to(Some(&wasm[range.clone()]))? });
             }
             Payload::CodeSectionStart { count, .. } => {
                 let mut section = Vec::new();
                 count.encode(&mut section);
                 if count == 0 {
-                    write(CODE_SECTION, &section);
+                    module.section(&RawSection { id: CODE_SECTION, data: &section });
                 } else {
                     code = Some((count, section));
                 }
             }
-            Payload::CodeSectionEntry(function) => {
-                let (left, section) = code.as_mut().ok_or("a function body outside the code section")?;
-                body.clear();
-                metered_body(wasm, &function, meter, &mut body).map_err(|e| e.to_string())?;
-                body.len().encode(&mut *section);
-                section.extend_from_slice(&body);
-                *left -= 1;
-                if *left == 0 {
-                    let (_, section) = code.take().expect("the section being written");
-                    write(CODE_SECTION, &section);
-                }
-            }
-            other => {
-                if let Some((id, range)) = other.as_section() {
-                    write(id, &wasm[range]);
-                }
+            _ => {
+                module.section(&RawSection { id, data: &wasm[range] });
             }
         }
     }
-    if need_globals {
-        write(GLOBAL_SECTION, &appended(&[], 0, &global));
-    }
-    if need_exports {
-        write(EXPORT_SECTION, &appended(&[], 0, &export));
+    for addition in additions.iter_mut().filter(|addition| !addition.written) {
+        module.section(&RawSection { id: addition.id, data: &addition.appended_to(None)? });
     }
     Ok(module.finish())
+}
+
+/// Entries to add at the end of a vector section (creating it when the module has none).
+struct Addition {
+    id: u8,
+    entries: Vec<Vec<u8>>,
+    written: bool,
+}
+
+impl Addition {
+    fn new<const N: usize>(id: u8, entries: [Vec<u8>; N]) -> Self {
+        Addition { id, entries: entries.into(), written: false }
+    }
+
+    /// Whether this addition's section must be created before section `id` (the module has none).
+    fn comes_before(&self, id: u8) -> bool {
+        let rank = |id| ORDER.iter().position(|&known| known == id);
+        !self.written
+            && id != self.id
+            && matches!((rank(self.id), rank(id)), (Some(mine), Some(theirs)) if mine < theirs)
+    }
+
+    /// The section's contents, `existing` (a section's contents, if the module has it) with the
+    /// entries added.
+    fn appended_to(&mut self, existing: Option<&[u8]>) -> Result<Vec<u8>, String> {
+        self.written = true;
+        let (count, entries) = match existing {
+            Some(contents) => {
+                let mut reader = BinaryReader::new(contents, 0);
+                let count = reader.read_var_u32().map_err(|e| e.to_string())?;
+                (count, &contents[reader.original_position()..])
+            }
+            None => (0, &[][..]),
+        };
+        let mut section = Vec::with_capacity(entries.len() + 64);
+        (count + self.entries.len() as u32).encode(&mut section);
+        section.extend_from_slice(entries);
+        for entry in &self.entries {
+            section.extend_from_slice(entry);
+        }
+        Ok(section)
+    }
 }
 
 /// What the rewrite needs to know before it starts.
 #[derive(Default)]
 struct Shape {
+    /// Types in the type section: the index the refill's type gets.
+    types: u32,
+    imported_tables: u32,
+    defined_tables: u32,
     imported_globals: u32,
     defined_globals: u32,
-    has_globals: bool,
-    has_exports: bool,
-    exports_meter: bool,
+    /// An export of the module's own under one of the meter's names.
+    taken_name: Option<String>,
 }
 
 impl Shape {
@@ -146,21 +219,28 @@ impl Shape {
         let mut shape = Shape::default();
         for payload in Parser::new(0).parse_all(wasm) {
             match payload? {
+                Payload::TypeSection(reader) => {
+                    for group in reader {
+                        shape.types += group?.types().len() as u32;
+                    }
+                }
                 Payload::ImportSection(reader) => {
                     for import in reader.into_imports() {
-                        if matches!(import?.ty, TypeRef::Global(_)) {
-                            shape.imported_globals += 1;
+                        match import?.ty {
+                            TypeRef::Global(_) => shape.imported_globals += 1,
+                            TypeRef::Table(_) => shape.imported_tables += 1,
+                            _ => {}
                         }
                     }
                 }
-                Payload::GlobalSection(reader) => {
-                    shape.has_globals = true;
-                    shape.defined_globals = reader.count();
-                }
+                Payload::TableSection(reader) => shape.defined_tables = reader.count(),
+                Payload::GlobalSection(reader) => shape.defined_globals = reader.count(),
                 Payload::ExportSection(reader) => {
-                    shape.has_exports = true;
                     for export in reader {
-                        shape.exports_meter |= export?.name == EXPORT;
+                        let name = export?.name;
+                        if name == GLOBAL || name == REFILL {
+                            shape.taken_name = Some(name.to_string());
+                        }
                     }
                 }
                 Payload::CodeSectionStart { .. } => break,
@@ -171,110 +251,124 @@ impl Shape {
     }
 }
 
-/// A vector section's contents (`count` entries in `entries`) with `entry` added at the end.
-fn appended(entries: &[u8], count: u32, entry: &[u8]) -> Vec<u8> {
-    let mut section = Vec::with_capacity(entries.len() + entry.len() + 5);
-    (count + 1).encode(&mut section);
-    section.extend_from_slice(entries);
-    section.extend_from_slice(entry);
-    section
+/// Where the injected parts are: the global's index, the refill table's, and its function type's.
+#[derive(Clone, Copy)]
+struct Meter {
+    global: u32,
+    table: u32,
+    refill_type: u32,
 }
 
-/// The vector section at `range` of `wasm` with `entry` added at the end.
-fn appended_to(wasm: &[u8], range: std::ops::Range<usize>, entry: &[u8]) -> wasmparser::Result<Vec<u8>> {
-    let mut reader = BinaryReader::new(&wasm[range.clone()], range.start);
-    let count = reader.read_var_u32()?;
-    Ok(appended(&wasm[reader.original_position()..range.end], count, entry))
-}
-
-/// `meter -= cost; if meter < 0 { unreachable }`.
-fn check(meter: u32, cost: u32, out: &mut Vec<u8>) {
-    for instruction in [
-        Instruction::GlobalGet(meter),
-        Instruction::I64Const(i64::from(cost.clamp(1, MAX_STEP))),
-        Instruction::I64Sub,
-        Instruction::GlobalSet(meter),
-        Instruction::GlobalGet(meter),
-        Instruction::I64Const(0),
-        Instruction::I64LtS,
-        Instruction::If(BlockType::Empty),
-        Instruction::Unreachable,
-        Instruction::End,
-    ] {
-        instruction.encode(out);
-    }
-}
-
-/// The function's body with a check at its entry (when it calls) and after every `loop`.
-fn metered_body(wasm: &[u8], function: &FunctionBody, meter: u32, out: &mut Vec<u8>) -> wasmparser::Result<()> {
-    let mut operators = function.get_operators_reader()?;
-    let code_start = operators.original_position();
-    // Each loop: where its body starts, and its operators (each counts for the innermost loop
-    // around it, or else for the function).
-    let mut loops: Vec<(usize, u32)> = Vec::new();
-    let mut outside_loops = 0u32;
-    let mut calls = false;
-    // The blocks open at each point: `Some(i)` for `loops[i]`, `None` for the others.
-    let mut open: Vec<Option<usize>> = Vec::new();
-    while !operators.eof() {
-        let operator = operators.read()?;
-        match open.iter().rev().find_map(|block| *block) {
-            Some(i) => loops[i].1 = loops[i].1.saturating_add(1),
-            None => outside_loops = outside_loops.saturating_add(1),
-        }
-        match operator {
-            Operator::Loop { .. } => {
-                open.push(Some(loops.len()));
-                loops.push((operators.original_position(), 0));
-            }
-            Operator::Block { .. } | Operator::If { .. } | Operator::TryTable { .. } | Operator::Try { .. } => {
-                open.push(None)
-            }
-            Operator::End | Operator::Delegate { .. } => {
-                open.pop();
-            }
-            Operator::Call { .. }
-            | Operator::CallIndirect { .. }
-            | Operator::CallRef { .. }
-            | Operator::ReturnCall { .. }
-            | Operator::ReturnCallIndirect { .. }
-            | Operator::ReturnCallRef { .. } => calls = true,
-            _ => {}
+impl Meter {
+    /// `meter -= cost; if meter < 0 { refill() }`.
+    fn check(self, cost: u32, out: &mut Vec<u8>) {
+        for instruction in [
+            Instruction::GlobalGet(self.global),
+            Instruction::I64Const(i64::from(cost.clamp(1, MAX_STEP))),
+            Instruction::I64Sub,
+            Instruction::GlobalSet(self.global),
+            Instruction::GlobalGet(self.global),
+            Instruction::I64Const(0),
+            Instruction::I64LtS,
+            Instruction::If(BlockType::Empty),
+            Instruction::I32Const(0),
+            Instruction::CallIndirect { type_index: self.refill_type, table_index: self.table },
+            Instruction::End,
+        ] {
+            instruction.encode(out);
         }
     }
-    let range = function.range();
-    out.extend_from_slice(&wasm[range.start..code_start]);
-    if calls {
-        check(meter, outside_loops, out);
+
+    /// The function's body with a check at its entry (when it calls) and after every `loop`.
+    fn body(self, wasm: &[u8], function: &FunctionBody, out: &mut Vec<u8>) -> wasmparser::Result<()> {
+        let mut operators = function.get_operators_reader()?;
+        let code_start = operators.original_position();
+        // Each loop: where its body starts, and its operators (each counts for the innermost loop
+        // around it, or else for the function).
+        let mut loops: Vec<(usize, u32)> = Vec::new();
+        let mut outside_loops = 0u32;
+        let mut calls = false;
+        // The blocks open at each point: `Some(i)` for `loops[i]`, `None` for the others.
+        let mut open: Vec<Option<usize>> = Vec::new();
+        while !operators.eof() {
+            let operator = operators.read()?;
+            match open.iter().rev().find_map(|block| *block) {
+                Some(i) => loops[i].1 = loops[i].1.saturating_add(1),
+                None => outside_loops = outside_loops.saturating_add(1),
+            }
+            match operator {
+                Operator::Loop { .. } => {
+                    open.push(Some(loops.len()));
+                    loops.push((operators.original_position(), 0));
+                }
+                Operator::Block { .. } | Operator::If { .. } | Operator::TryTable { .. } | Operator::Try { .. } => {
+                    open.push(None)
+                }
+                Operator::End | Operator::Delegate { .. } => {
+                    open.pop();
+                }
+                Operator::Call { .. }
+                | Operator::CallIndirect { .. }
+                | Operator::CallRef { .. }
+                | Operator::ReturnCall { .. }
+                | Operator::ReturnCallIndirect { .. }
+                | Operator::ReturnCallRef { .. } => calls = true,
+                _ => {}
+            }
+        }
+        let range = function.range();
+        out.extend_from_slice(&wasm[range.start..code_start]);
+        if calls {
+            self.check(outside_loops, out);
+        }
+        let mut copied = code_start;
+        for (at, cost) in loops {
+            out.extend_from_slice(&wasm[copied..at]);
+            self.check(cost, out);
+            copied = at;
+        }
+        out.extend_from_slice(&wasm[copied..range.end]);
+        Ok(())
     }
-    let mut copied = code_start;
-    for (at, cost) in loops {
-        out.extend_from_slice(&wasm[copied..at]);
-        check(meter, cost, out);
-        copied = at;
-    }
-    out.extend_from_slice(&wasm[copied..range.end]);
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasmtime::{Config, Engine, Instance, Module, Store, Trap, Val};
+    use wasmtime::{Caller, Config, Engine, Func, Instance, Module, Ref, Store, Val};
 
     const STEP: i64 = MAX_STEP as i64;
 
-    fn run(wat: &str, limit: i64, arg: i32) -> (Result<i32, Trap>, i64) {
+    /// Runs `run(arg)` with `limit` in the meter's global and a refill that adds `refill` units
+    /// `refills` times (then ends the call with `Spent`); returns the result, what the global
+    /// holds after, and how often the refill was called.
+    fn run_refilled(wat: &str, limit: i64, arg: i32, refill: i64, refills: u32) -> (Result<i32, Spent>, i64, u32) {
         let wasm = inject(&wat::parse_str(wat).unwrap(), u64::MAX).unwrap();
         let engine = Engine::new(&Config::new()).unwrap();
         let module = Module::new(&engine, &wasm).unwrap();
-        let mut store = Store::new(&engine, ());
+        let mut store = Store::new(&engine, 0u32);
         let instance = Instance::new(&mut store, &module, &[]).unwrap();
-        let meter = instance.get_global(&mut store, EXPORT).unwrap();
+        let meter = instance.get_global(&mut store, GLOBAL).unwrap();
         meter.set(&mut store, Val::I64(limit)).unwrap();
+        let refilled = Func::wrap(&mut store, move |mut caller: Caller<'_, u32>| -> wasmtime::Result<()> {
+            *caller.data_mut() += 1;
+            if *caller.data() > refills {
+                return Err(Spent.into());
+            }
+            let left = meter.get(&mut caller).unwrap_i64();
+            meter.set(&mut caller, Val::I64(left + refill))
+        });
+        let table = instance.get_table(&mut store, REFILL).unwrap();
+        table.set(&mut store, 0, Ref::Func(Some(refilled))).unwrap();
         let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
-        let result = run.call(&mut store, arg).map_err(|e| *e.downcast_ref::<Trap>().unwrap());
-        (result, meter.get(&mut store).unwrap_i64())
+        let result = run.call(&mut store, arg).map_err(|e| *e.downcast_ref::<Spent>().unwrap());
+        (result, meter.get(&mut store).unwrap_i64(), *store.data())
+    }
+
+    /// `run_refilled` without refills.
+    fn run(wat: &str, limit: i64, arg: i32) -> (Result<i32, Spent>, i64) {
+        let (result, left, _) = run_refilled(wat, limit, arg, 0, 0);
+        (result, left)
     }
 
     const COUNT: &str = r#"(module
@@ -303,11 +397,23 @@ mod tests {
     fn running_out_traps_at_the_same_place_every_time() {
         let first = run(COUNT, 1000, 1_000_000);
         // 1000 - 5 - 110 * 9 = 5 left before the 111th pass.
-        assert_eq!(first, (Err(Trap::UnreachableCodeReached), 5 - 9));
+        assert_eq!(first, (Err(Spent), 5 - 9));
         assert_eq!(run(COUNT, 1000, 1_000_000), first);
         // Exactly enough is enough.
         assert_eq!(run(COUNT, count_cost(10), 10), (Ok(10), 0));
-        assert_eq!(run(COUNT, count_cost(10) - 1, 10).0, Err(Trap::UnreachableCodeReached));
+        assert_eq!(run(COUNT, count_cost(10) - 1, 10).0, Err(Spent));
+    }
+
+    #[test]
+    fn a_refill_lets_the_code_go_on_where_it_was() {
+        // 1000 units and four refills of 1000 cover 5000; the loop of 1000 passes needs 9014.
+        let (result, left, refills) = run_refilled(COUNT, 1000, 1_000, 1000, 4);
+        assert_eq!((result, refills), (Err(Spent), 5));
+        assert!(left < 0, "{left}");
+        // With enough refills the result is what it is without a meter.
+        let (result, left, refills) = run_refilled(COUNT, 1000, 1_000, 1000, 9);
+        assert_eq!((result, refills), (Ok(1_000), 9));
+        assert_eq!(left, 10_000 - count_cost(1_000));
     }
 
     #[test]
@@ -325,7 +431,7 @@ mod tests {
     fn endless_recursion_is_metered_at_function_entries() {
         // Each entry costs 3 (`local.get`, `call`, `end`).
         let wat = r#"(module (func $f (export "run") (param i32) (result i32) (call $f (local.get 0))))"#;
-        assert_eq!(run(wat, 3000, 0), (Err(Trap::UnreachableCodeReached), -3));
+        assert_eq!(run(wat, 3000, 0), (Err(Spent), -3));
     }
 
     #[test]
@@ -343,7 +449,7 @@ mod tests {
             .flatten()
             .map(|export| (export.name.to_string(), export.index))
             .collect();
-        assert_eq!(exports, [("run".to_string(), 0), (EXPORT.to_string(), 1)]);
+        assert_eq!(exports, [("run".to_string(), 0), (GLOBAL.to_string(), 1), (REFILL.to_string(), 0)]);
         wasmparser::validate(&wasm).unwrap();
 
         let bare = wat::parse_str("(module (func (loop)))").unwrap();
@@ -352,8 +458,10 @@ mod tests {
 
     #[test]
     fn a_module_that_exports_the_meters_name_is_refused() {
-        let wasm = wat::parse_str(r#"(module (global (export "ao_meter") i32 (i32.const 0)))"#).unwrap();
-        let error = inject(&wasm, 5).unwrap_err().to_string();
-        assert!(error.contains("exports `ao_meter`, the name ao's meter takes"), "{error}");
+        for name in [GLOBAL, REFILL] {
+            let wasm = wat::parse_str(format!(r#"(module (global (export "{name}") i32 (i32.const 0)))"#)).unwrap();
+            let error = inject(&wasm, 5).unwrap_err().to_string();
+            assert!(error.contains(&format!("exports `{name}`, a name ao's meter takes")), "{error}");
+        }
     }
 }

@@ -115,10 +115,7 @@ impl Runtime {
                     ModuleFormat::Ao => Cow::Borrowed(wasm),
                     format => emscripten::code(wasm, format)?,
                 };
-                let code = match metered {
-                    true => code,
-                    false => Cow::Owned(loop_meter::inject(&code, Limits::CAPS.compute)?),
-                };
+                let code = loop_meter::inject(&code, Limits::CAPS.compute)?;
                 let module = Module::new(engine, &code).map_err(|e| RuntimeError::InvalidModule(concise(&e)))?;
                 if let Some(cache) = cache {
                     cache.store(id, &module)?;
@@ -161,14 +158,13 @@ fn concise(error: &wasmtime::Error) -> String {
     line.split(" - expected=").next().unwrap_or(line).trim_end().to_string()
 }
 
-/// The engines' settings: `memory64` for the engine of the formats with 64-bit memory. Every engine
-/// can be interrupted (`Interrupt`).
+/// The engines' settings: `memory64` for the engine of the formats with 64-bit memory. Nothing
+/// here stops a module: the loop meter does, for `Compute-Limit` and for an `Interrupt`.
 fn engine_config(memory64: bool) -> Config {
     let mut config = Config::new();
     config
         .wasm_exceptions(true)
         .wasm_memory64(true)
-        .epoch_interruption(true)
         // Stack for wasm, counting the host frames between nested wasm calls: the emscripten
         // modules' setjmp/longjmp goes through a host `invoke_*` per protected call, so each
         // nested Lua `pcall` costs ~3 KiB (~10 KiB unoptimised). Wasmtime's default of 512 KiB

@@ -6,11 +6,11 @@ use std::time::Instant;
 
 use serde::Deserialize;
 use serde_json::Value;
-use wasmtime::{Caller, Func, Global, Memory, Ref, ResourceLimiter, Store, Trap, TypedFunc, Val};
+use wasmtime::{Memory, ResourceLimiter, Store, Trap, TypedFunc};
 
 use super::emscripten;
 use super::error::{EvalError, RuntimeError};
-use super::interrupt::{Interrupt, Interrupted};
+use super::interrupt::{Interrupt, MeterPage};
 use super::limits::{FUEL_PER_NANOSECOND, Limits};
 use super::loop_meter;
 use super::module::{LoadedModule, ModuleCode};
@@ -20,21 +20,12 @@ use super::weavedrive::{Drive, MessageTime};
 
 const WASM_PAGE: usize = 64 * 1024;
 
-/// What a store carries for the host: the memory limiter, the loop meter's host side, what may
-/// interrupt it, and an emscripten module's host state.
+/// What a store carries for the host: the memory limiter, what may interrupt it, and an
+/// emscripten module's host state.
 pub struct HostState {
     limiter: MemoryLimiter,
-    meter: MeterState,
     interrupt: Option<Interrupt>,
     pub(crate) emscripten: emscripten::HostContext,
-}
-
-/// The host's side of the loop meter (`loop_meter.rs`): the module's global, and the part of the
-/// current limit not handed to it yet.
-#[derive(Default)]
-struct MeterState {
-    global: Option<Global>,
-    reserve: u64,
 }
 
 /// Enforces `Memory-Limit` and remembers whether it refused a growth, so that the out-of-memory
@@ -61,6 +52,8 @@ pub(crate) struct Instance {
     memory: Memory,
     abi: Abi,
     limits: Limits,
+    /// The loop meter's memory (`loop_meter.rs`), whose first 8 bytes are its counter.
+    meter: Memory,
     /// Whether the loop meter is the module's `Compute-Limit` (it has no meter of its own; a
     /// module with one has the loop meter under the cap, for interrupts).
     fuel: bool,
@@ -95,20 +88,21 @@ impl Instance {
         let engine = module.pre.module().engine();
         let limiter =
             MemoryLimiter { limit: usize::try_from(limits.memory_bytes).unwrap_or(usize::MAX), refused: false };
-        let state =
-            HostState { limiter, meter: MeterState::default(), interrupt: None, emscripten: Default::default() };
-        let mut store = Store::new(engine, state);
+        let mut store = Store::new(engine, HostState { limiter, interrupt: None, emscripten: Default::default() });
         store.limiter(|state| &mut state.limiter);
         let instance = module.pre.instantiate(&mut store).map_err(|e| RuntimeError::Instantiate(format!("{e:#}")))?;
-        let unmetered = || RuntimeError::InvalidModule(format!("module {} was compiled without its meter", module.id));
-        let global = instance.get_global(&mut store, loop_meter::GLOBAL).ok_or_else(unmetered)?;
-        let table = instance.get_table(&mut store, loop_meter::REFILL).ok_or_else(unmetered)?;
-        let refill = Func::wrap(&mut store, refill_meter);
-        table.set(&mut store, 0, Ref::Func(Some(refill))).map_err(|e| RuntimeError::Engine(format!("{e:#}")))?;
-        store.data_mut().meter.global = Some(global);
+        let meter = instance.get_memory(&mut store, loop_meter::MEMORY).ok_or_else(|| {
+            RuntimeError::InvalidModule(format!("module {} was compiled without its meter", module.id))
+        })?;
         // Start-up is not a message: `Compute-Limit` does not apply to it, the cap does (each
         // `handle` gives the meter the process's own limit).
-        arm_meter(&mut store, Limits::CAPS.compute);
+        set_meter(&mut store, meter, Limits::CAPS.compute);
+        if let Some(start) = instance.get_func(&mut store, loop_meter::START) {
+            start.call(&mut store, &[], &mut []).map_err(|e| {
+                let error = instance_error(e, store.data().limiter.refused, limits);
+                RuntimeError::Instantiate(over_limit(error, meter_left(&store, meter), Limits::CAPS).to_string())
+            })?;
+        }
         let fuel = module.fuel;
         match &module.code {
             ModuleCode::Ao { .. } => {
@@ -123,16 +117,16 @@ impl Instance {
                     free: instance.get_typed_func(&mut store, "ao_free").map_err(|_| func("ao_free"))?,
                     handle: instance.get_typed_func(&mut store, "handle").map_err(|_| func("handle"))?,
                 };
-                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits, fuel })
+                Ok(Instance { store, memory, abi: Abi::Ao(Box::new(calls)), limits, meter, fuel })
             }
             ModuleCode::Emscripten { format } => {
                 let (calls, memory) = emscripten::Calls::new(&mut store, &instance, *format)?;
                 let refused = |store: &Store<HostState>| store.data().limiter.refused;
                 calls.start(&mut store, boot).map_err(|e| {
                     let error = instance_error(e, refused(&store), limits);
-                    RuntimeError::Boot(error.to_string())
+                    RuntimeError::Boot(over_limit(error, meter_left(&store, meter), Limits::CAPS).to_string())
                 })?;
-                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits, fuel })
+                Ok(Instance { store, memory, abi: Abi::Emscripten(calls), limits, meter, fuel })
             }
         }
     }
@@ -142,7 +136,10 @@ impl Instance {
     pub(crate) fn boot(module: &LoadedModule, limits: Limits) -> Result<Self, RuntimeError> {
         let mut instance = Self::instantiate(module, limits, true)?;
         if let ModuleCode::Ao { lua_bundle } = &module.code {
-            instance.run_boot(lua_bundle).map_err(|e| RuntimeError::Boot(e.to_string()))?;
+            instance.run_boot(lua_bundle).map_err(|e| {
+                let left = meter_left(&instance.store, instance.meter);
+                RuntimeError::Boot(over_limit(e, left, Limits::CAPS).to_string())
+            })?;
         }
         Ok(instance)
     }
@@ -232,26 +229,37 @@ impl Instance {
         }
         self.store.data_mut().limiter.refused = false;
         let limit = if self.fuel { self.limits.compute } else { Limits::CAPS.compute };
-        arm_meter(&mut self.store, limit);
+        set_meter(&mut self.store, self.meter, limit);
         emscripten::refill(&mut self.store, self.limits.compute);
         if self.store.data().emscripten.drive.drive.is_some() {
             self.store.data_mut().emscripten.drive.at = message_time(msg_json);
         }
-        let outcome = self.call_handle(msg_json, env_json).map_err(|e| {
-            let refused = self.store.data().limiter.refused;
-            match e {
-                // A failure that follows a refused growth is the memory limit, whatever the module said.
-                EvalError::Process { .. } | EvalError::Trap { .. } | EvalError::BadResult(_) if refused => {
-                    EvalError::MemoryLimit { limit: self.limits.memory_bytes }
-                }
-                other => other,
+        // While the module runs, an interrupt can take its meter's page away (`interrupt.rs`).
+        let interrupt = self.store.data().interrupt.clone();
+        let page = MeterPage(self.meter.data_ptr(&self.store));
+        if let Some(interrupt) = &interrupt
+            && !interrupt.watch(page)
+        {
+            return (Err(EvalError::Interrupted), 0, 0);
+        }
+        let outcome = self.call_handle(msg_json, env_json);
+        if let Some(interrupt) = &interrupt {
+            interrupt.unwatch(page);
+        }
+        let left = meter_left(&self.store, self.meter);
+        let refused = self.store.data().limiter.refused;
+        let outcome = outcome.map_err(|e| match e {
+            _ if interrupt.as_ref().is_some_and(Interrupt::is_fired) => EvalError::Interrupted,
+            // A failure that follows a refused growth is the memory limit, whatever the module said.
+            EvalError::Process { .. } | EvalError::Trap { .. } | EvalError::BadResult(_) if refused => {
+                EvalError::MemoryLimit { limit: self.limits.memory_bytes }
             }
+            other => over_limit(other, left, self.limits),
         });
-        let used = meter_used(&mut self.store, limit);
         // What runs between messages (`ao_alloc`, `ao_free`) is under the cap, as start-up.
-        arm_meter(&mut self.store, Limits::CAPS.compute);
+        set_meter(&mut self.store, self.meter, Limits::CAPS.compute);
         let fuel_used = match self.fuel {
-            true => used,
+            true => limit - u64::try_from(left).unwrap_or(0),
             false => {
                 u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX).saturating_mul(FUEL_PER_NANOSECOND)
             }
@@ -351,38 +359,23 @@ fn as_javascript_reads_them(value: &mut Value) {
     }
 }
 
-/// Gives the loop meter `limit` units for what runs next: the module's global the first part, the
-/// host's reserve the rest.
-fn arm_meter(store: &mut Store<HostState>, limit: u64) {
-    let first = limit.min(loop_meter::PART);
-    let meter = &mut store.data_mut().meter;
-    meter.reserve = limit - first;
-    if let Some(global) = meter.global {
-        global.set(store, Val::I64(first as i64)).expect("the meter is a mutable i64");
-    }
+/// Gives the loop meter `limit` units for what runs next.
+fn set_meter(store: &mut Store<HostState>, meter: Memory, limit: u64) {
+    let counter = i64::try_from(limit).unwrap_or(i64::MAX);
+    meter.data_mut(store)[..8].copy_from_slice(&counter.to_le_bytes());
 }
 
-/// How much of the `limit` last given by `arm_meter` was used.
-fn meter_used(store: &mut Store<HostState>, limit: u64) -> u64 {
-    let left = store.data().meter.global.map_or(0, |global| global.get(&mut *store).unwrap_i64().max(0));
-    limit - store.data().meter.reserve - left as u64
+/// What the loop meter has left (below zero once it ran out).
+fn meter_left(store: &Store<HostState>, meter: Memory) -> i64 {
+    i64::from_le_bytes(meter.data(store)[..8].try_into().expect("the counter's 8 bytes"))
 }
 
-/// What the module calls when its meter's global falls below zero: stops the evaluation when it
-/// was interrupted or its limit is spent, else hands the global the next part of the limit.
-fn refill_meter(mut caller: Caller<'_, HostState>) -> wasmtime::Result<()> {
-    if caller.data().interrupt.as_ref().is_some_and(Interrupt::is_fired) {
-        return Err(Interrupted.into());
-    }
-    let global = caller.data().meter.global.expect("an instance's meter is set up before it runs");
-    let left = global.get(&mut caller).unwrap_i64();
-    let part = caller.data().meter.reserve.min(loop_meter::PART);
-    caller.data_mut().meter.reserve -= part;
-    let now = left + part as i64;
-    global.set(&mut caller, Val::I64(now))?;
-    match now < 0 {
-        true => Err(loop_meter::Spent.into()),
-        false => Ok(()),
+/// `error` as the `Compute-Limit` error it is when the loop meter ran out (its `unreachable` is the
+/// trap; nothing else can trap with the counter below zero: the check traps as soon as it is).
+fn over_limit(error: EvalError, meter_left: i64, limits: Limits) -> EvalError {
+    match error {
+        EvalError::Trap { .. } if meter_left < 0 => EvalError::ComputeLimit { limit: limits.compute },
+        other => other,
     }
 }
 
@@ -391,10 +384,7 @@ fn instance_error(error: wasmtime::Error, memory_refused: bool, limits: Limits) 
     if let Some(halt) = error.downcast_ref::<emscripten::Halt>() {
         return EvalError::Trap { message: halt.to_string() };
     }
-    if error.is::<Interrupted>() {
-        return EvalError::Interrupted;
-    }
-    if error.is::<emscripten::OutOfGas>() || error.is::<loop_meter::Spent>() {
+    if error.is::<emscripten::OutOfGas>() {
         return EvalError::ComputeLimit { limit: limits.compute };
     }
     if let Some(trap) = error.downcast_ref::<Trap>() {

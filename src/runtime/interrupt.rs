@@ -1,28 +1,55 @@
 //! Abandoning an evaluation from another thread (Ctrl-C, a timeout): an [`Interrupt`] given to a
-//! process stops whatever the process is evaluating the next time the loop meter asks the host for
-//! more units (`loop_meter::PART`: within milliseconds). The message then fails with
-//! [`EvalError::Interrupted`], which is not a result: the process is as it was before the message,
-//! and the caller keeps nothing.
+//! process stops whatever the process is evaluating at its next loop iteration or call. The
+//! message then fails with [`EvalError::Interrupted`], which is not a result: the process is as it
+//! was before the message, and the caller keeps nothing.
+//!
+//! How: every module carries the loop meter (`loop_meter.rs`), whose counter lives in a page of its
+//! own that the module reads and writes at every loop iteration and call. While an evaluation runs
+//! its page is registered with the interrupt; firing takes the page's access away (`mprotect`), so
+//! the module's next step faults, which wasmtime turns into a trap that ends the call. The page is
+//! given its access back before the host touches it again. Nothing is checked on the way: this
+//! costs the module nothing until it fires.
 //!
 //! [`EvalError::Interrupted`]: super::EvalError::Interrupted
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
-/// Fires once; every evaluation watching it stops. Cheap to clone (one shared flag).
+/// Fires once; every evaluation watching it stops. Cheap to clone (one shared state).
 #[derive(Clone, Default)]
-pub struct Interrupt(Arc<AtomicBool>);
+pub struct Interrupt(Arc<State>);
 
-/// What an interrupted call into a module ends with (a trap's payload).
+#[derive(Default)]
+struct State {
+    fired: AtomicBool,
+    /// The meter pages of the evaluations under way that watch this interrupt.
+    running: Mutex<Vec<MeterPage>>,
+}
+
+/// The first page of a loop meter's memory, where its counter is (page-aligned: a wasm memory's
+/// base is).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Interrupted;
+pub(crate) struct MeterPage(pub(crate) *mut u8);
 
-impl std::fmt::Display for Interrupted {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the evaluation was interrupted")
+// SAFETY: the address is only handed to `mprotect`, while `Interrupt::watch`/`unwatch` bracket the
+// evaluation that owns the memory (see `Instance::handle`).
+unsafe impl Send for MeterPage {}
+
+impl MeterPage {
+    /// Takes the page's access away (`false`), or gives it back.
+    fn protect(self, accessible: bool) {
+        let protection = if accessible { libc::PROT_READ | libc::PROT_WRITE } else { libc::PROT_NONE };
+        // SAFETY: the page is the start of a live wasm memory mapping (registered only while its
+        // instance evaluates); changing its protection cannot free or move it.
+        let done = unsafe { libc::mprotect(self.0.cast(), os_page(), protection) };
+        assert_eq!(done, 0, "mprotect of a meter page: {}", std::io::Error::last_os_error());
     }
 }
 
-impl std::error::Error for Interrupted {}
+fn os_page() -> usize {
+    static PAGE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    // SAFETY: sysconf has no preconditions.
+    *PAGE.get_or_init(|| usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(4096))
+}
 
 impl Interrupt {
     pub fn new() -> Self {
@@ -31,7 +58,11 @@ impl Interrupt {
 
     /// Stops every evaluation watching this interrupt, now and later.
     pub fn fire(&self) {
-        self.0.store(true, Ordering::SeqCst);
+        let running = self.0.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.0.fired.store(true, Ordering::SeqCst);
+        for page in running.iter() {
+            page.protect(false);
+        }
     }
 
     /// Whether `other` is this interrupt (a clone of it).
@@ -40,7 +71,29 @@ impl Interrupt {
     }
 
     pub fn is_fired(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
+        self.0.fired.load(Ordering::SeqCst)
+    }
+
+    /// Registers the meter `page` of an evaluation about to start; `false` (and nothing
+    /// registered) when the interrupt has fired already.
+    pub(crate) fn watch(&self, page: MeterPage) -> bool {
+        let mut running = self.0.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if self.is_fired() {
+            return false;
+        }
+        running.push(page);
+        true
+    }
+
+    /// Unregisters `page` once its evaluation has ended, giving it its access back if `fire` took it.
+    pub(crate) fn unwatch(&self, page: MeterPage) {
+        let mut running = self.0.running.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(at) = running.iter().position(|&known| known == page) {
+            running.swap_remove(at);
+        }
+        if self.is_fired() {
+            page.protect(true);
+        }
     }
 }
 

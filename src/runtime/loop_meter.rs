@@ -1,111 +1,78 @@
 //! ao's deterministic `Compute-Limit` for modules without a meter of their own (ao's module and
 //! the network's formats that have none), and what lets Ctrl-C stop any module: injected at load,
-//! a mutable i64 global, exported as [`GLOBAL`], that every loop header and the entry of every
-//! function that calls another take a step's cost from. A step costs the operators it stands for,
-//! up to [`MAX_STEP`]: a loop iteration, those of the loop's body (less its inner loops'); a call,
-//! those of the function's body outside its loops. Below zero, the module calls the host through a
-//! one-entry table exported as [`REFILL`]: the host stops the evaluation if it was interrupted or
-//! its limit is spent, and otherwise hands the global the next part of the limit (`instance.rs`).
+//! an i64 counter in a one-page memory of its own, exported as [`MEMORY`], that every loop header
+//! and the entry of every function that calls another take a step's cost from, trapping
+//! (`unreachable`) below zero. A step costs the operators it stands for, up to [`MAX_STEP`]: a
+//! loop iteration, those of the loop's body (less its inner loops'); a call, those of the
+//! function's body outside its loops. The host writes the limit there before a message and reads
+//! what is left after it (`instance.rs`); to stop an evaluation from another thread it takes the
+//! page's access away (`interrupt.rs`), so the next step faults and wasmtime ends the call.
 //!
 //! Why it bounds every evaluation: code that runs forever either iterates a loop forever (each
 //! iteration passes a header) or makes calls forever, and a function that makes more than a fixed
 //! number of calls does so in a loop; functions without loops or calls run a bounded stretch of
 //! straight-line code. What it costs: a load, a subtraction, a store and a never-taken branch per
-//! iteration or call, and nothing at call sites or in functions with neither. Wasmtime's fuel
-//! counted every instruction and kept the count in memory around every call (+20-25% on the
-//! published Lua interpreters), and its epoch checks, which stopped a module from another thread,
-//! added a load and a compare at every function entry and loop header (~15%).
+//! iteration or call, nothing at call sites, and no call anywhere (a call on the cold path, to
+//! refill the counter from the host, cost the published interpreters 10%: functions with loops
+//! stopped being leaves). Wasmtime's fuel counted every instruction and kept the count in memory
+//! around every call (+20-25% on the published Lua interpreters), and its epoch checks, which
+//! stopped a module from another thread, added a load and a compare at every function entry and
+//! loop header (~15%).
 //!
 //! So `Compute-Limit` keeps its scale, "about one unit per wasm instruction", without counting each
 //! one: a small loop's iteration runs about its body, and a big body (an interpreter's dispatch
 //! loop, a switch over every opcode) runs a small part of itself, which [`MAX_STEP`] stands for:
 //! the published interpreters run 50-80 instructions per iteration or call (measured: wasmtime
 //! fuel 5-14 per nanosecond, 0.10-0.18 steps per nanosecond).
-use wasm_encoder::{BlockType, ConstExpr, Encode, ExportKind, GlobalType, Instruction, RawSection, ValType};
+use wasm_encoder::{BlockType, Encode, ExportKind, Instruction, MemArg, RawSection};
 use wasmparser::{BinaryReader, FunctionBody, Operator, Parser, Payload, TypeRef};
 
 use super::error::RuntimeError;
 
-/// The name the meter's global is exported under.
-pub(crate) const GLOBAL: &str = "ao_meter";
+/// The name the meter's memory is exported under; the counter is its first 8 bytes.
+pub(crate) const MEMORY: &str = "ao_meter";
 
-/// The name of the table whose one entry the host fills with its refill function.
-pub(crate) const REFILL: &str = "ao_meter_refill";
+/// The name a module's `start` function is exported under instead: the host calls it once the
+/// counter holds a budget (a `start` function would run before the host can write one).
+pub(crate) const START: &str = "ao_meter_start";
 
 /// The most `Compute-Limit` units one loop iteration or one call into a calling function costs.
 pub(crate) const MAX_STEP: u32 = 64;
 
 /// Changes whenever the rewrite does, so that compiled modules cached by an older one are not used
 /// (`cache.rs` keys them by it).
-pub(crate) const REVISION: u32 = 2;
-
-/// The most units the module's global holds at a time: when it runs out the host hands it the next
-/// part of the limit, and that is when an interrupt is seen. At 2-14 units a nanosecond, Ctrl-C
-/// stops a module within 1-8 ms; a message costs one host call per part.
-pub(crate) const PART: u64 = 1 << 24;
-
-/// What the refill ends a call into the module with when the limit is spent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Spent;
-
-impl std::fmt::Display for Spent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("the compute limit is spent")
-    }
-}
-
-impl std::error::Error for Spent {}
+pub(crate) const REVISION: u32 = 3;
 
 /// Section ids in the order a module has them (the tag section, 13, sits between memory and global).
 const ORDER: [u8; 13] = [1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11];
-const TYPE_SECTION: u8 = 1;
-const TABLE_SECTION: u8 = 4;
-const GLOBAL_SECTION: u8 = 6;
+const MEMORY_SECTION: u8 = 5;
 const EXPORT_SECTION: u8 = 7;
 const CODE_SECTION: u8 = 10;
 
-/// `wasm` with the meter injected; its global starts at `start` (the budget of a `start` function,
-/// which runs before the host can fill the refill table).
-pub(crate) fn inject(wasm: &[u8], start: u64) -> Result<Vec<u8>, RuntimeError> {
-    inject_checked(wasm, start).map_err(|e| RuntimeError::InvalidModule(e.to_string()))
+/// `wasm` with the meter injected (its counter starts at 0: the host writes the budget).
+pub(crate) fn inject(wasm: &[u8]) -> Result<Vec<u8>, RuntimeError> {
+    inject_checked(wasm).map_err(|e| RuntimeError::InvalidModule(e.to_string()))
 }
 
-fn inject_checked(wasm: &[u8], start: u64) -> Result<Vec<u8>, String> {
+fn inject_checked(wasm: &[u8]) -> Result<Vec<u8>, String> {
     let shape = Shape::read(wasm).map_err(|e| e.to_string())?;
     if let Some(name) = &shape.taken_name {
         return Err(format!("the module exports `{name}`, a name ao's meter takes"));
     }
-    let meter = Meter {
-        global: shape.imported_globals + shape.defined_globals,
-        table: shape.imported_tables + shape.defined_tables,
-        refill_type: shape.types,
+    let meter = Meter { memory: shape.imported_memories + shape.defined_memories };
+    let export = |name: &str, kind: ExportKind, index: u32| {
+        let mut entry = Vec::new();
+        name.encode(&mut entry);
+        kind.encode(&mut entry);
+        index.encode(&mut entry);
+        entry
     };
+    let mut exports = vec![export(MEMORY, ExportKind::Memory, meter.memory)];
+    exports.extend(shape.start.map(|start| export(START, ExportKind::Func, start)));
     let mut additions = [
-        // `(func)`, the refill's type.
-        Addition::new(TYPE_SECTION, [vec![0x60, 0x00, 0x00]]),
-        // `(table 1 1 funcref)`.
-        Addition::new(TABLE_SECTION, [vec![0x70, 0x01, 0x01, 0x01]]),
-        Addition::new(
-            GLOBAL_SECTION,
-            [{
-                let mut entry = Vec::new();
-                GlobalType { val_type: ValType::I64, mutable: true, shared: false }.encode(&mut entry);
-                ConstExpr::i64_const(i64::try_from(start).unwrap_or(i64::MAX)).encode(&mut entry);
-                entry
-            }],
-        ),
-        Addition::new(
-            EXPORT_SECTION,
-            [(GLOBAL, ExportKind::Global, meter.global), (REFILL, ExportKind::Table, meter.table)].map(
-                |(name, kind, index)| {
-                    let mut entry = Vec::new();
-                    name.encode(&mut entry);
-                    kind.encode(&mut entry);
-                    index.encode(&mut entry);
-                    entry
-                },
-            ),
-        ),
+        // `(memory 1 1)`: one page, never growing, so it never moves.
+        Addition::new(MEMORY_SECTION, vec![vec![0x01, 0x01, 0x01]]),
+        Addition::new(EXPORT_SECTION, exports),
     ];
 
     let mut module = wasm_encoder::Module::new();
@@ -132,10 +99,7 @@ fn inject_checked(wasm: &[u8], start: u64) -> Result<Vec<u8>, String> {
             module.section(&RawSection { id: addition.id, data: &addition.appended_to(None)? });
         }
         match payload {
-            Payload::TypeSection(_)
-            | Payload::TableSection(_)
-            | Payload::GlobalSection(_)
-            | Payload::ExportSection(_) => {
+            Payload::MemorySection(_) | Payload::ExportSection(_) => {
                 let addition = additions.iter_mut().find(|addition| addition.id == id).expect("an addition per id");
                 module.section(&RawSection { id, data: &addition.appended_to(Some(&wasm[range.clone()]))? });
             }
@@ -148,6 +112,8 @@ fn inject_checked(wasm: &[u8], start: u64) -> Result<Vec<u8>, String> {
                     code = Some((count, section));
                 }
             }
+            // Exported as `START` instead.
+            Payload::StartSection { .. } => {}
             _ => {
                 module.section(&RawSection { id, data: &wasm[range] });
             }
@@ -167,8 +133,8 @@ struct Addition {
 }
 
 impl Addition {
-    fn new<const N: usize>(id: u8, entries: [Vec<u8>; N]) -> Self {
-        Addition { id, entries: entries.into(), written: false }
+    fn new(id: u8, entries: Vec<Vec<u8>>) -> Self {
+        Addition { id, entries, written: false }
     }
 
     /// Whether this addition's section must be created before section `id` (the module has none).
@@ -204,12 +170,10 @@ impl Addition {
 /// What the rewrite needs to know before it starts.
 #[derive(Default)]
 struct Shape {
-    /// Types in the type section: the index the refill's type gets.
-    types: u32,
-    imported_tables: u32,
-    defined_tables: u32,
-    imported_globals: u32,
-    defined_globals: u32,
+    imported_memories: u32,
+    defined_memories: u32,
+    /// Its `start` function.
+    start: Option<u32>,
     /// An export of the module's own under one of the meter's names.
     taken_name: Option<String>,
 }
@@ -219,30 +183,23 @@ impl Shape {
         let mut shape = Shape::default();
         for payload in Parser::new(0).parse_all(wasm) {
             match payload? {
-                Payload::TypeSection(reader) => {
-                    for group in reader {
-                        shape.types += group?.types().len() as u32;
-                    }
-                }
                 Payload::ImportSection(reader) => {
                     for import in reader.into_imports() {
-                        match import?.ty {
-                            TypeRef::Global(_) => shape.imported_globals += 1,
-                            TypeRef::Table(_) => shape.imported_tables += 1,
-                            _ => {}
+                        if let TypeRef::Memory(_) = import?.ty {
+                            shape.imported_memories += 1;
                         }
                     }
                 }
-                Payload::TableSection(reader) => shape.defined_tables = reader.count(),
-                Payload::GlobalSection(reader) => shape.defined_globals = reader.count(),
+                Payload::MemorySection(reader) => shape.defined_memories = reader.count(),
                 Payload::ExportSection(reader) => {
                     for export in reader {
                         let name = export?.name;
-                        if name == GLOBAL || name == REFILL {
+                        if name == MEMORY || name == START {
                             shape.taken_name = Some(name.to_string());
                         }
                     }
                 }
+                Payload::StartSection { func, .. } => shape.start = Some(func),
                 Payload::CodeSectionStart { .. } => break,
                 _ => {}
             }
@@ -251,28 +208,30 @@ impl Shape {
     }
 }
 
-/// Where the injected parts are: the global's index, the refill table's, and its function type's.
+/// Where the injected parts are: the counter's memory.
 #[derive(Clone, Copy)]
 struct Meter {
-    global: u32,
-    table: u32,
-    refill_type: u32,
+    memory: u32,
 }
 
 impl Meter {
-    /// `meter -= cost; if meter < 0 { refill() }`.
+    /// `counter -= cost; if counter < 0 { unreachable }`, the counter at address 0 of the meter's
+    /// memory.
     fn check(self, cost: u32, out: &mut Vec<u8>) {
+        let counter = MemArg { offset: 0, align: 3, memory_index: self.memory };
         for instruction in [
-            Instruction::GlobalGet(self.global),
+            Instruction::I32Const(0),
+            Instruction::I32Const(0),
+            Instruction::I64Load(counter),
             Instruction::I64Const(i64::from(cost.clamp(1, MAX_STEP))),
             Instruction::I64Sub,
-            Instruction::GlobalSet(self.global),
-            Instruction::GlobalGet(self.global),
+            Instruction::I64Store(counter),
+            Instruction::I32Const(0),
+            Instruction::I64Load(counter),
             Instruction::I64Const(0),
             Instruction::I64LtS,
             Instruction::If(BlockType::Empty),
-            Instruction::I32Const(0),
-            Instruction::CallIndirect { type_index: self.refill_type, table_index: self.table },
+            Instruction::Unreachable,
             Instruction::End,
         ] {
             instruction.encode(out);
@@ -335,40 +294,28 @@ impl Meter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasmtime::{Caller, Config, Engine, Func, Instance, Module, Ref, Store, Val};
+    use wasmtime::{Config, Engine, Instance, Module, Store, Trap};
 
     const STEP: i64 = MAX_STEP as i64;
 
-    /// Runs `run(arg)` with `limit` in the meter's global and a refill that adds `refill` units
-    /// `refills` times (then ends the call with `Spent`); returns the result, what the global
-    /// holds after, and how often the refill was called.
-    fn run_refilled(wat: &str, limit: i64, arg: i32, refill: i64, refills: u32) -> (Result<i32, Spent>, i64, u32) {
-        let wasm = inject(&wat::parse_str(wat).unwrap(), u64::MAX).unwrap();
+    fn instantiate(wat: &str) -> (Store<()>, Instance) {
+        let wasm = inject(&wat::parse_str(wat).unwrap()).unwrap();
         let engine = Engine::new(&Config::new()).unwrap();
         let module = Module::new(&engine, &wasm).unwrap();
-        let mut store = Store::new(&engine, 0u32);
+        let mut store = Store::new(&engine, ());
         let instance = Instance::new(&mut store, &module, &[]).unwrap();
-        let meter = instance.get_global(&mut store, GLOBAL).unwrap();
-        meter.set(&mut store, Val::I64(limit)).unwrap();
-        let refilled = Func::wrap(&mut store, move |mut caller: Caller<'_, u32>| -> wasmtime::Result<()> {
-            *caller.data_mut() += 1;
-            if *caller.data() > refills {
-                return Err(Spent.into());
-            }
-            let left = meter.get(&mut caller).unwrap_i64();
-            meter.set(&mut caller, Val::I64(left + refill))
-        });
-        let table = instance.get_table(&mut store, REFILL).unwrap();
-        table.set(&mut store, 0, Ref::Func(Some(refilled))).unwrap();
-        let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
-        let result = run.call(&mut store, arg).map_err(|e| *e.downcast_ref::<Spent>().unwrap());
-        (result, meter.get(&mut store).unwrap_i64(), *store.data())
+        (store, instance)
     }
 
-    /// `run_refilled` without refills.
-    fn run(wat: &str, limit: i64, arg: i32) -> (Result<i32, Spent>, i64) {
-        let (result, left, _) = run_refilled(wat, limit, arg, 0, 0);
-        (result, left)
+    /// Runs `run(arg)` with `limit` in the meter's counter; returns the result and what the
+    /// counter holds after.
+    fn run(wat: &str, limit: i64, arg: i32) -> (Result<i32, Trap>, i64) {
+        let (mut store, instance) = instantiate(wat);
+        let meter = instance.get_memory(&mut store, MEMORY).unwrap();
+        meter.data_mut(&mut store)[..8].copy_from_slice(&limit.to_le_bytes());
+        let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+        let result = run.call(&mut store, arg).map_err(|e| *e.downcast_ref::<Trap>().unwrap());
+        (result, i64::from_le_bytes(meter.data(&store)[..8].try_into().unwrap()))
     }
 
     const COUNT: &str = r#"(module
@@ -397,23 +344,24 @@ mod tests {
     fn running_out_traps_at_the_same_place_every_time() {
         let first = run(COUNT, 1000, 1_000_000);
         // 1000 - 5 - 110 * 9 = 5 left before the 111th pass.
-        assert_eq!(first, (Err(Spent), 5 - 9));
+        assert_eq!(first, (Err(Trap::UnreachableCodeReached), 5 - 9));
         assert_eq!(run(COUNT, 1000, 1_000_000), first);
         // Exactly enough is enough.
         assert_eq!(run(COUNT, count_cost(10), 10), (Ok(10), 0));
-        assert_eq!(run(COUNT, count_cost(10) - 1, 10).0, Err(Spent));
+        assert_eq!(run(COUNT, count_cost(10) - 1, 10).0, Err(Trap::UnreachableCodeReached));
     }
 
     #[test]
-    fn a_refill_lets_the_code_go_on_where_it_was() {
-        // 1000 units and four refills of 1000 cover 5000; the loop of 1000 passes needs 9014.
-        let (result, left, refills) = run_refilled(COUNT, 1000, 1_000, 1000, 4);
-        assert_eq!((result, refills), (Err(Spent), 5));
-        assert!(left < 0, "{left}");
-        // With enough refills the result is what it is without a meter.
-        let (result, left, refills) = run_refilled(COUNT, 1000, 1_000, 1000, 9);
-        assert_eq!((result, refills), (Ok(1_000), 9));
-        assert_eq!(left, 10_000 - count_cost(1_000));
+    fn a_start_function_is_exported_for_the_host_to_call_instead() {
+        let wat = r#"(module (global $g (mut i32) (i32.const 0))
+            (func $init (global.set $g (i32.const 42)))
+            (start $init)
+            (func (export "run") (param i32) (result i32) (global.get $g)))"#;
+        let (mut store, instance) = instantiate(wat);
+        let run = instance.get_typed_func::<i32, i32>(&mut store, "run").unwrap();
+        assert_eq!(run.call(&mut store, 0).unwrap(), 0, "instantiating does not run it");
+        instance.get_func(&mut store, START).unwrap().call(&mut store, &[], &mut []).unwrap();
+        assert_eq!(run.call(&mut store, 0).unwrap(), 42);
     }
 
     #[test]
@@ -431,15 +379,15 @@ mod tests {
     fn endless_recursion_is_metered_at_function_entries() {
         // Each entry costs 3 (`local.get`, `call`, `end`).
         let wat = r#"(module (func $f (export "run") (param i32) (result i32) (call $f (local.get 0))))"#;
-        assert_eq!(run(wat, 3000, 0), (Err(Spent), -3));
+        assert_eq!(run(wat, 3000, 0), (Err(Trap::UnreachableCodeReached), -3));
     }
 
     #[test]
-    fn imported_globals_and_modules_without_globals_or_exports_are_handled() {
+    fn imported_memories_and_modules_without_memories_or_exports_are_handled() {
         let imported = r#"(module
-            (import "env" "g" (global i32))
+            (import "env" "memory" (memory 1))
             (func (export "run") (param i32) (result i32) (loop) (local.get 0)))"#;
-        let wasm = inject(&wat::parse_str(imported).unwrap(), 5).unwrap();
+        let wasm = inject(&wat::parse_str(imported).unwrap()).unwrap();
         let exports: Vec<_> = Parser::new(0)
             .parse_all(&wasm)
             .filter_map(|payload| match payload.unwrap() {
@@ -449,18 +397,20 @@ mod tests {
             .flatten()
             .map(|export| (export.name.to_string(), export.index))
             .collect();
-        assert_eq!(exports, [("run".to_string(), 0), (GLOBAL.to_string(), 1), (REFILL.to_string(), 0)]);
-        wasmparser::validate(&wasm).unwrap();
+        assert_eq!(exports, [("run".to_string(), 0), (MEMORY.to_string(), 1)]);
+        let mut features = wasmparser::WasmFeatures::default();
+        features.insert(wasmparser::WasmFeatures::MULTI_MEMORY);
+        wasmparser::Validator::new_with_features(features).validate_all(&wasm).unwrap();
 
         let bare = wat::parse_str("(module (func (loop)))").unwrap();
-        wasmparser::validate(&inject(&bare, 5).unwrap()).unwrap();
+        wasmparser::validate(&inject(&bare).unwrap()).unwrap();
     }
 
     #[test]
-    fn a_module_that_exports_the_meters_name_is_refused() {
-        for name in [GLOBAL, REFILL] {
+    fn a_module_that_exports_the_meters_names_is_refused() {
+        for name in [MEMORY, START] {
             let wasm = wat::parse_str(format!(r#"(module (global (export "{name}") i32 (i32.const 0)))"#)).unwrap();
-            let error = inject(&wasm, 5).unwrap_err().to_string();
+            let error = inject(&wasm).unwrap_err().to_string();
             assert!(error.contains(&format!("exports `{name}`, a name ao's meter takes")), "{error}");
         }
     }

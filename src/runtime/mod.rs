@@ -115,7 +115,7 @@ impl Runtime {
                     ModuleFormat::Ao => Cow::Borrowed(wasm),
                     format => emscripten::code(wasm, format)?,
                 };
-                let code = loop_meter::inject(&code, Limits::CAPS.compute)?;
+                let code = loop_meter::inject(&code)?;
                 let module = Module::new(engine, &code).map_err(|e| RuntimeError::InvalidModule(concise(&e)))?;
                 if let Some(cache) = cache {
                     cache.store(id, &module)?;
@@ -165,6 +165,8 @@ fn engine_config(memory64: bool) -> Config {
     config
         .wasm_exceptions(true)
         .wasm_memory64(true)
+        // The loop meter's counter is in a memory of its own (`loop_meter.rs`).
+        .wasm_multi_memory(true)
         // Stack for wasm, counting the host frames between nested wasm calls: the emscripten
         // modules' setjmp/longjmp goes through a host `invoke_*` per protected call, so each
         // nested Lua `pcall` costs ~3 KiB (~10 KiB unoptimised). Wasmtime's default of 512 KiB

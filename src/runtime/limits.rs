@@ -14,11 +14,12 @@ pub struct Limits {
     pub compute: u64,
 }
 
-/// What wasm does per nanosecond, in fuel (measured on ao's own module and the published aos
-/// modules: 2-14 units per nanosecond, allocation-heavy Lua the lowest): the unit in which a
-/// module run without fuel (a metered one) reports the work a message took (its run time), for
-/// the heuristics that weigh replaying messages against copying memory.
-pub(crate) const FUEL_PER_NANOSECOND: u64 = 9;
+/// What wasm does per nanosecond, in fuel, for the heuristics that weigh replaying messages
+/// against copying memory: the loop meter counts 3-4 units a nanosecond on ao's module handling a
+/// light message (most of what is replayed), 6-8 on the published aos, up to 13 in an endless loop
+/// and down to 2 in allocation-heavy Lua. A module with a meter of its own reports its run time
+/// in these units.
+pub const FUEL_PER_NANOSECOND: u64 = 4;
 
 impl Limits {
     /// The most a process may ask for with its tags: what aos publishes its module with

@@ -33,7 +33,7 @@ pub use error::{EvalError, RuntimeError};
 pub use format::{Family, MeterType, ModuleFormat, UnknownFormat};
 pub use instance::HostState;
 pub use interrupt::Interrupt;
-pub use limits::{LimitError, Limits, parse_compute_limit, parse_memory_limit};
+pub use limits::{FUEL_PER_NANOSECOND, LimitError, Limits, parse_compute_limit, parse_memory_limit};
 pub use module::{LoadedModule, ModuleId};
 pub use pagemap::touched_pages_known;
 pub use process::{Evaluation, Process};

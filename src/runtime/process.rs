@@ -21,11 +21,11 @@ use super::weavedrive::Drive;
 
 /// Take a new base once the journal's fuel (a module without fuel reports its run time in fuel
 /// units: `Evaluation::fuel_used`) exceeds this many units per byte of memory. Measured here: wasm
-/// runs ~9 fuel units per nanosecond and a new base (reading the memory for the pages that
-/// changed, copying those) ~10 bytes per nanosecond at most, so one costs about 1/32 of the
-/// evaluation since the last one (~3% overhead), and a rollback replays at most ~32 bases' worth
-/// of work (~5 ms for a 1 MB process).
-const REBASE_FUEL_PER_BYTE: u64 = 32;
+/// runs ~4 fuel units per nanosecond (`FUEL_PER_NANOSECOND`) and a new base (reading the memory
+/// for the pages that changed, copying those) ~10 bytes per nanosecond at most, so one costs
+/// about 1/32 of the evaluation since the last one (~3% overhead), and a rollback replays at most
+/// ~32 bases' worth of work (~5 ms for a 1 MB process).
+const REBASE_FUEL_PER_BYTE: u64 = 32 * super::limits::FUEL_PER_NANOSECOND / 10;
 
 /// The result of handing one message to a process.
 #[derive(Debug, Clone, PartialEq)]

@@ -18,7 +18,7 @@ use super::scheduler::{Chain, Scheduled};
 use super::store::{CheckpointRow, NewCheckpoint, ProcessRow, StoredMemory, StoredPage, Tx};
 use crate::cores::map_on_cores;
 use crate::protocol::Id;
-use crate::runtime::{DriveSource, PAGE, Page, Runtime, Snapshot, page_root, touched_pages_known};
+use crate::runtime::{DriveSource, FUEL_PER_NANOSECOND, PAGE, Page, Runtime, Snapshot, page_root, touched_pages_known};
 use core::ProcessRun;
 use sha2::Digest as _;
 
@@ -46,13 +46,12 @@ pub type LiveGuard = ArcMutexGuard<RawMutex, Option<LiveProcess>>;
 /// memory; then hashing, compressing and storing what changed: ~3 ns per byte of the pages in use
 /// at most, ~6 ms for ao's 2 MB processes),
 /// one every k commands makes them replay k/2 messages on average. Checkpointing once what it
-/// saves replaying (the fuel since the last one, at ~9 units per ns, plus ~100 µs per message to
+/// saves replaying (the fuel since the last one, at `FUEL_PER_NANOSECOND`, plus ~100 µs per message to
 /// read it back and hand it over) reaches half of what the checkpoint costs minimizes the sum
 /// (k ≈ √(2·checkpoint / replay)): for `ao eval p 'return 1'`, one every ~10 commands.
 const CHECKPOINT_NS_PER_BYTE_IN_USE: u64 = 3;
 const SCAN_BYTES_PER_NS: u64 = 10;
 const TOUCHED_SCAN_BYTES_PER_NS: u64 = 1_000;
-const FUEL_PER_NS: u64 = 9;
 const REPLAY_NS_PER_MESSAGE: u64 = 100_000;
 
 pub struct ComputeUnit {
@@ -209,7 +208,7 @@ impl LiveProcess {
         let in_use = self.stored.as_ref().map_or(memory, |stored| stored.pages().count() as u64 * PAGE as u64);
         let scan = if touched_pages_known() { TOUCHED_SCAN_BYTES_PER_NS } else { SCAN_BYTES_PER_NS };
         let checkpoint_ns = memory / scan + in_use * CHECKPOINT_NS_PER_BYTE_IN_USE;
-        let replay_ns = (self.run.fuel_used - self.fuel_at_checkpoint) / FUEL_PER_NS
+        let replay_ns = (self.run.fuel_used - self.fuel_at_checkpoint) / FUEL_PER_NANOSECOND
             + (self.run.evaluations - self.evaluations_at_checkpoint) * REPLAY_NS_PER_MESSAGE;
         let pays = self.checkpointed.is_none() || replay_ns >= policy.replay_limit(checkpoint_ns);
         if !(always || pays) {

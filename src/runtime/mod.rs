@@ -1,10 +1,11 @@
 //! The process runtime: ao process modules on wasmtime.
 //!
 //! One [`Runtime`] holds the wasm engines (one for 32-bit memories, one for 64-bit ones) and the
-//! compiled-module cache; modules without a meter of their own get ao's (`loop_meter.rs`). [`Runtime::load`] turns module bytes into a
-//! [`LoadedModule`]; [`Process`] runs one process on it: boot, handle messages under [`Limits`],
-//! roll back failed messages, snapshot and restore memory. Evaluation is deterministic: no clock,
-//! no randomness, no host state reaches the module.
+//! compiled-module cache; every module gets ao's loop meter (`loop_meter.rs`: the `Compute-Limit`
+//! of those without a meter of their own, and what stops any on an [`Interrupt`]).
+//! [`Runtime::load`] turns module bytes into a [`LoadedModule`]; [`Process`] runs one process on
+//! it: boot, handle messages under [`Limits`], roll back failed messages, snapshot and restore
+//! memory. Evaluation is deterministic: no clock, no randomness, no host state reaches the module.
 #[allow(dead_code)] // the writing half is for build.rs
 pub(crate) mod bundle;
 mod cache;
@@ -90,7 +91,8 @@ impl Runtime {
     }
 
     /// Loads `wasm`, whose id is `id` (a Module data item's id), as a module of `format`.
-    /// Metering formats get their meter injected before compiling, the others ao's loop meter.
+    /// Metering formats get their meter injected before compiling, and every module ao's loop
+    /// meter.
     pub fn load_as(&self, id: ModuleId, wasm: &[u8], format: ModuleFormat) -> Result<Arc<LoadedModule>, RuntimeError> {
         if let Some(loaded) = self.loaded.lock().unwrap().get(&id) {
             if loaded.format() != format {

@@ -18,8 +18,8 @@ pub struct LoadedModule {
     pub(crate) id: ModuleId,
     pub(crate) pre: InstancePre<HostState>,
     pub(crate) code: ModuleCode,
-    /// Whether it runs with fuel, ao's loop meter (it has no meter of its own): then fuel is its
-    /// `Compute-Limit`.
+    /// Whether its `Compute-Limit` is fuel, what ao's loop meter counts (it has no meter of its
+    /// own; a module with one runs the loop meter under the cap, for interrupts only).
     pub(crate) fuel: bool,
     /// The memory of a freshly booted process, kept after the first boot: booting is
     /// deterministic, so later boots restore it instead of booting again.

@@ -19,8 +19,8 @@ use super::module::LoadedModule;
 use super::snapshot::Snapshot;
 use super::weavedrive::Drive;
 
-/// Take a new base once the journal's fuel (a module without fuel reports its run time in fuel
-/// units: `Evaluation::fuel_used`) exceeds this many units per byte of memory. Measured here: wasm
+/// Take a new base once the journal's fuel (`Evaluation::fuel_used`: a metered module reports its
+/// run time in fuel units) exceeds this many units per byte of memory. Measured here: wasm
 /// runs ~4 fuel units per nanosecond (`FUEL_PER_NANOSECOND`) and a new base (reading the memory
 /// for the pages that changed, copying those) ~10 bytes per nanosecond at most, so one costs
 /// about 1/32 of the evaluation since the last one (~3% overhead), and a rollback replays at most
@@ -32,9 +32,10 @@ const REBASE_FUEL_PER_BYTE: u64 = 32 * super::limits::FUEL_PER_NANOSECOND / 10;
 pub struct Evaluation {
     /// The module's response (`{Output, Messages, Spawns, Assignments, ...}`), or why it failed.
     pub outcome: Result<Value, EvalError>,
-    /// Fuel the message used (what `Compute-Limit` bounds for ao's own modules). The emscripten
-    /// formats run without fuel: for them, an estimate from the time the message took, in the
-    /// same units (not deterministic; only for weighing replays against copies of memory).
+    /// Fuel the message used: what ao's loop meter counted, which `Compute-Limit` bounds for the
+    /// modules without a meter of their own. A module with one (the metering formats) reports an
+    /// estimate from the time the message took, in the same units (not deterministic; only for
+    /// weighing replays against copies of memory).
     pub fuel_used: u64,
     /// `GasUsed`: what a metered module's `metering.usegas` counted (0 for other modules).
     pub gas_used: u64,

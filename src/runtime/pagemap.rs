@@ -22,6 +22,13 @@ pub fn touched_pages_known() -> bool {
     })
 }
 
+/// The OS's page size, asked once (`None` if the system does not say).
+pub(crate) fn os_page() -> Option<usize> {
+    static OS_PAGE: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    // SAFETY: sysconf has no preconditions.
+    *OS_PAGE.get_or_init(|| usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).ok())
+}
+
 /// For each page of `PAGE` bytes of `memory`, whether any of its OS pages has a page-table
 /// entry (present or swapped); `None` when that cannot be known here.
 pub(crate) fn touched(memory: &[u8]) -> Option<Vec<bool>> {
@@ -75,8 +82,7 @@ mod linux {
     }
 
     pub(super) fn touched(memory: &[u8]) -> Option<Vec<bool>> {
-        // SAFETY: sysconf has no preconditions.
-        let os_page = usize::try_from(unsafe { libc::sysconf(libc::_SC_PAGESIZE) }).ok()?;
+        let os_page = super::os_page()?;
         let start = memory.as_ptr() as usize;
         if os_page == 0 || !PAGE.is_multiple_of(os_page) || !start.is_multiple_of(os_page) {
             return None;
@@ -106,8 +112,7 @@ mod tests {
     #[test]
     fn touched_pages_are_known_on_linux_with_small_os_pages() {
         // The probe itself writes one page of a fresh mapping and checks the flags say so.
-        // SAFETY: sysconf has no preconditions.
-        let os_page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) } as usize;
+        let os_page = os_page().expect("the OS page size");
         let expected = cfg!(target_os = "linux") && PAGE.is_multiple_of(os_page);
         assert_eq!(touched_pages_known(), expected);
     }

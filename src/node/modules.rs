@@ -58,7 +58,8 @@ impl ModuleInfo {
     }
 }
 
-/// Modules loaded so far, by id (loading reads the wasm from the store and compiles it).
+/// Modules loaded so far, by id (loading reads the wasm from the store and compiles it, unless
+/// the runtime's cache has it compiled).
 #[derive(Default)]
 pub(crate) struct ModuleCache {
     loaded: Mutex<HashMap<Id, Arc<NodeModule>>>,
@@ -73,6 +74,11 @@ impl ModuleCache {
         let builtin = |loaded| NodeModule { loaded, owner: String::new(), tags: Vec::new() };
         let module = if id == crate::runtime::aos_module_id() {
             builtin(runtime.load_aos()?)
+        } else if let Some(info) = tx.module_info(id)?
+            && let Some(loaded) = runtime.load_compiled(id, info.format)?
+        {
+            // Compiled before: what the item says is in its row, and its wasm is not read.
+            NodeModule { loaded, owner: info.owner, tags: info.tags }
         } else if let Some(item) = tx.module_item(id)? {
             let item = DataItem::parse(&item).map_err(|e| NodeError::Damaged(format!("module {id}: {e}")))?;
             let format = format_of(&item).map_err(|e| NodeError::Damaged(format!("module {id}: {e}")))?;
@@ -209,22 +215,34 @@ impl Tx<'_> {
     }
 
     pub(crate) fn modules(&self) -> Result<Vec<ModuleInfo>, StoreError> {
-        let mut statement =
-            self.conn().prepare_cached("SELECT id, format, owner, tags, size FROM modules ORDER BY added_at, id")?;
-        let rows = statement.query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get(2)?, row.get::<_, String>(3)?, row.get(4)?))
-        })?;
-        rows.map(|row| {
-            let (id, format, owner, tags, size) = row?;
-            let damaged = |what: &str| StoreError::Damaged(format!("module {id}: {what}"));
-            Ok(ModuleInfo {
-                id: id.parse().map_err(|_| damaged("id"))?,
-                format: format.parse().map_err(|_| damaged("format"))?,
-                owner,
-                tags: serde_json::from_str(&tags).map_err(|_| damaged("tags"))?,
-                size,
-            })
-        })
-        .collect()
+        let mut statement = self.conn().prepare_cached(&format!("{MODULE_INFO} ORDER BY added_at, id"))?;
+        let rows = statement.query_map([], module_row)?;
+        rows.map(|row| module_info(row?)).collect()
     }
+
+    /// Module `id` as `ao module list` shows it (its item not read).
+    pub(crate) fn module_info(&self, id: Id) -> Result<Option<ModuleInfo>, StoreError> {
+        let mut statement = self.conn().prepare_cached(&format!("{MODULE_INFO} WHERE id = ?1"))?;
+        statement.query_row([id.to_string()], module_row).optional()?.map(module_info).transpose()
+    }
+}
+
+/// The columns of `modules` a [`ModuleInfo`] is made of.
+const MODULE_INFO: &str = "SELECT id, format, owner, tags, size FROM modules";
+
+type ModuleRow = (String, String, String, String, u64);
+
+fn module_row(row: &rusqlite::Row) -> rusqlite::Result<ModuleRow> {
+    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+}
+
+fn module_info((id, format, owner, tags, size): ModuleRow) -> Result<ModuleInfo, StoreError> {
+    let damaged = |what: &str| StoreError::Damaged(format!("module {id}: {what}"));
+    Ok(ModuleInfo {
+        id: id.parse().map_err(|_| damaged("id"))?,
+        format: format.parse().map_err(|_| damaged("format"))?,
+        owner,
+        tags: serde_json::from_str(&tags).map_err(|_| damaged("tags"))?,
+        size,
+    })
 }

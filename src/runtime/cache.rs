@@ -1,6 +1,7 @@
 //! On-disk cache of compiled modules: `<dir>/<module id>-<engine key>.cwasm`, so a process starts
-//! without recompiling. The engine key changes with wasmtime's version and settings, and with the
-//! revision of the meter injected before compiling (`loop_meter.rs`).
+//! without recompiling, and beside it (for the published formats) `….facts`, JSON of what else
+//! loading reads from the wasm, so it starts without reading the wasm either. The engine key changes with wasmtime's version and
+//! settings, and with the revision of the meter injected before compiling (`loop_meter.rs`).
 //!
 //! Loaded files are memory-mapped, so a cache file must never be modified in place while some
 //! `ao` may have it mapped: files are only ever created whole (temporary file + rename) or
@@ -14,7 +15,7 @@ use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
 
 use super::RuntimeError;
-use super::module::ModuleId;
+use super::module::{ModuleFacts, ModuleId};
 
 pub(crate) struct ModuleCache {
     dir: PathBuf,
@@ -46,6 +47,15 @@ impl ModuleCache {
         self.dir.join(format!("{id}-{}.cwasm", self.engine_key))
     }
 
+    fn facts_path(&self, id: ModuleId) -> PathBuf {
+        self.dir.join(format!("{id}-{}.facts", self.engine_key))
+    }
+
+    /// What `store` kept of `id`'s wasm, if the cache has it (an older `ao` kept only the code).
+    pub(crate) fn facts(&self, id: ModuleId) -> Option<ModuleFacts> {
+        serde_json::from_slice(&fs::read(self.facts_path(id)).ok()?).ok()
+    }
+
     /// The cached compilation of `id`, if there is a usable one. A stale or damaged file is removed.
     pub(crate) fn load(&self, engine: &Engine, id: ModuleId) -> Option<Module> {
         let path = self.path(id);
@@ -63,15 +73,25 @@ impl ModuleCache {
         }
     }
 
-    /// Writes the compiled module atomically (temporary file, then rename).
+    /// Writes the compiled module.
     pub(crate) fn store(&self, id: ModuleId, module: &Module) -> Result<(), RuntimeError> {
-        let path = self.path(id);
-        let io_error = |source| RuntimeError::Cache { path: path.clone(), source };
         let bytes = module.serialize().map_err(|e| RuntimeError::InvalidModule(e.to_string()))?;
+        self.write(&self.path(id), &bytes)
+    }
+
+    /// Writes the facts of module `id`.
+    pub(crate) fn store_facts(&self, id: ModuleId, facts: &ModuleFacts) -> Result<(), RuntimeError> {
+        self.write(&self.facts_path(id), &serde_json::to_vec(facts).expect("facts serialise"))
+    }
+
+    /// Writes `bytes` to `path` atomically (temporary file, then rename).
+    fn write(&self, path: &PathBuf, bytes: &[u8]) -> Result<(), RuntimeError> {
+        let io_error = |source| RuntimeError::Cache { path: path.clone(), source };
         fs::create_dir_all(&self.dir).map_err(io_error)?;
-        let tmp = self.dir.join(format!(".{id}-{}.{}.tmp", self.engine_key, std::process::id()));
+        let name = path.file_name().expect("a file in the cache").to_string_lossy();
+        let tmp = self.dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let mut file = fs::File::create(&tmp).map_err(io_error)?;
-        file.write_all(&bytes).and_then(|()| file.sync_all()).map_err(io_error)?;
-        fs::rename(&tmp, &path).map_err(io_error)
+        file.write_all(bytes).and_then(|()| file.sync_all()).map_err(io_error)?;
+        fs::rename(&tmp, path).map_err(io_error)
     }
 }

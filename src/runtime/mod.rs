@@ -36,6 +36,7 @@ pub use instance::HostState;
 pub use interrupt::Interrupt;
 pub use limits::{FUEL_PER_NANOSECOND, LimitError, Limits, parse_compute_limit, parse_memory_limit};
 pub use module::{LoadedModule, ModuleId};
+use module::{ModuleCode, ModuleFacts};
 pub use pagemap::touched_pages_known;
 pub use process::{Evaluation, Process};
 pub use snapshot::{PAGE, Page, Snapshot, page_root};
@@ -94,22 +95,11 @@ impl Runtime {
     /// Metering formats get their meter injected before compiling, and every module ao's loop
     /// meter.
     pub fn load_as(&self, id: ModuleId, wasm: &[u8], format: ModuleFormat) -> Result<Arc<LoadedModule>, RuntimeError> {
-        if let Some(loaded) = self.loaded.lock().unwrap().get(&id) {
-            if loaded.format() != format {
-                return Err(RuntimeError::InvalidModule(format!(
-                    "module {id} is loaded as {}, not {format}",
-                    loaded.format()
-                )));
-            }
-            return Ok(loaded.clone());
+        if let Some(loaded) = self.already_loaded(id, format)? {
+            return Ok(loaded);
         }
-        // A module built by an older emscripten may carry its meter already (it imports
-        // `metering.usegas`); the `*-metering` formats get it injected here.
-        let metered = format.injected_meter().is_some() || emscripten::imports_meter(wasm);
-        let Compiler { engine, cache } = match format.family() == Some(Family::C64) {
-            false => &self.narrow,
-            true => &self.wide,
-        };
+        let Compiler { engine, cache } = self.compiler(format);
+        let facts = ModuleFacts::of(wasm, format);
         let compiled = match cache.as_ref().and_then(|cache| cache.load(engine, id)) {
             Some(module) => module,
             None => {
@@ -125,12 +115,70 @@ impl Runtime {
                 module
             }
         };
-        let pre = match format {
-            ModuleFormat::Ao => self.linker.instantiate_pre(&compiled),
-            format => emscripten::linker(engine, &compiled, format)?.instantiate_pre(&compiled),
+        // What `load_compiled` needs to load it next time without the wasm (kept also for code
+        // an older `ao` cached alone). ao's own modules always need their wasm.
+        if let Some(cache) = cache
+            && format != ModuleFormat::Ao
+            && cache.facts(id).as_ref() != Some(&facts)
+        {
+            cache.store_facts(id, &facts)?;
+        }
+        self.link(id, ModuleCode::of(id, wasm, format)?, &compiled, facts)
+    }
+
+    /// Module `id` as a module of `format` without its wasm, if it is loaded already or its
+    /// compilation is in the cache with what loading needs of the wasm (`None`: load it with
+    /// [`Runtime::load_as`]). ao's own modules always need their wasm (their Lua library).
+    pub fn load_compiled(&self, id: ModuleId, format: ModuleFormat) -> Result<Option<Arc<LoadedModule>>, RuntimeError> {
+        if let Some(loaded) = self.already_loaded(id, format)? {
+            return Ok(Some(loaded));
+        }
+        let Compiler { engine, cache: Some(cache) } = self.compiler(format) else { return Ok(None) };
+        if format == ModuleFormat::Ao {
+            return Ok(None);
+        }
+        let Some(facts) = cache.facts(id) else { return Ok(None) };
+        let Some(compiled) = cache.load(engine, id) else { return Ok(None) };
+        self.link(id, ModuleCode::Emscripten { format }, &compiled, facts).map(Some)
+    }
+
+    /// The module `id` loaded earlier, if it was (as `format`: another is refused).
+    fn already_loaded(&self, id: ModuleId, format: ModuleFormat) -> Result<Option<Arc<LoadedModule>>, RuntimeError> {
+        let Some(loaded) = self.loaded.lock().unwrap().get(&id).cloned() else { return Ok(None) };
+        if loaded.format() != format {
+            return Err(RuntimeError::InvalidModule(format!(
+                "module {id} is loaded as {}, not {format}",
+                loaded.format()
+            )));
+        }
+        Ok(Some(loaded))
+    }
+
+    /// The engine (and its cache) modules of `format` compile with: 32- or 64-bit memories.
+    fn compiler(&self, format: ModuleFormat) -> &Compiler {
+        match format.family() == Some(Family::C64) {
+            false => &self.narrow,
+            true => &self.wide,
+        }
+    }
+
+    /// Links `compiled` against the host for its format and keeps it loaded.
+    fn link(
+        &self,
+        id: ModuleId,
+        code: ModuleCode,
+        compiled: &Module,
+        facts: ModuleFacts,
+    ) -> Result<Arc<LoadedModule>, RuntimeError> {
+        let engine = compiled.engine();
+        let pre = match &code {
+            ModuleCode::Ao { .. } => self.linker.instantiate_pre(compiled),
+            ModuleCode::Emscripten { format } => {
+                emscripten::linker(engine, compiled, *format)?.instantiate_pre(compiled)
+            }
         };
         let pre = pre.map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
-        let loaded = Arc::new(LoadedModule::new(id, wasm, format, pre, !metered)?);
+        let loaded = Arc::new(LoadedModule::new(id, code, pre, facts));
         self.loaded.lock().unwrap().insert(id, loaded.clone());
         Ok(loaded)
     }

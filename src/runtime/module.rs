@@ -46,15 +46,10 @@ pub(crate) enum ModuleCode {
     Emscripten { format: ModuleFormat },
 }
 
-impl LoadedModule {
-    pub(crate) fn new(
-        id: ModuleId,
-        wasm: &[u8],
-        format: ModuleFormat,
-        pre: InstancePre<HostState>,
-        fuel: bool,
-    ) -> Result<Self, super::RuntimeError> {
-        let code = match format {
+impl ModuleCode {
+    /// `wasm`'s, as a module of `format` (ao's own needs its Lua library section).
+    pub(crate) fn of(id: ModuleId, wasm: &[u8], format: ModuleFormat) -> Result<Self, super::RuntimeError> {
+        Ok(match format {
             ModuleFormat::Ao => {
                 let lua_bundle = bundle::find_custom_section(wasm, bundle::SECTION_NAME).ok_or_else(|| {
                     super::RuntimeError::InvalidModule(format!("module {id} has no `{}` section", bundle::SECTION_NAME))
@@ -62,18 +57,40 @@ impl LoadedModule {
                 ModuleCode::Ao { lua_bundle: lua_bundle.into() }
             }
             format => ModuleCode::Emscripten { format },
-        };
-        let (data_pages, initial_memory) = (data_pages(wasm), initial_memory(wasm));
-        Ok(LoadedModule {
+        })
+    }
+}
+
+/// What loading a module reads from its wasm besides compiling it: whether it brings a meter of
+/// its own, the pages its data segments write and the memory it starts with. Kept beside its
+/// compilation in the cache, so a cached module loads without its wasm.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct ModuleFacts {
+    /// Whether it imports `metering.usegas` or its format injects that meter.
+    pub(crate) metered: bool,
+    pub(crate) data_pages: Option<Vec<u32>>,
+    pub(crate) initial_memory: Option<u64>,
+}
+
+impl ModuleFacts {
+    pub(crate) fn of(wasm: &[u8], format: ModuleFormat) -> Self {
+        let metered = format.injected_meter().is_some() || super::emscripten::imports_meter(wasm);
+        ModuleFacts { metered, data_pages: data_pages(wasm), initial_memory: initial_memory(wasm) }
+    }
+}
+
+impl LoadedModule {
+    pub(crate) fn new(id: ModuleId, code: ModuleCode, pre: InstancePre<HostState>, facts: ModuleFacts) -> Self {
+        LoadedModule {
             id,
             pre,
             code,
-            fuel,
+            fuel: !facts.metered,
             boot_image: OnceLock::new(),
             fresh_pages: Default::default(),
-            data_pages,
-            initial_memory,
-        })
+            data_pages: facts.data_pages,
+            initial_memory: facts.initial_memory,
+        }
     }
 
     /// Bytes of linear memory a process of it starts with, if known.

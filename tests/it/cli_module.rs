@@ -125,6 +125,38 @@ fn a_remote_module_is_found_by_name_and_imported_to_verify_and_fork() {
     assert_eq!(ok(b, &["eval", "near", "return N"]), "42", "the fork runs on the imported module");
 }
 
+/// A registered module compiled once loads from the cache with what loading needs of its wasm
+/// kept beside the compiled code (`cache/<id>-<key>.facts`), so later commands do not read the
+/// module's item from the store: with that item damaged, commands go on while the cache has the
+/// module, and say which module is damaged once the cache is gone.
+#[test]
+#[cfg_attr(ao_no_node, ignore = "needs Node.js, for the npm peers in tools/npm")]
+fn a_cached_module_runs_without_reading_its_stored_wasm() {
+    let wasm = published("aos2_0_4_32.wasm");
+    let home = node_home();
+    let home = home.path();
+    let module = ok(home, &["module", "add", &wasm, "-f", "wasm32-unknown-emscripten4"]);
+    ok(home, &["spawn", "p", "--module", &module]);
+    assert_eq!(ok(home, &["eval", "p", "X = 6 * 7 return X"]), "42");
+    let cached: Vec<String> = std::fs::read_dir(home.join("cache"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(&module))
+        .collect();
+    assert_eq!(cached.len(), 2, "the code and its facts: {cached:?}");
+    assert!(cached.iter().any(|name| name.ends_with(".facts")), "{cached:?}");
+
+    let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
+    assert_eq!(db.execute("UPDATE modules SET item = x'00' WHERE id = ?1", [&module]).unwrap(), 1);
+    drop(db);
+    assert_eq!(ok(home, &["eval", "p", "return X + 1"]), "43");
+
+    std::fs::remove_dir_all(home.join("cache")).unwrap();
+    let out = ao(home, &["eval", "p", "return X + 2"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("module {module}")), "{}", stderr(&out));
+}
+
 /// The published aos-sqlite module (wasm64): a database kept across commands (the process is
 /// restored from its checkpoint by each one), and results of its older aos shown as aos shows them
 /// (`Output.data.output`; numbers as JavaScript writes them).

@@ -1,7 +1,8 @@
 //! On-disk cache of compiled modules: `<dir>/<module id>-<engine key>.cwasm`, so a process starts
 //! without recompiling, and beside it (for the published formats) `….facts`, JSON of what else
-//! loading reads from the wasm, so it starts without reading the wasm either. The engine key changes with wasmtime's version and
-//! settings, and with the revision of the meter injected before compiling (`loop_meter.rs`).
+//! loading reads from the wasm, so it starts without reading the wasm either. The engine key
+//! changes with wasmtime's version and settings, and with the revision of the meter injected
+//! before compiling (`loop_meter.rs`).
 //!
 //! Loaded files are memory-mapped, so a cache file must never be modified in place while some
 //! `ao` may have it mapped: files are only ever created whole (temporary file + rename) or

@@ -63,7 +63,9 @@ impl ModuleCode {
 
 /// What loading a module reads from its wasm besides compiling it: whether it brings a meter of
 /// its own, the pages its data segments write and the memory it starts with. Kept beside its
-/// compilation in the cache, so a cached module loads without its wasm.
+/// compilation in the cache, so a cached module loads without its wasm. (A file whose fields do
+/// not parse is computed again; if what a field means changes, raise `loop_meter::REVISION`,
+/// which is in the cache's key.)
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ModuleFacts {
     /// Whether it imports `metering.usegas` or its format injects that meter.

@@ -1,4 +1,5 @@
-//! Loading modules: the on-disk cache of compiled code, and modules that are not ao modules.
+//! Loading modules: the on-disk cache of compiled code, modules that are not ao modules, and a
+//! module's own `start` function under the loop meter.
 use std::fs;
 
 use ao::runtime::{AOS_MODULE, Limits, Runtime, RuntimeConfig, RuntimeError, aos_module_id};
@@ -67,4 +68,50 @@ fn a_wasm_module_without_the_ao_abi_is_refused() {
             ao::runtime::ModuleId::sha256(empty)
         )
     );
+}
+
+/// A module in ao's format written by hand, with a `start` function that loops (so it spends the
+/// loop meter's counter) before it sets a flag; `handle` answers whether the flag is set. The loop
+/// meter takes the `start` section out of the module and the host calls the function once the
+/// counter holds the cap: were it run by instantiation as wasm does, the counter would be empty
+/// and the loop would trap; were it not called, the flag would stay unset.
+const STARTED_MODULE: &str = r#"(module
+    (memory (export "memory") 1)
+    (global $started (mut i32) (i32.const 0))
+    (global $next (mut i32) (i32.const 1024))
+    (data (i32.const 16) "{\"ok\":true,\"response\":{\"Output\":\"started\"}}\00")
+    (data (i32.const 512) "{\"ok\":true,\"response\":{\"Output\":\"not started\"}}\00")
+    (func $init (local $i i32)
+        (block $done (loop $next
+            (br_if $done (i32.ge_u (local.get $i) (i32.const 1000)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $next)))
+        (global.set $started (i32.const 1)))
+    (start $init)
+    (func (export "ao_boot") (param i32 i32) (result i32) (i32.const 0))
+    (func (export "ao_alloc") (param $size i32) (result i32) (local $at i32)
+        (local.set $at (global.get $next))
+        (global.set $next (i32.add (global.get $next) (local.get $size)))
+        (local.get $at))
+    (func (export "ao_free") (param i32))
+    (func (export "handle") (param i32 i32) (result i32)
+        (select (i32.const 16) (i32.const 512) (global.get $started)))
+    (@custom "ao-lua-bundle" "")
+)"#;
+
+#[test]
+fn a_modules_start_function_runs_under_the_meter_when_instantiated_and_restored() {
+    let wasm = wat::parse_str(STARTED_MODULE).unwrap();
+    let module = crate::support::runtime().load(&wasm).unwrap();
+    let mut process = ao::runtime::Process::boot(module, Limits::default()).unwrap();
+    let output = |process: &mut ao::runtime::Process| {
+        let evaluation = process.handle("{}", "{}").unwrap();
+        evaluation.outcome.unwrap()["Output"].as_str().unwrap().to_string()
+    };
+    assert_eq!(output(&mut process), "started");
+    // A restored process is a fresh instance too: its start function runs again, then its memory
+    // is the snapshot's.
+    let snapshot = process.snapshot().unwrap();
+    let mut restored = ao::runtime::Process::restore(process.module().clone(), process.limits(), snapshot).unwrap();
+    assert_eq!(output(&mut restored), "started");
 }

@@ -198,10 +198,12 @@ impl Drop for Reader<'_> {
     }
 }
 
-/// The store's tables. Those whose rows hold items or results (a kilobyte or more: a signed item
-/// and its assignment are ~1 KB together) are rowid tables: a WITHOUT ROWID table keeps at most
-/// ~1 KB of a row in its B-tree page and moves the rest to an overflow page of its own, which
-/// made each slot cost ~4.6 KB of pages written (twice: the WAL, then the database).
+/// The store's tables. Those whose rows hold items, results or memory pages (a kilobyte or more:
+/// a signed item and its assignment are ~1 KB together, a compressed 16 KiB memory page up to
+/// 16 KB) are rowid tables: a WITHOUT ROWID table keeps at most ~1 KB of a row in its B-tree page
+/// and moves the rest to overflow pages of its own, the last mostly empty, which made each slot
+/// cost ~4.6 KB of pages written (twice: the WAL, then the database), and a 1000-message fan-out
+/// write 1,256 pages for its ~2 MB of changed memory pages (885 as a rowid table).
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS processes (
@@ -246,7 +248,7 @@ CREATE TABLE IF NOT EXISTS checkpoint_pages (
     sha256 BLOB NOT NULL,
     data BLOB NOT NULL,
     PRIMARY KEY (process, page)
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS cron_processes (process TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS cron_results (
     process TEXT NOT NULL,
@@ -326,7 +328,7 @@ pub(crate) fn id_column(row: &rusqlite::Row, index: usize) -> rusqlite::Result<I
 
 /// The schema `SCHEMA` and `migrate` make, as `PRAGMA user_version` records it (raise it when
 /// either changes; an older `ao` leaves it at 0, which makes the next open check everything).
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// Names in-memory databases apart within this process.
 static MEMORY_STORES: AtomicU64 = AtomicU64::new(0);
@@ -482,7 +484,7 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         }
         tx.commit()?;
     }
-    for table in ["schedule", "results", "cron_results"] {
+    for table in ["schedule", "results", "cron_results", "checkpoint_pages"] {
         if is_without_rowid(conn, table)? {
             rebuild_as_rowid_table(conn, table)?;
         }
@@ -1004,6 +1006,9 @@ mod tests {
              CREATE TABLE results (process TEXT NOT NULL, slot INTEGER NOT NULL, result TEXT NOT NULL,
              PRIMARY KEY (process, slot)) WITHOUT ROWID;
              INSERT INTO results VALUES ('p', 0, '{}');
+             CREATE TABLE checkpoint_pages (process TEXT NOT NULL, page INTEGER NOT NULL, sha256 BLOB NOT NULL,
+             data BLOB NOT NULL, PRIMARY KEY (process, page)) WITHOUT ROWID;
+             INSERT INTO checkpoint_pages VALUES ('p', 7, x'0a', x'0b');
              CREATE TABLE undelivered (id TEXT PRIMARY KEY, target TEXT NOT NULL, from_process TEXT NOT NULL,
              item BLOB NOT NULL) WITHOUT ROWID;
              INSERT INTO undelivered VALUES ('m', 't', 'p', x'00');",
@@ -1026,7 +1031,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(kept, ("t".into(), "m".into(), NOT_LOCAL.into(), -1), "undelivered records survive, with a reason");
-        for table in ["schedule", "results", "cron_results"] {
+        for table in ["schedule", "results", "cron_results", "checkpoint_pages"] {
             assert!(!is_without_rowid(conn, table).unwrap(), "{table} is a rowid table");
         }
         let moved: (String, Vec<u8>, String) = conn
@@ -1038,6 +1043,12 @@ mod tests {
             )
             .unwrap();
         assert_eq!(moved, ("a".into(), vec![2], "{}".into()), "the rows moved with their tables");
+        let page: (i64, Vec<u8>, Vec<u8>) = conn
+            .query_row("SELECT page, sha256, data FROM checkpoint_pages WHERE process = 'p'", [], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
+            .unwrap();
+        assert_eq!(page, (7, vec![10], vec![11]), "memory pages moved too");
         let plan: String = conn
             .query_row("EXPLAIN QUERY PLAN SELECT slot FROM schedule WHERE message = 'm'", [], |row| row.get(3))
             .unwrap();

@@ -178,8 +178,11 @@ pub fn report_result(
         if !output.is_empty() {
             println!("{}", for_stdout(global, &output));
         }
-        for message in result.messages.iter().filter(|_| !global.quiet) {
-            println!("{}", describe_sent(message, global.color(false)));
+        if !global.quiet && !result.messages.is_empty() {
+            // One write for them all: a fan-out's thousand lines cost a thousand writes otherwise.
+            let color = global.color(false);
+            let sent: Vec<String> = result.messages.iter().map(|message| describe_sent(message, color)).collect();
+            println!("{}", sent.join("\n"));
         }
     }
     let Some(text) = &result.error else { return Ok(()) };

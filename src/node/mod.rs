@@ -28,6 +28,7 @@ mod session;
 mod store;
 mod undelivered;
 mod verify;
+mod wal;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -11,6 +11,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::cron::Tick;
 use super::undelivered::NOT_LOCAL;
+use super::wal::{self, Checkpointer};
 use crate::protocol::Id;
 
 #[derive(Debug, thiserror::Error)]
@@ -160,7 +161,7 @@ pub struct NewCheckpoint {
 /// Where a store keeps its database.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreLocation {
-    /// `ao.sqlite` in this directory (WAL, fsync on commit).
+    /// `ao.sqlite` in this directory (WAL, fsync on commit; the WAL checkpointed by `wal.rs`).
     Home(PathBuf),
     /// In memory, gone when the node is dropped (tests, scratch nodes).
     Memory,
@@ -176,6 +177,8 @@ pub struct Store {
     target: String,
     flags: OpenFlags,
     shown: String,
+    /// What copies the WAL into the database (a home's store; one in memory has no WAL).
+    checkpointer: Option<Checkpointer>,
 }
 
 /// A connection of the reading pool, returned to it when dropped.
@@ -352,6 +355,7 @@ impl Store {
         let mut store = Store {
             writer: Mutex::new(open_connection(&target, flags, &shown)?),
             readers: Mutex::default(),
+            checkpointer: None,
             target,
             flags,
             shown,
@@ -361,6 +365,14 @@ impl Store {
             let open_error = |source| StoreError::Open { path: store.shown.clone(), source };
             writer.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
             writer.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
+            writer.wal_hook(Some(wal::note_frames));
+            let checkpointer = Checkpointer::new(store.target.clone(), store.flags);
+            // A WAL an earlier run left (it stays when connections close).
+            let left = std::fs::metadata(format!("{}-wal", store.target)).is_ok_and(|wal| wal.len() > 0);
+            if left {
+                checkpointer.wake();
+            }
+            store.checkpointer = Some(checkpointer);
         }
         // A store at the current schema (most opens) skips creating and migrating.
         let version: i64 = writer.query_row("PRAGMA user_version", [], |row| row.get(0))?;
@@ -383,6 +395,9 @@ impl Store {
             .map_err(|source| E::from(locked_or(source, &self.shown)))?;
         let value = work(&Tx { tx: &tx })?;
         tx.commit().map_err(|source| E::from(locked_or(source, &self.shown)))?;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.committed(&conn, wal::frames_after_commit());
+        }
         Ok(value)
     }
 
@@ -419,7 +434,7 @@ fn configure_sqlite() {
 }
 
 /// A connection with the store's settings.
-fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Result<Connection, StoreError> {
+pub(crate) fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Result<Connection, StoreError> {
     configure_sqlite();
     let open_error = |source| StoreError::Open { path: shown.to_string(), source };
     let conn = Connection::open_with_flags(target, flags).map_err(open_error)?;
@@ -429,6 +444,8 @@ fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Result<Connec
     conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
     // Savepoint journals (a group commit's pushes) in memory, not in a temporary file.
     conn.pragma_update(None, "temp_store", "MEMORY").map_err(open_error)?;
+    // The WAL stays when the last connection closes: `wal.rs` checkpoints it off the commit path.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true).map_err(open_error)?;
     Ok(conn)
 }
 

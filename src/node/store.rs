@@ -370,7 +370,7 @@ impl Store {
             // A WAL an earlier run left (it stays when connections close).
             let left = std::fs::metadata(format!("{}-wal", store.target)).is_ok_and(|wal| wal.len() > 0);
             if left {
-                checkpointer.wake();
+                checkpointer.wake_at_open();
             }
             store.checkpointer = Some(checkpointer);
         }
@@ -389,6 +389,9 @@ impl Store {
     /// Runs `work` in one write transaction, committed (and synced) only if it returns Ok. One
     /// at a time: a second writer waits for the first.
     pub fn write<T, E: From<StoreError>>(&self, work: impl FnOnce(&Tx) -> Result<T, E>) -> Result<T, E> {
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.settle();
+        }
         let mut conn = self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)

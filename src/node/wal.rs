@@ -7,8 +7,14 @@
 //! when a store opens on a WAL an earlier run left, and after a commit that leaves the WAL long,
 //! while the node goes on evaluating. Connections leave the WAL in place when they close (the
 //! next open reads it back); a commit that finds the WAL past [`WAL_MAX_FRAMES`] (the thread fell
-//! behind, or commands never lived long enough for it to finish) checkpoints itself before
-//! returning, as SQLite would, so the WAL stays bounded.
+//! behind) checkpoints itself before returning, as SQLite would, so the WAL stays bounded.
+//!
+//! A store that opens on a WAL an earlier run left must see that checkpoint finish before its
+//! first write: SQLite forgets at an open how much of the WAL had been copied, so the WAL starts
+//! over (and the next open finds it short) only when a write begins with all of it copied. A
+//! short command after a long one would otherwise start copying the long one's WAL again, exit
+//! before finishing, and leave the same work to every command after it. So the first write waits
+//! for that one checkpoint, which by then has mostly run beside the command's own work.
 use std::cell::Cell;
 use std::ffi::c_int;
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
@@ -60,6 +66,8 @@ struct State {
     started: bool,
     wanted: bool,
     stopped: bool,
+    /// A checkpoint of the WAL an earlier run left is wanted or under way.
+    opening: bool,
     /// The WAL's length when the thread was last woken after a commit.
     woken_at: c_int,
 }
@@ -96,6 +104,22 @@ impl Checkpointer {
         }
     }
 
+    /// Asks for a checkpoint of the WAL an earlier run left, which [`Self::settle`] waits for.
+    pub(crate) fn wake_at_open(&self) {
+        self.state.0.lock().unwrap_or_else(PoisonError::into_inner).opening = true;
+        self.wake();
+    }
+
+    /// Waits for the checkpoint [`Self::wake_at_open`] asked for, if it is not done (before a
+    /// write: see the module's documentation).
+    pub(crate) fn settle(&self) {
+        let (lock, signal) = &*self.state;
+        let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        while state.opening && state.started {
+            state = signal.wait(state).unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
     /// Asks for a checkpoint (one more after the one under way, however often it is asked).
     pub(crate) fn wake(&self) {
         let (lock, signal) = &*self.state;
@@ -110,7 +134,7 @@ impl Checkpointer {
             // Without the thread, commits still checkpoint past `WAL_MAX_FRAMES`.
             state.started = spawned.is_ok();
         }
-        signal.notify_one();
+        signal.notify_all();
     }
 }
 
@@ -118,16 +142,25 @@ impl Drop for Checkpointer {
     fn drop(&mut self) {
         let (lock, signal) = &*self.state;
         lock.lock().unwrap_or_else(PoisonError::into_inner).stopped = true;
-        signal.notify_one();
+        signal.notify_all();
     }
 }
 
-/// The thread: a connection of its own, a checkpoint each time one is wanted.
+/// The thread: a connection of its own, a checkpoint each time one is wanted. When it ends
+/// (stopped, or its connection would not open), nobody waits for it any more.
 fn checkpoint_when_asked(target: &str, flags: OpenFlags, shared: &(Mutex<State>, Condvar)) {
-    let Ok(conn) = super::store::open_connection(target, flags, target) else { return };
+    if let Ok(conn) = super::store::open_connection(target, flags, target) {
+        checkpoint_until_stopped(&conn, shared);
+    }
     let (lock, signal) = shared;
+    let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
+    (state.started, state.opening) = (false, false);
+    signal.notify_all();
+}
+
+fn checkpoint_until_stopped(conn: &Connection, (lock, signal): &(Mutex<State>, Condvar)) {
     loop {
-        {
+        let opening = {
             let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
             while !state.wanted && !state.stopped {
                 state = signal.wait(state).unwrap_or_else(PoisonError::into_inner);
@@ -136,9 +169,14 @@ fn checkpoint_when_asked(target: &str, flags: OpenFlags, shared: &(Mutex<State>,
                 return;
             }
             state.wanted = false;
-        }
+            state.opening
+        };
         // Busy or failing, it is tried again at the next wake; commits past `WAL_MAX_FRAMES`
         // checkpoint themselves meanwhile.
-        let _ = checkpoint(&conn);
+        let _ = checkpoint(conn);
+        if opening {
+            lock.lock().unwrap_or_else(PoisonError::into_inner).opening = false;
+            signal.notify_all();
+        }
     }
 }

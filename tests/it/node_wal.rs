@@ -1,7 +1,7 @@
 //! The store's write-ahead log is copied into the database by a thread of the node, not by the
 //! commit that wrote it: what a long commit wrote reaches the database file while the node stays
-//! open, the WAL stays bounded across commands that each exit right after committing, and the
-//! home reads back whole after every one of them.
+//! open, the WAL stays bounded across commands that each exit right after committing, a short
+//! command after a long one starts the WAL over, and the home reads back whole after every one.
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -70,4 +70,25 @@ fn the_wal_stays_bounded_across_commands_and_the_home_reads_back_whole() {
     assert_eq!(check, "ok");
     let slots: u64 = db.query_row("SELECT COUNT(*) FROM schedule", [], |row| row.get(0)).unwrap();
     assert_eq!(slots, 14, "the spawn and thirteen Evals");
+}
+
+/// The WAL header's checkpoint sequence number: it goes up each time the WAL starts over.
+fn wal_sequence(wal: &Path) -> u32 {
+    let header = std::fs::read(wal).unwrap();
+    u32::from_be_bytes(header[12..16].try_into().unwrap())
+}
+
+#[test]
+fn a_short_command_after_a_long_one_starts_the_wal_over() {
+    let home = node_home();
+    let home = home.path();
+    ok(home, &["spawn", "p"]);
+    ok(home, &["eval", "p", &fill("Big", 8, 7)]);
+    let wal = home.join("ao.sqlite-wal");
+    let long = wal_sequence(&wal);
+    // Its open finds the long command's WAL and copies it into the database before its own write,
+    // so that write starts the WAL over (else every later command would copy it all again).
+    ok(home, &["eval", "p", "Small = 1"]);
+    assert!(wal_sequence(&wal) > long, "the WAL went on from the long command's");
+    assert_eq!(ok(home, &["eval", "p", "return #Big + Small"]), ((8 << 20) + 1).to_string());
 }

@@ -366,6 +366,8 @@ impl Store {
             writer.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
             writer.pragma_update(None, "synchronous", "FULL").map_err(open_error)?;
             writer.wal_hook(Some(wal::note_frames));
+            // The WAL file is kept between runs; after one long commit, cut back to this.
+            writer.pragma_update(None, "journal_size_limit", wal::KEPT_WAL_BYTES).map_err(open_error)?;
             let checkpointer = Checkpointer::new(store.target.clone(), store.flags);
             // A WAL an earlier run left (it stays when connections close).
             let left = std::fs::metadata(format!("{}-wal", store.target)).is_ok_and(|wal| wal.len() > 0);
@@ -397,6 +399,8 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|source| E::from(locked_or(source, &self.shown)))?;
         let value = work(&Tx { tx: &tx })?;
+        // What a commit that writes nothing leaves there (the hook is not called) is 0.
+        wal::frames_after_commit();
         tx.commit().map_err(|source| E::from(locked_or(source, &self.shown)))?;
         if let Some(checkpointer) = &self.checkpointer {
             checkpointer.committed(&conn, wal::frames_after_commit());

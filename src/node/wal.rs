@@ -30,6 +30,10 @@ const WAKE_AFTER_FRAMES: c_int = 1000;
 /// of 4 KB pages: what a store opening reads back at most).
 const WAL_MAX_FRAMES: c_int = 4096;
 
+/// The WAL file is cut back to this length when the WAL starts over (one long commit would
+/// otherwise leave a file its size for good).
+pub(crate) const KEPT_WAL_BYTES: i64 = 16 << 20;
+
 thread_local! {
     /// The WAL's length in frames after the last commit on this thread's writing connection.
     static FRAMES: Cell<c_int> = const { Cell::new(0) };
@@ -146,16 +150,28 @@ impl Drop for Checkpointer {
     }
 }
 
-/// The thread: a connection of its own, a checkpoint each time one is wanted. When it ends
-/// (stopped, or its connection would not open), nobody waits for it any more.
+/// The thread: a connection of its own, a checkpoint each time one is wanted. However it ends
+/// (stopped, its connection would not open, a panic), nobody waits for it any more.
 fn checkpoint_when_asked(target: &str, flags: OpenFlags, shared: &(Mutex<State>, Condvar)) {
-    if let Ok(conn) = super::store::open_connection(target, flags, target) {
+    let _ended = Ended(shared);
+    let Ok(conn) = super::store::open_connection(target, flags, target) else { return };
+    // A checkpoint syncs the database before it counts pages as copied (FULL is SQLite's default
+    // too; said here so a build with another default cannot weaken it).
+    if conn.pragma_update(None, "synchronous", "FULL").is_ok() {
         checkpoint_until_stopped(&conn, shared);
     }
-    let (lock, signal) = shared;
-    let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
-    (state.started, state.opening) = (false, false);
-    signal.notify_all();
+}
+
+/// Marks the thread ended when dropped.
+struct Ended<'s>(&'s (Mutex<State>, Condvar));
+
+impl Drop for Ended<'_> {
+    fn drop(&mut self) {
+        let (lock, signal) = self.0;
+        let mut state = lock.lock().unwrap_or_else(PoisonError::into_inner);
+        (state.started, state.opening) = (false, false);
+        signal.notify_all();
+    }
 }
 
 fn checkpoint_until_stopped(conn: &Connection, (lock, signal): &(Mutex<State>, Condvar)) {

@@ -1,11 +1,13 @@
 //! How a node is set up: where its store lives (a home directory, or memory), the clock its
-//! scheduler reads, its unit key, and how far a push may go. [`NodeConfig::home`] is what the CLI
+//! scheduler reads, its unit key, which scheduler orders its processes' messages, and how far a
+//! push may go. [`NodeConfig::home`] is what the CLI
 //! uses; tests use [`NodeConfig::in_memory`] with a [`ManualClock`].
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use super::Scheduler;
 use crate::runtime::Interrupt;
 
 pub use super::store::StoreLocation;
@@ -110,6 +112,13 @@ pub struct NodeConfig {
     /// The seed of the Ed25519 key the scheduler signs assignments with and the messenger signs
     /// pushed messages with; `None`: the store's own (made when the store is created).
     pub unit_key: Option<[u8; 32]>,
+    /// The scheduler that gives messages their slots; `None`: the node's own, over its store
+    /// (the log's writes then durable with the rest of each push). Another unit (such as
+    /// `net::remote::SchedulerUnit`) makes this node its processes' compute and messenger unit:
+    /// a push first evaluates the slots that scheduler gave other writers, a process it has
+    /// that this node does not is taken in from its spawn, and what that scheduler assigned
+    /// stays assigned even when the push here then fails (the next push evaluates it).
+    pub scheduler: Option<Arc<dyn Scheduler>>,
     pub push: PushLimits,
     pub checkpoints: Checkpoints,
     /// Finish, at start, what a previous run scheduled but did not evaluate, and the cron ticks
@@ -129,6 +138,7 @@ impl NodeConfig {
             store: StoreLocation::Home(home),
             clock: Arc::new(SystemClock),
             unit_key: None,
+            scheduler: None,
             push: PushLimits::DEFAULT,
             checkpoints: Checkpoints::WhenTheyPay,
             catch_up: true,
@@ -172,6 +182,12 @@ impl NodeConfig {
         self.unit_key = Some(seed);
         self
     }
+
+    /// Has `scheduler` give messages their slots instead of the node's own.
+    pub fn with_scheduler(mut self, scheduler: Arc<dyn Scheduler>) -> Self {
+        self.scheduler = Some(scheduler);
+        self
+    }
 }
 
 impl std::fmt::Debug for NodeConfig {
@@ -180,6 +196,7 @@ impl std::fmt::Debug for NodeConfig {
             .field("store", &self.store)
             .field("module_cache", &self.module_cache)
             .field("unit_key", &self.unit_key.map(|_| "(set)"))
+            .field("scheduler", &self.scheduler.as_ref().map(|s| s.address()))
             .field("push", &self.push)
             .field("catch_up", &self.catch_up)
             .finish_non_exhaustive()

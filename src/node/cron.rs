@@ -6,7 +6,7 @@
 use crate::protocol::{Id, Tag};
 
 use super::NodeError;
-use super::scheduler::{Chain, LocalScheduler, stored_messages};
+use super::scheduler::{Chain, stored_messages};
 use super::store::Tx;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -198,10 +198,10 @@ impl Crons {
 
 /// Whether `process`, not in memory, has a cron tick due before `now`, by what the store holds:
 /// its ticks are evaluated up to the newest of its last slot's time and its newest tick.
-pub(crate) fn due_in_store(tx: &Tx, scheduler: &LocalScheduler, process: Id, now: u64) -> Result<bool, NodeError> {
+pub(crate) fn due_in_store(tx: &Tx, chain: Chain, process: Id, now: u64) -> Result<bool, NodeError> {
     let Some(spawn) = stored_messages(tx, process, 0, 0)?.pop() else { return Ok(false) };
     let crons = crons_of(spawn.item.tags()).map_err(|e| NodeError::Damaged(format!("spawn of {process}: {e}")))?;
-    let Some(crons) = Crons::new(crons, spawn.assignment.timestamp, scheduler.chain) else { return Ok(false) };
+    let Some(crons) = Crons::new(crons, spawn.assignment.timestamp, chain) else { return Ok(false) };
     let Some(tip) = tx.tip(process)? else { return Ok(false) };
     let evaluated = match tx.newest_tick(process, tip.slot)? {
         Some(newest) => tip.timestamp.max(newest + 1),

@@ -101,7 +101,7 @@ impl Node {
     /// statements count for the messages scheduled after it.
     fn drive_store(&self, item: DataItem, attest: bool) -> Result<Id, NodeError> {
         let id = item.id();
-        let scheduler = &self.shared.scheduler;
+        let scheduler = &self.shared.unit;
         let attestation = if attest { Some(statement(Statement::Attestation, id).sign(&scheduler.key)?) } else { None };
         let chain = scheduler.chain;
         self.shared.store.write(|tx| -> Result<(), NodeError> {

@@ -60,6 +60,9 @@ pub enum NodeError {
     /// the tries run out).
     #[error("other writers kept changing the processes this message touches; nothing was kept (tried {tries} times)")]
     Contended { tries: u32 },
+    /// A unit the node relies on failed (another unit as its scheduler): `kind` says how.
+    #[error("{detail}")]
+    Unit { kind: ErrorKind, detail: String },
 }
 
 /// What kind of failure an error is.
@@ -102,6 +105,7 @@ impl NodeError {
                 ErrorKind::Conflict
             }
             NodeError::Interrupted => ErrorKind::Interrupted,
+            NodeError::Unit { kind, .. } => *kind,
             NodeError::Contended { .. } | NodeError::Store(StoreError::Locked { .. }) => ErrorKind::Unavailable,
             NodeError::Damaged(_) | NodeError::Store(StoreError::Damaged(_)) => ErrorKind::Damaged,
             NodeError::Store(_) | NodeError::Runtime(_) | NodeError::Home { .. } => ErrorKind::Internal,

@@ -55,7 +55,7 @@ impl Node {
 
     /// The node's block height at `ms`.
     pub fn block_height_at(&self, ms: u64) -> u64 {
-        self.shared.scheduler.chain.height_at(ms)
+        self.shared.unit.chain.height_at(ms)
     }
 
     /// The memory of `process` now — after its newest slot (returned) and the cron ticks due
@@ -314,7 +314,7 @@ impl Tx<'_> {
         Ok(statement.query_row(params![process.to_string(), ms], |row| row.get(0))?)
     }
 
-    fn assignment_item(&self, process: Id, slot: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    pub(crate) fn assignment_item(&self, process: Id, slot: u64) -> Result<Option<Vec<u8>>, StoreError> {
         let mut statement =
             self.conn().prepare_cached("SELECT assignment_item FROM schedule WHERE process = ?1 AND slot = ?2")?;
         Ok(statement.query_row(params![process.to_string(), slot], |row| row.get(0)).optional()?)

@@ -125,7 +125,7 @@ fn deliver_outbox(
     next: &mut Vec<Evaluated>,
 ) -> Result<(), NodeError> {
     let result = &evaluated.result;
-    let key = &push.node.scheduler.key;
+    let key = &push.node.unit.key;
     let builders: Vec<ItemBuilder> = result
         .messages
         .iter()
@@ -150,11 +150,11 @@ fn deliver_outbox(
             }
         };
         let local = match item.target() {
-            Some(id) => push.process_row(id)?,
+            Some(id) => push.find_process(id)?,
             None => None,
         };
         let Some(row) = local else {
-            let detail = "not a process of this node".to_string();
+            let detail = "not a process of this node (or of its scheduler)".to_string();
             push.not_delivered(
                 Undelivered { id: Some(item.id()), ..record(target, Reason::NotLocal, detail) },
                 Some(&item),
@@ -288,7 +288,7 @@ fn assign(
     next: &mut Vec<Evaluated>,
 ) -> Result<(), NodeError> {
     let row = match process.parse::<Id>() {
-        Ok(id) => push.process_row(id)?,
+        Ok(id) => push.find_process(id)?,
         Err(_) => None,
     };
     let Some(row) = row else {
@@ -302,6 +302,13 @@ fn assign(
     }
     match deliver(push, row.id, item.clone(), next) {
         Err(NodeError::Duplicate { .. }) => Ok(()),
+        // Another unit as the scheduler, which takes no assignments from here.
+        Err(error @ NodeError::Unit { kind: ErrorKind::Invalid, .. }) => {
+            let undelivered =
+                Undelivered { id: Some(item.id()), ..record(process, Reason::AssignFailed, error.to_string()) };
+            push.not_delivered(undelivered, None);
+            Ok(())
+        }
         other => other,
     }
 }

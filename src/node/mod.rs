@@ -45,7 +45,7 @@ pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
 pub use lookup::{HeldItem, ScheduleEntry, SchedulePage, ScheduleRange};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo, module_of};
 pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text, value_text};
-pub use scheduler::{Assignment, Chain, LocalScheduler, Scheduled, Scheduler};
+pub use scheduler::{Assigned, Assignment, Chain, LocalScheduler, Scheduled, Scheduler};
 pub use session::CheckpointsWritten;
 pub use store::{LogPosition, ProcessRow, ScheduleTip, StoreError};
 pub use undelivered::{OutboxList, Reason, Undelivered};
@@ -96,12 +96,24 @@ pub struct Node {
 /// The node behind its handles.
 pub(crate) struct Shared {
     pub(crate) store: Arc<Store>,
-    pub(crate) scheduler: LocalScheduler,
+    /// The node's own units' key, chain and clock (its messenger signs with the key), and its
+    /// own scheduler.
+    pub(crate) unit: Arc<LocalScheduler>,
+    /// What gives messages their slots: `unit`, unless the configuration names another.
+    pub(crate) scheduler: Arc<dyn Scheduler>,
     pub(crate) compute: ComputeUnit,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) push_limits: PushLimits,
     pub(crate) checkpoints: Checkpoints,
     pub(crate) committer: commit::GroupCommit,
+}
+
+impl Shared {
+    /// Whether the node's own scheduler gives the slots (then its store has every process there
+    /// is to deliver to).
+    pub(crate) fn schedules_here(&self) -> bool {
+        std::ptr::addr_eq(Arc::as_ptr(&self.scheduler), Arc::as_ptr(&self.unit))
+    }
 }
 
 /// How often a push starts over when other writers keep changing what it touched.
@@ -129,9 +141,11 @@ impl Node {
         let key = Ed25519Key::from_seed(config.unit_key.unwrap_or(seed));
         let chain = Chain { genesis_ms };
         let drive: Arc<dyn crate::runtime::DriveSource> = drive::StoreDrive::new(store.clone());
-        let scheduler = LocalScheduler { key, chain, clock: config.clock.clone(), store: store.clone() };
+        let unit = Arc::new(LocalScheduler { key, chain, clock: config.clock.clone(), store: store.clone() });
+        let scheduler = config.scheduler.unwrap_or_else(|| unit.clone());
         let shared = Shared {
             store,
+            unit,
             scheduler,
             compute: ComputeUnit::new(runtime, chain, drive),
             clock: config.clock,
@@ -156,14 +170,14 @@ impl Node {
         Node { shared: self.shared.clone(), interrupt: Some(interrupt) }
     }
 
-    /// The address of the node's units (the scheduler and messenger key).
+    /// The address of the node's own units (its scheduler's and messenger's key).
     pub fn unit_address(&self) -> String {
-        self.shared.scheduler.address()
+        self.shared.unit.address()
     }
 
-    /// The node's scheduler.
+    /// The scheduler that gives this node's messages their slots (its own, unless configured).
     pub fn scheduler(&self) -> &dyn Scheduler {
-        &self.shared.scheduler
+        self.shared.scheduler.as_ref()
     }
 
     /// Spawns a process, signed by `wallet`; returns its boot result.
@@ -183,9 +197,9 @@ impl Node {
             tags.retain(|t| t.name != "Name");
             tags.insert(0, Tag::new("Name", name));
         }
-        let unit = self.unit_address();
-        tags.push(Tag::new("Authority", &unit));
-        let mut builder = spawn(module, &unit, tags, request.data, self.shared.clock.now_ms());
+        tags.push(Tag::new("Authority", self.unit_address()));
+        let scheduler = self.shared.scheduler.address();
+        let mut builder = spawn(module, &scheduler, tags, request.data, self.shared.clock.now_ms());
         builder.anchor = request.anchor;
         let item = Arc::new(builder.sign(wallet)?);
         self.spawn_item(item, request.name.as_deref())
@@ -310,7 +324,7 @@ impl Node {
             let Some(guard) = self.shared.compute.try_lock(process) else { continue };
             let is_due = match guard.as_ref() {
                 Some(live) => live.run.tick_due(now),
-                None => cron::due_in_store(&tx, &self.shared.scheduler, process, now)?,
+                None => cron::due_in_store(&tx, self.shared.unit.chain, process, now)?,
             };
             if is_due {
                 due.push(process);

@@ -20,7 +20,7 @@ use super::cron::{Tick, crons_of};
 use super::foreign::ForeignSlot;
 use super::modules::{NodeModule, module_of};
 use super::result::MessageResult;
-use super::scheduler::{Scheduled, Scheduler, stored_messages};
+use super::scheduler::{Assigned, Scheduled, stored_messages};
 use super::session::CheckpointsWritten;
 use super::store::{NewCheckpoint, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
 use super::undelivered::Undelivered;
@@ -46,6 +46,8 @@ pub(crate) struct Push<'n> {
     pub(crate) items: HashMap<Id, Arc<DataItem>>,
     /// (process, message) pairs scheduled in this push.
     scheduled: HashSet<(Id, Id)>,
+    /// Ids neither this node nor its scheduler has as a process (asked once per push).
+    nowhere: HashSet<Id>,
     /// Messages and cron ticks evaluated for the first time (what the push limit counts).
     pub(crate) evaluated: u32,
     /// What was not delivered, in the order it happened.
@@ -106,6 +108,7 @@ impl<'n> Push<'n> {
             rows: HashMap::new(),
             items: HashMap::new(),
             scheduled: HashSet::new(),
+            nowhere: HashSet::new(),
             evaluated: 0,
             undelivered: Vec::new(),
             blocked_on: None,
@@ -125,6 +128,25 @@ impl<'n> Push<'n> {
         let row = self.reader.tx().process(id)?;
         self.rows.insert(id, row.clone());
         Ok(row)
+    }
+
+    /// The process `id`, if this node has it or (when another unit is its scheduler) that
+    /// scheduler has it: then it is taken in and entered.
+    pub(crate) fn find_process(&mut self, id: Id) -> Result<Option<ProcessRow>, NodeError> {
+        if let Some(row) = self.process_row(id)? {
+            return Ok(Some(row));
+        }
+        if self.node.schedules_here() || self.nowhere.contains(&id) {
+            return Ok(None);
+        }
+        match self.enter(id) {
+            Ok(_) => self.process_row(id),
+            Err(NodeError::UnknownProcess(_)) => {
+                self.nowhere.insert(id);
+                Ok(None)
+            }
+            Err(error) => Err(error),
+        }
     }
 
     fn held(&mut self, process: Id) -> &mut Held {
@@ -170,7 +192,13 @@ impl<'n> Push<'n> {
         if self.holds(process) {
             return Ok(Vec::new());
         }
-        let row = self.process_row(process)?.ok_or(NodeError::UnknownProcess(process))?;
+        let Some(row) = self.process_row(process)? else {
+            if self.node.schedules_here() {
+                return Err(NodeError::UnknownProcess(process));
+            }
+            self.take_in_from_scheduler(process)?;
+            return Ok(Vec::new());
+        };
         let compute = &self.node.compute;
         let mut guard = self.lock(process)?;
         let tx = self.reader.tx();
@@ -223,7 +251,58 @@ impl<'n> Push<'n> {
         for evaluated in &new {
             self.stage(evaluated);
         }
+        let theirs = self.node.scheduler.after(process, &tip)?;
+        self.evaluate_theirs(process, &theirs)?;
         Ok(new)
+    }
+
+    /// Takes in a process this node does not have from the scheduler, if it has it (another
+    /// unit's; the node's own has only what the store has): boots it from its spawn and
+    /// evaluates its schedule so far. What those slots sent is not delivered again.
+    fn take_in_from_scheduler(&mut self, process: Id) -> Result<(), NodeError> {
+        let spawn = self.node.scheduler.messages(process, 0, 0)?.pop().ok_or(NodeError::UnknownProcess(process))?;
+        let scheduled = &spawn.scheduled;
+        if scheduled.item.id() != process {
+            return Err(NodeError::Damaged(format!("the scheduler's slot 0 of {process} is {}", scheduled.item.id())));
+        }
+        let (owner, compute) = (scheduled.item.owner_address(), &self.node.compute);
+        self.take_in(scheduled, (&owner, None), |module| {
+            ProcessRun::boot(module, scheduled, compute.chain, &compute.drive)
+        })?;
+        self.evaluate_theirs(process, std::slice::from_ref(&spawn))?;
+        let theirs = self.node.scheduler.after(process, &scheduled.tip())?;
+        self.evaluate_theirs(process, &theirs)
+    }
+
+    /// Stages and evaluates slots another writer got from the scheduler (`process` entered),
+    /// in order; what they sent is that writer's to deliver.
+    fn evaluate_theirs(&mut self, process: Id, slots: &[ForeignSlot]) -> Result<(), NodeError> {
+        for slot in slots {
+            self.take_slot(process, slot)?;
+            self.evaluate(process, &slot.scheduled)?;
+        }
+        Ok(())
+    }
+
+    /// Stages a slot the scheduler gave, which must follow the newest one here.
+    fn take_slot(&mut self, process: Id, slot: &ForeignSlot) -> Result<(), NodeError> {
+        let expected = self.tip(process).map_or(0, |tip| tip.slot + 1);
+        if slot.scheduled.slot() != expected {
+            return Err(NodeError::Damaged(format!(
+                "the scheduler gave slot {} of {process} where slot {expected} comes next",
+                slot.scheduled.slot()
+            )));
+        }
+        self.stage_slot(process, &slot.scheduled, &slot.assignment);
+        Ok(())
+    }
+
+    /// Stages what the scheduler gave an item for `process` (entered): other writers' slots
+    /// (evaluated here), then the item's; returns the item's.
+    fn assigned(&mut self, process: Id, assigned: Assigned) -> Result<Scheduled, NodeError> {
+        self.evaluate_theirs(process, &assigned.before)?;
+        self.take_slot(process, &assigned.slot)?;
+        Ok(assigned.slot.scheduled)
     }
 
     /// Records a process spawned by `item` (the spawn itself), boots it and evaluates its spawn
@@ -238,7 +317,8 @@ impl<'n> Push<'n> {
             return Err(NodeError::Duplicate { message: id, process: id });
         }
         let guard = self.lock(id)?;
-        let (scheduled, assignment) = self.node.scheduler.schedule(id, item.clone(), None, 0)?;
+        let assigned = self.node.scheduler.schedule(id, item.clone(), None, 0)?;
+        let ForeignSlot { scheduled, assignment } = assigned.slot;
         let run = ProcessRun::boot(&module, &scheduled, self.node.compute.chain, &self.node.compute.drive)
             .map_err(|e| NodeError::CannotBoot(e.to_string()))?;
         let row = ProcessRow { id, owner: item.owner_address(), name: name.map(str::to_string), module: module_id };
@@ -252,7 +332,7 @@ impl<'n> Push<'n> {
         let mut guard = guard;
         *guard = Some(live);
         self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
-        self.stage_slot(id, &scheduled, assignment);
+        self.stage_slot(id, &scheduled, &assignment);
         let mut boot = self.evaluate(id, &scheduled)?;
         Ok(boot.pop().expect("a spawn is evaluated"))
     }
@@ -315,7 +395,7 @@ impl<'n> Push<'n> {
                     scheduled.slot()
                 )));
             }
-            self.stage_slot(id, scheduled, (*foreign.assignment).clone());
+            self.stage_slot(id, scheduled, &foreign.assignment);
             last = self.evaluate(id, scheduled)?.pop().map(|e| e.result);
         }
         last.ok_or_else(|| NodeError::Damaged("an empty schedule".into()))
@@ -341,7 +421,7 @@ impl<'n> Push<'n> {
         let kept = if slot == 0 { &[spawn][..] } else { &[spawn, at][..] };
         for (foreign, result) in kept.iter().zip(results) {
             let scheduled = &foreign.scheduled;
-            self.stage_slot(id, scheduled, (*foreign.assignment).clone());
+            self.stage_slot(id, scheduled, &foreign.assignment);
             let position = super::store::LogPosition { slot: scheduled.slot(), timestamp: 0, rank: 0 };
             let message = Some(scheduled.assignment.message);
             self.stage(&Evaluated { process: id, position, message, tick: None, result: result.clone() });
@@ -357,9 +437,8 @@ impl<'n> Push<'n> {
         }
         let not_before = self.live(process).run.cron_cursor;
         let tip = self.held(process).tip;
-        let (scheduled, assignment) = self.node.scheduler.schedule(process, item, tip.as_ref(), not_before)?;
-        self.stage_slot(process, &scheduled, assignment);
-        Ok(scheduled)
+        let assigned = self.node.scheduler.schedule(process, item, tip.as_ref(), not_before)?;
+        self.assigned(process, assigned)
     }
 
     /// Schedules and evaluates `deliveries` (to processes entered) in order, as `schedule` and
@@ -374,8 +453,9 @@ impl<'n> Push<'n> {
             let key = (*process, item.id());
             repeats |= !seen.insert(key) || self.scheduled.contains(&key) || tx.is_scheduled(key.0, key.1)?;
         }
-        if deliveries.len() < PIPELINE_FROM || repeats {
-            // (A repeat is reported where it happens, one by one.)
+        if deliveries.len() < PIPELINE_FROM || repeats || !self.node.schedules_here() {
+            // (A repeat is reported where it happens, one by one. Another unit's assignments
+            // are durable when made: none is made ahead of what is evaluated.)
             let mut all = Vec::with_capacity(deliveries.len());
             for (process, item) in deliveries {
                 let scheduled = self.schedule(*process, item.clone())?;
@@ -393,8 +473,7 @@ impl<'n> Push<'n> {
                 tips.insert(*process, (self.held(*process).tip, not_before));
             }
         }
-        let node = self.node;
-        let scheduler = &node.scheduler;
+        let scheduler = self.node.scheduler.as_ref();
         std::thread::scope(|both| {
             // Unbounded: a bounded channel made the assigning thread, ahead, wait for room, and
             // each `recv` here pay a futex wake-up to let it go on (~15 µs per message).
@@ -403,8 +482,8 @@ impl<'n> Push<'n> {
                 for (process, item) in deliveries {
                     let (tip, not_before) = tips.get_mut(process).expect("every target's tip was read");
                     let made = scheduler.schedule(*process, item.clone(), tip.as_ref(), *not_before);
-                    if let Ok((scheduled, _)) = &made {
-                        *tip = Some(scheduled.tip());
+                    if let Ok(assigned) = &made {
+                        *tip = Some(assigned.slot.scheduled.tip());
                     }
                     // The receiver is gone when the evaluating side stopped on an error.
                     if assigned.send(made).is_err() {
@@ -414,15 +493,15 @@ impl<'n> Push<'n> {
             });
             let mut all = Vec::with_capacity(deliveries.len());
             for (process, _) in deliveries {
-                let (scheduled, assignment) = receive.recv().expect("one assignment per delivery")?;
-                self.stage_slot(*process, &scheduled, assignment);
+                let assigned = receive.recv().expect("one assignment per delivery")?;
+                let scheduled = self.assigned(*process, assigned)?;
                 all.push(self.evaluate(*process, &scheduled)?);
             }
             Ok(all)
         })
     }
 
-    fn stage_slot(&mut self, process: Id, scheduled: &Scheduled, assignment: DataItem) {
+    fn stage_slot(&mut self, process: Id, scheduled: &Scheduled, assignment: &DataItem) {
         self.held(process).tip = Some(scheduled.tip());
         self.scheduled.insert((process, scheduled.assignment.message));
         self.items.insert(scheduled.assignment.message, scheduled.item.clone());

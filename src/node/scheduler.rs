@@ -2,13 +2,17 @@
 //! timestamp, a block height and its link in the hash chain, and signs the assignment
 //! (`ao-protocol.md` §6.1-6.3). [`Scheduler`] is what the rest of the node asks of a scheduler;
 //! [`LocalScheduler`] is the node's own, over its store (an assignment it makes is durable when
-//! the push that made it commits).
+//! the push that made it commits). Another unit can be the node's scheduler
+//! ([`NodeConfig::with_scheduler`](super::NodeConfig::with_scheduler); `net::remote::SchedulerUnit`
+//! is one over HTTP): then the node computes and delivers, and keeps the slots that scheduler
+//! assigns, with its signed assignments, in its store.
 use std::sync::Arc;
 
 use rand::RngCore;
 
 use super::NodeError;
 use super::config::Clock;
+use super::foreign::ForeignSlot;
 use super::store::{ScheduleTip, SlotRow, Store, Tx};
 use crate::protocol::ao::{self, hash_chain};
 use crate::protocol::{DataItem, Ed25519Key, Id};
@@ -106,22 +110,49 @@ impl Scheduled {
 /// What the node asks of a scheduler: a process's messages in order, its newest slot, and a slot
 /// for a new message.
 pub trait Scheduler: Send + Sync {
-    /// Slots `from..=to` of `process`'s schedule, in order (fewer where it ends sooner).
-    fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<Scheduled>, NodeError>;
+    /// The scheduler's address (a spawn's `Scheduler` tag names it).
+    fn address(&self) -> String;
+
+    /// Slots `from..=to` of `process`'s schedule, in order, with their signed assignments
+    /// (fewer where it ends sooner; none for a process it does not have).
+    fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<ForeignSlot>, NodeError>;
 
     /// The newest slot of `process`'s schedule, `None` if it has none.
     fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, NodeError>;
 
-    /// Gives `item` the slot after `tip` (`None`: slot 0, the spawn) of `process`'s schedule, at
-    /// the scheduler's time but not before `not_before` (ms: the cron ticks the process has
-    /// evaluated); returns it and the signed assignment item.
+    /// The slots of `process` after `tip` that the node's store may not hold yet (other
+    /// writers' since the node last looked). A scheduler over the node's own store has none:
+    /// everything it assigned is in that store, and a push that built on an older tip fails its
+    /// commit and starts over.
+    fn after(&self, process: Id, tip: &ScheduleTip) -> Result<Vec<ForeignSlot>, NodeError>;
+
+    /// Gives `item` a slot of `process`'s schedule after `tip` (`None`: slot 0, the spawn), at
+    /// the scheduler's time but, where it can, not before `not_before` (ms: the cron ticks the
+    /// process has evaluated). A scheduler others write to may have given the slots after `tip`
+    /// to other messages first: they come back too, in order, to be evaluated before it.
     fn schedule(
         &self,
         process: Id,
         item: Arc<DataItem>,
         tip: Option<&ScheduleTip>,
         not_before: u64,
-    ) -> Result<(Scheduled, DataItem), NodeError>;
+    ) -> Result<Assigned, NodeError>;
+}
+
+/// What scheduling an item gave: its slot, after the ones other writers got since the tip the
+/// node knew.
+#[derive(Debug, Clone)]
+pub struct Assigned {
+    /// Other writers' slots between that tip and the item's (none from the node's own scheduler).
+    pub before: Vec<ForeignSlot>,
+    pub slot: ForeignSlot,
+}
+
+impl Assigned {
+    /// The item's slot alone, as the node's own scheduler gives it.
+    fn alone(scheduled: Scheduled, assignment: DataItem) -> Assigned {
+        Assigned { before: Vec::new(), slot: ForeignSlot { scheduled, assignment: Arc::new(assignment) } }
+    }
 }
 
 /// The node's own scheduler: its store's schedule, its unit key, its clock.
@@ -146,12 +177,34 @@ pub(crate) fn stored_messages(tx: &Tx, process: Id, from: u64, to: u64) -> Resul
 }
 
 impl Scheduler for LocalScheduler {
-    fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<Scheduled>, NodeError> {
-        stored_messages(&self.store.read()?.tx(), process, from, to)
+    fn address(&self) -> String {
+        LocalScheduler::address(self)
+    }
+
+    fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<ForeignSlot>, NodeError> {
+        let reader = self.store.read()?;
+        let tx = reader.tx();
+        let slots = stored_messages(&tx, process, from, to)?;
+        slots
+            .into_iter()
+            .map(|scheduled| {
+                let slot = scheduled.slot();
+                let bytes = tx
+                    .assignment_item(process, slot)?
+                    .ok_or_else(|| NodeError::Damaged(format!("slot {slot} of {process} has no assignment")))?;
+                let assignment = DataItem::parse(&bytes)
+                    .map_err(|e| NodeError::Damaged(format!("the assignment of slot {slot} of {process}: {e}")))?;
+                Ok(ForeignSlot { scheduled, assignment: Arc::new(assignment) })
+            })
+            .collect()
     }
 
     fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, NodeError> {
         Ok(self.store.read()?.tx().tip(process)?)
+    }
+
+    fn after(&self, _process: Id, _tip: &ScheduleTip) -> Result<Vec<ForeignSlot>, NodeError> {
+        Ok(Vec::new())
     }
 
     fn schedule(
@@ -160,8 +213,10 @@ impl Scheduler for LocalScheduler {
         item: Arc<DataItem>,
         tip: Option<&ScheduleTip>,
         not_before: u64,
-    ) -> Result<(Scheduled, DataItem), NodeError> {
-        assign(&self.key, self.chain, process, item, tip, (self.clock.now_ms(), not_before))
+    ) -> Result<Assigned, NodeError> {
+        let (scheduled, assignment) =
+            assign(&self.key, self.chain, process, item, tip, (self.clock.now_ms(), not_before))?;
+        Ok(Assigned::alone(scheduled, assignment))
     }
 }
 

@@ -8,7 +8,7 @@ use super::compute::core::{Evaluated, ProcessRun};
 use super::envelope;
 use super::inspect::Recomputed;
 use super::result::MessageResult;
-use super::scheduler::{Scheduled, Scheduler};
+use super::scheduler::{Scheduled, stored_messages};
 use super::store::{LogPosition, LogRow, ScheduleTip};
 use super::{Node, NodeError};
 use crate::protocol::{Id, Tag};
@@ -63,7 +63,6 @@ impl Node {
         to: Option<u64>,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<Result<Verified, Difference>, NodeError> {
-        let scheduler = &self.shared.scheduler;
         let reader = self.shared.store.read()?;
         let tx = reader.tx();
         let row = tx.process(process)?.ok_or(NodeError::UnknownProcess(process))?;
@@ -75,7 +74,7 @@ impl Node {
         };
         let checkpoint = tx.checkpoint(process, to)?;
         let module = self.shared.compute.module(&tx, row.module)?;
-        let spawn = scheduler.messages(process, 0, 0)?.pop().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
+        let spawn = stored_messages(&tx, process, 0, 0)?.pop().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
         let compute = &self.shared.compute;
         let mut run = ProcessRun::boot(&module, &spawn, compute.chain, &compute.drive)?;
         run.set_interrupt(self.interrupt.clone());
@@ -86,7 +85,7 @@ impl Node {
         let mut from = 0;
         while from <= to {
             let last = to.min(from + PAGE - 1);
-            let messages = scheduler.messages(process, from, last)?;
+            let messages = stored_messages(&tx, process, from, last)?;
             // The stored entries through `last`, and the cron ticks after it.
             while !read_all && stored.back().is_none_or(|row| row.key().slot <= last) {
                 let page = tx.log_after(process, read_after, PAGE)?;
@@ -165,7 +164,7 @@ impl Node {
         let row = tx.process(process)?.ok_or(NodeError::UnknownProcess(process))?;
         let Some(checkpoint) = tx.checkpoint(process, u64::MAX >> 1)? else { return Ok(None) };
         let module = self.shared.compute.module(&tx, row.module)?;
-        let messages = self.shared.scheduler.messages(process, 0, checkpoint.slot)?;
+        let messages = stored_messages(&tx, process, 0, checkpoint.slot)?;
         let spawn = messages.first().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
         let compute = &self.shared.compute;
         let mut run = ProcessRun::boot(&module, spawn, compute.chain, &compute.drive)?;
@@ -212,8 +211,7 @@ impl Node {
         if slot > newest {
             return Err(NodeError::UnknownSlot { process, slot, newest });
         }
-        let scheduler = &self.shared.scheduler;
-        let spawn = scheduler.messages(process, 0, 0)?.pop().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
+        let spawn = stored_messages(&tx, process, 0, 0)?.pop().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
         let compute = &self.shared.compute;
         // A checkpoint before the slot (one at it may include cron ticks after it).
         let mut run = match slot.checked_sub(1) {
@@ -224,12 +222,12 @@ impl Node {
         let mut from = run.next_slot;
         while from <= slot {
             let last = slot.min(from + PAGE - 1);
-            for message in scheduler.messages(process, from, last)? {
+            for message in stored_messages(&tx, process, from, last)? {
                 run.apply(&message, |_| Ok(()))?;
             }
             from = last + 1;
         }
-        let at = scheduler.messages(process, slot, slot)?.pop().ok_or_else(|| NodeError::Damaged("slot".into()))?;
+        let at = stored_messages(&tx, process, slot, slot)?.pop().ok_or_else(|| NodeError::Damaged("slot".into()))?;
         Ok((run, at))
     }
 }

@@ -29,6 +29,7 @@ mod node_cron;
 mod node_delivery;
 mod node_fanout;
 mod node_library;
+mod node_remote_scheduler;
 mod node_wal;
 mod protocol_interop;
 mod protocol_items;

@@ -22,7 +22,7 @@ pub struct Legacy {
     gateway: Option<Gateway>,
 }
 
-fn base(url: &str) -> String {
+pub(super) fn base(url: &str) -> String {
     url.trim_end_matches('/').to_string()
 }
 
@@ -61,9 +61,7 @@ impl Legacy {
 
     /// The scheduler unit's address (what a spawn names as its `Scheduler`).
     pub fn scheduler(&self) -> Result<String, RemoteError> {
-        let url = format!("{}/", self.su);
-        let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
-        answer["address"].as_str().map(str::to_string).ok_or_else(|| self.su_unit.answer(&url, "no address"))
+        scheduler_address((&self.su_unit, &self.su))
     }
 
     /// Spawns a process on `module`, scheduled by the scheduler unit; its id.
@@ -143,29 +141,14 @@ impl ProcessSource for Legacy {
 
     /// The `Nonce` of `GET /{pid}/latest`.
     fn newest_slot(&self, process: Id) -> Result<u64, RemoteError> {
-        let url = format!("{}/{process}/latest", self.su);
-        let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
-        schedule::slot_of(&answer).ok_or_else(|| self.su_unit.answer(&url, "no Nonce in the assignment"))
+        latest_slot((&self.su_unit, &self.su), process).map(|(slot, _)| slot)
     }
 
     /// After a slot: pages by time, as the reference compute unit reads them — from the
     /// millisecond of the slot before (`from` is exclusive), skipping what was read already, so
     /// no slot sharing a millisecond with the page's end is lost. At a slot: by nonce.
     fn schedule(&self, process: Id, start: Start, limit: u64) -> Result<Page, RemoteError> {
-        let mut url = format!("{}/{process}?process-id={process}&limit={limit}", self.su);
-        match start {
-            Start::After(None) => {}
-            Start::After(Some(previous)) => url.push_str(&format!("&from={}", previous.timestamp.saturating_sub(1))),
-            Start::At(slot) => url.push_str(&format!("&from-nonce={slot}")),
-        }
-        let answer = self.su_unit.json(&url, self.su_unit.read(&url, || self.su_unit.http.get(&url))?)?;
-        let hydrate = |id| self.item(id);
-        let bad = |detail| self.su_unit.answer(&url, detail);
-        let page = schedule::page(&answer, process, start, &hydrate, &bad)?;
-        if page.slots.is_empty() && page.has_next {
-            return Err(bad("its page holds no slot after the ones read".into()));
-        }
-        Ok(page)
+        scheduler_page((&self.su_unit, &self.su), process, start, limit, &|id| self.item(id))
     }
 
     fn item(&self, id: Id) -> Result<DataItem, RemoteError> {
@@ -226,6 +209,48 @@ impl ProcessSource for Legacy {
             }
         }
     }
+}
+
+/// The address of the scheduler unit at `su` (`GET /`).
+pub(super) fn scheduler_address((unit, su): (&Unit, &str)) -> Result<String, RemoteError> {
+    let url = format!("{su}/");
+    let answer = unit.json(&url, unit.read(&url, || unit.http.get(&url))?)?;
+    answer["address"].as_str().map(str::to_string).ok_or_else(|| unit.answer(&url, "no address"))
+}
+
+/// The newest slot of `process` at the scheduler unit at `su` (`GET /{process}/latest`), and
+/// the schedule node it answered (`{message, assignment}`).
+pub(super) fn latest_slot((unit, su): (&Unit, &str), process: Id) -> Result<(u64, Value), RemoteError> {
+    let url = format!("{su}/{process}/latest");
+    let answer = unit.json(&url, unit.read(&url, || unit.http.get(&url))?)?;
+    let slot = schedule::slot_of(&answer).ok_or_else(|| unit.answer(&url, "no Nonce in the assignment"))?;
+    Ok((slot, answer))
+}
+
+/// A page of `process`'s schedule from the scheduler unit at `su`, read as the reference compute
+/// unit reads them: after a slot, by time — from the millisecond of the slot before (`from` is
+/// exclusive), skipping what was read already, so no slot sharing a millisecond with the page's
+/// end is lost; at a slot, by nonce. `hydrate` fetches an item the page does not show.
+pub(super) fn scheduler_page(
+    (unit, su): (&Unit, &str),
+    process: Id,
+    start: Start,
+    limit: u64,
+    hydrate: &dyn Fn(Id) -> Result<DataItem, RemoteError>,
+) -> Result<Page, RemoteError> {
+    let mut url = format!("{su}/{process}?process-id={process}&limit={limit}");
+    match start {
+        Start::After(None) => {}
+        Start::After(Some(previous)) => url.push_str(&format!("&from={}", previous.timestamp.saturating_sub(1))),
+        Start::At(slot) => url.push_str(&format!("&from-nonce={slot}")),
+    }
+    let answer = unit.json(&url, unit.read(&url, || unit.http.get(&url))?)?;
+    let bad = |detail| unit.answer(&url, detail);
+    let page = schedule::page(&answer, process, start, hydrate, &bad)?;
+    if page.slots.is_empty() && page.has_next {
+        return Err(bad("its page holds no slot after the ones read".into()));
+    }
+    Ok(page)
 }
 
 /// How the compute unit says which slot a `/state` is at.

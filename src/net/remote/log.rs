@@ -19,7 +19,7 @@ pub fn log(source: &dyn ProcessSource, process: Id, from: u64, to: u64) -> Resul
         for slot in page.slots.iter().filter(|slot| slot.scheduled.slot() <= to) {
             let result = source.result_of(process, &slot.scheduled)?;
             entries.push(LogEntry::of_message(&slot.scheduled, result));
-            start = Start::After(Some(slot.scheduled.assignment));
+            start = Start::After(Some(slot.scheduled.tip()));
             next = slot.scheduled.slot() + 1;
         }
         if next == before || !page.has_next {

@@ -1,14 +1,15 @@
 //! Remote AO units as `ao` drives them over HTTP: a HyperBEAM-style node (or an `ao serve`) at one
 //! URL ([`HyperBeam`]), speaking what aoconnect's mainnet mode speaks; the legacy messenger,
-//! compute and scheduler units ([`Legacy`]), as aoconnect's legacy mode; and a gateway's GraphQL
-//! ([`Gateway`]) for names. Every failure names the
-//! unit and the URL; reads are retried, writes never are (a message is reported sent only when
-//! the unit acknowledged it).
+//! compute and scheduler units ([`Legacy`]), as aoconnect's legacy mode; a gateway's GraphQL
+//! ([`Gateway`]) for names; and a scheduler unit as the embedded node's scheduler
+//! ([`SchedulerUnit`]). Every failure names the unit and the URL; reads are retried, writes never
+//! are (a message is reported sent only when the unit acknowledged it).
 mod gateway;
 mod hyperbeam;
 mod legacy;
 mod log;
 mod schedule;
+mod scheduler_unit;
 mod unit;
 mod verify;
 
@@ -17,6 +18,7 @@ pub use hyperbeam::HyperBeam;
 pub use legacy::Legacy;
 pub use log::{log, log_after, log_last};
 pub use schedule::{Page, Start};
+pub use scheduler_unit::SchedulerUnit;
 pub use verify::{Fetched, Phase, RemoteVerified, ReplayError, StateAt, fetch_history, fetch_state, verify};
 
 use crate::node::{MessageResult, Scheduled};

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::RemoteError;
-use crate::node::{Assignment, ForeignSlot, Scheduled};
+use crate::node::{Assignment, ForeignSlot, ScheduleTip, Scheduled};
 use crate::protocol::ao::hash_chain;
 use crate::protocol::{DataItem, Id, ShownItem, Tag, b64};
 
@@ -21,7 +21,7 @@ pub struct Page {
 #[derive(Debug, Clone, Copy)]
 pub enum Start {
     /// After this slot (slot 0 when `None`): the first slot's hash-chain link is checked too.
-    After(Option<Assignment>),
+    After(Option<ScheduleTip>),
     /// At this slot, whose link is taken as it is (the ones after it are checked).
     At(u64),
 }
@@ -50,7 +50,7 @@ pub fn page(
             Problem::Remote(error) => error,
             Problem::Answer(detail) => bad(detail),
         })?;
-        previous = Some(slot.scheduled.assignment);
+        previous = Some(slot.scheduled.tip());
         first = slot.scheduled.slot() + 1;
         slots.push(slot);
     }
@@ -82,7 +82,7 @@ impl From<RemoteError> for Problem {
 fn slot(
     node: &Value,
     process: Id,
-    (expected_slot, previous): (u64, Option<&Assignment>),
+    (expected_slot, previous): (u64, Option<&ScheduleTip>),
     hydrate: &dyn Fn(Id) -> Result<DataItem, RemoteError>,
 ) -> Result<ForeignSlot, Problem> {
     let assignment_item = shown(&node["assignment"], "the assignment").map_err(Problem::Answer)?;
@@ -102,7 +102,7 @@ fn slot(
     let link = match previous {
         None if slot == 0 => Some(hash_chain(process, None)),
         None => None,
-        Some(previous) => Some(hash_chain(previous.hash_chain, Some(previous.id))),
+        Some(previous) => Some(hash_chain(previous.hash_chain, Some(previous.assignment))),
     };
     let hash_chain = match (tag("Hash-Chain"), link) {
         (Some(text), _) => text.parse().map_err(|_| at(format!("its Hash-Chain {text:?} is not an id")))?,

@@ -87,7 +87,7 @@ pub fn fetch_history(
     let mut fetched = 0;
     progress(Phase::Reading, slots.len() as u64, to + 1);
     while slots.last().is_none_or(|last| last.scheduled.slot() < to) {
-        let start = Start::After(slots.last().map(|s| s.scheduled.assignment));
+        let start = Start::After(slots.last().map(|s| s.scheduled.tip()));
         let page = source.schedule(process, start, SCHEDULE_PAGE)?;
         let new: Vec<ForeignSlot> = page.slots.into_iter().filter(|s| s.scheduled.slot() <= to).collect();
         let spawn = slots.first().or(new.first()).map(|s| s.scheduled.item.clone());
@@ -149,7 +149,7 @@ fn signed_by_its_scheduler(
 /// from another network that holds a process of the same id — a fork's — does not match).
 fn cached_matches(source: &dyn ProcessSource, process: Id, cached: &[ForeignSlot]) -> Result<bool, ReplayError> {
     let Some(newest) = cached.last() else { return Ok(true) };
-    let before = cached.len().checked_sub(2).map(|at| cached[at].scheduled.assignment);
+    let before = cached.len().checked_sub(2).map(|at| cached[at].scheduled.tip());
     let page = source.schedule(process, Start::After(before), CHECK_PAGE)?;
     let shown = page.slots.first().map(|slot| slot.scheduled.assignment.id);
     Ok(shown == Some(newest.scheduled.assignment.id))

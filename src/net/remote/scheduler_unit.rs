@@ -1,0 +1,204 @@
+//! A scheduler unit over HTTP as a node's scheduler ([`NodeConfig::with_scheduler`]): the
+//! legacy scheduler's API (`ao-protocol.md` §3.1) — `POST /` with a signed item, its schedule by
+//! pages, `GET /{process}/latest` — which an `ao serve` offers under `/su`. The node then
+//! computes and delivers; this unit orders. Several nodes can share one: each evaluates the
+//! slots the others got before its own.
+//!
+//! An item is posted once: a push that started over after posting it (another push held a
+//! process it needed) finds it in the schedule instead, and until then [`Scheduler::after`]
+//! stops before it, so the push that posted it evaluates it as its own and delivers what it sends.
+//!
+//! [`NodeConfig::with_scheduler`]: crate::node::NodeConfig::with_scheduler
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+
+use super::legacy::{base, latest_slot, scheduler_address, scheduler_page};
+use super::unit::Unit;
+use super::{RemoteError, Start, schedule};
+use crate::node::{Assigned, ErrorKind, ForeignSlot, NodeError, ScheduleTip, Scheduler};
+use crate::protocol::{DataItem, Id};
+
+/// Slots read at once.
+const PAGE: u64 = 1000;
+
+/// How many posted items are remembered (a push that starts over finds its own among them).
+const REMEMBERED: usize = 100_000;
+
+/// The scheduler unit at a URL.
+pub struct SchedulerUnit {
+    url: String,
+    unit: Unit,
+    address: String,
+    /// (process, message) of the items posted, newest last.
+    posted: Mutex<Posted>,
+}
+
+#[derive(Default)]
+struct Posted {
+    set: HashSet<(Id, Id)>,
+    order: VecDeque<(Id, Id)>,
+}
+
+impl Posted {
+    fn insert(&mut self, key: (Id, Id)) {
+        if self.set.insert(key) {
+            self.order.push_back(key);
+        }
+        while self.order.len() > REMEMBERED {
+            let oldest = self.order.pop_front().expect("not empty");
+            self.set.remove(&oldest);
+        }
+    }
+}
+
+impl SchedulerUnit {
+    /// The scheduler unit at `url`, once it has said its address (`GET /`).
+    pub fn connect(url: &str) -> Result<SchedulerUnit, RemoteError> {
+        let (url, unit) = (base(url), Unit::new("the scheduler unit"));
+        let address = scheduler_address((&unit, &url))?;
+        Ok(SchedulerUnit { url, unit, address, posted: Mutex::default() })
+    }
+
+    fn was_posted(&self, process: Id, message: Id) -> bool {
+        self.posted.lock().expect("the set is not poisoned").set.contains(&(process, message))
+    }
+
+    /// `process`'s slots after `after` (from its spawn when `None`), in order: all of them, or
+    /// through the one whose message is `until`.
+    fn slots_after(
+        &self,
+        process: Id,
+        after: Option<ScheduleTip>,
+        until: Option<Id>,
+    ) -> Result<Vec<ForeignSlot>, RemoteError> {
+        let mut slots: Vec<ForeignSlot> = Vec::new();
+        let mut start = Start::After(after);
+        loop {
+            let page = self.page(process, start, PAGE)?;
+            for slot in page.slots {
+                let done = until == Some(slot.scheduled.assignment.message);
+                start = Start::After(Some(slot.scheduled.tip()));
+                slots.push(slot);
+                if done {
+                    return Ok(slots);
+                }
+            }
+            if !page.has_next {
+                return Ok(slots);
+            }
+        }
+    }
+
+    fn page(&self, process: Id, start: Start, limit: u64) -> Result<schedule::Page, RemoteError> {
+        let (unit, url) = (&self.unit, &self.url);
+        let hydrate =
+            |id| Err(unit.answer(&format!("{url}/{process}"), format!("its schedule does not show message {id}")));
+        scheduler_page((unit, url), process, start, limit, &hydrate)
+    }
+
+    /// Sends `item` to be scheduled (once: a write is not repeated).
+    fn post(&self, item: &DataItem) -> Result<(), RemoteError> {
+        let url = format!("{}/", self.url);
+        let request =
+            self.unit.http.post(&url).header("content-type", "application/octet-stream").body(item.to_bytes());
+        self.unit.write(&url, request).map(drop)
+    }
+}
+
+impl Scheduler for SchedulerUnit {
+    fn address(&self) -> String {
+        self.address.clone()
+    }
+
+    fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<ForeignSlot>, NodeError> {
+        let mut slots = Vec::new();
+        let mut start = Start::At(from);
+        while from <= to && slots.last().is_none_or(|last: &ForeignSlot| last.scheduled.slot() < to) {
+            let page = match self.page(process, start, PAGE.min(to.saturating_sub(from).saturating_add(1))) {
+                Err(error) if error.is_not_found() => break,
+                page => page?,
+            };
+            let more = page.has_next;
+            slots.extend(page.slots.into_iter().filter(|slot| slot.scheduled.slot() <= to));
+            match slots.last() {
+                Some(last) if more => start = Start::After(Some(last.scheduled.tip())),
+                _ => break,
+            }
+        }
+        Ok(slots)
+    }
+
+    fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, NodeError> {
+        let (slot, answer) = match latest_slot((&self.unit, &self.url), process) {
+            Err(error) if error.is_not_found() => return Ok(None),
+            latest => latest?,
+        };
+        let url = format!("{}/{process}/latest", self.url);
+        let hydrate = |id| Err(self.unit.answer(&url, format!("it does not show message {id}")));
+        let bad = |detail| self.unit.answer(&url, detail);
+        let edges = serde_json::json!({ "edges": [{ "node": answer }] });
+        let page = schedule::page(&edges, process, Start::At(slot), &hydrate, &bad)?;
+        Ok(page.slots.last().map(|slot| slot.scheduled.tip()))
+    }
+
+    /// The slots after `tip`, up to the first whose item this unit posted (a push that started
+    /// over takes that one as its own).
+    fn after(&self, process: Id, tip: &ScheduleTip) -> Result<Vec<ForeignSlot>, NodeError> {
+        let mut slots = self.slots_after(process, Some(*tip), None)?;
+        if let Some(ours) = slots.iter().position(|slot| self.was_posted(process, slot.scheduled.assignment.message)) {
+            slots.truncate(ours);
+        }
+        Ok(slots)
+    }
+
+    /// Posts `item` (unless it was posted before), then reads the schedule from `tip` through
+    /// it. The unit's own clock decides the time (`not_before` is not the unit's to honour).
+    /// Only an item for `process` itself (a message to it, or its spawn) can be posted: an
+    /// assignment of another process's message is refused.
+    fn schedule(
+        &self,
+        process: Id,
+        item: Arc<DataItem>,
+        tip: Option<&ScheduleTip>,
+        _not_before: u64,
+    ) -> Result<Assigned, NodeError> {
+        let id = item.id();
+        if id != process && item.target() != Some(process) {
+            let detail = format!(
+                "message {id} is for {} and cannot be assigned to {process}: ao posts no assignments to a scheduler unit",
+                item.target().map_or("no process".to_string(), |target| target.to_string())
+            );
+            return Err(NodeError::Unit { kind: ErrorKind::Invalid, detail });
+        }
+        if !self.was_posted(process, id) {
+            self.post(&item)?;
+            self.posted.lock().expect("the set is not poisoned").insert((process, id));
+        }
+        let mut slots = self.slots_after(process, tip.copied(), Some(id))?;
+        match slots.pop() {
+            Some(slot) if slot.scheduled.assignment.message == id => Ok(Assigned { before: slots, slot }),
+            _ => Err(RemoteError::Answer {
+                unit: self.unit.name,
+                url: format!("{}/{process}", self.url),
+                detail: format!("it took message {id} but its schedule of {process} does not show it"),
+            }
+            .into()),
+        }
+    }
+}
+
+impl From<RemoteError> for NodeError {
+    fn from(error: RemoteError) -> Self {
+        let kind = match &error {
+            RemoteError::Status { status: 404, .. } => ErrorKind::NotFound,
+            RemoteError::Status { status: 409, .. } => ErrorKind::Conflict,
+            RemoteError::Status { status: 408 | 429, .. } => ErrorKind::Unavailable,
+            RemoteError::Status { status, .. } if *status < 500 => ErrorKind::Invalid,
+            RemoteError::NoGateway { .. } | RemoteError::Sign(_) => ErrorKind::Invalid,
+            RemoteError::Unreachable { .. } | RemoteError::Status { .. } | RemoteError::Answer { .. } => {
+                ErrorKind::Unavailable
+            }
+        };
+        NodeError::Unit { kind, detail: error.to_string() }
+    }
+}

@@ -1,0 +1,156 @@
+//! A node whose scheduler is another unit (`NodeConfig::with_scheduler` with a `SchedulerUnit`):
+//! an `ao serve` (in this process, on an in-memory node) orders, in-memory nodes compute and
+//! deliver. Two nodes sharing it each evaluate the slots the other got before their own, take in
+//! a process only the scheduler knew, and agree with each other and with the ordering node; the
+//! messenger hands an outbox entry to the scheduler for its target (once: a node catching up does
+//! not deliver it again); a message the scheduler took but the node did not keep comes first
+//! next time; an unreachable scheduler is one error, with nothing kept.
+use std::sync::Arc;
+
+use ao::net::remote::SchedulerUnit;
+use ao::node::{ErrorKind, MessageResult, Node, NodeError, PushLimits, SpawnRequest};
+use ao::protocol::{Id, Tag};
+
+use crate::support::{InProcess, memory_node, memory_node_with, wallet};
+
+/// A node computing for the scheduler unit at `su`.
+fn computing_node(su: &str) -> Node {
+    let unit = SchedulerUnit::connect(su).expect("the scheduler unit answers");
+    memory_node_with(|config| config.with_scheduler(Arc::new(unit))).0
+}
+
+/// Sends `code` as an `Eval` from the test wallet.
+fn eval(node: &Node, process: Id, code: &str) -> ao::node::Outcome {
+    node.send(&wallet().wallet, process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec()).unwrap()
+}
+
+/// The ids of the assignments of `process`'s slots `0..=to` as `node` holds them.
+fn assignments(node: &Node, process: Id, to: u64) -> Vec<Id> {
+    let page = node.schedule_page(process, ao::node::ScheduleRange::Slots { from: 0, to: Some(to) }, 100).unwrap();
+    page.entries.iter().map(|entry| entry.assignment.id()).collect()
+}
+
+fn result_at(node: &Node, process: Id, message: Id) -> MessageResult {
+    node.result(message, Some(process)).unwrap().result
+}
+
+#[test]
+fn nodes_sharing_a_scheduler_unit_evaluate_each_others_slots_first() {
+    let (ordering, _) = memory_node();
+    let served = InProcess::start(&ordering);
+    let su = format!("{}/su", served.base);
+    let (a, b) = (computing_node(&su), computing_node(&su));
+    assert_eq!(a.scheduler().address(), ordering.unit_address());
+    assert_ne!(a.unit_address(), ordering.unit_address(), "the computing node signs with its own key");
+
+    let spawned = a.spawn(&wallet().wallet, SpawnRequest { name: Some("counter".into()), ..Default::default() });
+    let process = spawned.unwrap().process;
+    let spawn = ordering.schedule_entry(process, process).unwrap().expect("the scheduler unit has the spawn");
+    assert_eq!(spawn.message.tag("Scheduler"), Some(ordering.unit_address().as_str()));
+    assert_eq!(spawn.assignment.owner_address(), ordering.unit_address(), "the scheduler unit assigned slot 0");
+    assert_eq!(a.process(process).unwrap().name.as_deref(), Some("counter"));
+
+    let ready = eval(&a, process, "Count = 0 return 'ready'");
+    assert_eq!((ready.slot, ready.result.printed()), (1, "ready".to_string()));
+    // B has never seen the process: it takes it in from the scheduler unit (slots 0 and 1)
+    // before its own message, which gets slot 2.
+    let by_b = eval(&b, process, "Count = Count + 1 return Count");
+    assert_eq!((by_b.slot, by_b.result.printed()), (2, "1".to_string()));
+    // A's next message comes after B's, which A evaluates first.
+    let by_a = eval(&a, process, "Count = Count + 10 return Count");
+    assert_eq!((by_a.slot, by_a.result.printed()), (3, "11".to_string()));
+
+    // One log, signed by the scheduler unit, held alike by every node; the same results.
+    let ordered = assignments(&ordering, process, 3);
+    assert_eq!(ordered.len(), 4);
+    assert_eq!(assignments(&a, process, 3), ordered);
+    assert_eq!(assignments(&b, process, 2), ordered[..3]);
+    for (node, message) in [(&a, by_b.id), (&a, by_a.id), (&b, by_b.id), (&b, ready.id)] {
+        assert_eq!(result_at(node, process, message), result_at(&ordering, process, message));
+    }
+    // A dry run catches up first: B sees A's last message.
+    let owner = wallet().wallet.address();
+    let dry = b.dry_run(&owner, process, &[Tag::new("Action", "Eval")], b"return Count").unwrap();
+    assert_eq!(dry.printed(), "11");
+    assert_eq!(b.latest_slot(process).unwrap(), 3, "B kept the slot it caught up on");
+    // Each node's log verifies on its own.
+    for node in [&a, &b] {
+        assert!(node.verify(process, None, &mut |_, _| {}).unwrap().is_ok());
+    }
+}
+
+#[test]
+fn the_messenger_hands_what_a_process_sends_to_the_scheduler_unit_of_its_target() {
+    // The ordering node delivers nothing itself (no hops), so it acts as a scheduler and a
+    // compute unit only, and what reaches a target is what the computing node's messenger sent.
+    let (ordering, _) =
+        memory_node_with(|config| config.with_push_limits(PushLimits { max_hops: 0, max_messages: 100 }));
+    let served = InProcess::start(&ordering);
+    let su = format!("{}/su", served.base);
+    let (a, b) = (computing_node(&su), computing_node(&su));
+    let owner = &wallet().wallet;
+    let target = a.spawn(owner, SpawnRequest::default()).unwrap().process;
+    let code = "Got = {} Handlers.add('ping', 'Ping', function(m) table.insert(Got, m.From) end) return 'ok'";
+    eval(&a, target, code);
+    let sender = a.spawn(owner, SpawnRequest::default()).unwrap().process;
+    let sent =
+        eval(&a, sender, &format!("Send({{ Target = '{target}', Action = 'Ping', Quantity = 10 }}) return 'sent'"));
+    assert!(sent.undelivered.is_empty(), "{:?}", sent.undelivered);
+
+    // The scheduler unit gave the pushed message slot 2 of the target, signed by A's messenger.
+    let page = ordering.schedule_page(target, ao::node::ScheduleRange::Slots { from: 2, to: Some(2) }, 1).unwrap();
+    let pushed = &page.entries.first().expect("the target has slot 2").message;
+    assert_eq!(pushed.owner_address(), a.unit_address());
+    assert_eq!(pushed.tag("From-Process"), Some(sender.to_string().as_str()));
+    assert_eq!(pushed.tag("Quantity"), Some("10"));
+    assert_eq!(ordering.latest_slot(target).unwrap(), 2, "delivered once");
+    // B, which never saw either process, finds the delivery in the target's log.
+    let got = eval(&b, target, "return Got[1]");
+    assert_eq!(got.result.printed(), sender.to_string());
+    assert_eq!(got.slot, 3);
+    // B taking in the sender evaluates its Send again, but does not deliver it again.
+    assert_eq!(eval(&b, sender, "return 1").slot, 2);
+    assert_eq!(ordering.latest_slot(target).unwrap(), 3);
+}
+
+#[test]
+fn a_scheduler_unit_that_cannot_be_reached_is_one_error_and_nothing_is_kept() {
+    let (ordering, _) = memory_node();
+    let served = InProcess::start(&ordering);
+    let su = format!("{}/su", served.base);
+    let a = computing_node(&su);
+    let process = a.spawn(&wallet().wallet, SpawnRequest::default()).unwrap().process;
+    served.stop();
+
+    let error = a.send(&wallet().wallet, process, vec![Tag::new("Action", "Eval")], b"X = 1".to_vec()).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Unavailable, "{error}");
+    assert!(matches!(error, NodeError::Unit { .. }), "{error:?}");
+    let text = error.to_string();
+    assert!(text.starts_with(&format!("the scheduler unit at {su}/{process}?")), "{text}");
+    assert!(text.contains(" cannot be reached: "), "{text}");
+    assert_eq!(a.latest_slot(process).unwrap(), 0, "nothing was kept");
+    let error = SchedulerUnit::connect(&su).err().expect("nothing answers");
+    assert!(error.to_string().starts_with(&format!("the scheduler unit at {su}/ cannot be reached")), "{error}");
+}
+
+#[test]
+fn a_message_the_scheduler_unit_took_but_the_node_did_not_keep_is_evaluated_before_the_next() {
+    let (ordering, _) = memory_node();
+    let served = InProcess::start(&ordering);
+    let a = computing_node(&format!("{}/su", served.base));
+    let process = a.spawn(&wallet().wallet, SpawnRequest::default()).unwrap().process;
+    eval(&a, process, "Count = 0 return 'ready'");
+
+    // Interrupted after the scheduler unit took it: nothing is kept here, the slot stands there.
+    let interrupt = ao::runtime::Interrupt::new();
+    interrupt.fire();
+    let code = b"Count = Count + 5 return Count".to_vec();
+    let error = a.with_interrupt(interrupt).send(&wallet().wallet, process, vec![Tag::new("Action", "Eval")], code);
+    assert!(matches!(error, Err(NodeError::Interrupted)), "{error:?}");
+    assert_eq!((a.latest_slot(process).unwrap(), ordering.latest_slot(process).unwrap()), (1, 2));
+
+    // The next message comes after it, and the node evaluates it first.
+    let next = eval(&a, process, "return Count");
+    assert_eq!((next.slot, next.result.printed()), (3, "5".to_string()));
+    assert_eq!(assignments(&a, process, 3), assignments(&ordering, process, 3));
+}

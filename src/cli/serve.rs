@@ -1,14 +1,18 @@
 //! `ao serve`: the embedded node as an AO devnet on HTTP — the messenger, scheduler and compute
 //! unit APIs and a gateway, on loopback unless asked otherwise — until Ctrl-C or SIGTERM (requests
-//! in flight finish; the store closes cleanly).
+//! in flight finish; the store closes cleanly). With `--scheduler-url`, another scheduler unit
+//! orders its messages; with `--scheduler-only`, it is a scheduler unit and nothing else.
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 
 use clap::Args;
 use serde_json::json;
 
 use super::node_access::{home, open_with};
 use super::{CliError, GlobalArgs, print_json};
-use crate::node::Checkpoints;
+use crate::net::remote::SchedulerUnit;
+use crate::net::serve::Limits;
+use crate::node::{Checkpoints, NodeConfig};
 
 /// The port when none is given (HyperBEAM's, which aos and aoconnect try for a local node).
 const DEFAULT_PORT: u16 = 8734;
@@ -21,13 +25,34 @@ pub struct ServeArgs {
     /// Address to listen on; anything but loopback lets other machines use this node
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST), value_name = "ADDR")]
     bind: IpAddr,
+    /// Have the scheduler unit at URL (another `ao serve --scheduler-only`, a legacy SU) order
+    /// this devnet's messages; this one evaluates and delivers them
+    #[arg(long, value_name = "URL", conflicts_with = "scheduler_only")]
+    scheduler_url: Option<String>,
+    /// Serve only the scheduler unit (`/su`): messages get their slots, nothing is evaluated or
+    /// delivered (for devnets that compute with `--scheduler-url`)
+    #[arg(long)]
+    scheduler_only: bool,
 }
 
 impl ServeArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
         let home = home(global)?;
-        // The server keeps its processes in memory: checkpoints only bound a restart's work.
-        let node = open_with(global, |config| config.with_checkpoints(Checkpoints::ForRestarts))?;
+        let scheduler = match &self.scheduler_url {
+            Some(url) => Some(SchedulerUnit::connect(url).map_err(|e| CliError::failed(e.to_string()))?),
+            None => None,
+        };
+        let scheduling_only = self.scheduler_only;
+        let node = open_with(global, |config| {
+            // The server keeps its processes in memory: checkpoints only bound a restart's work.
+            let config = config.with_checkpoints(Checkpoints::ForRestarts);
+            let config = match scheduler {
+                Some(unit) => config.with_scheduler(Arc::new(unit)),
+                None => config,
+            };
+            // A scheduler alone evaluates nothing, not even what an earlier run left.
+            NodeConfig { catch_up: !scheduling_only, ..config }
+        })?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -43,7 +68,21 @@ impl ServeArgs {
                 ));
             }
             let base = format!("http://{address}");
-            let scheduler = node.unit_address();
+            let scheduler = node.scheduler().address();
+            if scheduling_only {
+                if global.json {
+                    print_json(&json!({ "url": base, "su": format!("{base}/su"), "scheduler": scheduler, "home": home }));
+                } else {
+                    println!("ao scheduler unit on {base}/su (home {})", home.display());
+                    println!("  scheduler  {scheduler}");
+                    global.notice("Ctrl-C stops it");
+                }
+                use std::io::Write;
+                let _ = std::io::stdout().flush();
+                return crate::net::serve::serve_scheduler(node, listener, Limits::default(), stop_signal())
+                    .await
+                    .map_err(|e| CliError::failed(format!("the server failed: {e}")));
+            }
             if global.json {
                 print_json(&json!({
                     "url": base,
@@ -61,12 +100,15 @@ impl ServeArgs {
                 println!("  SU         {base}/su");
                 println!("  CU         {base}/cu");
                 println!("  gateway    {base}  (GraphQL {base}/graphql)");
-                println!("  scheduler  {scheduler}");
+                match &self.scheduler_url {
+                    Some(url) => println!("  scheduler  {scheduler} (the scheduler unit at {url})"),
+                    None => println!("  scheduler  {scheduler}"),
+                }
                 global.notice("Ctrl-C stops it");
             }
             use std::io::Write;
             let _ = std::io::stdout().flush();
-            crate::net::serve::serve(node, listener, crate::net::serve::Limits::default(), stop_signal())
+            crate::net::serve::serve(node, listener, Limits::default(), stop_signal())
                 .await
                 .map_err(|e| CliError::failed(format!("the server failed: {e}")))
         })?;

@@ -1,8 +1,14 @@
 //! Items that arrive already signed, from a client of the node's HTTP APIs (or any caller that
 //! signs its own): a message or a spawn is checked as the messenger unit checks it, then scheduled,
 //! evaluated and delivered as one push; an existing message can be assigned to another process.
+//! A node that only schedules (`ao serve --scheduler-only`, for nodes that compute elsewhere)
+//! gives an item its slot and nothing more.
 use std::sync::Arc;
 
+use super::cron::crons_of;
+use super::modules::module_of;
+use super::scheduler::assign;
+use super::store::{ProcessRow, ScheduleTip};
 use super::{Node, NodeError, Outcome, messenger};
 use crate::protocol::ao::DATA_PROTOCOL;
 use crate::protocol::{DataItem, Id};
@@ -77,5 +83,44 @@ impl Node {
         let item = self.shared.store.read()?.tx().scheduled_item(message)?;
         let item = item.ok_or(NodeError::UnknownMessage(message))?;
         self.push_item(process, Arc::new(item), true)
+    }
+
+    /// Gives a signed item its slot and stores it, without evaluating anything: what a scheduler
+    /// unit alone does. A spawn takes slot 0 of a new process (its module need not be here), a
+    /// message the slot after its target's newest. Returns where it went. (A node that later
+    /// evaluates this store evaluates these slots when it starts, and delivers what they send.)
+    pub fn schedule_only(&self, item: DataItem) -> Result<(Id, ScheduleTip), NodeError> {
+        let kind = classify(&item)?;
+        let (unit, now) = (&self.shared.unit, self.shared.clock.now_ms());
+        let item = Arc::new(item);
+        self.shared.store.write(|tx| -> Result<(Id, ScheduleTip), NodeError> {
+            let (process, tip) = match kind {
+                ItemKind::Process => {
+                    let process = item.id();
+                    if tx.process(process)?.is_some() {
+                        return Err(NodeError::Duplicate { message: process, process });
+                    }
+                    let has_crons = !crons_of(item.tags())?.is_empty();
+                    let row =
+                        ProcessRow { id: process, owner: item.owner_address(), name: None, module: module_of(&item)? };
+                    tx.insert_process(&row, now)?;
+                    if has_crons {
+                        tx.add_cron_process(process)?;
+                    }
+                    (process, None)
+                }
+                ItemKind::Message => {
+                    let process = item.target().expect("classified messages have a target");
+                    let tip = tx.tip(process)?.ok_or(NodeError::UnknownProcess(process))?;
+                    if tx.is_scheduled(process, item.id())? {
+                        return Err(NodeError::Duplicate { message: item.id(), process });
+                    }
+                    (process, Some(tip))
+                }
+            };
+            let (scheduled, assignment) = assign(&unit.key, unit.chain, process, item.clone(), tip.as_ref(), (now, 0))?;
+            tx.append_slot(process, &scheduled.row(), &assignment.to_bytes())?;
+            Ok((process, scheduled.tip()))
+        })
     }
 }

@@ -6,7 +6,7 @@
 use ao::net::remote::{HyperBeam, RemoteError};
 use ao::protocol::Tag;
 
-use crate::support::{InProcess, memory_node, wallet};
+use crate::support::{InProcess, free_loopback_url, memory_node, wallet};
 
 #[test]
 fn the_hyperbeam_client_spawns_sends_and_reads_what_the_node_holds() {
@@ -60,14 +60,6 @@ fn a_refusing_or_missing_node_is_one_error_naming_it() {
     let error = gone.current_slot(unknown).unwrap_err();
     assert!(matches!(error, RemoteError::Unreachable { .. }), "{error}");
     assert!(error.to_string().starts_with("the node at http://127.0.0.1:"), "{error}");
-}
-
-/// A loopback URL where nothing listens (a port just freed).
-fn free_loopback_url() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    drop(listener);
-    format!("http://127.0.0.1:{port}")
 }
 
 #[test]

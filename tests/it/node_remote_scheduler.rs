@@ -4,14 +4,15 @@
 //! a process only the scheduler knew, and agree with each other and with the ordering node; the
 //! messenger hands an outbox entry to the scheduler for its target (once: a node catching up does
 //! not deliver it again); a message the scheduler took but the node did not keep comes first
-//! next time; an unreachable scheduler is one error, with nothing kept.
+//! next time; an unreachable scheduler is one error, with nothing kept. And through the binary:
+//! `ao serve --scheduler-url` computes for an `ao serve --scheduler-only`.
 use std::sync::Arc;
 
-use ao::net::remote::SchedulerUnit;
-use ao::node::{ErrorKind, MessageResult, Node, NodeError, PushLimits, SpawnRequest};
+use ao::net::remote::{HyperBeam, SchedulerUnit};
+use ao::node::{ErrorKind, MessageResult, Node, NodeError, Scheduler, SpawnRequest};
 use ao::protocol::{Id, Tag};
 
-use crate::support::{InProcess, memory_node, memory_node_with, wallet};
+use crate::support::{InProcess, Served, free_loopback_url, memory_node, memory_node_with, node_command, wallet};
 
 /// A node computing for the scheduler unit at `su`.
 fn computing_node(su: &str) -> Node {
@@ -81,11 +82,10 @@ fn nodes_sharing_a_scheduler_unit_evaluate_each_others_slots_first() {
 
 #[test]
 fn the_messenger_hands_what_a_process_sends_to_the_scheduler_unit_of_its_target() {
-    // The ordering node delivers nothing itself (no hops), so it acts as a scheduler and a
-    // compute unit only, and what reaches a target is what the computing node's messenger sent.
-    let (ordering, _) =
-        memory_node_with(|config| config.with_push_limits(PushLimits { max_hops: 0, max_messages: 100 }));
-    let served = InProcess::start(&ordering);
+    // The ordering node only schedules, so what reaches a target is what the computing node's
+    // messenger sent.
+    let (ordering, _) = memory_node();
+    let served = InProcess::start_scheduler(&ordering);
     let su = format!("{}/su", served.base);
     let (a, b) = (computing_node(&su), computing_node(&su));
     let owner = &wallet().wallet;
@@ -153,4 +153,48 @@ fn a_message_the_scheduler_unit_took_but_the_node_did_not_keep_is_evaluated_befo
     let next = eval(&a, process, "return Count");
     assert_eq!((next.slot, next.result.printed()), (3, "5".to_string()));
     assert_eq!(assignments(&a, process, 3), assignments(&ordering, process, 3));
+}
+
+#[test]
+fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
+    let (ordering_home, devnet_home) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let ordering = Served::start_with(ordering_home.path(), &["--scheduler-only"]);
+    let su = ordering.url("/su");
+    let devnet = Served::start_with(devnet_home.path(), &["--scheduler-url", &su]);
+    assert_eq!(devnet.scheduler, ordering.scheduler, "the devnet names the scheduler unit's address");
+    let not_served = reqwest::blocking::get(ordering.url("/cu")).unwrap();
+    assert_eq!(not_served.status(), 404, "a scheduler unit alone computes nothing");
+
+    // A client of the devnet (aoconnect's mainnet calls): its processes are ordered elsewhere.
+    let remote = HyperBeam::new(&devnet.base).unwrap();
+    let owner = &wallet().wallet;
+    let process = remote.spawn(owner, ao::runtime::aos_module_id(), Vec::new(), Vec::new()).unwrap();
+    let eval_tags = || vec![Tag::new("Action", "Eval")];
+    let (_, slot) = remote.send(owner, process, eval_tags(), b"Count = 1 return Count".to_vec()).unwrap();
+    assert_eq!(slot, 1);
+    let unit = SchedulerUnit::connect(&su).unwrap();
+    assert_eq!(unit.tip(process).unwrap().map(|tip| tip.slot), Some(1));
+
+    // A node sharing the scheduler unit goes on from the devnet's slots, and the devnet from its.
+    let b = computing_node(&su);
+    let by_b = eval(&b, process, "Count = Count + 1 return Count");
+    assert_eq!((by_b.slot, by_b.result.printed()), (2, "2".to_string()));
+    let (_, slot) = remote.send(owner, process, eval_tags(), b"return Count".to_vec()).unwrap();
+    assert_eq!(slot, 3);
+    assert_eq!(remote.result(owner, process, 3).unwrap().printed(), "2");
+}
+
+#[test]
+fn ao_serve_with_a_scheduler_unit_that_does_not_answer_stops_with_one_error() {
+    let home = tempfile::tempdir().unwrap();
+    let url = format!("{}/su", free_loopback_url());
+    let out = node_command(home.path(), &["serve", "--port", "0", "--scheduler-url", &url]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with(&format!("error: the scheduler unit at {url}/ cannot be reached: ")), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+
+    let both = ["serve", "--scheduler-only", "--scheduler-url", &url];
+    let out = node_command(home.path(), &both).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
 }

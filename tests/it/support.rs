@@ -250,8 +250,13 @@ pub struct Served {
 impl Served {
     /// Starts the server on `home` and waits until it listens.
     pub fn start(home: &Path) -> Served {
+        Self::start_with(home, &[])
+    }
+
+    /// `start`, with more arguments to `ao serve`.
+    pub fn start_with(home: &Path, args: &[&str]) -> Served {
         use std::io::BufRead;
-        let mut child = node_command(home, &["serve", "--port", "0"])
+        let mut child = node_command(home, &[&["serve", "--port", "0"], args].concat())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -260,11 +265,13 @@ impl Served {
         let (mut base, mut scheduler) = (String::new(), String::new());
         for line in lines.by_ref() {
             let line = line.expect("ao serve prints its URLs");
-            if let Some(rest) = line.strip_prefix("ao devnet on ") {
-                base = rest.split_whitespace().next().unwrap().to_string();
+            if let Some(rest) =
+                line.strip_prefix("ao devnet on ").or_else(|| line.strip_prefix("ao scheduler unit on "))
+            {
+                base = rest.split_whitespace().next().unwrap().trim_end_matches("/su").to_string();
             }
             if let Some(rest) = line.trim_start().strip_prefix("scheduler") {
-                scheduler = rest.trim().to_string();
+                scheduler = rest.split_whitespace().next().unwrap_or_default().to_string();
                 break;
             }
         }
@@ -294,6 +301,17 @@ impl Drop for Served {
     }
 }
 
+/// A loopback URL where nothing listens (a port just freed).
+pub fn free_loopback_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    format!("http://127.0.0.1:{port}")
+}
+
+/// What stops an in-process server.
+type Stopped = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
+
 /// A server in this test's process, on an in-memory node whose clock the test moves.
 pub struct InProcess {
     pub base: String,
@@ -308,13 +326,29 @@ impl InProcess {
     }
 
     pub fn start_with(node: &ao::node::Node, limits: ao::net::serve::Limits) -> InProcess {
+        Self::serving(|listener, stopped| ao::net::serve::serve(node.clone(), listener, limits, stopped))
+    }
+
+    /// The scheduler unit of `node` alone (`ao serve --scheduler-only`).
+    pub fn start_scheduler(node: &ao::node::Node) -> InProcess {
+        let limits = ao::net::serve::Limits::default();
+        Self::serving(|listener, stopped| ao::net::serve::serve_scheduler(node.clone(), listener, limits, stopped))
+    }
+
+    fn serving<F>(serve: impl FnOnce(tokio::net::TcpListener, Stopped) -> F) -> InProcess
+    where
+        F: std::future::Future<Output = std::io::Result<()>> + Send + 'static,
+    {
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let served = runtime.spawn(ao::net::serve::serve(node.clone(), listener, limits, async {
-            let _ = stopped.await;
-        }));
+        let served = runtime.spawn(serve(
+            listener,
+            Box::pin(async {
+                let _ = stopped.await;
+            }),
+        ));
         InProcess { base, runtime, stop: Some(stop), served: Some(served) }
     }
 

@@ -32,12 +32,14 @@ pub fn router() -> Router<Api> {
         .route("/{*path}", any(process_path))
 }
 
+/// The node's address is its scheduler's (what clients put in a spawn's `Scheduler` tag).
 async fn info(State(api): State<Api>) -> Json<Value> {
-    Json(json!({ "address": api.node.unit_address(), "node": "ao", "version": env!("CARGO_PKG_VERSION") }))
+    let address = api.node.scheduler().address();
+    Json(json!({ "address": address, "node": "ao", "version": env!("CARGO_PKG_VERSION") }))
 }
 
 async fn address(State(api): State<Api>) -> String {
-    api.node.unit_address()
+    api.node.scheduler().address()
 }
 
 /// `{process, current, timestamp, block-height}` of `?target=PID`.

@@ -3,7 +3,8 @@
 //! call), the gateway routes clients use to find modules and processes (`/graphql`, `/raw`), and
 //! the HyperBEAM routes of aoconnect's mainnet mode (`/push`, `/{pid}~process@1.0/…`).
 //! Requests run the node's blocking calls on tokio's blocking threads, so evaluations of
-//! different processes use every core; the node's cron ticks are run every second.
+//! different processes use every core; the node's cron ticks are run every second. Or the
+//! scheduler unit alone ([`serve_scheduler`]): messages get slots and nothing is evaluated.
 mod cu;
 mod error;
 mod gateway;
@@ -36,6 +37,8 @@ pub(crate) struct Api {
     pub node: Node,
     pub schema: gateway::Schema,
     pub limits: Limits,
+    /// The scheduler unit alone: `POST /su` schedules without evaluating.
+    pub scheduling_only: bool,
 }
 
 impl Api {
@@ -61,13 +64,24 @@ async fn on_node<T: Send + 'static>(
 
 /// The routes of a node's server.
 pub fn router(node: Node, limits: Limits) -> Router {
-    let api = Api { schema: gateway::schema(node.clone()), node, limits };
-    Router::new()
+    let api = Api { schema: gateway::schema(node.clone()), node, limits, scheduling_only: false };
+    let routes = Router::new()
         .nest("/mu", mu::router())
         .nest("/su", su::router())
         .nest("/cu", cu::router())
         .merge(gateway::router())
-        .merge(hyperbeam::router())
+        .merge(hyperbeam::router());
+    with_fallbacks(routes, api)
+}
+
+/// The routes of a node that only schedules: the scheduler unit's, under `/su`.
+pub fn scheduler_router(node: Node, limits: Limits) -> Router {
+    let api = Api { schema: gateway::schema(node.clone()), node, limits, scheduling_only: true };
+    with_fallbacks(Router::new().nest("/su", su::router()), api)
+}
+
+fn with_fallbacks(routes: Router<Api>, api: Api) -> Router {
+    routes
         .fallback(|| async { ApiError::not_found("no such route here") })
         .method_not_allowed_fallback(|| async {
             ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "this route does not take that method")
@@ -103,14 +117,34 @@ pub async fn serve(
             let _ = tokio::task::spawn_blocking(move || node.run_crons()).await;
         }
     });
-    // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
-    let app = NormalizePathLayer::trim_trailing_slash().layer(router(node, limits));
-    let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
-    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let served = serve_routes(router(node, limits), listener, shutdown).await;
     let _ = stop_crons.send(true);
     let _ = crons.await;
     // Checkpoints of what the processes did since their last one, so that the next start does
     // not replay it. (Nothing is lost without them: the log is durable.)
     let _ = tokio::task::spawn_blocking(move || keeper.checkpoint()).await;
     served
+}
+
+/// Serves the scheduler unit of `node` alone on `listener` (`/su`): a message posted gets its
+/// slot, durably, and nothing is evaluated or delivered — for nodes that compute and deliver
+/// with this one as their scheduler (`net::remote::SchedulerUnit`). No cron ticks run here.
+pub async fn serve_scheduler(
+    node: Node,
+    listener: TcpListener,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    serve_routes(scheduler_router(node, limits), listener, shutdown).await
+}
+
+async fn serve_routes(
+    routes: Router,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
+    let app = NormalizePathLayer::trim_trailing_slash().layer(routes);
+    let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }

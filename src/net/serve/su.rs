@@ -1,6 +1,7 @@
 //! The scheduler unit's API (`ao-protocol.md` §3.1): its address and time, `POST /` (a signed
-//! message or spawn, scheduled and evaluated), a process's schedule a page at a time or one of
-//! its messages (`GET /{id}`), its newest slot, and the process itself.
+//! message or spawn, scheduled and evaluated — or only scheduled, on a node that only
+//! schedules), a process's schedule a page at a time or one of its messages (`GET /{id}`), its
+//! newest slot, and the process itself.
 
 use axum::Json;
 use axum::Router;
@@ -29,7 +30,7 @@ pub fn router() -> Router<Api> {
 
 async fn info(State(api): State<Api>) -> Json<Value> {
     let now = api.node.now_ms();
-    Json(json!({ "timestamp": now.to_string(), "address": api.node.unit_address() }))
+    Json(json!({ "timestamp": now.to_string(), "address": api.node.scheduler().address() }))
 }
 
 async fn timestamp(State(api): State<Api>) -> Json<Value> {
@@ -40,6 +41,11 @@ async fn timestamp(State(api): State<Api>) -> Json<Value> {
 
 async fn post_item(State(api): State<Api>, body: Body) -> ApiResult<Json<Value>> {
     let item = request::item(body, &api.limits).await?;
+    if api.scheduling_only {
+        let id = item.id();
+        let (_, tip) = api.run(move |node| node.schedule_only(item)).await?;
+        return Ok(Json(json!({ "timestamp": tip.timestamp, "id": id.to_string() })));
+    }
     let outcome = api.run(move |node| node.accept(item)).await?;
     let timestamp = {
         let (process, id) = (outcome.process, outcome.id);

@@ -2828,7 +2828,7 @@ _ao() {
             return 0
             ;;
         ao__subcmd__serve)
-            opts="-p -q -v -h -V --port --bind --wallet --json --home --quiet --verbose --color --network --mu-url --cu-url --su-url --gateway-url --timeout --help --version"
+            opts="-p -q -v -h -V --port --bind --scheduler-url --scheduler-only --wallet --json --home --quiet --verbose --color --network --mu-url --cu-url --su-url --gateway-url --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2843,6 +2843,10 @@ _ao() {
                     return 0
                     ;;
                 --bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scheduler-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

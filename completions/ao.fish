@@ -706,6 +706,7 @@ complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcomman
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ao -n "__fish_ao_using_subcommand serve" -s p -l port -d 'Port to listen on (0: any free port; the one taken is printed)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l bind -d 'Address to listen on; anything but loopback lets other machines use this node' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l scheduler-url -d 'Have the scheduler unit at URL (another `ao serve --scheduler-only`, a legacy SU) order this devnet\'s messages; this one evaluates and delivers them' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l wallet -d 'Wallet (Arweave JWK) to sign with [default: ~/.aos.json, created if missing]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand serve" -l home -d 'Where the embedded node keeps its state [default: the platform\'s data directory]' -r -F
 complete -c ao -n "__fish_ao_using_subcommand serve" -l color -d 'Colour: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t''
@@ -717,6 +718,7 @@ complete -c ao -n "__fish_ao_using_subcommand serve" -l cu-url -d 'The legacy co
 complete -c ao -n "__fish_ao_using_subcommand serve" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l scheduler-only -d 'Serve only the scheduler unit (`/su`): messages get their slots, nothing is evaluated or delivered (for devnets that compute with `--scheduler-url`)'
 complete -c ao -n "__fish_ao_using_subcommand serve" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand serve" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand serve" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'

@@ -198,3 +198,33 @@ fn ao_serve_with_a_scheduler_unit_that_does_not_answer_stops_with_one_error() {
     let out = node_command(home.path(), &both).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_push_that_starts_over_after_posting_takes_its_own_slot_and_delivers_it() {
+    let (ordering, _) = memory_node();
+    let served = InProcess::start_scheduler(&ordering);
+    let a = computing_node(&format!("{}/su", served.base));
+    let owner = &wallet().wallet;
+    let target = a.spawn(owner, SpawnRequest::default()).unwrap().process;
+    eval(&a, target, "Got = 0 Handlers.add('ping', 'Ping', function() Got = Got + 1 end) return 'ok'");
+    let sender = a.spawn(owner, SpawnRequest::default()).unwrap().process;
+
+    std::thread::scope(|both| {
+        // One push holds the target for a while...
+        let busy = both.spawn(|| {
+            eval(&a, target, "local x = 0 for i = 1, 4e7 do x = x + i end return 'done'");
+            std::time::Instant::now()
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        // ...when the sender's message, posted and evaluated, must deliver to it: its push
+        // starts over once the target is free, and takes the slot it was given as its own.
+        let sent = eval(&a, sender, &format!("Send({{ Target = '{target}', Action = 'Ping' }}) return 'sent'"));
+        let done = std::time::Instant::now();
+        assert!(busy.join().unwrap() < done, "the sender's push waited for the target");
+        assert_eq!((sent.slot, sent.result.printed()), (1, "sent".to_string()));
+        assert!(sent.undelivered.is_empty(), "{:?}", sent.undelivered);
+    });
+    assert_eq!(ordering.latest_slot(sender).unwrap(), 1, "posted once");
+    assert_eq!(ordering.latest_slot(target).unwrap(), 3, "delivered once");
+    assert_eq!(eval(&a, target, "return Got").result.printed(), "1");
+}

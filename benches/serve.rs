@@ -1,12 +1,15 @@
 //! `ao serve` under load, on loopback, the server in this process (its HTTP stack, the node, the
 //! store with fsync): sustained acknowledged `POST /mu` messages/s from a minimal Rust client
 //! (items signed beforehand, 8 connections) and from the real aoconnect (legacy mode, signing
-//! each message with RSA as a user's wallet does), `GET /cu/result` reads/s and dry runs/s.
-//! Prints one line per figure (`cargo bench --bench serve`).
+//! each message with RSA as a user's wallet does), `GET /cu/result` reads/s and dry runs/s; and
+//! `Node::send` on a node whose scheduler is a scheduler unit on loopback (`ao serve
+//! --scheduler-only`) next to one on its own. Prints one line per figure (`cargo bench --bench serve`).
 use std::ffi::OsStr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
+use ao::net::remote::SchedulerUnit;
 use ao::node::{Checkpoints, Node, NodeConfig, SpawnRequest};
 use ao::protocol::ao::message;
 use ao::protocol::{Ed25519Key, Tag, Wallet};
@@ -18,6 +21,43 @@ const CLIENTS: usize = 8;
 const MESSAGES: usize = 4_000;
 const READS: usize = 8_000;
 const DRY_RUNS: usize = 1_000;
+const SENDS: usize = 300;
+
+/// `Node::send`, one message after the other (signed with Ed25519, so the figure is the node's),
+/// on a node of its own scheduler and on one whose scheduler is an `ao serve --scheduler-only`
+/// in this process (its own home, on loopback).
+fn over_a_scheduler_unit(runtime: &tokio::runtime::Runtime, dir: &Path) {
+    let ordering = Node::start(NodeConfig::home(dir.join("scheduler-unit"))).unwrap();
+    let listener = runtime.block_on(tokio::net::TcpListener::bind("127.0.0.1:0")).unwrap();
+    let su = format!("http://{}/su", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let limits = ao::net::serve::Limits::default();
+    let server = runtime.spawn(ao::net::serve::serve_scheduler(ordering, listener, limits, async {
+        let _ = stopped.await;
+    }));
+    let unit = Arc::new(SchedulerUnit::connect(&su).unwrap());
+    let key = Ed25519Key::generate();
+    for (label, config) in [
+        ("its own scheduler", NodeConfig::home(dir.join("own"))),
+        ("a scheduler unit on loopback", NodeConfig::home(dir.join("over")).with_scheduler(unit)),
+    ] {
+        let node = Node::start(config).unwrap();
+        let process = node.spawn(&key, SpawnRequest::default()).unwrap().process;
+        let count = "Count = 0 Handlers.add('count', 'Count', function() Count = Count + 1 end)";
+        node.send(&key, process, vec![Tag::new("Action", "Eval")], count.as_bytes().to_vec()).unwrap();
+        let started = Instant::now();
+        // (Data of its own: Ed25519 signs alike what is alike, and a repeat is refused.)
+        for n in 0..SENDS {
+            node.send(&key, process, vec![Tag::new("Action", "Count")], n.to_string().into_bytes()).unwrap();
+        }
+        let each = started.elapsed().as_secs_f64() / SENDS as f64;
+        let counted = node.send(&key, process, vec![Tag::new("Action", "Eval")], b"return Count".to_vec()).unwrap();
+        assert_eq!(counted.result.printed(), SENDS.to_string(), "every message was evaluated");
+        println!("Node::send on {label}, {SENDS} messages one after the other: {:.2} ms a message", each * 1e3);
+    }
+    let _ = stop.send(());
+    runtime.block_on(server).unwrap().unwrap();
+}
 
 /// Runs `work(client)` on `CLIENTS` threads; returns how long they took together.
 fn on_clients(work: impl Fn(usize) + Send + Sync + 'static) -> f64 {
@@ -131,4 +171,5 @@ fn main() {
     );
     let _ = stop.send(());
     runtime.block_on(server).unwrap().unwrap();
+    over_a_scheduler_unit(&runtime, dir.path());
 }

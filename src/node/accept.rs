@@ -91,36 +91,49 @@ impl Node {
     /// evaluates this store evaluates these slots when it starts, and delivers what they send.)
     pub fn schedule_only(&self, item: DataItem) -> Result<(Id, ScheduleTip), NodeError> {
         let kind = classify(&item)?;
+        let process = match kind {
+            ItemKind::Process => item.id(),
+            ItemKind::Message => item.target().expect("classified messages have a target"),
+        };
+        let tip = self.schedule_alone(process, Arc::new(item), kind == ItemKind::Process)?;
+        Ok((process, tip))
+    }
+
+    /// Assigns `message` (scheduled here before, for any process) to `process` too, as
+    /// [`Node::schedule_only`] schedules: its slot and nothing else. Returns the new slot (its
+    /// `assignment` is the assignment's id).
+    pub fn schedule_only_assignment(&self, process: Id, message: Id) -> Result<ScheduleTip, NodeError> {
+        let item = self.shared.store.read()?.tx().scheduled_item(message)?;
+        let item = item.ok_or(NodeError::UnknownMessage(message))?;
+        self.schedule_alone(process, Arc::new(item), false)
+    }
+
+    /// Stores `item`'s slot in `process` (slot 0 of a new process for a `spawn`) with its signed
+    /// assignment, in one write transaction.
+    fn schedule_alone(&self, process: Id, item: Arc<DataItem>, spawn: bool) -> Result<ScheduleTip, NodeError> {
         let (unit, now) = (&self.shared.unit, self.shared.clock.now_ms());
-        let item = Arc::new(item);
-        self.shared.store.write(|tx| -> Result<(Id, ScheduleTip), NodeError> {
-            let (process, tip) = match kind {
-                ItemKind::Process => {
-                    let process = item.id();
-                    if tx.process(process)?.is_some() {
-                        return Err(NodeError::Duplicate { message: process, process });
-                    }
-                    let has_crons = !crons_of(item.tags())?.is_empty();
-                    let row =
-                        ProcessRow { id: process, owner: item.owner_address(), name: None, module: module_of(&item)? };
-                    tx.insert_process(&row, now)?;
-                    if has_crons {
-                        tx.add_cron_process(process)?;
-                    }
-                    (process, None)
+        self.shared.store.write(|tx| -> Result<ScheduleTip, NodeError> {
+            let tip = if spawn {
+                if tx.process(process)?.is_some() {
+                    return Err(NodeError::Duplicate { message: process, process });
                 }
-                ItemKind::Message => {
-                    let process = item.target().expect("classified messages have a target");
-                    let tip = tx.tip(process)?.ok_or(NodeError::UnknownProcess(process))?;
-                    if tx.is_scheduled(process, item.id())? {
-                        return Err(NodeError::Duplicate { message: item.id(), process });
-                    }
-                    (process, Some(tip))
+                let module = module_of(&item)?;
+                let row = ProcessRow { id: process, owner: item.owner_address(), name: None, module };
+                tx.insert_process(&row, now)?;
+                if !crons_of(item.tags())?.is_empty() {
+                    tx.add_cron_process(process)?;
                 }
+                None
+            } else {
+                let tip = tx.tip(process)?.ok_or(NodeError::UnknownProcess(process))?;
+                if tx.is_scheduled(process, item.id())? {
+                    return Err(NodeError::Duplicate { message: item.id(), process });
+                }
+                Some(tip)
             };
             let (scheduled, assignment) = assign(&unit.key, unit.chain, process, item.clone(), tip.as_ref(), (now, 0))?;
             tx.append_slot(process, &scheduled.row(), &assignment.to_bytes())?;
-            Ok((process, scheduled.tip()))
+            Ok(scheduled.tip())
         })
     }
 }

@@ -302,7 +302,7 @@ fn assign(
     }
     match deliver(push, row.id, item.clone(), next) {
         Err(NodeError::Duplicate { .. }) => Ok(()),
-        // Another unit as the scheduler, which takes no assignments from here.
+        // Another unit as the scheduler, which refused the assignment.
         Err(error @ NodeError::Unit { kind: ErrorKind::Invalid, .. }) => {
             let undelivered =
                 Undelivered { id: Some(item.id()), ..record(process, Reason::AssignFailed, error.to_string()) };

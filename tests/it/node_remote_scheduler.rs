@@ -3,7 +3,7 @@
 //! deliver. Two nodes sharing it each evaluate the slots the other got before their own, take in
 //! a process only the scheduler knew, and agree with each other and with the ordering node; the
 //! messenger hands an outbox entry to the scheduler for its target (once: a node catching up does
-//! not deliver it again); a message the scheduler took but the node did not keep comes first
+//! not deliver it again), and an outbox `Assignments` list as assignments; a message the scheduler took but the node did not keep comes first
 //! next time; an unreachable scheduler is one error, with nothing kept. And through the binary:
 //! `ao serve --scheduler-url` computes for an `ao serve --scheduler-only`.
 use std::sync::Arc;
@@ -227,4 +227,36 @@ fn a_push_that_starts_over_after_posting_takes_its_own_slot_and_delivers_it() {
     assert_eq!(ordering.latest_slot(sender).unwrap(), 1, "posted once");
     assert_eq!(ordering.latest_slot(target).unwrap(), 3, "delivered once");
     assert_eq!(eval(&a, target, "return Got").result.printed(), "1");
+}
+
+#[test]
+fn an_outbox_assignment_goes_to_the_scheduler_unit_as_an_assignment() {
+    let (ordering, _) = memory_node();
+    let served = InProcess::start_scheduler(&ordering);
+    let a = computing_node(&format!("{}/su", served.base));
+    let owner = &wallet().wallet;
+    let [target, also, sender] = [0, 1, 2].map(|_| a.spawn(owner, SpawnRequest::default()).unwrap().process);
+    // (aos takes an assignment only from whom the process admits.)
+    let counting = format!(
+        "ao.addAssignable({{ From = '{sender}' }}) Pings = 0 Handlers.add('ping', 'Ping', function() Pings = Pings + 1 end) return 'ok'"
+    );
+    for process in [target, also] {
+        eval(&a, process, &counting);
+    }
+    let code = format!("Send({{ Target = '{target}', Action = 'Ping', Assignments = {{ '{also}' }} }}) return 'sent'");
+    let sent = eval(&a, sender, &code);
+    assert!(sent.undelivered.is_empty(), "{:?}", sent.undelivered);
+
+    // The unit has the pushed message in the target's schedule and assigned in the other's.
+    let slot_2 = |process| {
+        let page = ordering.schedule_page(process, ao::node::ScheduleRange::Slots { from: 2, to: Some(2) }, 1).unwrap();
+        page.entries.into_iter().next().expect("slot 2")
+    };
+    let (delivered, assigned) = (slot_2(target), slot_2(also));
+    assert_eq!(delivered.message.id(), assigned.message.id());
+    assert_eq!(assigned.message.target(), Some(target), "the same message, assigned");
+    assert_eq!(assigned.assignment.owner_address(), ordering.unit_address());
+    for process in [target, also] {
+        assert_eq!(eval(&a, process, "return Pings").result.printed(), "1");
+    }
 }

@@ -64,19 +64,21 @@ impl SchedulerUnit {
     }
 
     /// `process`'s slots after `after` (from its spawn when `None`), in order: all of them, or
-    /// through the one whose message is `until`.
+    /// through the one whose message is `until` (an item the page may not show: a scheduler
+    /// shows no message for an assignment of one it did not schedule for this process).
     fn slots_after(
         &self,
         process: Id,
         after: Option<ScheduleTip>,
-        until: Option<Id>,
+        until: Option<&DataItem>,
     ) -> Result<Vec<ForeignSlot>, RemoteError> {
         let mut slots: Vec<ForeignSlot> = Vec::new();
         let mut start = Start::After(after);
+        let until_id = until.map(DataItem::id);
         loop {
-            let page = self.page(process, start, PAGE)?;
+            let page = self.page(process, start, PAGE, until)?;
             for slot in page.slots {
-                let done = until == Some(slot.scheduled.assignment.message);
+                let done = until_id == Some(slot.scheduled.assignment.message);
                 start = Start::After(Some(slot.scheduled.tip()));
                 slots.push(slot);
                 if done {
@@ -89,19 +91,36 @@ impl SchedulerUnit {
         }
     }
 
-    fn page(&self, process: Id, start: Start, limit: u64) -> Result<schedule::Page, RemoteError> {
+    /// A page of `process`'s schedule; `known` is an item it may assign without showing.
+    fn page(
+        &self,
+        process: Id,
+        start: Start,
+        limit: u64,
+        known: Option<&DataItem>,
+    ) -> Result<schedule::Page, RemoteError> {
         let (unit, url) = (&self.unit, &self.url);
-        let hydrate =
-            |id| Err(unit.answer(&format!("{url}/{process}"), format!("its schedule does not show message {id}")));
+        let hydrate = |id| match known {
+            Some(item) if item.id() == id => Ok(item.clone()),
+            _ => Err(unit.answer(&format!("{url}/{process}"), format!("its schedule does not show message {id}"))),
+        };
         scheduler_page((unit, url), process, start, limit, &hydrate)
     }
 
-    /// Sends `item` to be scheduled (once: a write is not repeated).
-    fn post(&self, item: &DataItem) -> Result<(), RemoteError> {
-        let url = format!("{}/", self.url);
-        let request =
-            self.unit.http.post(&url).header("content-type", "application/octet-stream").body(item.to_bytes());
-        self.unit.write(&url, request).map(drop)
+    /// Sends `item` to be scheduled for `process` (once: a write is not repeated): the item
+    /// itself when it is for `process` (a message to it, or its spawn), else an assignment of it
+    /// (`?process-id=&assign=`, the unit must have it already).
+    fn post(&self, process: Id, item: &DataItem) -> Result<(), RemoteError> {
+        let id = item.id();
+        let request = if id == process || item.target() == Some(process) {
+            let url = format!("{}/", self.url);
+            let request = self.unit.http.post(&url).header("content-type", "application/octet-stream");
+            (url, request.body(item.to_bytes()))
+        } else {
+            let url = format!("{}/?process-id={process}&assign={id}", self.url);
+            (url.clone(), self.unit.http.post(&url))
+        };
+        self.unit.write(&request.0, request.1).map(drop)
     }
 }
 
@@ -114,7 +133,7 @@ impl Scheduler for SchedulerUnit {
         let mut slots = Vec::new();
         let mut start = Start::At(from);
         while from <= to && slots.last().is_none_or(|last: &ForeignSlot| last.scheduled.slot() < to) {
-            let page = match self.page(process, start, PAGE.min(to.saturating_sub(from).saturating_add(1))) {
+            let page = match self.page(process, start, PAGE.min(to.saturating_sub(from).saturating_add(1)), None) {
                 Err(error) if error.is_not_found() => break,
                 page => page?,
             };
@@ -151,10 +170,9 @@ impl Scheduler for SchedulerUnit {
         Ok(slots)
     }
 
-    /// Posts `item` (unless it was posted before), then reads the schedule from `tip` through
-    /// it. The unit's own clock decides the time (`not_before` is not the unit's to honour).
-    /// Only an item for `process` itself (a message to it, or its spawn) can be posted: an
-    /// assignment of another process's message is refused.
+    /// Posts `item` (unless it was posted before) — an assignment when it is another process's
+    /// message — then reads the schedule from `tip` through it. The unit's own clock decides the
+    /// time (`not_before` is not the unit's to honour).
     fn schedule(
         &self,
         process: Id,
@@ -163,18 +181,11 @@ impl Scheduler for SchedulerUnit {
         _not_before: u64,
     ) -> Result<Assigned, NodeError> {
         let id = item.id();
-        if id != process && item.target() != Some(process) {
-            let detail = format!(
-                "message {id} is for {} and cannot be assigned to {process}: ao posts no assignments to a scheduler unit",
-                item.target().map_or("no process".to_string(), |target| target.to_string())
-            );
-            return Err(NodeError::Unit { kind: ErrorKind::Invalid, detail });
-        }
         if !self.was_posted(process, id) {
-            self.post(&item)?;
+            self.post(process, &item)?;
             self.posted.lock().expect("the set is not poisoned").insert((process, id));
         }
-        let mut slots = self.slots_after(process, tip.copied(), Some(id))?;
+        let mut slots = self.slots_after(process, tip.copied(), Some(&item))?;
         match slots.pop() {
             Some(slot) if slot.scheduled.assignment.message == id => Ok(Assigned { before: slots, slot }),
             _ => Err(RemoteError::Answer {

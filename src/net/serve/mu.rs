@@ -20,17 +20,7 @@ pub fn router() -> Router<Api> {
 }
 
 async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiResult<(StatusCode, Json<Value>)> {
-    if params.has("process-id") || params.has("assign") {
-        let process = params.id("process-id")?;
-        let message = params.id("assign")?;
-        if params.has("base-layer") {
-            return Err(ApiError::bad_request(
-                "base-layer assignments (of Arweave transactions) need a chain this devnet does not have",
-            ));
-        }
-        if params.has("exclude") {
-            return Err(ApiError::bad_request("assignments with exclude are not supported here yet"));
-        }
+    if let Some((process, message)) = request::assignment(&params)? {
         let outcome = api
             .run(move |node| {
                 let outcome = node.assign(process, message)?;

@@ -102,3 +102,22 @@ impl Params {
             .transpose()
     }
 }
+
+/// The assignment `?process-id=&assign=` asks for (`None` when neither is given): the process
+/// and the message already here to assign to it. Base-layer assignments and `exclude` are
+/// refused.
+pub fn assignment(params: &Params) -> ApiResult<Option<(Id, Id)>> {
+    if !params.has("process-id") && !params.has("assign") {
+        return Ok(None);
+    }
+    let (process, message) = (params.id("process-id")?, params.id("assign")?);
+    if params.has("base-layer") {
+        return Err(ApiError::bad_request(
+            "base-layer assignments (of Arweave transactions) need a chain this devnet does not have",
+        ));
+    }
+    if params.has("exclude") {
+        return Err(ApiError::bad_request("assignments with exclude are not supported here yet"));
+    }
+    Ok(Some((process, message)))
+}

@@ -1,6 +1,6 @@
 //! The scheduler unit's API (`ao-protocol.md` §3.1): its address and time, `POST /` (a signed
-//! message or spawn, scheduled and evaluated — or only scheduled, on a node that only
-//! schedules), a process's schedule a page at a time or one of its messages (`GET /{id}`), its
+//! message or spawn, or with `?process-id=&assign=` a message already here, scheduled and
+//! evaluated — or only scheduled, on a node that only schedules), a process's schedule a page at a time or one of its messages (`GET /{id}`), its
 //! newest slot, and the process itself.
 
 use axum::Json;
@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use super::error::{ApiError, ApiResult};
 use super::request::{self, Params};
 use super::{Api, wire};
-use crate::node::ScheduleRange;
+use crate::node::{NodeError, ScheduleRange};
 
 /// Slots in a page when the client does not say.
 const PAGE: u64 = 100;
@@ -39,7 +39,21 @@ async fn timestamp(State(api): State<Api>) -> Json<Value> {
     Json(json!({ "timestamp": now.to_string(), "block_height": format!("{height:012}") }))
 }
 
-async fn post_item(State(api): State<Api>, body: Body) -> ApiResult<Json<Value>> {
+async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiResult<Json<Value>> {
+    if let Some((process, message)) = request::assignment(&params)? {
+        let scheduling_only = api.scheduling_only;
+        let slot = api
+            .run(move |node| {
+                if scheduling_only {
+                    return node.schedule_only_assignment(process, message).map(|tip| (tip.assignment, tip.timestamp));
+                }
+                node.assign(process, message)?;
+                let entry = node.schedule_entry(process, message)?.ok_or(NodeError::UnknownMessage(message))?;
+                Ok((entry.slot.assignment, entry.slot.timestamp))
+            })
+            .await?;
+        return Ok(Json(json!({ "timestamp": slot.1, "id": slot.0.to_string() })));
+    }
     let item = request::item(body, &api.limits).await?;
     if api.scheduling_only {
         let id = item.id();

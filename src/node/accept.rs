@@ -87,8 +87,9 @@ impl Node {
 
     /// Gives a signed item its slot and stores it, without evaluating anything: what a scheduler
     /// unit alone does. A spawn takes slot 0 of a new process (its module need not be here), a
-    /// message the slot after its target's newest. Returns where it went. (A node that later
-    /// evaluates this store evaluates these slots when it starts, and delivers what they send.)
+    /// message the slot after its target's newest. Returns where it went. The store is then a
+    /// scheduler unit's for good: a node opened on it evaluates nothing
+    /// ([`NodeError::SchedulingOnly`]); it reads, and schedules.
     pub fn schedule_only(&self, item: DataItem) -> Result<(Id, ScheduleTip), NodeError> {
         let kind = classify(&item)?;
         let process = match kind {
@@ -113,16 +114,24 @@ impl Node {
     fn schedule_alone(&self, process: Id, item: Arc<DataItem>, spawn: bool) -> Result<ScheduleTip, NodeError> {
         let (unit, now) = (&self.shared.unit, self.shared.clock.now_ms());
         self.shared.store.write(|tx| -> Result<ScheduleTip, NodeError> {
+            if tx.meta(super::SCHEDULING_ONLY)?.is_none() {
+                // From now on, slots without results here are for other nodes to evaluate.
+                if !tx.processes()?.is_empty() {
+                    return Err(NodeError::Refused {
+                        id: item.id(),
+                        reason: "this home evaluates its processes: a scheduler unit needs a home of its own".into(),
+                    });
+                }
+                tx.set_meta(super::SCHEDULING_ONLY, b"1")?;
+            }
             let tip = if spawn {
                 if tx.process(process)?.is_some() {
                     return Err(NodeError::Duplicate { message: process, process });
                 }
                 let module = module_of(&item)?;
+                crons_of(item.tags())?;
                 let row = ProcessRow { id: process, owner: item.owner_address(), name: None, module };
                 tx.insert_process(&row, now)?;
-                if !crons_of(item.tags())?.is_empty() {
-                    tx.add_cron_process(process)?;
-                }
                 None
             } else {
                 let tip = tx.tip(process)?.ok_or(NodeError::UnknownProcess(process))?;

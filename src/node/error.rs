@@ -60,6 +60,10 @@ pub enum NodeError {
     /// the tries run out).
     #[error("other writers kept changing the processes this message touches; nothing was kept (tried {tries} times)")]
     Contended { tries: u32 },
+    #[error(
+        "this home is a scheduler unit's (`ao serve --scheduler-only`): the nodes that use it evaluate its messages, not this one"
+    )]
+    SchedulingOnly,
     /// A unit the node relies on failed (another unit as its scheduler): `kind` says how.
     #[error("{detail}")]
     Unit { kind: ErrorKind, detail: String },
@@ -100,7 +104,8 @@ impl NodeError {
             | NodeError::CannotBoot(_)
             | NodeError::Cron(_)
             | NodeError::Refused { .. }
-            | NodeError::Drive(_) => ErrorKind::Invalid,
+            | NodeError::Drive(_)
+            | NodeError::SchedulingOnly => ErrorKind::Invalid,
             NodeError::Duplicate { .. } | NodeError::NameTaken { .. } | NodeError::AlreadyHere(_) => {
                 ErrorKind::Conflict
             }

@@ -106,6 +106,9 @@ pub(crate) struct Shared {
     pub(crate) push_limits: PushLimits,
     pub(crate) checkpoints: Checkpoints,
     pub(crate) committer: commit::GroupCommit,
+    /// The store is a scheduler unit's (`Node::schedule_only` wrote it): its slots are evaluated
+    /// by the nodes that use it, never here.
+    pub(crate) scheduling_only: bool,
 }
 
 impl Shared {
@@ -114,7 +117,20 @@ impl Shared {
     pub(crate) fn schedules_here(&self) -> bool {
         std::ptr::addr_eq(Arc::as_ptr(&self.scheduler), Arc::as_ptr(&self.unit))
     }
+
+    /// The scheduler of the process `spawn` starts: the configured unit when the spawn names it
+    /// (its `Scheduler` tag), else the node's own (a process spawned here on the node's own
+    /// scheduler, or forked here, goes on here).
+    pub(crate) fn scheduler_of(&self, spawn: &DataItem) -> Arc<dyn Scheduler> {
+        if !self.schedules_here() && spawn.tag("Scheduler") == Some(self.scheduler.address().as_str()) {
+            return self.scheduler.clone();
+        }
+        self.unit.clone()
+    }
 }
+
+/// The store's meta key that marks it as a scheduler unit's (`Node::schedule_only`).
+pub(crate) const SCHEDULING_ONLY: &str = "scheduling-only";
 
 /// How often a push starts over when other writers keep changing what it touched.
 const PUSH_TRIES: u32 = 50;
@@ -142,6 +158,7 @@ impl Node {
         let chain = Chain { genesis_ms };
         let drive: Arc<dyn crate::runtime::DriveSource> = drive::StoreDrive::new(store.clone());
         let unit = Arc::new(LocalScheduler { key, chain, clock: config.clock.clone(), store: store.clone() });
+        let scheduling_only = store.read_on_writer(|tx| tx.meta(SCHEDULING_ONLY))?.is_some();
         let scheduler = config.scheduler.unwrap_or_else(|| unit.clone());
         let shared = Shared {
             store,
@@ -152,9 +169,10 @@ impl Node {
             push_limits: config.push,
             checkpoints: config.checkpoints,
             committer: commit::GroupCommit::default(),
+            scheduling_only,
         };
         let node = Node { shared: Arc::new(shared), interrupt: config.interrupt };
-        if config.catch_up {
+        if config.catch_up && !scheduling_only {
             match node.recover().and_then(|()| node.run_crons().map(drop)) {
                 // Another `ao` is writing, and finishes its own work; this one can still read.
                 Err(error) if error.kind() == ErrorKind::Unavailable => {}
@@ -339,6 +357,9 @@ impl Node {
         &self,
         mut work: impl FnMut(&mut Push) -> Result<T, NodeError>,
     ) -> Result<(T, Vec<Undelivered>), NodeError> {
+        if self.shared.scheduling_only {
+            return Err(NodeError::SchedulingOnly);
+        }
         let (mut tries, mut waits) = (0, 0);
         loop {
             let mut push = Push::new(&self.shared, self.interrupt.clone())?;

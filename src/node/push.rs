@@ -20,7 +20,7 @@ use super::cron::{Tick, crons_of};
 use super::foreign::ForeignSlot;
 use super::modules::{NodeModule, module_of};
 use super::result::MessageResult;
-use super::scheduler::{Assigned, Scheduled, stored_messages};
+use super::scheduler::{Assigned, Scheduled, Scheduler, stored_messages};
 use super::session::CheckpointsWritten;
 use super::store::{NewCheckpoint, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
 use super::undelivered::Undelivered;
@@ -67,6 +67,8 @@ struct Held {
     cron_from: u64,
     /// The newest slot, counting what this push scheduled.
     tip: Option<ScheduleTip>,
+    /// What gives the process its slots (`Shared::scheduler_of`).
+    scheduler: Arc<dyn Scheduler>,
 }
 
 /// What a push writes when it commits.
@@ -247,11 +249,20 @@ impl<'n> Push<'n> {
         }
         let cron_from = live.run.cron_cursor;
         *guard = Some(live);
-        self.held.push((process, Held { guard, base: Some(tip.slot), cron_from, tip: Some(tip) }));
+        let scheduler = match self.node.schedules_here() {
+            true => self.node.scheduler.clone(),
+            false => {
+                let spawn = stored_messages(&tx, process, 0, 0)?.pop();
+                let spawn = spawn.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
+                self.node.scheduler_of(&spawn.item)
+            }
+        };
+        let held = Held { guard, base: Some(tip.slot), cron_from, tip: Some(tip), scheduler: scheduler.clone() };
+        self.held.push((process, held));
         for evaluated in &new {
             self.stage(evaluated);
         }
-        let theirs = self.node.scheduler.after(process, &tip)?;
+        let theirs = scheduler.after(process, &tip)?;
         self.evaluate_theirs(process, &theirs)?;
         Ok(new)
     }
@@ -266,7 +277,8 @@ impl<'n> Push<'n> {
             return Err(NodeError::Damaged(format!("the scheduler's slot 0 of {process} is {}", scheduled.item.id())));
         }
         let (owner, compute) = (scheduled.item.owner_address(), &self.node.compute);
-        self.take_in(scheduled, (&owner, None), |module| {
+        let scheduler = self.node.scheduler.clone();
+        self.take_in(scheduled, (&owner, None, scheduler), |module| {
             ProcessRun::boot(module, scheduled, compute.chain, &compute.drive)
         })?;
         self.evaluate_theirs(process, std::slice::from_ref(&spawn))?;
@@ -317,7 +329,8 @@ impl<'n> Push<'n> {
             return Err(NodeError::Duplicate { message: id, process: id });
         }
         let guard = self.lock(id)?;
-        let assigned = self.node.scheduler.schedule(id, item.clone(), None, 0)?;
+        let scheduler = self.node.scheduler_of(&item);
+        let assigned = scheduler.schedule(id, item.clone(), None, 0)?;
         let ForeignSlot { scheduled, assignment } = assigned.slot;
         let run = ProcessRun::boot(&module, &scheduled, self.node.compute.chain, &self.node.compute.drive)
             .map_err(|e| NodeError::CannotBoot(e.to_string()))?;
@@ -331,7 +344,7 @@ impl<'n> Push<'n> {
         live.run.set_interrupt(self.interrupt.clone());
         let mut guard = guard;
         *guard = Some(live);
-        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None, scheduler }));
         self.stage_slot(id, &scheduled, &assignment);
         let mut boot = self.evaluate(id, &scheduled)?;
         Ok(boot.pop().expect("a spawn is evaluated"))
@@ -343,7 +356,7 @@ impl<'n> Push<'n> {
     fn take_in(
         &mut self,
         spawn: &Scheduled,
-        (holder, name): (&str, Option<&str>),
+        (holder, name, scheduler): (&str, Option<&str>, Arc<dyn Scheduler>),
         start: impl FnOnce(&NodeModule) -> Result<ProcessRun, NodeError>,
     ) -> Result<(), NodeError> {
         let id = spawn.item.id();
@@ -368,7 +381,7 @@ impl<'n> Push<'n> {
         let mut live = LiveProcess::new(run);
         live.run.set_interrupt(self.interrupt.clone());
         *guard = Some(live);
-        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None }));
+        self.held.push((id, Held { guard, base: None, cron_from: 0, tip: None, scheduler }));
         Ok(())
     }
 
@@ -385,7 +398,11 @@ impl<'n> Push<'n> {
         let spawn = &history.first().ok_or_else(|| NodeError::Damaged("an empty schedule".into()))?.scheduled;
         let id = spawn.item.id();
         let compute = &self.node.compute;
-        self.take_in(spawn, (holder, name), |module| ProcessRun::boot(module, spawn, compute.chain, &compute.drive))?;
+        // A fork goes on on the node's own scheduler.
+        let scheduler: Arc<dyn Scheduler> = self.node.unit.clone();
+        self.take_in(spawn, (holder, name, scheduler), |module| {
+            ProcessRun::boot(module, spawn, compute.chain, &compute.drive)
+        })?;
         let mut last = None;
         for (expected, foreign) in history.iter().enumerate() {
             let scheduled = &foreign.scheduled;
@@ -414,7 +431,8 @@ impl<'n> Push<'n> {
         let id = spawn.scheduled.item.id();
         let (slot, timestamp) = (at.scheduled.slot(), at.scheduled.assignment.timestamp);
         let compute = &self.node.compute;
-        self.take_in(&spawn.scheduled, (holder, name), |module| {
+        let scheduler: Arc<dyn Scheduler> = self.node.unit.clone();
+        self.take_in(&spawn.scheduled, (holder, name, scheduler), |module| {
             let memory = Snapshot::from_memory(module.loaded.id(), memory);
             ProcessRun::restore(module, &spawn.scheduled, compute.chain, &compute.drive, memory, slot, timestamp)
         })?;
@@ -436,8 +454,9 @@ impl<'n> Push<'n> {
             return Err(NodeError::Duplicate { message, process });
         }
         let not_before = self.live(process).run.cron_cursor;
-        let tip = self.held(process).tip;
-        let assigned = self.node.scheduler.schedule(process, item, tip.as_ref(), not_before)?;
+        let Held { tip, scheduler, .. } = self.held(process);
+        let (tip, scheduler) = (*tip, scheduler.clone());
+        let assigned = scheduler.schedule(process, item, tip.as_ref(), not_before)?;
         self.assigned(process, assigned)
     }
 
@@ -586,7 +605,8 @@ impl<'n> Push<'n> {
             if let Some(guard) = self.node.compute.try_lock(process)
                 && guard.is_some()
             {
-                self.held.push((process, Held { guard, base: None, cron_from: 0, tip: None }));
+                let scheduler = self.node.scheduler.clone();
+                self.held.push((process, Held { guard, base: None, cron_from: 0, tip: None, scheduler }));
             }
         }
         Ok(())

@@ -12,7 +12,9 @@ use ao::net::remote::{HyperBeam, SchedulerUnit};
 use ao::node::{ErrorKind, MessageResult, Node, NodeError, Scheduler, SpawnRequest};
 use ao::protocol::{Id, Tag};
 
-use crate::support::{InProcess, Served, free_loopback_url, memory_node, memory_node_with, node_command, wallet};
+use crate::support::{
+    InProcess, Served, free_loopback_url, memory_node, memory_node_with, node_ao, node_command, node_ok, stderr, wallet,
+};
 
 /// A node computing for the scheduler unit at `su`.
 fn computing_node(su: &str) -> Node {
@@ -158,8 +160,11 @@ fn a_message_the_scheduler_unit_took_but_the_node_did_not_keep_is_evaluated_befo
 #[test]
 fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     let (ordering_home, devnet_home) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    let ordering = Served::start_with(ordering_home.path(), &["--scheduler-only"]);
+    let mut ordering = Served::start_with(ordering_home.path(), &["--scheduler-only"]);
     let su = ordering.url("/su");
+    // The devnet's home has a process of its own scheduler from before.
+    let mine: Id = node_ok(devnet_home.path(), &["spawn", "mine"]).parse().unwrap();
+    node_ok(devnet_home.path(), &["eval", "mine", "X = 7"]);
     let devnet = Served::start_with(devnet_home.path(), &["--scheduler-url", &su]);
     assert_eq!(devnet.scheduler, ordering.scheduler, "the devnet names the scheduler unit's address");
     let not_served = reqwest::blocking::get(ordering.url("/cu")).unwrap();
@@ -182,6 +187,18 @@ fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     let (_, slot) = remote.send(owner, process, eval_tags(), b"return Count".to_vec()).unwrap();
     assert_eq!(slot, 3);
     assert_eq!(remote.result(owner, process, 3).unwrap().printed(), "2");
+
+    // The process from before stays on the devnet's own scheduler.
+    let (_, slot) = remote.send(owner, mine, eval_tags(), b"return X".to_vec()).unwrap();
+    assert_eq!((slot, remote.result(owner, mine, 2).unwrap().printed()), (2, "7".to_string()));
+    assert!(unit.tip(mine).unwrap().is_none(), "the scheduler unit never saw it");
+
+    // The scheduler unit's home reads, and evaluates nothing.
+    ordering.kill();
+    assert!(node_ok(ordering_home.path(), &["list"]).contains(&process.to_string()));
+    let out = node_ao(ordering_home.path(), &["send", &process.to_string(), "-a", "Ping"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("this home is a scheduler unit's (`ao serve --scheduler-only`)"), "{}", stderr(&out));
 }
 
 #[test]

@@ -7,6 +7,8 @@
 //! An item is posted once: a push that started over after posting it (another push held a
 //! process it needed) finds it in the schedule instead, and until then [`Scheduler::after`]
 //! stops before it, so the push that posted it evaluates it as its own and delivers what it sends.
+//! A post whose answer is lost (the unit unreachable, a 5xx, a 409 "already scheduled") counts as
+//! taken when the schedule shows the item.
 //!
 //! [`NodeConfig::with_scheduler`]: crate::node::NodeConfig::with_scheduler
 use std::collections::{HashSet, VecDeque};
@@ -49,6 +51,12 @@ impl Posted {
             self.set.remove(&oldest);
         }
     }
+
+    fn remove(&mut self, key: (Id, Id)) {
+        if self.set.remove(&key) {
+            self.order.retain(|k| *k != key);
+        }
+    }
 }
 
 impl SchedulerUnit {
@@ -59,8 +67,12 @@ impl SchedulerUnit {
         Ok(SchedulerUnit { url, unit, address, posted: Mutex::default() })
     }
 
+    fn posted(&self) -> std::sync::MutexGuard<'_, Posted> {
+        self.posted.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     fn was_posted(&self, process: Id, message: Id) -> bool {
-        self.posted.lock().expect("the set is not poisoned").set.contains(&(process, message))
+        self.posted().set.contains(&(process, message))
     }
 
     /// `process`'s slots after `after` (from its spawn when `None`), in order: all of them, or
@@ -181,19 +193,35 @@ impl Scheduler for SchedulerUnit {
         _not_before: u64,
     ) -> Result<Assigned, NodeError> {
         let id = item.id();
+        let mut failed = None;
         if !self.was_posted(process, id) {
-            self.post(process, &item)?;
-            self.posted.lock().expect("the set is not poisoned").insert((process, id));
+            // Remembered first: the unit may take it and the answer be lost.
+            self.posted().insert((process, id));
+            match self.post(process, &item) {
+                Ok(()) => {}
+                Err(error @ (RemoteError::Unreachable { .. } | RemoteError::Status { status: 409 | 500.., .. })) => {
+                    failed = Some(error)
+                }
+                Err(refused) => {
+                    self.posted().remove((process, id));
+                    return Err(refused.into());
+                }
+            }
         }
         let mut slots = self.slots_after(process, tip.copied(), Some(&item))?;
         match slots.pop() {
             Some(slot) if slot.scheduled.assignment.message == id => Ok(Assigned { before: slots, slot }),
-            _ => Err(RemoteError::Answer {
-                unit: self.unit.name,
-                url: format!("{}/{process}", self.url),
-                detail: format!("it took message {id} but its schedule of {process} does not show it"),
+            _ => {
+                // Not taken after all: the next try posts it again.
+                self.posted().remove((process, id));
+                Err(failed
+                    .unwrap_or_else(|| RemoteError::Answer {
+                        unit: self.unit.name,
+                        url: format!("{}/{process}", self.url),
+                        detail: format!("it took message {id} but its schedule of {process} does not show it"),
+                    })
+                    .into())
             }
-            .into()),
         }
     }
 }

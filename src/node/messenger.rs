@@ -6,8 +6,9 @@
 //! each outbox assignment adds an existing message to other processes' schedules. Deliveries are
 //! evaluated hop by hop (breadth first) until nothing is left — or the push's limits are reached
 //! (`PushLimits`): then the rest is recorded as not delivered, with the reason, like a message to
-//! a target that is not a local process, an entry that cannot be signed, or a spawn that cannot
-//! start. The sender's result stands in every case.
+//! a target that is not a local process, an entry that cannot be signed, a spawn that cannot
+//! start, or a target another unit schedules that cannot run here. With another unit as the
+//! scheduler, a target it has is taken in first. The sender's result stands in every case.
 use std::sync::Arc;
 
 use super::NodeError;
@@ -149,9 +150,16 @@ fn deliver_outbox(
                 continue;
             }
         };
-        let local = match item.target() {
-            Some(id) => push.find_process(id)?,
+        let local = match item.target().map(|id| push.find_process(id)) {
+            Some(Ok(row)) => row,
             None => None,
+            // A process the scheduler has that cannot run here.
+            Some(Err(error)) if matches!(error.kind(), ErrorKind::NotFound | ErrorKind::Invalid) => {
+                let undelivered = record(target, Reason::TargetFailed, error.to_string());
+                push.not_delivered(Undelivered { id: Some(item.id()), ..undelivered }, Some(&item));
+                continue;
+            }
+            Some(Err(error)) => return Err(error),
         };
         let Some(row) = local else {
             let detail = "not a process of this node (or of its scheduler)".to_string();

@@ -26,15 +26,19 @@ pub enum Reason {
     SpawnFailed,
     /// An assignment of a message this node does not have, or to a process it does not have.
     AssignFailed,
+    /// A target this node's scheduler (another unit) has but this node cannot take in: its
+    /// module is not here, or it cannot boot.
+    TargetFailed,
 }
 
 impl Reason {
-    const CODES: [(Reason, &'static str); 5] = [
+    const CODES: [(Reason, &'static str); 6] = [
         (Reason::NotLocal, NOT_LOCAL),
         (Reason::PushLimit, "push-limit"),
         (Reason::Unsignable, "unsignable"),
         (Reason::SpawnFailed, "spawn-failed"),
         (Reason::AssignFailed, "assign-failed"),
+        (Reason::TargetFailed, "target-failed"),
     ];
 
     pub fn code(self) -> &'static str {

@@ -229,7 +229,7 @@ fn a_push_that_starts_over_after_posting_takes_its_own_slot_and_delivers_it() {
     std::thread::scope(|both| {
         // One push holds the target for a while...
         let busy = both.spawn(|| {
-            eval(&a, target, "local x = 0 for i = 1, 4e7 do x = x + i end return 'done'");
+            eval(&a, target, "local x = 0 for i = 1, 8e7 do x = x + i end return 'done'");
             std::time::Instant::now()
         });
         std::thread::sleep(std::time::Duration::from_millis(300));
@@ -276,4 +276,23 @@ fn an_outbox_assignment_goes_to_the_scheduler_unit_as_an_assignment() {
     for process in [target, also] {
         assert_eq!(eval(&a, process, "return Pings").result.printed(), "1");
     }
+}
+
+#[test]
+fn a_target_the_node_cannot_run_is_recorded_as_not_delivered() {
+    let (ordering, _) = memory_node();
+    let served = InProcess::start_scheduler(&ordering);
+    let a = computing_node(&format!("{}/su", served.base));
+    // A process another client spawned at the scheduler unit, on a module this node does not have.
+    let module: Id = "M".repeat(43).parse().unwrap();
+    let spawn = ao::protocol::ao::spawn(module, &ordering.unit_address(), Vec::new(), Vec::new(), 1_700_000_000_000);
+    let (elsewhere, _) = ordering.schedule_only(spawn.sign(&wallet().wallet).unwrap()).unwrap();
+
+    let sender = a.spawn(&wallet().wallet, SpawnRequest::default()).unwrap().process;
+    let sent = eval(&a, sender, &format!("Send({{ Target = '{elsewhere}', Action = 'Ping' }}) return 'kept'"));
+    assert_eq!(sent.result.printed(), "kept", "the sender's message stands");
+    let [undelivered] = sent.undelivered.as_slice() else { panic!("{:?}", sent.undelivered) };
+    assert_eq!(undelivered.reason, ao::node::Reason::TargetFailed);
+    assert_eq!(undelivered.detail, format!("no module {module} here (`ao module list` shows the registered ones)"));
+    assert_eq!(ordering.latest_slot(elsewhere).unwrap(), 0, "nothing was posted for it");
 }

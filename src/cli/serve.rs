@@ -8,7 +8,7 @@ use std::sync::Arc;
 use clap::Args;
 use serde_json::json;
 
-use super::node_access::{home, open_with};
+use super::node_access::{home, node_error, open_with};
 use super::{CliError, GlobalArgs, print_json};
 use crate::net::remote::SchedulerUnit;
 use crate::net::serve::Limits;
@@ -53,6 +53,14 @@ impl ServeArgs {
             // A scheduler alone evaluates nothing, not even what an earlier run left.
             NodeConfig { catch_up: !scheduling_only, ..config }
         })?;
+        if scheduling_only && !node.only_schedules() && !node.processes().map_err(node_error)?.is_empty() {
+            let detail = format!("a scheduler unit needs a home of its own: {} has processes", home.display());
+            return Err(CliError::input(detail).hint("name another with --home"));
+        }
+        if !scheduling_only && node.only_schedules() {
+            let detail = format!("{} is a scheduler unit's home", home.display());
+            return Err(CliError::input(detail).hint("serve it with --scheduler-only"));
+        }
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()

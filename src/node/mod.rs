@@ -198,6 +198,12 @@ impl Node {
         self.shared.scheduler.as_ref()
     }
 
+    /// Whether the store is a scheduler unit's (`Node::schedule_only` wrote it): then this node
+    /// reads and schedules, and evaluates nothing.
+    pub fn only_schedules(&self) -> bool {
+        self.shared.scheduling_only
+    }
+
     /// Spawns a process, signed by `wallet`; returns its boot result.
     pub fn spawn(&self, wallet: &dyn Signer, request: SpawnRequest) -> Result<Outcome, NodeError> {
         let owner = crate::protocol::address_of(wallet.owner());

@@ -199,6 +199,17 @@ fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     let out = node_ao(ordering_home.path(), &["send", &process.to_string(), "-a", "Ping"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("this home is a scheduler unit's (`ao serve --scheduler-only`)"), "{}", stderr(&out));
+    // Each home is served as what it is.
+    let out = node_ao(ordering_home.path(), &["serve", "--port", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let home = ordering_home.path().display();
+    assert_eq!(
+        stderr(&out),
+        format!("error: {home} is a scheduler unit's home\nhint: serve it with --scheduler-only\n")
+    );
+    let out = node_ao(devnet_home.path(), &["serve", "--port", "0", "--scheduler-only"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("error: a scheduler unit needs a home of its own: "), "{}", stderr(&out));
 }
 
 #[test]

@@ -77,21 +77,13 @@ impl ServeArgs {
             }
             let base = format!("http://{address}");
             let scheduler = node.scheduler().address();
-            if scheduling_only {
-                if global.json {
-                    print_json(&json!({ "url": base, "su": format!("{base}/su"), "scheduler": scheduler, "home": home }));
-                } else {
-                    println!("ao scheduler unit on {base}/su (home {})", home.display());
-                    println!("  scheduler  {scheduler}");
-                    global.notice("Ctrl-C stops it");
-                }
-                use std::io::Write;
-                let _ = std::io::stdout().flush();
-                return crate::net::serve::serve_scheduler(node, listener, Limits::default(), stop_signal())
-                    .await
-                    .map_err(|e| CliError::failed(format!("the server failed: {e}")));
-            }
-            if global.json {
+            if scheduling_only && global.json {
+                print_json(&json!({ "url": base, "su": format!("{base}/su"), "scheduler": scheduler, "home": home }));
+            } else if scheduling_only {
+                println!("ao scheduler unit on {base}/su (home {})", home.display());
+                println!("  scheduler  {scheduler}");
+                global.notice("Ctrl-C stops it");
+            } else if global.json {
                 print_json(&json!({
                     "url": base,
                     "mu": format!("{base}/mu"),
@@ -116,9 +108,11 @@ impl ServeArgs {
             }
             use std::io::Write;
             let _ = std::io::stdout().flush();
-            crate::net::serve::serve(node, listener, Limits::default(), stop_signal())
-                .await
-                .map_err(|e| CliError::failed(format!("the server failed: {e}")))
+            let served = match scheduling_only {
+                true => crate::net::serve::serve_scheduler(node, listener, Limits::default(), stop_signal()).await,
+                false => crate::net::serve::serve(node, listener, Limits::default(), stop_signal()).await,
+            };
+            served.map_err(|e| CliError::failed(format!("the server failed: {e}")))
         })?;
         Ok(())
     }

@@ -42,15 +42,7 @@ pub fn chain_of(slots: &[ForeignSlot]) -> Chain {
 impl Node {
     /// Slots `from..=to` of `process`'s foreign schedule as cached here.
     pub fn cached_schedule(&self, process: Id, from: u64, to: u64) -> Result<Vec<ForeignSlot>, NodeError> {
-        let rows = self.shared.store.read()?.tx().remote_slots(process, from, to)?;
-        rows.into_iter()
-            .map(|(row, assignment)| {
-                let slot = row.slot;
-                let assignment = DataItem::parse(&assignment)
-                    .map_err(|e| NodeError::Damaged(format!("cached assignment of slot {slot} of {process}: {e}")))?;
-                Ok(ForeignSlot { scheduled: Scheduled::from_row(process, row)?, assignment: Arc::new(assignment) })
-            })
-            .collect()
+        signed_slots(&self.shared.store.read()?.tx(), SlotTable::Cached, process, from, to)
     }
 
     /// The newest slot of `process`'s foreign schedule cached here.
@@ -138,12 +130,51 @@ impl Node {
     }
 }
 
+/// Where slots with their signed assignments are kept.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum SlotTable {
+    /// The node's own log (`schedule`).
+    Log,
+    /// Foreign schedules cached for `ao verify` (`remote_schedule`).
+    Cached,
+}
+
+/// Slots `from..=to` of `process` in `table`, each with the assignment item signed for it.
+pub(crate) fn signed_slots(
+    tx: &Tx,
+    table: SlotTable,
+    process: Id,
+    from: u64,
+    to: u64,
+) -> Result<Vec<ForeignSlot>, NodeError> {
+    let rows = tx.slots_with_assignments(table, process, from, to)?;
+    rows.into_iter()
+        .map(|(row, assignment)| {
+            let slot = row.slot;
+            let assignment = DataItem::parse(&assignment).map_err(|e| {
+                NodeError::Damaged(format!("the assignment of slot {slot} of {process} ({table:?}): {e}"))
+            })?;
+            Ok(ForeignSlot { scheduled: Scheduled::from_row(process, row)?, assignment: Arc::new(assignment) })
+        })
+        .collect()
+}
+
 impl Tx<'_> {
-    fn remote_slots(&self, process: Id, from: u64, to: u64) -> Result<Vec<(SlotRow, Vec<u8>)>, StoreError> {
-        let mut statement = self.conn().prepare_cached(
+    fn slots_with_assignments(
+        &self,
+        table: SlotTable,
+        process: Id,
+        from: u64,
+        to: u64,
+    ) -> Result<Vec<(SlotRow, Vec<u8>)>, StoreError> {
+        let table = match table {
+            SlotTable::Log => "schedule",
+            SlotTable::Cached => "remote_schedule",
+        };
+        let mut statement = self.conn().prepare_cached(&format!(
             "SELECT slot, message, assignment, timestamp, block_height, hash_chain, item, assignment_item
-             FROM remote_schedule WHERE process = ?1 AND slot BETWEEN ?2 AND ?3 ORDER BY slot",
-        )?;
+             FROM {table} WHERE process = ?1 AND slot BETWEEN ?2 AND ?3 ORDER BY slot"
+        ))?;
         let rows = statement.query_map(params![process.to_string(), from, to.min(i64::MAX as u64)], |row| {
             Ok((slot_row(row)?, row.get::<_, Vec<u8>>(7)?))
         })?;

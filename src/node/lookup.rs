@@ -314,7 +314,7 @@ impl Tx<'_> {
         Ok(statement.query_row(params![process.to_string(), ms], |row| row.get(0))?)
     }
 
-    pub(crate) fn assignment_item(&self, process: Id, slot: u64) -> Result<Option<Vec<u8>>, StoreError> {
+    fn assignment_item(&self, process: Id, slot: u64) -> Result<Option<Vec<u8>>, StoreError> {
         let mut statement =
             self.conn().prepare_cached("SELECT assignment_item FROM schedule WHERE process = ?1 AND slot = ?2")?;
         Ok(statement.query_row(params![process.to_string(), slot], |row| row.get(0)).optional()?)

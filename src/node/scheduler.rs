@@ -12,7 +12,7 @@ use rand::RngCore;
 
 use super::NodeError;
 use super::config::Clock;
-use super::foreign::ForeignSlot;
+use super::foreign::{ForeignSlot, SlotTable, signed_slots};
 use super::store::{ScheduleTip, SlotRow, Store, Tx};
 use crate::protocol::ao::{self, hash_chain};
 use crate::protocol::{DataItem, Ed25519Key, Id};
@@ -182,21 +182,7 @@ impl Scheduler for LocalScheduler {
     }
 
     fn messages(&self, process: Id, from: u64, to: u64) -> Result<Vec<ForeignSlot>, NodeError> {
-        let reader = self.store.read()?;
-        let tx = reader.tx();
-        let slots = stored_messages(&tx, process, from, to)?;
-        slots
-            .into_iter()
-            .map(|scheduled| {
-                let slot = scheduled.slot();
-                let bytes = tx
-                    .assignment_item(process, slot)?
-                    .ok_or_else(|| NodeError::Damaged(format!("slot {slot} of {process} has no assignment")))?;
-                let assignment = DataItem::parse(&bytes)
-                    .map_err(|e| NodeError::Damaged(format!("the assignment of slot {slot} of {process}: {e}")))?;
-                Ok(ForeignSlot { scheduled, assignment: Arc::new(assignment) })
-            })
-            .collect()
+        signed_slots(&self.store.read()?.tx(), SlotTable::Log, process, from, to)
     }
 
     fn tip(&self, process: Id) -> Result<Option<ScheduleTip>, NodeError> {

@@ -68,6 +68,11 @@ fn nodes_sharing_a_scheduler_unit_evaluate_each_others_slots_first() {
     assert_eq!(ordered.len(), 4);
     assert_eq!(assignments(&a, process, 3), ordered);
     assert_eq!(assignments(&b, process, 2), ordered[..3]);
+    // The same through the Scheduler trait, on the unit (over HTTP) and on the ordering node's own.
+    for scheduler in [a.scheduler(), ordering.scheduler()] {
+        let slots = scheduler.messages(process, 0, 3).unwrap();
+        assert_eq!(slots.iter().map(|slot| slot.assignment.id()).collect::<Vec<_>>(), ordered);
+    }
     for (node, message) in [(&a, by_b.id), (&a, by_a.id), (&b, by_b.id), (&b, ready.id)] {
         assert_eq!(result_at(node, process, message), result_at(&ordering, process, message));
     }

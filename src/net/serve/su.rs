@@ -1,7 +1,7 @@
 //! The scheduler unit's API (`ao-protocol.md` §3.1): its address and time, `POST /` (a signed
 //! message or spawn, or with `?process-id=&assign=` a message already here, scheduled and
-//! evaluated — or only scheduled, on a node that only schedules), a process's schedule a page at a time or one of its messages (`GET /{id}`), its
-//! newest slot, and the process itself.
+//! evaluated — or only scheduled, on a node that only schedules), a process's schedule a page at
+//! a time or one of its messages (`GET /{id}`), its newest slot, and the process itself.
 
 use axum::Json;
 use axum::Router;

@@ -4,7 +4,9 @@
 //! backwards.
 use rusqlite::{OptionalExtension, params};
 
+use super::envelope::{env_json, message_json};
 use super::inspect::log_entries;
+use super::scheduler::stored_messages;
 use super::store::{LogPosition, ScheduleTip, SlotRow, StoreError, Tx, id_column};
 use super::{LogEntry, MessageResult, ModuleInfo, Node, NodeError};
 use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
@@ -37,6 +39,14 @@ pub enum ScheduleRange {
 
 fn damaged(what: impl std::fmt::Display) -> NodeError {
     NodeError::Damaged(what.to_string())
+}
+
+/// What a process's module is handed, as JSON text exactly as the node passes it to
+/// `handle(msg, env)`: the process's `env` and the `msg` of each slot asked for, in order.
+#[derive(Debug, Clone)]
+pub struct HandleInputs {
+    pub env: String,
+    pub messages: Vec<String>,
 }
 
 /// An item the node holds, with where it sits on the node's chain when it was scheduled
@@ -192,6 +202,22 @@ impl Node {
             })
             .collect::<Result<_, NodeError>>()?;
         Ok(SchedulePage { entries, has_next })
+    }
+
+    /// What `process`'s module was handed for slots `from..=to` (and its `env`): for running the
+    /// module outside a node on exactly the node's inputs (a benchmark's bare loop, a debugger).
+    pub fn handle_inputs(&self, process: Id, from: u64, to: u64) -> Result<HandleInputs, NodeError> {
+        let row = self.process(process)?;
+        let reader = self.shared.store.read()?;
+        let tx = reader.tx();
+        let spawn = stored_messages(&tx, process, 0, 0)?.pop().ok_or(NodeError::UnknownProcess(process))?;
+        let module = self.shared.compute.module(&tx, row.module)?;
+        let env = env_json(process, &spawn.item, &module).to_string();
+        let messages = stored_messages(&tx, process, from, to)?
+            .iter()
+            .map(|m| message_json(process, &m.assignment, &m.item).to_string())
+            .collect();
+        Ok(HandleInputs { env, messages })
     }
 
     /// The schedule entry of `id` in `process`: the message (or spawn) with that id, or the one

@@ -42,7 +42,7 @@ pub use drive::{DriveItem, DriveStatement};
 pub use error::{ErrorKind, NodeError};
 pub use foreign::{ForeignSlot, chain_of};
 pub use inspect::{Inbox, LogEntry, ProcessSummary, Recomputed};
-pub use lookup::{HeldItem, ScheduleEntry, SchedulePage, ScheduleRange};
+pub use lookup::{HandleInputs, HeldItem, ScheduleEntry, SchedulePage, ScheduleRange};
 pub use modules::{DEFAULT_MEMORY_LIMIT, ModuleInfo, module_of};
 pub use result::{MessageResult, OutboxAssignment, OutboxMessage, tag_text, value_text};
 pub use scheduler::{Assigned, Assignment, Chain, LocalScheduler, Scheduled, Scheduler};

@@ -1,15 +1,17 @@
 //! The node as a library: a handle shared by threads (pushes on different processes at once, on
 //! the same process one after the other), two nodes on one home writing the same process (the
 //! second starts over when the first got in), push limits set in `NodeConfig`, an interrupt that
-//! abandons an evaluation, and cron ticks on a clock the test moves — all in memory where the
-//! store need not be on disk, with no real-time sleeps.
+//! abandons an evaluation, cron ticks on a clock the test moves, and what the node hands a module
+//! (`Node::handle_inputs`) — all in memory where the store need not be on disk, with no real-time
+//! sleeps.
 use std::sync::Arc;
 
 use ao::node::{ErrorKind, Node, NodeConfig, NodeError, PushLimits, SpawnRequest};
 use ao::protocol::{Id, Tag};
-use ao::runtime::Interrupt;
+use ao::runtime::{Interrupt, Limits, Process};
+use sha2::{Digest, Sha256};
 
-use crate::support::{memory_node, memory_node_with, node_home, wallet};
+use crate::support::{aos, memory_node, memory_node_with, node_home, wallet};
 
 fn spawn(node: &Node, name: &str, tags: Vec<Tag>) -> Id {
     let request = SpawnRequest { name: Some(name.into()), tags, ..SpawnRequest::default() };
@@ -199,4 +201,35 @@ fn the_node_handle_is_send_sync_and_cheap_to_clone() {
     let p = spawn(&clone, "p", vec![]);
     assert_eq!(node.process(p).unwrap().name.as_deref(), Some("p"), "clones are one node");
     let _ = Arc::new(node);
+}
+
+#[test]
+fn what_the_node_hands_a_module_recomputes_the_process_outside_the_node() {
+    let (node, _) = memory_node();
+    let p = spawn(&node, "p", vec![Tag::new("Color", "blue")]);
+    eval(&node, p, COUNTER);
+    count(&node, p, 3);
+    let newest = node.latest_slot(p).unwrap();
+    let inputs = node.handle_inputs(p, 0, newest).unwrap();
+    assert_eq!(inputs.messages.len() as u64, newest + 1, "a msg for every slot");
+    let env: serde_json::Value = serde_json::from_str(&inputs.env).unwrap();
+    assert_eq!(env["Process"]["Id"], p.to_string());
+    assert!(env["Process"]["Tags"].as_array().unwrap().iter().any(|t| t["name"] == "Color" && t["value"] == "blue"));
+    let last: serde_json::Value = serde_json::from_str(&inputs.messages[newest as usize]).unwrap();
+    assert_eq!(last["Nonce"], newest);
+
+    // The module alone, handed the same env and msgs, ends with the node's memory (ao's module
+    // keeps the env it was handed: a different one would show).
+    let mut bare = Process::boot(aos(), Limits::default()).unwrap();
+    for msg in &inputs.messages {
+        let outcome = bare.handle(msg, &inputs.env).unwrap().outcome;
+        assert!(outcome.is_ok(), "{outcome:?}");
+    }
+    let (memory, _) = node.memory(p).unwrap();
+    assert_eq!(bare.memory_hash().unwrap()[..], Sha256::digest(&memory)[..], "the node's memory, recomputed");
+
+    let part = node.handle_inputs(p, 2, 3).unwrap();
+    assert_eq!(part.messages, inputs.messages[2..=3], "a range of slots");
+    let unknown: Id = "U".repeat(43).parse().unwrap();
+    assert!(matches!(node.handle_inputs(unknown, 0, 0), Err(NodeError::UnknownProcess(id)) if id == unknown));
 }

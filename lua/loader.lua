@@ -7,8 +7,21 @@ local process = require(".process")
 -- Timestamp (set by process.handle); os.clock() measures nothing and says so with 0.
 os.clock = function() return 0.0 end
 
+-- The heap (KB) after the last full collection. A message that leaves the heap at more than
+-- twice that, and a megabyte more, ends with a full collection: without it the garbage of one
+-- heavy message (an Eval sending a thousand messages) is still in the heap when the message
+-- ends, the next allocations take fresh memory, and the process's memory (what is checkpointed
+-- and restored, page by page) grows with garbage. Light messages leave it to Lua's incremental
+-- collector. Collected before the result is encoded, so that encoding reuses the freed memory.
+local settled = collectgarbage("count")
+
 return function(msg_json, env_json)
   local msg, env = json.decode(msg_json), json.decode(env_json)
   local ok, response = pcall(process.handle, msg, env)
+  msg, env = nil, nil
+  if collectgarbage("count") > 2 * settled + 1024 then
+    collectgarbage()
+    settled = collectgarbage("count")
+  end
   return json.encode({ ok = ok, response = response })
 end

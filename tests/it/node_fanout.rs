@@ -2,12 +2,13 @@
 //! their assignments on a second thread while it evaluates). Every message arrives once, in the
 //! order sent; the receiver's schedule is a valid log (consecutive slots, each assignment signed
 //! by the scheduler, naming its message and slot, linked into the hash chain, timestamps never
-//! going back); recomputing the receiver gives its checkpoint's memory.
+//! going back); recomputing the receiver gives its checkpoint's memory. A process that fans out
+//! again and again keeps the same memory (ao's module collects a heavy message's garbage).
 use ao::node::{Node, SpawnRequest};
 use ao::protocol::ao::hash_chain;
 use ao::protocol::{DataItem, Id, Tag};
 
-use crate::support::{node_home, wallet};
+use crate::support::{memory_node, node_home, wallet};
 
 fn eval(node: &mut Node, process: Id, code: &str) -> ao::node::MessageResult {
     let outcome = node.send(&wallet().wallet, process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec());
@@ -75,4 +76,28 @@ fn a_fan_out_arrives_whole_in_order_in_a_valid_log() {
 
     let recomputed = node.recompute(receiver).unwrap().expect("a checkpoint");
     assert_eq!(recomputed.memory_hash[..], recomputed.checkpoint_hash[..]);
+}
+
+#[test]
+fn fanning_out_again_and_again_does_not_grow_the_memory_with_garbage() {
+    let (mut node, _) = memory_node();
+    let spawn = |node: &mut Node, name: &str| {
+        let request = SpawnRequest { name: Some(name.into()), ..Default::default() };
+        node.spawn(&wallet().wallet, request).unwrap().process
+    };
+    let (sender, counter) = (spawn(&mut node, "sender"), spawn(&mut node, "counter"));
+    eval(&mut node, counter, "Count = 0 Handlers.add('count', 'Count', function() Count = Count + 1 end)");
+    let fan_out = format!("for i = 1, 1000 do Send({{Target = '{counter}', Action = 'Count'}}) end");
+    let sizes: Vec<usize> = (0..8)
+        .map(|_| {
+            eval(&mut node, sender, &fan_out);
+            node.memory(sender).unwrap().0.len()
+        })
+        .collect();
+    assert_eq!(eval(&mut node, counter, "return Count").output["data"], "8000");
+    // Each fan-out leaves megabytes of garbage; without a collection at its end the next one's
+    // allocations took fresh memory, and the memory grew with every fan-out (4.3 to 14 MB in
+    // eight; 7.8 MB from the fifth on with it).
+    assert!(sizes[5..].iter().all(|&size| size == sizes[5]), "it stops growing: {sizes:?}");
+    assert!(sizes[7] <= 2 * sizes[0], "at most twice what one fan-out took: {sizes:?}");
 }

@@ -44,16 +44,17 @@ const FAMILIES: [Family; 3] = [
 /// its deliveries.
 struct Inputs {
     env: String,
+    limits: Limits,
     setup: Vec<String>,
     round: Vec<Value>,
 }
 
 fn inputs(home: &Path, process: Id) -> Inputs {
     let node = Node::open(home).unwrap();
-    let HandleInputs { env, mut messages } = node.handle_inputs(process, 0, 2 + SENDS).unwrap();
+    let HandleInputs { env, mut messages, limits } = node.handle_inputs(process, 0, 2 + SENDS).unwrap();
     assert_eq!(messages.len() as u64, 3 + SENDS, "the spawn, the counter, the Eval and its deliveries");
     let round = messages.split_off(2).iter().map(|m| serde_json::from_str(m).unwrap()).collect();
-    Inputs { env, setup: messages, round }
+    Inputs { env, limits, setup: messages, round }
 }
 
 impl Inputs {
@@ -138,7 +139,7 @@ fn self_sent(c: &mut Criterion) {
         reference(family, &inputs);
 
         let module = runtime.load_as(Id::sha256(&wasm), &wasm, family.format).unwrap();
-        let mut bare = Process::boot(module, Limits::default()).unwrap();
+        let mut bare = Process::boot(module, inputs.limits).unwrap();
         for msg in &inputs.setup {
             let outcome = bare.handle(msg, &inputs.env).unwrap().outcome;
             assert!(outcome.is_ok(), "{}: {outcome:?}", family.name);

@@ -12,14 +12,14 @@ os.clock = function() return 0.0 end
 -- heavy message (an Eval sending a thousand messages) is still in the heap when the message
 -- ends, the next allocations take fresh memory, and the process's memory (what is checkpointed
 -- and restored, page by page) grows with garbage. Light messages leave it to Lua's incremental
--- collector. Collected before the result is encoded, so that encoding reuses the freed memory.
+-- collector, and so is a message whose handle raised (the host throws its state away). It runs
+-- before the result is encoded, so that encoding reuses the freed memory.
 local settled = collectgarbage("count")
 
 return function(msg_json, env_json)
   local msg, env = json.decode(msg_json), json.decode(env_json)
   local ok, response = pcall(process.handle, msg, env)
-  msg, env = nil, nil
-  if collectgarbage("count") > 2 * settled + 1024 then
+  if ok and collectgarbage("count") > 2 * settled + 1024 then
     collectgarbage()
     settled = collectgarbage("count")
   end

@@ -4,14 +4,15 @@
 //! backwards.
 use rusqlite::{OptionalExtension, params};
 
-use super::envelope::{env_json, message_json};
+use super::cron::{Crons, Tick, crons_of};
+use super::envelope::{cron_json, env_json, message_json};
 use super::inspect::log_entries;
 use super::scheduler::stored_messages;
 use super::store::{LogPosition, ScheduleTip, SlotRow, StoreError, Tx, id_column};
 use super::{LogEntry, MessageResult, ModuleInfo, Node, NodeError};
 use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
 use crate::protocol::{DataItem, Id, Tag};
-use crate::runtime::ModuleFormat;
+use crate::runtime::{Limits, ModuleFormat};
 
 /// One slot of a process's schedule: the message and the signed assignment that placed it.
 #[derive(Debug, Clone)]
@@ -42,11 +43,14 @@ fn damaged(what: impl std::fmt::Display) -> NodeError {
 }
 
 /// What a process's module is handed, as JSON text exactly as the node passes it to
-/// `handle(msg, env)`: the process's `env` and the `msg` of each slot asked for, in order.
+/// `handle(msg, env)`: the process's `env`, and in the order evaluated the `msg` of each slot
+/// asked for and of each cron tick due before it (after the slot before it); with the limits the
+/// process runs with.
 #[derive(Debug, Clone)]
 pub struct HandleInputs {
     pub env: String,
     pub messages: Vec<String>,
+    pub limits: Limits,
 }
 
 /// An item the node holds, with where it sits on the node's chain when it was scheduled
@@ -206,18 +210,41 @@ impl Node {
 
     /// What `process`'s module was handed for slots `from..=to` (and its `env`): for running the
     /// module outside a node on exactly the node's inputs (a benchmark's bare loop, a debugger).
+    /// Nothing for `from > to`; [`NodeError::UnknownSlot`] past the newest slot.
     pub fn handle_inputs(&self, process: Id, from: u64, to: u64) -> Result<HandleInputs, NodeError> {
-        let row = self.process(process)?;
         let reader = self.shared.store.read()?;
         let tx = reader.tx();
-        let spawn = stored_messages(&tx, process, 0, 0)?.pop().ok_or(NodeError::UnknownProcess(process))?;
+        let row = tx.process(process)?.ok_or(NodeError::UnknownProcess(process))?;
+        let newest = tx.tip(process)?.ok_or_else(|| damaged(format!("process {process} has no slot")))?.slot;
+        if to > newest {
+            return Err(NodeError::UnknownSlot { process, slot: to, newest });
+        }
+        let spawn =
+            stored_messages(&tx, process, 0, 0)?.pop().ok_or_else(|| damaged(format!("{process} has no spawn")))?;
         let module = self.shared.compute.module(&tx, row.module)?;
         let env = env_json(process, &spawn.item, &module).to_string();
-        let messages = stored_messages(&tx, process, from, to)?
-            .iter()
-            .map(|m| message_json(process, &m.assignment, &m.item).to_string())
-            .collect();
-        Ok(HandleInputs { env, messages })
+        let limits = module.limits_for(&spawn.item)?;
+        let crons = crons_of(spawn.item.tags()).map_err(|e| damaged(format!("spawn of {process}: {e}")))?;
+        let crons = Crons::new(crons, spawn.assignment.timestamp, self.shared.compute.chain);
+        let owner = spawn.item.owner_address();
+        let mut messages = Vec::new();
+        if from <= to {
+            // The slot before `from` too: the ticks before a slot are those after the one before.
+            let mut after = None;
+            for slot in stored_messages(&tx, process, from.saturating_sub(1), to)? {
+                let timestamp = slot.assignment.timestamp;
+                if let (Some(crons), Some(after), true) = (&crons, after, slot.slot() >= from) {
+                    let (ticks, _) = crons.ticks(after, timestamp, usize::MAX);
+                    let tags = |tick: &Tick| &crons.crons[tick.cron].tags;
+                    messages.extend(ticks.iter().map(|tick| cron_json(process, &owner, tick, tags(tick)).to_string()));
+                }
+                if slot.slot() >= from {
+                    messages.push(message_json(process, &slot.assignment, &slot.item).to_string());
+                }
+                after = Some(timestamp);
+            }
+        }
+        Ok(HandleInputs { env, messages, limits })
     }
 
     /// The schedule entry of `id` in `process`: the message (or spawn) with that id, or the one

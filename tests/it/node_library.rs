@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use ao::node::{ErrorKind, Node, NodeConfig, NodeError, PushLimits, SpawnRequest};
 use ao::protocol::{Id, Tag};
-use ao::runtime::{Interrupt, Limits, Process};
+use ao::runtime::{Interrupt, Process};
 use sha2::{Digest, Sha256};
 
 use crate::support::{aos, memory_node, memory_node_with, node_home, wallet};
@@ -203,6 +203,21 @@ fn the_node_handle_is_send_sync_and_cheap_to_clone() {
     let _ = Arc::new(node);
 }
 
+/// Runs `process`'s module outside the node on what the node handed it for all its slots, and
+/// expects the node's memory.
+fn recomputes_outside(node: &Node, process: Id) -> ao::node::HandleInputs {
+    let newest = node.latest_slot(process).unwrap();
+    let inputs = node.handle_inputs(process, 0, newest).unwrap();
+    let mut bare = Process::boot(aos(), inputs.limits).unwrap();
+    for msg in &inputs.messages {
+        let outcome = bare.handle(msg, &inputs.env).unwrap().outcome;
+        assert!(outcome.is_ok(), "{outcome:?}");
+    }
+    let (memory, _) = node.memory(process).unwrap();
+    assert_eq!(bare.memory_hash().unwrap()[..], Sha256::digest(&memory)[..], "the node's memory, recomputed");
+    inputs
+}
+
 #[test]
 fn what_the_node_hands_a_module_recomputes_the_process_outside_the_node() {
     let (node, _) = memory_node();
@@ -210,7 +225,8 @@ fn what_the_node_hands_a_module_recomputes_the_process_outside_the_node() {
     eval(&node, p, COUNTER);
     count(&node, p, 3);
     let newest = node.latest_slot(p).unwrap();
-    let inputs = node.handle_inputs(p, 0, newest).unwrap();
+    // ao's module keeps the env it was handed: a different one would show in the memory.
+    let inputs = recomputes_outside(&node, p);
     assert_eq!(inputs.messages.len() as u64, newest + 1, "a msg for every slot");
     let env: serde_json::Value = serde_json::from_str(&inputs.env).unwrap();
     assert_eq!(env["Process"]["Id"], p.to_string());
@@ -218,18 +234,29 @@ fn what_the_node_hands_a_module_recomputes_the_process_outside_the_node() {
     let last: serde_json::Value = serde_json::from_str(&inputs.messages[newest as usize]).unwrap();
     assert_eq!(last["Nonce"], newest);
 
-    // The module alone, handed the same env and msgs, ends with the node's memory (ao's module
-    // keeps the env it was handed: a different one would show).
-    let mut bare = Process::boot(aos(), Limits::default()).unwrap();
-    for msg in &inputs.messages {
-        let outcome = bare.handle(msg, &inputs.env).unwrap().outcome;
-        assert!(outcome.is_ok(), "{outcome:?}");
-    }
-    let (memory, _) = node.memory(p).unwrap();
-    assert_eq!(bare.memory_hash().unwrap()[..], Sha256::digest(&memory)[..], "the node's memory, recomputed");
-
     let part = node.handle_inputs(p, 2, 3).unwrap();
     assert_eq!(part.messages, inputs.messages[2..=3], "a range of slots");
+    assert!(node.handle_inputs(p, 3, 2).unwrap().messages.is_empty(), "an empty range");
+    let past = node.handle_inputs(p, 0, newest + 1);
+    assert!(matches!(past, Err(NodeError::UnknownSlot { slot, newest: n, .. }) if slot == newest + 1 && n == newest));
     let unknown: Id = "U".repeat(43).parse().unwrap();
     assert!(matches!(node.handle_inputs(unknown, 0, 0), Err(NodeError::UnknownProcess(id)) if id == unknown));
+}
+
+#[test]
+fn what_the_node_hands_a_cron_process_includes_its_ticks() {
+    let (node, clock) = memory_node();
+    let cron = vec![Tag::new("Cron-Interval", "10-seconds"), Tag::new("Cron-Tag-Action", "Tick")];
+    let timer = spawn(&node, "timer", cron);
+    eval(&node, timer, "Ticks = 0 Handlers.add('tick', 'Tick', function() Ticks = Ticks + 1 end)");
+    clock.advance(25_000);
+    count(&node, timer, 1);
+    clock.advance(20_000);
+    assert_eq!(eval(&node, timer, "return Ticks"), "4");
+    let inputs = recomputes_outside(&node, timer);
+    let crons = inputs.messages.iter().filter(|m| m.contains(r#""Cron":true"#)).count();
+    assert_eq!((inputs.messages.len(), crons), (4 + 4, 4), "four slots and the four ticks between them");
+    // Slot 3 alone: the two ticks since slot 2, then its message.
+    let last = node.handle_inputs(timer, 3, 3).unwrap().messages;
+    assert_eq!(last, inputs.messages[5..], "slot 3 and the two ticks before it");
 }

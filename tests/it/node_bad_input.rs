@@ -1,6 +1,7 @@
 //! Bad input to the embedded node's commands: a corrupted wallet, a Lua syntax error, a store
-//! another writer holds locked, a damaged checkpoint, unknown message ids, unusable process limits. Each gives one
-//! `error:` line and exit 2 (usage/input) or 1 (the operation failed), and writes nothing half-way.
+//! another writer holds locked, a damaged checkpoint (its hash, its pages' bytes), unknown
+//! message ids, unusable process limits. Each gives one `error:` line and exit 2 (usage/input)
+//! or 1 (the operation failed), and writes nothing half-way.
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -134,6 +135,31 @@ fn a_checkpoint_that_does_not_match_its_hash_is_refused_and_nothing_is_sent() {
     let line = failed(&ao(home, &["eval", "p", "x = 2"]), 1);
     assert!(line.starts_with("error: damaged store: checkpoint of ") && line.ends_with("hash mismatch"), "{line}");
     assert_eq!(actions(home, "p").last().map(String::as_str), Some("Eval"));
+    assert_eq!(actions(home, "p").len(), 2, "the refused eval is not in the log");
+}
+
+#[test]
+fn checkpoint_pages_whose_bytes_are_garbage_are_refused_and_nothing_is_sent() {
+    let home = node_home();
+    let home = home.path();
+    ok(home, &["spawn", "p"]);
+    ok(home, &["eval", "p", "x = 1"]);
+    let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
+    // Each page's compressed bytes after its 4-byte length: random, truncated, or cut to nothing.
+    let damaged = db
+        .execute(
+            "UPDATE checkpoint_pages SET data = CAST(CASE page % 3
+               WHEN 0 THEN substr(data, 1, 4) || randomblob(length(data) - 4)
+               WHEN 1 THEN substr(data, 1, length(data) / 2)
+               ELSE substr(data, 1, 4) END AS BLOB)",
+            [],
+        )
+        .unwrap();
+    assert!(damaged > 3, "{damaged} pages");
+    drop(db);
+
+    let line = failed(&ao(home, &["eval", "p", "x = 2"]), 1);
+    assert!(line.starts_with("error: damaged store: checkpoint of "), "{line}");
     assert_eq!(actions(home, "p").len(), 2, "the refused eval is not in the log");
 }
 

@@ -1,7 +1,7 @@
 //! Reading what the node holds by id or by page, as the units' HTTP APIs answer it: any item
 //! (a module, a WeaveDrive item, a scheduled message), a module's description (ao's own included),
-//! a process's schedule a page at a time with its signed assignments, and its evaluated log
-//! backwards.
+//! a process's schedule a page at a time with its signed assignments, its evaluated log
+//! backwards, and what its module was handed for a range of slots.
 use rusqlite::{OptionalExtension, params};
 
 use super::cron::{Crons, Tick, crons_of};

@@ -122,45 +122,40 @@ fn a_store_locked_by_another_writer_fails_cleanly() {
     assert_eq!(actions(home, "p"), after, "the send went through once, after the lock was released");
 }
 
+/// A home whose process `p` was checkpointed after `x = 1`, then damaged by the SQL `update`:
+/// the home, how many rows `update` changed, and the error line of the next eval (exit 1).
+fn eval_after_damaging_the_checkpoint(update: &str) -> (tempfile::TempDir, usize, String) {
+    let home = node_home();
+    ok(home.path(), &["spawn", "p"]);
+    ok(home.path(), &["eval", "p", "x = 1"]);
+    let db = rusqlite::Connection::open(home.path().join("ao.sqlite")).unwrap();
+    let changed = db.execute(update, []).unwrap();
+    drop(db);
+    let line = failed(&ao(home.path(), &["eval", "p", "x = 2"]), 1);
+    (home, changed, line)
+}
+
 #[test]
 fn a_checkpoint_that_does_not_match_its_hash_is_refused_and_nothing_is_sent() {
-    let home = node_home();
-    let home = home.path();
-    ok(home, &["spawn", "p"]);
-    ok(home, &["eval", "p", "x = 1"]);
-    let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
-    assert_eq!(db.execute("UPDATE checkpoints SET memory_hash = zeroblob(32)", []).unwrap(), 1);
-    drop(db);
-
-    let line = failed(&ao(home, &["eval", "p", "x = 2"]), 1);
+    let (home, changed, line) = eval_after_damaging_the_checkpoint("UPDATE checkpoints SET memory_hash = zeroblob(32)");
+    assert_eq!(changed, 1);
     assert!(line.starts_with("error: damaged store: checkpoint of ") && line.ends_with("hash mismatch"), "{line}");
-    assert_eq!(actions(home, "p").last().map(String::as_str), Some("Eval"));
-    assert_eq!(actions(home, "p").len(), 2, "the refused eval is not in the log");
+    assert_eq!(actions(home.path(), "p").last().map(String::as_str), Some("Eval"));
+    assert_eq!(actions(home.path(), "p").len(), 2, "the refused eval is not in the log");
 }
 
 #[test]
 fn checkpoint_pages_whose_bytes_are_garbage_are_refused_and_nothing_is_sent() {
-    let home = node_home();
-    let home = home.path();
-    ok(home, &["spawn", "p"]);
-    ok(home, &["eval", "p", "x = 1"]);
-    let db = rusqlite::Connection::open(home.join("ao.sqlite")).unwrap();
     // Each page's compressed bytes after its 4-byte length: random, truncated, or cut to nothing.
-    let damaged = db
-        .execute(
-            "UPDATE checkpoint_pages SET data = CAST(CASE page % 3
-               WHEN 0 THEN substr(data, 1, 4) || randomblob(length(data) - 4)
-               WHEN 1 THEN substr(data, 1, length(data) / 2)
-               ELSE substr(data, 1, 4) END AS BLOB)",
-            [],
-        )
-        .unwrap();
-    assert!(damaged > 3, "{damaged} pages");
-    drop(db);
-
-    let line = failed(&ao(home, &["eval", "p", "x = 2"]), 1);
+    let (home, changed, line) = eval_after_damaging_the_checkpoint(
+        "UPDATE checkpoint_pages SET data = CAST(CASE page % 3
+           WHEN 0 THEN substr(data, 1, 4) || randomblob(length(data) - 4)
+           WHEN 1 THEN substr(data, 1, length(data) / 2)
+           ELSE substr(data, 1, 4) END AS BLOB)",
+    );
+    assert!(changed > 3, "{changed} pages");
     assert!(line.starts_with("error: damaged store: checkpoint of "), "{line}");
-    assert_eq!(actions(home, "p").len(), 2, "the refused eval is not in the log");
+    assert_eq!(actions(home.path(), "p").len(), 2, "the refused eval is not in the log");
 }
 
 #[test]

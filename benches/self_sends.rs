@@ -7,6 +7,9 @@
 //!   signing, no checkpoint: the limit for the command;
 //! - the reference: the same module under `@permaweb/ao-loader` handling them, the memory handed in
 //!   and out of each call as a compute unit does (`benches/js/aos-self-sends.cjs`).
+//!
+//! Beside the command, the same command sending nothing: its fixed cost, so that what the command
+//! costs per message, (300 sends − none) / 300, can be set beside the bare `handle`'s.
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -23,8 +26,9 @@ const SENDS: u64 = 300;
 /// (A function pattern: the sqlite aos, aos 0.2.0, takes no string patterns.)
 const COUNTER: &str = "Count = Count or 0 Handlers.add('c', Handlers.utils.hasMatchingTag('Action', 'C'), function() Count = Count + 1 end)";
 
-fn self_sends() -> String {
-    format!("for i = 1, {SENDS} do Send({{Target = ao.id, Action = 'C'}}) end return 'sent'")
+/// An Eval that sends `count` messages to its own process.
+fn self_sends(count: u64) -> String {
+    format!("for i = 1, {count} do Send({{Target = ao.id, Action = 'C'}}) end return 'sent'")
 }
 
 struct Family {
@@ -133,7 +137,7 @@ fn self_sent(c: &mut Criterion) {
         let module = ao(&home, &wallet, &["module", "add", path.to_str().unwrap(), "-f", &family.format.to_string()]);
         let process: Id = ao(&home, &wallet, &["spawn", name, "--module", module.trim()]).trim().parse().unwrap();
         ao(&home, &wallet, &["eval", name, COUNTER]);
-        ao(&home, &wallet, &["eval", name, &self_sends()]);
+        ao(&home, &wallet, &["eval", name, &self_sends(SENDS)]);
         assert_eq!(ao(&home, &wallet, &["eval", name, "return Count"]).trim(), SENDS.to_string());
         let inputs = inputs(&home, process);
         reference(family, &inputs);
@@ -163,7 +167,13 @@ fn self_sent(c: &mut Criterion) {
         assert_eq!(counted, (rounds * SENDS).to_string(), "{}: every round counted", family.name);
 
         group.bench_function(format!("{}: ao eval delivering {SENDS} self-sent messages", family.name), |b| {
-            b.iter(|| ao(&home, &wallet, &["eval", name, &self_sends()]))
+            b.iter(|| ao(&home, &wallet, &["eval", name, &self_sends(SENDS)]))
+        });
+        // The same command sending nothing: what a command costs besides its messages (start,
+        // restore, one evaluation, commit), so that the command's cost per message is the
+        // difference over `SENDS`.
+        group.bench_function(format!("{}: ao eval sending nothing (the command's fixed cost)", family.name), |b| {
+            b.iter(|| ao(&home, &wallet, &["eval", name, &self_sends(0)]))
         });
     }
     group.finish();

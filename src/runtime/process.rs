@@ -6,7 +6,7 @@
 //! *journal* of messages applied since. On failure the instance is thrown away; the next call
 //! rebuilds it from the base and replays the journal, which evaluation's determinism makes exact.
 //! The base moves forward whenever a snapshot is taken, or when replaying the journal would cost
-//! more than copying memory (see `REBASE_FUEL_PER_BYTE`).
+//! a hundred times what taking the last base did (see `REPLAY_PER_REBASE`).
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -14,18 +14,22 @@ use serde_json::Value;
 use super::error::{EvalError, RuntimeError};
 use super::instance::Instance;
 use super::interrupt::Interrupt;
-use super::limits::Limits;
+use super::limits::{FUEL_PER_NANOSECOND, Limits};
 use super::module::LoadedModule;
 use super::snapshot::Snapshot;
 use super::weavedrive::Drive;
 
-/// Take a new base once the journal's fuel (`Evaluation::fuel_used`: a metered module reports its
-/// run time in fuel units) exceeds this many units per byte of memory. Measured here: wasm
-/// runs ~4 fuel units per nanosecond (`FUEL_PER_NANOSECOND`) and a new base (reading the memory
-/// for the pages that changed, copying those) ~10 bytes per nanosecond at most, so one costs
-/// about 1/32 of the evaluation since the last one (~3% overhead), and a rollback replays at most
-/// ~32 bases' worth of work (~5 ms for a 1 MB process).
-const REBASE_FUEL_PER_BYTE: u64 = 32 * super::limits::FUEL_PER_NANOSECOND / 10;
+/// Take a new base once replaying the journal (its fuel, `Evaluation::fuel_used`, at
+/// `FUEL_PER_NANOSECOND`) would take this many times what taking the last base took: bases then
+/// cost ~1% of evaluation, and a rollback (rare: a trap, an exhausted limit, an interrupt) replays
+/// at most ~100 bases' worth of work. Taking a base reads every page the instance touched (after a
+/// restore, every page in use), ~1 ms for the sqlite aos's 8.5 MB: sized by the memory's length
+/// instead (below), that process took one every 17 messages, ~4% of a 300-message command.
+const REPLAY_PER_REBASE: u64 = 100;
+
+/// Before a base has been taken and timed: the journal's fuel per byte of memory at which to take
+/// one (a new base reads memory at ~10 bytes a nanosecond at most: ~1/32 of the work since the last).
+const FIRST_REBASE_FUEL_PER_BYTE: u64 = 32 * FUEL_PER_NANOSECOND / 10;
 
 /// The result of handing one message to a process.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +58,9 @@ pub struct Process {
     journal: Vec<JournalEntry>,
     journal_fuel: u64,
     journal_bytes: usize,
+    /// The journal's replay cost (fuel) past which the next base is taken, from the time the last
+    /// one took (`None` until one is timed).
+    rebase_after: Option<u64>,
     drive: Option<Drive>,
     interrupt: Option<Interrupt>,
 }
@@ -97,6 +104,7 @@ impl Process {
             journal: Vec::new(),
             journal_fuel: 0,
             journal_bytes: 0,
+            rebase_after: None,
             drive: None,
             interrupt: None,
         }
@@ -142,7 +150,7 @@ impl Process {
             self.journal_fuel += fuel_used;
             self.journal_bytes += msg_json.len() + env_json.len();
             let replay_cost = self.journal_fuel.max(self.journal_bytes as u64);
-            if replay_cost > memory_len as u64 * REBASE_FUEL_PER_BYTE {
+            if replay_cost > self.rebase_after.unwrap_or(memory_len as u64 * FIRST_REBASE_FUEL_PER_BYTE) {
                 self.rebase();
             }
         } else {
@@ -179,6 +187,7 @@ impl Process {
     }
 
     fn rebase(&mut self) -> Snapshot {
+        let started = std::time::Instant::now();
         let memory = self.live.as_ref().expect("rebase needs the live instance").memory();
         // The new base shares the old one's pages that did not change; pages the instance never
         // touched are not read (the instance started from the base: they are zero).
@@ -188,6 +197,8 @@ impl Process {
         self.journal.clear();
         self.journal_fuel = 0;
         self.journal_bytes = 0;
+        let took = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.rebase_after = Some(took.saturating_mul(FUEL_PER_NANOSECOND * REPLAY_PER_REBASE));
         snapshot
     }
 

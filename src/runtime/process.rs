@@ -27,6 +27,10 @@ use super::weavedrive::Drive;
 /// instead (below), that process took one every 17 messages, ~4% of a 300-message command.
 const REPLAY_PER_REBASE: u64 = 100;
 
+/// The most the journal holds of messages (and their `env`s) before a new base is taken whatever
+/// the replay would cost: the journal is in the host's memory.
+const MAX_JOURNAL_BYTES: usize = 64 << 20;
+
 /// Before a base has been taken and timed: the journal's fuel per byte of memory at which to take
 /// one (a new base reads memory at ~10 bytes a nanosecond at most: ~1/32 of the work since the last).
 const FIRST_REBASE_FUEL_PER_BYTE: u64 = 32 * FUEL_PER_NANOSECOND / 10;
@@ -150,7 +154,8 @@ impl Process {
             self.journal_fuel += fuel_used;
             self.journal_bytes += msg_json.len() + env_json.len();
             let replay_cost = self.journal_fuel.max(self.journal_bytes as u64);
-            if replay_cost > self.rebase_after.unwrap_or(memory_len as u64 * FIRST_REBASE_FUEL_PER_BYTE) {
+            let due = self.rebase_after.unwrap_or(memory_len as u64 * FIRST_REBASE_FUEL_PER_BYTE);
+            if replay_cost > due || self.journal_bytes > MAX_JOURNAL_BYTES {
                 self.rebase();
             }
         } else {
@@ -218,5 +223,34 @@ impl Process {
             self.live = Some(instance);
         }
         Ok(self.live.as_mut().expect("just rebuilt"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::{Runtime, RuntimeConfig};
+
+    #[test]
+    fn the_journal_keeps_at_most_its_cap_of_messages() {
+        let runtime = Runtime::new(RuntimeConfig::default()).unwrap();
+        let mut process = Process::boot(runtime.load_aos().unwrap(), Limits::default()).unwrap();
+        let env = r#"{"Process":{"Id":"P","Owner":"O","Tags":[{"name":"Module","value":"M"}]},"Module":{"Id":"M","Owner":"O","Tags":[]}}"#;
+        let message = |nonce: u64, action: &str, data: &str| {
+            let tags = serde_json::json!([{"name": "Module", "value": "M"}, {"name": "Action", "value": action}]);
+            serde_json::json!({
+                "Id": "M", "Owner": "O", "From": "O", "Target": "P", "Module": "M", "Data": data, "Tags": tags,
+                "Timestamp": 1_700_000_000_000u64, "Block-Height": 1, "Nonce": nonce, "Cron": false,
+            })
+            .to_string()
+        };
+        // Messages of a megabyte that cost next to nothing to evaluate (an Eval of a comment):
+        // by their replay cost alone, over a hundred of them would wait for a new base.
+        let code = format!("-- {}", "x".repeat(1 << 20));
+        for nonce in 0..160 {
+            let evaluation = process.handle(&message(nonce, "Eval", &code), env).unwrap();
+            assert!(evaluation.outcome.is_ok(), "{evaluation:?}");
+            assert!(process.journal_bytes <= MAX_JOURNAL_BYTES, "{} bytes after {nonce}", process.journal_bytes);
+        }
     }
 }

@@ -60,8 +60,6 @@ impl Snapshot {
         Snapshot { module, len: 0, pages: Arc::default() }
     }
 
-    /// A snapshot of a memory of `len` bytes whose non-zero pages are `pages` (index, bytes); the
-    /// other pages are zero. Refused if a page lies outside `len` or has the wrong length.
     /// A snapshot of a memory of `len` bytes whose non-zero pages are `pages` (index, bytes, and
     /// their sha256 if it was checked already); the other pages are zero. Refused if a page lies
     /// outside `len`, has the wrong length, comes twice or is all zero.

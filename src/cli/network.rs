@@ -39,6 +39,8 @@ pub fn remote_error(error: RemoteError) -> CliError {
         RemoteError::Status { status: 400..=499, .. } | RemoteError::NoGateway { .. } => {
             CliError::input(error.to_string())
         }
+        RemoteError::TimedOut { .. } => CliError::failed(error.to_string())
+            .hint("what it was sent may still be taken; --timeout sets how long ao waits for an answer"),
         _ => CliError::failed(error.to_string()),
     }
 }
@@ -74,7 +76,7 @@ impl Network {
     /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
     pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
         match Self::units(global)? {
-            Some(units) => Self::remote(&units),
+            Some(units) => Self::remote(&units, global.timeout),
             None => {
                 let (node, armed) = open_armed(global)?;
                 Ok(Network::Embedded(node, armed))
@@ -86,7 +88,7 @@ impl Network {
     /// embedded node Ctrl-C ends it at once, and `--timeout` does not apply.
     pub fn open_to_read(global: &GlobalArgs) -> Result<Network, CliError> {
         match Self::units(global)? {
-            Some(units) => Self::remote(&units),
+            Some(units) => Self::remote(&units, global.timeout),
             None => Ok(Network::Embedded(open(global)?, Armed::unarmed())),
         }
     }
@@ -105,12 +107,16 @@ impl Network {
         }
     }
 
-    /// The network whose units are `units`.
-    pub fn remote(units: &Units) -> Result<Network, CliError> {
+    /// The network whose units are `units`, each answer awaited `timeout` (`--timeout`; else
+    /// the clients' default).
+    pub fn remote(units: &Units, timeout: Option<Duration>) -> Result<Network, CliError> {
+        let timeout = timeout.unwrap_or(remote::DEFAULT_TIMEOUT);
         Ok(match units {
-            Units::Node { url } => Network::Remote(Arc::new(HyperBeam::new(url).map_err(remote_error)?)),
+            Units::Node { url } => {
+                Network::Remote(Arc::new(HyperBeam::new(url).map_err(remote_error)?.with_timeout(timeout)))
+            }
             Units::Legacy { mu, cu, su, gateway } => {
-                Network::Legacy(Arc::new(Legacy::new(mu, cu, su, gateway.as_deref())))
+                Network::Legacy(Arc::new(Legacy::new(mu, cu, su, gateway.as_deref()).with_timeout(timeout)))
             }
         })
     }

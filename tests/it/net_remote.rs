@@ -1,6 +1,7 @@
 //! ao's client of remote units, against an `ao serve` (in this process, on an in-memory node):
 //! the HyperBEAM routes spawn, send, read results, dry-run and read slots as the node itself
-//! reports them; a unit that refuses or cannot be reached is one clear error naming it and the URL.
+//! reports them; a unit that refuses or cannot be reached is one clear error naming it and the URL,
+//! and so is one that takes a request and never answers, after `--timeout`.
 //! And the commands with `--network`: home B spawns, evaluates, sends, reads and dry-runs on home
 //! A's `ao serve`.
 use ao::net::remote::{HyperBeam, RemoteError};
@@ -269,4 +270,33 @@ fn a_remote_node_killed_mid_command_is_one_clear_error_and_nothing_is_reported_s
     // A never acknowledged the message, and its log (read after the kill) does not hold it.
     let listed = json(a, &["list"]);
     assert_eq!(listed[0]["messages"], 1, "only the spawn: {listed}");
+}
+
+#[test]
+fn a_unit_that_takes_a_request_and_never_answers_is_given_up_on_after_the_timeout() {
+    use crate::support::{node_ao, node_home, stderr};
+    // A unit that accepts every connection and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let held: Vec<_> = listener.incoming().collect();
+        drop(held);
+    });
+    let home = node_home();
+    let process = "U".repeat(43);
+    let network = ["--network", url.as_str()];
+    let legacy = ["--mu-url", url.as_str(), "--cu-url", url.as_str(), "--su-url", url.as_str()];
+    let hint = "hint: what it was sent may still be taken; --timeout sets how long ao waits for an answer\n";
+    let cases = [
+        (&network[..], format!("the node at {url}/{process}~process@1.0/push")),
+        (&legacy[..], format!("the messenger unit at {url}")),
+    ];
+    for (units, unit) in cases {
+        let mut args = units.to_vec();
+        args.extend(["--timeout", "1s", "eval", &process, "return 1"]);
+        let out = node_ao(home.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        // Not the default two minutes, nor three tries of them: the request is given up once.
+        assert_eq!(stderr(&out), format!("error: {unit} did not answer within 1s\n{hint}"));
+    }
 }

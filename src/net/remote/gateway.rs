@@ -31,6 +31,12 @@ impl Gateway {
         Gateway { graphql: format!("{base}/graphql"), base, unit: Unit::new("the gateway") }
     }
 
+    /// The same, waiting `timeout` for each answer (`DEFAULT_TIMEOUT` otherwise).
+    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.unit.set_timeout(timeout);
+        self
+    }
+
     /// Whether the GraphQL endpoint answers a query.
     pub fn check(&self) -> Check {
         Check::timed(self.unit.name, self.graphql.clone(), || {

@@ -37,6 +37,13 @@ impl HyperBeam {
         Ok(HyperBeam { gateway: Gateway::new(&url), url, unit: Unit::new("the node") })
     }
 
+    /// The same, waiting `timeout` for each answer of the node (`DEFAULT_TIMEOUT` otherwise).
+    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.unit.set_timeout(timeout);
+        self.gateway = self.gateway.with_timeout(timeout);
+        self
+    }
+
     pub fn url(&self) -> &str {
         &self.url
     }

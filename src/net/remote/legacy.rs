@@ -39,6 +39,15 @@ impl Legacy {
         }
     }
 
+    /// The same, waiting `timeout` for each answer of a unit (`DEFAULT_TIMEOUT` otherwise).
+    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
+        for unit in [&mut self.mu_unit, &mut self.cu_unit, &mut self.su_unit] {
+            unit.set_timeout(timeout);
+        }
+        self.gateway = self.gateway.map(|gateway| gateway.with_timeout(timeout));
+        self
+    }
+
     /// The gateway, if one was named.
     pub fn gateway(&self) -> Option<&Gateway> {
         self.gateway.as_ref()

@@ -19,6 +19,7 @@ pub use legacy::Legacy;
 pub use log::{log, log_after, log_last};
 pub use schedule::{Page, Start};
 pub use scheduler_unit::SchedulerUnit;
+pub use unit::DEFAULT_TIMEOUT;
 pub use verify::{Fetched, Phase, RemoteVerified, ReplayError, StateAt, fetch_history, fetch_state, verify};
 
 use crate::node::{MessageResult, Scheduled};
@@ -88,6 +89,9 @@ pub trait ProcessSource: Sync {
 pub enum RemoteError {
     #[error("{unit} at {url} cannot be reached: {detail}")]
     Unreachable { unit: &'static str, url: String, detail: String },
+    /// The unit took the request and did not answer in time (what it was sent may still be taken).
+    #[error("{unit} at {url} did not answer within {after:?}")]
+    TimedOut { unit: &'static str, url: String, after: std::time::Duration },
     #[error("{unit} at {url} answered {status}: {body}")]
     Status { unit: &'static str, url: String, status: u16, body: String },
     #[error("{unit} at {url} answered what ao does not understand: {detail}")]

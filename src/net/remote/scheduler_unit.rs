@@ -199,9 +199,11 @@ impl Scheduler for SchedulerUnit {
             self.posted().insert((process, id));
             match self.post(process, &item) {
                 Ok(()) => {}
-                Err(error @ (RemoteError::Unreachable { .. } | RemoteError::Status { status: 409 | 500.., .. })) => {
-                    failed = Some(error)
-                }
+                Err(
+                    error @ (RemoteError::Unreachable { .. }
+                    | RemoteError::TimedOut { .. }
+                    | RemoteError::Status { status: 409 | 500.., .. }),
+                ) => failed = Some(error),
                 Err(refused) => {
                     self.posted().remove((process, id));
                     return Err(refused.into());
@@ -234,9 +236,10 @@ impl From<RemoteError> for NodeError {
             RemoteError::Status { status: 408 | 429, .. } => ErrorKind::Unavailable,
             RemoteError::Status { status, .. } if *status < 500 => ErrorKind::Invalid,
             RemoteError::NoGateway { .. } | RemoteError::Sign(_) => ErrorKind::Invalid,
-            RemoteError::Unreachable { .. } | RemoteError::Status { .. } | RemoteError::Answer { .. } => {
-                ErrorKind::Unavailable
-            }
+            RemoteError::Unreachable { .. }
+            | RemoteError::TimedOut { .. }
+            | RemoteError::Status { .. }
+            | RemoteError::Answer { .. } => ErrorKind::Unavailable,
         };
         NodeError::Unit { kind, detail: error.to_string() }
     }

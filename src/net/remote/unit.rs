@@ -1,6 +1,7 @@
 //! One remote unit's HTTP, shared by the clients: its name in errors, status checks (a unit's
-//! `{"error"}` becomes the message), idempotent reads tried again when the unit cannot be
-//! reached, writes sent once.
+//! `{"error"}` becomes the message), how long to wait for an answer, idempotent reads tried again
+//! when the unit cannot be reached (not when it took a request and did not answer in time),
+//! writes sent once.
 use std::time::Duration;
 
 use reqwest::blocking::{Client, RequestBuilder, Response};
@@ -11,37 +12,54 @@ use super::RemoteError;
 /// How often an idempotent read is tried when the unit cannot be reached.
 const READ_TRIES: u32 = 3;
 
+/// How long a request waits for its whole answer unless told otherwise: evaluations may take long
+/// (a process's first message, a big dry run).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
+
 /// A unit, by what errors call it.
 pub(super) struct Unit {
     pub name: &'static str,
     pub http: Client,
+    /// How long a request waits for its whole answer (connecting, sending, the answer's body).
+    timeout: Duration,
 }
 
 impl Unit {
     pub fn new(name: &'static str) -> Self {
-        // Evaluations may take long (a process's first message, a big dry run); connecting not.
-        let http = Client::builder().timeout(Duration::from_secs(120)).connect_timeout(Duration::from_secs(10)).build();
-        Unit { name, http: http.unwrap_or_else(|_| Client::new()) }
+        let http = Client::builder().connect_timeout(Duration::from_secs(10)).build();
+        Unit { name, http: http.unwrap_or_else(|_| Client::new()), timeout: DEFAULT_TIMEOUT }
+    }
+
+    /// Requests wait `timeout` for their answer from now on.
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        self.timeout = timeout;
     }
 
     /// Sends `request` once (a write is never repeated: the unit may have taken it).
     pub fn write(&self, url: &str, request: RequestBuilder) -> Result<Response, RemoteError> {
-        let response = request.send().map_err(|e| self.unreachable(url, e))?;
+        let response = request.timeout(self.timeout).send().map_err(|e| self.failed(url, e))?;
         self.checked(url, response)
     }
 
-    /// An idempotent request, tried again when the unit cannot be reached.
+    /// An idempotent request, tried again when the unit cannot be reached. One the unit took and
+    /// did not answer in time is not: the time is the caller's bound.
     pub fn read(&self, url: &str, request: impl Fn() -> RequestBuilder) -> Result<Response, RemoteError> {
         let mut tries = 0;
         loop {
             tries += 1;
-            match request().send() {
+            match request().timeout(self.timeout).send() {
                 Ok(response) => return self.checked(url, response),
-                Err(error) if tries >= READ_TRIES || !(error.is_connect() || error.is_timeout()) => {
-                    return Err(self.unreachable(url, error));
-                }
+                Err(error) if tries >= READ_TRIES || !error.is_connect() => return Err(self.failed(url, error)),
                 Err(_) => std::thread::sleep(Duration::from_millis(200 * u64::from(tries))),
             }
+        }
+    }
+
+    /// A request that got no answer: the unit could not be reached, or did not answer in time.
+    fn failed(&self, url: &str, error: reqwest::Error) -> RemoteError {
+        match error.is_timeout() && !error.is_connect() {
+            true => RemoteError::TimedOut { unit: self.name, url: url.to_string(), after: self.timeout },
+            false => self.unreachable(url, error),
         }
     }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
-use ao::net::remote::SchedulerUnit;
+use ao::net::remote::{DEFAULT_TIMEOUT, SchedulerUnit};
 use ao::node::{Checkpoints, Node, NodeConfig, SpawnRequest};
 use ao::protocol::ao::message;
 use ao::protocol::{Ed25519Key, Tag, Wallet};
@@ -35,7 +35,7 @@ fn over_a_scheduler_unit(runtime: &tokio::runtime::Runtime, dir: &Path) {
     let server = runtime.spawn(ao::net::serve::serve_scheduler(ordering, listener, limits, async {
         let _ = stopped.await;
     }));
-    let unit = Arc::new(SchedulerUnit::connect(&su).unwrap());
+    let unit = Arc::new(SchedulerUnit::connect(&su, DEFAULT_TIMEOUT).unwrap());
     let key = Ed25519Key::generate();
     for (label, config) in [
         ("its own scheduler", NodeConfig::home(dir.join("own"))),

@@ -39,8 +39,9 @@ pub fn remote_error(error: RemoteError) -> CliError {
         RemoteError::Status { status: 400..=499, .. } | RemoteError::NoGateway { .. } => {
             CliError::input(error.to_string())
         }
-        RemoteError::TimedOut { .. } => CliError::failed(error.to_string())
-            .hint("what it was sent may still be taken; --timeout sets how long ao waits for an answer"),
+        RemoteError::TimedOut { .. } => {
+            CliError::failed(error.to_string()).hint("--timeout sets how long ao waits for an answer")
+        }
         _ => CliError::failed(error.to_string()),
     }
 }

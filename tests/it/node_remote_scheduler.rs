@@ -8,7 +8,7 @@
 //! `ao serve --scheduler-url` computes for an `ao serve --scheduler-only`.
 use std::sync::Arc;
 
-use ao::net::remote::{HyperBeam, SchedulerUnit};
+use ao::net::remote::{DEFAULT_TIMEOUT, HyperBeam, SchedulerUnit};
 use ao::node::{ErrorKind, MessageResult, Node, NodeError, Scheduler, SpawnRequest};
 use ao::protocol::{Id, Tag};
 
@@ -18,7 +18,7 @@ use crate::support::{
 
 /// A node computing for the scheduler unit at `su`.
 fn computing_node(su: &str) -> Node {
-    let unit = SchedulerUnit::connect(su).expect("the scheduler unit answers");
+    let unit = SchedulerUnit::connect(su, DEFAULT_TIMEOUT).expect("the scheduler unit answers");
     memory_node_with(|config| config.with_scheduler(Arc::new(unit))).0
 }
 
@@ -136,7 +136,7 @@ fn a_scheduler_unit_that_cannot_be_reached_is_one_error_and_nothing_is_kept() {
     assert!(text.starts_with(&format!("the scheduler unit at {su}/{process}?")), "{text}");
     assert!(text.contains(" cannot be reached: "), "{text}");
     assert_eq!(a.latest_slot(process).unwrap(), 0, "nothing was kept");
-    let error = SchedulerUnit::connect(&su).err().expect("nothing answers");
+    let error = SchedulerUnit::connect(&su, DEFAULT_TIMEOUT).err().expect("nothing answers");
     assert!(error.to_string().starts_with(&format!("the scheduler unit at {su}/ cannot be reached")), "{error}");
 }
 
@@ -182,7 +182,7 @@ fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     let eval_tags = || vec![Tag::new("Action", "Eval")];
     let (_, slot) = remote.send(owner, process, eval_tags(), b"Count = 1 return Count".to_vec()).unwrap();
     assert_eq!(slot, 1);
-    let unit = SchedulerUnit::connect(&su).unwrap();
+    let unit = SchedulerUnit::connect(&su, DEFAULT_TIMEOUT).unwrap();
     assert_eq!(unit.tip(process).unwrap().map(|tip| tip.slot), Some(1));
 
     // A node sharing the scheduler unit goes on from the devnet's slots, and the devnet from its.
@@ -230,6 +230,19 @@ fn ao_serve_with_a_scheduler_unit_that_does_not_answer_stops_with_one_error() {
     let both = ["serve", "--scheduler-only", "--scheduler-url", &url];
     let out = node_command(home.path(), &both).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // One that takes the request and never answers: given up on after --timeout (a push would
+    // wait for it holding its processes), not after the default two minutes.
+    let url = format!("{}/su", crate::support::silent_loopback_url());
+    let args = ["serve", "--port", "0", "--scheduler-url", &url, "--timeout", "1s"];
+    let out = node_command(home.path(), &args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        format!(
+            "error: the scheduler unit at {url}/ did not answer within 1s\nhint: --timeout sets how long ao waits for an answer\n"
+        )
+    );
 }
 
 #[test]

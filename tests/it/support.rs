@@ -309,6 +309,15 @@ pub fn free_loopback_url() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
+/// A loopback URL whose server takes every connection and never answers (a stalled unit).
+pub fn silent_loopback_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    // Each connection is kept open, unanswered, for as long as the test binary runs.
+    std::thread::spawn(move || listener.incoming().for_each(std::mem::forget));
+    url
+}
+
 /// What stops an in-process server.
 type Stopped = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
 

@@ -89,9 +89,9 @@ pub trait ProcessSource: Sync {
 pub enum RemoteError {
     #[error("{unit} at {url} cannot be reached: {detail}")]
     Unreachable { unit: &'static str, url: String, detail: String },
-    /// The unit took the request and did not answer in time (what it was sent may still be taken).
-    #[error("{unit} at {url} did not answer within {after:?}")]
-    TimedOut { unit: &'static str, url: String, after: std::time::Duration },
+    /// The unit took the request and did not answer in time; a `write` may still be taken.
+    #[error("{unit} at {url} did not answer within {after:?}{}", if *write { " (it may still take what was sent)" } else { "" })]
+    TimedOut { unit: &'static str, url: String, after: std::time::Duration, write: bool },
     #[error("{unit} at {url} answered {status}: {body}")]
     Status { unit: &'static str, url: String, status: u16, body: String },
     #[error("{unit} at {url} answered what ao does not understand: {detail}")]

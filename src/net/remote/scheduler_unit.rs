@@ -60,9 +60,12 @@ impl Posted {
 }
 
 impl SchedulerUnit {
-    /// The scheduler unit at `url`, once it has said its address (`GET /`).
-    pub fn connect(url: &str) -> Result<SchedulerUnit, RemoteError> {
-        let (url, unit) = (base(url), Unit::new("the scheduler unit"));
+    /// The scheduler unit at `url`, once it has said its address (`GET /`); each of its answers
+    /// is awaited `timeout` (`DEFAULT_TIMEOUT`: a push waits for it holding the processes it
+    /// touches).
+    pub fn connect(url: &str, timeout: std::time::Duration) -> Result<SchedulerUnit, RemoteError> {
+        let (url, mut unit) = (base(url), Unit::new("the scheduler unit"));
+        unit.set_timeout(timeout);
         let address = scheduler_address((&unit, &url))?;
         Ok(SchedulerUnit { url, unit, address, posted: Mutex::default() })
     }

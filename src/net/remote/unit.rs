@@ -37,7 +37,7 @@ impl Unit {
 
     /// Sends `request` once (a write is never repeated: the unit may have taken it).
     pub fn write(&self, url: &str, request: RequestBuilder) -> Result<Response, RemoteError> {
-        let response = request.timeout(self.timeout).send().map_err(|e| self.failed(url, e))?;
+        let response = request.timeout(self.timeout).send().map_err(|e| self.failed(url, e, true))?;
         self.checked(url, response)
     }
 
@@ -49,16 +49,17 @@ impl Unit {
             tries += 1;
             match request().timeout(self.timeout).send() {
                 Ok(response) => return self.checked(url, response),
-                Err(error) if tries >= READ_TRIES || !error.is_connect() => return Err(self.failed(url, error)),
+                Err(error) if tries >= READ_TRIES || !error.is_connect() => return Err(self.failed(url, error, false)),
                 Err(_) => std::thread::sleep(Duration::from_millis(200 * u64::from(tries))),
             }
         }
     }
 
-    /// A request that got no answer: the unit could not be reached, or did not answer in time.
-    fn failed(&self, url: &str, error: reqwest::Error) -> RemoteError {
+    /// A request (a `write` or not) that got no answer: the unit could not be reached, or did not
+    /// answer in time.
+    fn failed(&self, url: &str, error: reqwest::Error, write: bool) -> RemoteError {
         match error.is_timeout() && !error.is_connect() {
-            true => RemoteError::TimedOut { unit: self.name, url: url.to_string(), after: self.timeout },
+            true => RemoteError::TimedOut { unit: self.name, url: url.to_string(), after: self.timeout, write },
             false => self.unreachable(url, error),
         }
     }

@@ -172,9 +172,11 @@ fn self_sent(c: &mut Criterion) {
         // The same command sending nothing: what a command costs besides its messages (start,
         // restore, one evaluation, commit), so that the command's cost per message is the
         // difference over `SENDS`.
+        group.throughput(Throughput::Elements(1));
         group.bench_function(format!("{}: ao eval sending nothing (the command's fixed cost)", family.name), |b| {
             b.iter(|| ao(&home, &wallet, &["eval", name, &self_sends(0)]))
         });
+        group.throughput(Throughput::Elements(SENDS));
     }
     group.finish();
 }

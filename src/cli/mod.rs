@@ -103,6 +103,11 @@ impl GlobalArgs {
         self.network.as_deref().or(self.mu_url.as_deref())
     }
 
+    /// How long to wait for each answer of a remote unit: `--timeout`, else the clients' default.
+    pub fn unit_timeout(&self) -> std::time::Duration {
+        self.timeout.unwrap_or(crate::net::remote::DEFAULT_TIMEOUT)
+    }
+
     /// Whether to colour what goes to stdout (`stderr == false`) or stderr.
     pub fn color(&self, stderr: bool) -> bool {
         use std::io::IsTerminal;

@@ -32,10 +32,11 @@ pub enum Network {
 pub const EMBEDDED_POLL: Duration = Duration::from_millis(100);
 pub const REMOTE_POLL: Duration = Duration::from_secs(1);
 
-/// A remote unit's failure as the CLI reports it: what it refused as asked wrongly (`4xx`, exit
-/// 2), anything else as failed (exit 1).
+/// A remote unit's failure as the CLI reports it: what it refused as asked wrongly (`4xx` but a
+/// timeout or too many requests, exit 2), anything else as failed (exit 1).
 pub fn remote_error(error: RemoteError) -> CliError {
     match &error {
+        RemoteError::Status { status: 408 | 429, .. } => CliError::failed(error.to_string()),
         RemoteError::Status { status: 400..=499, .. } | RemoteError::NoGateway { .. } => {
             CliError::input(error.to_string())
         }
@@ -77,7 +78,7 @@ impl Network {
     /// The network `global` names; the embedded node (armed for Ctrl-C and `--timeout`) when none.
     pub fn open(global: &GlobalArgs) -> Result<Network, CliError> {
         match Self::units(global)? {
-            Some(units) => Self::remote(&units, global.timeout),
+            Some(units) => Self::remote(&units, global.unit_timeout()),
             None => {
                 let (node, armed) = open_armed(global)?;
                 Ok(Network::Embedded(node, armed))
@@ -89,7 +90,7 @@ impl Network {
     /// embedded node Ctrl-C ends it at once, and `--timeout` does not apply.
     pub fn open_to_read(global: &GlobalArgs) -> Result<Network, CliError> {
         match Self::units(global)? {
-            Some(units) => Self::remote(&units, global.timeout),
+            Some(units) => Self::remote(&units, global.unit_timeout()),
             None => Ok(Network::Embedded(open(global)?, Armed::unarmed())),
         }
     }
@@ -108,10 +109,8 @@ impl Network {
         }
     }
 
-    /// The network whose units are `units`, each answer awaited `timeout` (`--timeout`; else
-    /// the clients' default).
-    pub fn remote(units: &Units, timeout: Option<Duration>) -> Result<Network, CliError> {
-        let timeout = timeout.unwrap_or(remote::DEFAULT_TIMEOUT);
+    /// The network whose units are `units`, each answer awaited `timeout`.
+    pub fn remote(units: &Units, timeout: Duration) -> Result<Network, CliError> {
         Ok(match units {
             Units::Node { url } => {
                 Network::Remote(Arc::new(HyperBeam::new(url).map_err(remote_error)?.with_timeout(timeout)))

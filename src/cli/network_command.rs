@@ -86,7 +86,7 @@ fn show(global: &GlobalArgs) -> Result<(), CliError> {
         return Ok(());
     };
     let spinner = Spinner::start(global, "asking the units");
-    let checks = match Network::remote(&units, global.timeout)? {
+    let checks = match Network::remote(&units, global.unit_timeout())? {
         Network::Remote(node) => node.check(),
         Network::Legacy(units) => units.check(),
         Network::Embedded(..) => unreachable!("units name a remote network"),

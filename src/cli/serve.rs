@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::node_access::{home, node_error, open_with};
 use super::{CliError, GlobalArgs, print_json};
-use crate::net::remote::{self, SchedulerUnit};
+use crate::net::remote::SchedulerUnit;
 use crate::net::serve::Limits;
 use crate::node::{Checkpoints, NodeConfig};
 
@@ -40,8 +40,7 @@ impl ServeArgs {
         let home = home(global)?;
         let scheduler = match &self.scheduler_url {
             Some(url) => {
-                let timeout = global.timeout.unwrap_or(remote::DEFAULT_TIMEOUT);
-                Some(SchedulerUnit::connect(url, timeout).map_err(super::network::remote_error)?)
+                Some(SchedulerUnit::connect(url, global.unit_timeout()).map_err(super::network::remote_error)?)
             }
             None => None,
         };

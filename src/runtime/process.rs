@@ -5,8 +5,9 @@
 //! more than most messages, so a process keeps a *base* (a snapshot; at first the module's boot image) and the
 //! *journal* of messages applied since. On failure the instance is thrown away; the next call
 //! rebuilds it from the base and replays the journal, which evaluation's determinism makes exact.
-//! The base moves forward whenever a snapshot is taken, or when replaying the journal would cost
-//! a hundred times what taking the last base did (see `REPLAY_PER_REBASE`).
+//! The base moves forward whenever a snapshot is taken, when replaying the journal would cost a
+//! hundred times what taking the last base did (see `REPLAY_PER_REBASE`), and when the journal
+//! holds more messages than `journal_cap` allows.
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -28,12 +29,20 @@ use super::weavedrive::Drive;
 const REPLAY_PER_REBASE: u64 = 100;
 
 /// The most the journal holds of messages (and their `env`s) before a new base is taken whatever
-/// the replay would cost: the journal is in the host's memory.
+/// the replay would cost: the journal is in the host's memory (see `journal_cap`).
 const MAX_JOURNAL_BYTES: usize = 64 << 20;
 
-/// Before a base has been taken and timed: the journal's fuel per byte of memory at which to take
-/// one (a new base reads memory at ~10 bytes a nanosecond at most: ~1/32 of the work since the last).
+/// The journal's fuel per byte of memory at which to take a base before one has been timed (a new
+/// base reads memory at ~10 bytes a nanosecond at most: ~1/32 of the work since the last); a timed
+/// one moves the mark within 1/8 and 8 times this (one slow sample, a preemption, does not stop
+/// bases for long, nor a fast one make them come with every message).
 const FIRST_REBASE_FUEL_PER_BYTE: u64 = 32 * FUEL_PER_NANOSECOND / 10;
+
+/// The journal's bytes past which a base is taken for a memory of `memory_len` bytes: as many
+/// bytes of messages as the first rule's fuel, at most `MAX_JOURNAL_BYTES`.
+fn journal_cap(memory_len: usize) -> usize {
+    memory_len.saturating_mul(FIRST_REBASE_FUEL_PER_BYTE as usize).min(MAX_JOURNAL_BYTES)
+}
 
 /// The result of handing one message to a process.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,7 +164,7 @@ impl Process {
             self.journal_bytes += msg_json.len() + env_json.len();
             let replay_cost = self.journal_fuel.max(self.journal_bytes as u64);
             let due = self.rebase_after.unwrap_or(memory_len as u64 * FIRST_REBASE_FUEL_PER_BYTE);
-            if replay_cost > due || self.journal_bytes > MAX_JOURNAL_BYTES {
+            if replay_cost > due || self.journal_bytes > journal_cap(memory_len) {
                 self.rebase();
             }
         } else {
@@ -203,7 +212,9 @@ impl Process {
         self.journal_fuel = 0;
         self.journal_bytes = 0;
         let took = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-        self.rebase_after = Some(took.saturating_mul(FUEL_PER_NANOSECOND * REPLAY_PER_REBASE));
+        let first = memory.len() as u64 * FIRST_REBASE_FUEL_PER_BYTE;
+        let after = took.saturating_mul(FUEL_PER_NANOSECOND * REPLAY_PER_REBASE);
+        self.rebase_after = Some(after.clamp(first / 8, first.saturating_mul(8).max(1)));
         snapshot
     }
 
@@ -244,13 +255,17 @@ mod tests {
             })
             .to_string()
         };
-        // Messages of a megabyte that cost next to nothing to evaluate (an Eval of a comment):
-        // by their replay cost alone, over a hundred of them would wait for a new base.
+        // Messages of a megabyte that cost next to nothing to evaluate (an Eval of a comment),
+        // and a replay cost that never calls for a base (as after one slow sample): the journal's
+        // bytes alone must.
+        process.rebase_after = Some(u64::MAX);
         let code = format!("-- {}", "x".repeat(1 << 20));
         for nonce in 0..160 {
             let evaluation = process.handle(&message(nonce, "Eval", &code), env).unwrap();
             assert!(evaluation.outcome.is_ok(), "{evaluation:?}");
-            assert!(process.journal_bytes <= MAX_JOURNAL_BYTES, "{} bytes after {nonce}", process.journal_bytes);
+            let cap = journal_cap(process.memory_size().unwrap());
+            assert!(process.journal_bytes <= cap, "{} bytes after {nonce} (cap {cap})", process.journal_bytes);
         }
+        assert!(process.journal.len() < 160, "a base was taken");
     }
 }

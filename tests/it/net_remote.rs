@@ -274,8 +274,9 @@ fn a_remote_node_killed_mid_command_is_one_clear_error_and_nothing_is_reported_s
 
 #[test]
 fn a_unit_that_takes_a_request_and_never_answers_is_given_up_on_after_the_timeout() {
-    use crate::support::{node_ao, node_home, silent_loopback_url, stderr};
-    let url = silent_loopback_url();
+    use crate::support::{node_ao, node_home, silent_loopback, stderr};
+    use std::sync::atomic::Ordering;
+    let (url, connections) = silent_loopback();
     let home = node_home();
     let process = "U".repeat(43);
     let network = ["--network", url.as_str()];
@@ -298,9 +299,11 @@ fn a_unit_that_takes_a_request_and_never_answers_is_given_up_on_after_the_timeou
         let mut args = units.to_vec();
         args.extend(["--timeout", "1s"]);
         args.extend(command);
+        let before = connections.load(Ordering::SeqCst);
         let out = node_ao(home.path(), &args);
         assert_eq!(out.status.code(), Some(1), "{out:?}");
-        // Given up on once, after 1s: not after the default two minutes, nor three tries of them.
+        // Given up on after 1s, not the default two minutes, and once: not tried again.
         assert_eq!(stderr(&out), format!("error: {unit} did not answer within 1s{after}\n{hint}"));
+        assert_eq!(connections.load(Ordering::SeqCst) - before, 1, "{args:?}");
     }
 }

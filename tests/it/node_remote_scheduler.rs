@@ -233,7 +233,8 @@ fn ao_serve_with_a_scheduler_unit_that_does_not_answer_stops_with_one_error() {
 
     // One that takes the request and never answers: given up on after --timeout (a push would
     // wait for it holding its processes), not after the default two minutes.
-    let url = format!("{}/su", crate::support::silent_loopback_url());
+    let (silent, connections) = crate::support::silent_loopback();
+    let url = format!("{silent}/su");
     let args = ["serve", "--port", "0", "--scheduler-url", &url, "--timeout", "1s"];
     let out = node_command(home.path(), &args).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -243,6 +244,7 @@ fn ao_serve_with_a_scheduler_unit_that_does_not_answer_stops_with_one_error() {
             "error: the scheduler unit at {url}/ did not answer within 1s\nhint: --timeout sets how long ao waits for an answer\n"
         )
     );
+    assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 1, "asked once, not tried again");
 }
 
 #[test]

@@ -309,13 +309,21 @@ pub fn free_loopback_url() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
-/// A loopback URL whose server takes every connection and never answers (a stalled unit).
-pub fn silent_loopback_url() -> String {
+/// A loopback server that takes every connection and never answers (a stalled unit): its URL, and
+/// how many connections it has taken.
+pub fn silent_loopback() -> (String, Arc<std::sync::atomic::AtomicUsize>) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
+    let taken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = taken.clone();
     // Each connection is kept open, unanswered, for as long as the test binary runs.
-    std::thread::spawn(move || listener.incoming().for_each(std::mem::forget));
-    url
+    std::thread::spawn(move || {
+        for connection in listener.incoming() {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            std::mem::forget(connection);
+        }
+    });
+    (url, taken)
 }
 
 /// What stops an in-process server.

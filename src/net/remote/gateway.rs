@@ -126,7 +126,7 @@ impl Gateway {
             return Ok(None);
         }
         let url = format!("{}/raw/{id}", self.base);
-        let data = self.unit.read(&url, || self.unit.http.get(&url))?.bytes().map_err(|e| self.unit.answer(&url, e))?;
+        let data = self.unit.read(&url, || self.unit.http.get(&url))?.bytes().map_err(|e| self.unit.unread(&url, e))?;
         let text = |name: &str| fields[name].as_str().unwrap_or_default();
         let decode = |name: &str, value: &str| {
             b64::decode(value).map_err(|_| self.unit.answer(&self.graphql, format!("{id}'s {name} is not base64url")))

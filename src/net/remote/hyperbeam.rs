@@ -56,7 +56,7 @@ impl HyperBeam {
     /// The node's address (its scheduler's and the default `Authority`).
     pub fn address(&self) -> Result<String, RemoteError> {
         let url = format!("{}/~meta@1.0/info/address", self.url);
-        let text = self.read(&url, || self.unit.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
+        let text = self.read(&url, || self.unit.http.get(&url))?.text().map_err(|e| self.unit.unread(&url, e))?;
         Ok(text.trim().to_string())
     }
 
@@ -102,7 +102,7 @@ impl HyperBeam {
         let data = if data.is_empty() { b"1984".to_vec() } else { data };
         let item = ItemBuilder { target: Some(process), anchor: None, tags: all, data }.sign(wallet)?;
         let url = format!("{}/{process}~process@1.0/push", self.url);
-        let answer: Value = self.write(&url, &item)?.json().map_err(|e| self.answer(&url, e))?;
+        let answer: Value = self.write(&url, &item)?.json().map_err(|e| self.unit.unread(&url, e))?;
         let slot = answer["slot"].as_u64().or_else(|| answer["slot"].as_str().and_then(|s| s.parse().ok()));
         let slot = slot.ok_or_else(|| self.answer(&url, format!("no slot in {answer}")))?;
         Ok((item.id(), slot))
@@ -149,7 +149,7 @@ impl HyperBeam {
     /// The newest slot of `process`.
     pub fn current_slot(&self, process: Id) -> Result<u64, RemoteError> {
         let url = format!("{}/{process}/slot/current", self.url);
-        let text = self.read(&url, || self.unit.http.get(&url))?.text().map_err(|e| self.answer(&url, e))?;
+        let text = self.read(&url, || self.unit.http.get(&url))?.text().map_err(|e| self.unit.unread(&url, e))?;
         text.trim().parse().map_err(|_| self.answer(&url, format!("{text:?} is not a slot")))
     }
 
@@ -169,7 +169,7 @@ impl HyperBeam {
     fn compute_answer(&self, wallet: &dyn Signer, process: Id, url: &str, data: Vec<u8>) -> Result<Value, RemoteError> {
         let item = ItemBuilder { target: Some(process), anchor: None, tags: request_tags("Message", JSON), data };
         let body = item.sign(wallet)?.to_bytes();
-        self.read(url, || self.post(url, body.clone()))?.json().map_err(|e| self.answer(url, e))
+        self.read(url, || self.post(url, body.clone()))?.json().map_err(|e| self.unit.unread(url, e))
     }
 
     /// The result in a compute answer (`raw`, as aoconnect reads it).

@@ -56,7 +56,7 @@ impl Legacy {
     /// Whether each unit (and the gateway, if named) answers.
     pub fn check(&self) -> Vec<Check> {
         let text = |unit: &Unit, url: &str| -> Result<String, RemoteError> {
-            let answer = unit.read(url, || unit.http.get(url))?.text().map_err(|e| unit.answer(url, e))?;
+            let answer = unit.read(url, || unit.http.get(url))?.text().map_err(|e| unit.unread(url, e))?;
             Ok(answer.lines().next().unwrap_or_default().chars().take(60).collect())
         };
         let mut checks = vec![
@@ -183,7 +183,7 @@ impl ProcessSource for Legacy {
         if slot != Some(scheduled.slot()) {
             return Ok(None);
         }
-        let memory = response.bytes().map_err(|e| self.cu_unit.answer(&url, e))?;
+        let memory = response.bytes().map_err(|e| self.cu_unit.unread(&url, e))?;
         Ok(Some(memory.to_vec()))
     }
 

@@ -7,8 +7,9 @@
 //! An item is posted once: a push that started over after posting it (another push held a
 //! process it needed) finds it in the schedule instead, and until then [`Scheduler::after`]
 //! stops before it, so the push that posted it evaluates it as its own and delivers what it sends.
-//! A post whose answer is lost (the unit unreachable, a 5xx, a 409 "already scheduled") counts as
-//! taken when the schedule shows the item.
+//! A post whose answer is lost (the unit unreachable, no answer within the timeout, a 5xx, a 409
+//! "already scheduled") counts as taken when the schedule shows the item; when it does not, the push
+//! fails, and should the unit take the item later, it is evaluated as another writer's message.
 //!
 //! [`NodeConfig::with_scheduler`]: crate::node::NodeConfig::with_scheduler
 use std::collections::{HashSet, VecDeque};

@@ -19,25 +19,30 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(120);
 /// A unit, by what errors call it.
 pub(super) struct Unit {
     pub name: &'static str,
+    /// Its requests wait `timeout` for their whole answer (connecting, sending, the body).
     pub http: Client,
-    /// How long a request waits for its whole answer (connecting, sending, the answer's body).
     timeout: Duration,
 }
 
+/// The longest a request waits to connect: a unit that cannot be reached is told apart from one
+/// that does not answer only when connecting gives up first (at half the request's timeout when
+/// that is shorter).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
 impl Unit {
     pub fn new(name: &'static str) -> Self {
-        let http = Client::builder().connect_timeout(Duration::from_secs(10)).build();
-        Unit { name, http: http.unwrap_or_else(|_| Client::new()), timeout: DEFAULT_TIMEOUT }
+        Unit { name, http: client(DEFAULT_TIMEOUT), timeout: DEFAULT_TIMEOUT }
     }
 
     /// Requests wait `timeout` for their answer from now on.
     pub fn set_timeout(&mut self, timeout: Duration) {
+        self.http = client(timeout);
         self.timeout = timeout;
     }
 
     /// Sends `request` once (a write is never repeated: the unit may have taken it).
     pub fn write(&self, url: &str, request: RequestBuilder) -> Result<Response, RemoteError> {
-        let response = request.timeout(self.timeout).send().map_err(|e| self.failed(url, e, true))?;
+        let response = request.send().map_err(|e| self.failed(url, e, true))?;
         self.checked(url, response)
     }
 
@@ -47,7 +52,7 @@ impl Unit {
         let mut tries = 0;
         loop {
             tries += 1;
-            match request().timeout(self.timeout).send() {
+            match request().send() {
                 Ok(response) => return self.checked(url, response),
                 Err(error) if tries >= READ_TRIES || !error.is_connect() => return Err(self.failed(url, error, false)),
                 Err(_) => std::thread::sleep(Duration::from_millis(200 * u64::from(tries))),
@@ -66,7 +71,16 @@ impl Unit {
 
     /// A JSON answer.
     pub fn json(&self, url: &str, response: Response) -> Result<Value, RemoteError> {
-        response.json().map_err(|e| self.answer(url, e))
+        response.json().map_err(|e| self.unread(url, e))
+    }
+
+    /// An answer's body that could not be read: it did not come in time, or it is not what was
+    /// asked for.
+    pub fn unread(&self, url: &str, error: reqwest::Error) -> RemoteError {
+        match error.is_timeout() {
+            true => RemoteError::TimedOut { unit: self.name, url: url.to_string(), after: self.timeout, write: false },
+            false => self.answer(url, error),
+        }
     }
 
     fn checked(&self, url: &str, response: Response) -> Result<Response, RemoteError> {
@@ -89,6 +103,12 @@ impl Unit {
     pub fn answer(&self, url: &str, detail: impl std::fmt::Display) -> RemoteError {
         RemoteError::Answer { unit: self.name, url: url.to_string(), detail: detail.to_string() }
     }
+}
+
+/// An HTTP client whose requests wait `timeout` for their answer unless told otherwise.
+fn client(timeout: Duration) -> Client {
+    let builder = Client::builder().timeout(timeout).connect_timeout(CONNECT_TIMEOUT.min(timeout / 2));
+    builder.build().unwrap_or_else(|_| Client::new())
 }
 
 /// `text` percent-encoded for a URL's path or query (all but the unreserved characters).

@@ -7,7 +7,7 @@
 //! Prints one line per figure (`cargo bench --bench verify`).
 use std::time::Instant;
 
-use ao::net::remote::{HyperBeam, Legacy, ProcessSource, verify};
+use ao::net::remote::{DEFAULT_TIMEOUT, HyperBeam, Legacy, ProcessSource, verify};
 use ao::node::{Node, NodeConfig, SpawnRequest};
 use ao::protocol::{Ed25519Key, Id, Tag};
 use ao::runtime::ModuleFormat;
@@ -71,8 +71,9 @@ fn main() {
         let _ = stopped.await;
     }));
 
-    let node = HyperBeam::new(&base).unwrap();
-    let legacy = Legacy::new(&format!("{base}/mu"), &format!("{base}/cu"), &format!("{base}/su"), Some(&base));
+    let node = HyperBeam::new(&base, DEFAULT_TIMEOUT).unwrap();
+    let legacy =
+        Legacy::new(&format!("{base}/mu"), &format!("{base}/cu"), &format!("{base}/su"), Some(&base), DEFAULT_TIMEOUT);
     let sources: [(&str, &dyn ProcessSource); 2] = [("HyperBEAM routes", &node), ("legacy units", &legacy)];
     for (label, process) in &processes {
         for (routes, source) in sources {

@@ -112,11 +112,9 @@ impl Network {
     /// The network whose units are `units`, each answer awaited `timeout`.
     pub fn remote(units: &Units, timeout: Duration) -> Result<Network, CliError> {
         Ok(match units {
-            Units::Node { url } => {
-                Network::Remote(Arc::new(HyperBeam::new(url).map_err(remote_error)?.with_timeout(timeout)))
-            }
+            Units::Node { url } => Network::Remote(Arc::new(HyperBeam::new(url, timeout).map_err(remote_error)?)),
             Units::Legacy { mu, cu, su, gateway } => {
-                Network::Legacy(Arc::new(Legacy::new(mu, cu, su, gateway.as_deref()).with_timeout(timeout)))
+                Network::Legacy(Arc::new(Legacy::new(mu, cu, su, gateway.as_deref(), timeout)))
             }
         })
     }

@@ -4,7 +4,7 @@
 //! and so is one that takes a request and never answers, after `--timeout`.
 //! And the commands with `--network`: home B spawns, evaluates, sends, reads and dry-runs on home
 //! A's `ao serve`.
-use ao::net::remote::{HyperBeam, RemoteError};
+use ao::net::remote::{DEFAULT_TIMEOUT, HyperBeam, RemoteError};
 use ao::protocol::Tag;
 
 use crate::support::{InProcess, free_loopback_url, memory_node, wallet};
@@ -13,7 +13,7 @@ use crate::support::{InProcess, free_loopback_url, memory_node, wallet};
 fn the_hyperbeam_client_spawns_sends_and_reads_what_the_node_holds() {
     let (node, _) = memory_node();
     let served = InProcess::start(&node);
-    let remote = HyperBeam::new(&format!("{}/", served.base)).unwrap();
+    let remote = HyperBeam::new(&format!("{}/", served.base), DEFAULT_TIMEOUT).unwrap();
     let owner = &wallet().wallet;
     assert_eq!(remote.address().unwrap(), node.unit_address());
 
@@ -40,7 +40,7 @@ fn the_hyperbeam_client_spawns_sends_and_reads_what_the_node_holds() {
 fn a_refusing_or_missing_node_is_one_error_naming_it() {
     let (node, _) = memory_node();
     let served = InProcess::start(&node);
-    let remote = HyperBeam::new(&served.base).unwrap();
+    let remote = HyperBeam::new(&served.base, DEFAULT_TIMEOUT).unwrap();
     let owner = &wallet().wallet;
     let unknown = "U".repeat(43).parse().unwrap();
     let error = remote.result(owner, unknown, 1).unwrap_err();
@@ -57,7 +57,7 @@ fn a_refusing_or_missing_node_is_one_error_naming_it() {
     assert!(node.processes().unwrap().is_empty(), "nothing was spawned");
 
     served.stop();
-    let gone = HyperBeam::new(&free_loopback_url()).unwrap();
+    let gone = HyperBeam::new(&free_loopback_url(), DEFAULT_TIMEOUT).unwrap();
     let error = gone.current_slot(unknown).unwrap_err();
     assert!(matches!(error, RemoteError::Unreachable { .. }), "{error}");
     assert!(error.to_string().starts_with("the node at http://127.0.0.1:"), "{error}");
@@ -151,7 +151,8 @@ fn the_legacy_client_spawns_sends_and_reads_through_the_mu_and_cu() {
     let (node, _) = memory_node();
     let served = InProcess::start(&node);
     let base = &served.base;
-    let units = Legacy::new(&format!("{base}/mu"), &format!("{base}/cu/"), &format!("{base}/su"), None);
+    let units =
+        Legacy::new(&format!("{base}/mu"), &format!("{base}/cu/"), &format!("{base}/su"), None, DEFAULT_TIMEOUT);
     let owner = &wallet().wallet;
     assert_eq!(units.scheduler().unwrap(), node.unit_address());
     let module = ao::runtime::aos_module_id();

@@ -176,7 +176,7 @@ fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     assert_eq!(not_served.status(), 404, "a scheduler unit alone computes nothing");
 
     // A client of the devnet (aoconnect's mainnet calls): its processes are ordered elsewhere.
-    let remote = HyperBeam::new(&devnet.base).unwrap();
+    let remote = HyperBeam::new(&devnet.base, DEFAULT_TIMEOUT).unwrap();
     let owner = &wallet().wallet;
     let process = remote.spawn(owner, ao::runtime::aos_module_id(), Vec::new(), Vec::new()).unwrap();
     let eval_tags = || vec![Tag::new("Action", "Eval")];

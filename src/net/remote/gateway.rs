@@ -25,16 +25,10 @@ pub struct Gateway {
 }
 
 impl Gateway {
-    /// The gateway at `url` (its GraphQL at `url/graphql`).
-    pub fn new(url: &str) -> Self {
+    /// The gateway at `url` (its GraphQL at `url/graphql`), each answer awaited `timeout`.
+    pub fn new(url: &str, timeout: std::time::Duration) -> Self {
         let base = url.trim_end_matches('/').to_string();
-        Gateway { graphql: format!("{base}/graphql"), base, unit: Unit::new("the gateway") }
-    }
-
-    /// The same, waiting `timeout` for each answer (`DEFAULT_TIMEOUT` otherwise).
-    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.unit.set_timeout(timeout);
-        self
+        Gateway { graphql: format!("{base}/graphql"), base, unit: Unit::new("the gateway", timeout) }
     }
 
     /// Whether the GraphQL endpoint answers a query.

@@ -31,17 +31,11 @@ pub struct HyperBeam {
 }
 
 impl HyperBeam {
-    /// The node at `url` (`http://host:port`, no trailing slash needed).
-    pub fn new(url: &str) -> Result<Self, RemoteError> {
+    /// The node at `url` (`http://host:port`, no trailing slash needed), each answer awaited
+    /// `timeout` (`DEFAULT_TIMEOUT` unless told otherwise).
+    pub fn new(url: &str, timeout: std::time::Duration) -> Result<Self, RemoteError> {
         let url = url.trim_end_matches('/').to_string();
-        Ok(HyperBeam { gateway: Gateway::new(&url), url, unit: Unit::new("the node") })
-    }
-
-    /// The same, waiting `timeout` for each answer of the node (`DEFAULT_TIMEOUT` otherwise).
-    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
-        self.unit.set_timeout(timeout);
-        self.gateway = self.gateway.with_timeout(timeout);
-        self
+        Ok(HyperBeam { gateway: Gateway::new(&url, timeout), url, unit: Unit::new("the node", timeout) })
     }
 
     pub fn url(&self) -> &str {

@@ -27,25 +27,18 @@ pub(super) fn base(url: &str) -> String {
 }
 
 impl Legacy {
-    pub fn new(mu: &str, cu: &str, su: &str, gateway: Option<&str>) -> Self {
+    /// The units at these URLs (and the gateway, if named), each answer awaited `timeout`
+    /// (`DEFAULT_TIMEOUT` unless told otherwise).
+    pub fn new(mu: &str, cu: &str, su: &str, gateway: Option<&str>, timeout: std::time::Duration) -> Self {
         Legacy {
-            gateway: gateway.map(Gateway::new),
+            gateway: gateway.map(|url| Gateway::new(url, timeout)),
             mu: base(mu),
             cu: base(cu),
             su: base(su),
-            mu_unit: Unit::new("the messenger unit"),
-            cu_unit: Unit::new("the compute unit"),
-            su_unit: Unit::new("the scheduler unit"),
+            mu_unit: Unit::new("the messenger unit", timeout),
+            cu_unit: Unit::new("the compute unit", timeout),
+            su_unit: Unit::new("the scheduler unit", timeout),
         }
-    }
-
-    /// The same, waiting `timeout` for each answer of a unit (`DEFAULT_TIMEOUT` otherwise).
-    pub fn with_timeout(mut self, timeout: std::time::Duration) -> Self {
-        for unit in [&mut self.mu_unit, &mut self.cu_unit, &mut self.su_unit] {
-            unit.set_timeout(timeout);
-        }
-        self.gateway = self.gateway.map(|gateway| gateway.with_timeout(timeout));
-        self
     }
 
     /// The gateway, if one was named.

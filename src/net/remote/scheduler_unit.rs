@@ -65,8 +65,7 @@ impl SchedulerUnit {
     /// is awaited `timeout` (`DEFAULT_TIMEOUT`: a push waits for it holding the processes it
     /// touches).
     pub fn connect(url: &str, timeout: std::time::Duration) -> Result<SchedulerUnit, RemoteError> {
-        let (url, mut unit) = (base(url), Unit::new("the scheduler unit"));
-        unit.set_timeout(timeout);
+        let (url, unit) = (base(url), Unit::new("the scheduler unit", timeout));
         let address = scheduler_address((&unit, &url))?;
         Ok(SchedulerUnit { url, unit, address, posted: Mutex::default() })
     }

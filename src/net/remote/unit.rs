@@ -30,14 +30,9 @@ pub(super) struct Unit {
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Unit {
-    pub fn new(name: &'static str) -> Self {
-        Unit { name, http: client(DEFAULT_TIMEOUT), timeout: DEFAULT_TIMEOUT }
-    }
-
-    /// Requests wait `timeout` for their answer from now on.
-    pub fn set_timeout(&mut self, timeout: Duration) {
-        self.http = client(timeout);
-        self.timeout = timeout;
+    /// The unit `name`, whose requests wait `timeout` for their answer.
+    pub fn new(name: &'static str, timeout: Duration) -> Self {
+        Unit { name, http: client(timeout), timeout }
     }
 
     /// Sends `request` once (a write is never repeated: the unit may have taken it).

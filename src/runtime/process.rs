@@ -38,10 +38,16 @@ const MAX_JOURNAL_BYTES: usize = 64 << 20;
 /// bases for long, nor a fast one make them come with every message).
 const FIRST_REBASE_FUEL_PER_BYTE: u64 = 32 * FUEL_PER_NANOSECOND / 10;
 
+/// The journal's fuel at which to take a base for a memory of `memory_len` bytes by the first
+/// rule (`FIRST_REBASE_FUEL_PER_BYTE`).
+fn first_mark(memory_len: usize) -> u64 {
+    (memory_len as u64).saturating_mul(FIRST_REBASE_FUEL_PER_BYTE)
+}
+
 /// The journal's bytes past which a base is taken for a memory of `memory_len` bytes: as many
 /// bytes of messages as the first rule's fuel, at most `MAX_JOURNAL_BYTES`.
 fn journal_cap(memory_len: usize) -> usize {
-    memory_len.saturating_mul(FIRST_REBASE_FUEL_PER_BYTE as usize).min(MAX_JOURNAL_BYTES)
+    usize::try_from(first_mark(memory_len)).unwrap_or(usize::MAX).min(MAX_JOURNAL_BYTES)
 }
 
 /// The result of handing one message to a process.
@@ -163,7 +169,7 @@ impl Process {
             self.journal_fuel += fuel_used;
             self.journal_bytes += msg_json.len() + env_json.len();
             let replay_cost = self.journal_fuel.max(self.journal_bytes as u64);
-            let due = self.rebase_after.unwrap_or(memory_len as u64 * FIRST_REBASE_FUEL_PER_BYTE);
+            let due = self.rebase_after.unwrap_or(first_mark(memory_len));
             if replay_cost > due || self.journal_bytes > journal_cap(memory_len) {
                 self.rebase();
             }
@@ -212,7 +218,7 @@ impl Process {
         self.journal_fuel = 0;
         self.journal_bytes = 0;
         let took = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-        let first = memory.len() as u64 * FIRST_REBASE_FUEL_PER_BYTE;
+        let first = first_mark(memory.len());
         let after = took.saturating_mul(FUEL_PER_NANOSECOND * REPLAY_PER_REBASE);
         self.rebase_after = Some(after.clamp(first / 8, first.saturating_mul(8).max(1)));
         snapshot

@@ -59,9 +59,13 @@ impl Unit {
     /// answer in time.
     fn failed(&self, url: &str, error: reqwest::Error, write: bool) -> RemoteError {
         match error.is_timeout() && !error.is_connect() {
-            true => RemoteError::TimedOut { unit: self.name, url: url.to_string(), after: self.timeout, write },
+            true => self.timed_out(url, write),
             false => self.unreachable(url, error),
         }
+    }
+
+    fn timed_out(&self, url: &str, write: bool) -> RemoteError {
+        RemoteError::TimedOut { unit: self.name, url: url.to_string(), after: self.timeout, write }
     }
 
     /// A JSON answer.
@@ -73,7 +77,7 @@ impl Unit {
     /// asked for.
     pub fn unread(&self, url: &str, error: reqwest::Error) -> RemoteError {
         match error.is_timeout() {
-            true => RemoteError::TimedOut { unit: self.name, url: url.to_string(), after: self.timeout, write: false },
+            true => self.timed_out(url, false),
             false => self.answer(url, error),
         }
     }

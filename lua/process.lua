@@ -91,12 +91,6 @@ local function insertInbox(msg)
   while #Inbox > MAX_INBOX do table.remove(Inbox, 1) end
 end
 
-local function tagValue(tags, name)
-  for _, tag in ipairs(tags) do
-    if tag.name == name then return tag.value end
-  end
-end
-
 -- The keys and tag names every message has, which are Title-Case already.
 local TITLE_CASE = {}
 for _, name in ipairs({
@@ -147,9 +141,9 @@ local function initializeState(msg, env)
   Errors = Errors or {}
   Inbox = Inbox or {}
   if env.Process.Id == msg.Id and not Owner then
-    Owner = tagValue(env.Process.Tags, "From-Process") or msg.From
+    Owner = env.Process.Tags["From-Process"] or msg.From
   end
-  if not Name then Name = tagValue(env.Process.Tags, "Name") or "aos" end
+  if not Name then Name = env.Process.Tags.Name or "aos" end
 end
 
 -- The built-in handlers, registered again on every message unless they are in place as registered
@@ -200,8 +194,17 @@ local function handleTraceback()
   return trace:sub(1, (trace:find("\n", at, true) or #trace + 1) - 1)
 end
 
+-- The process's tags as a name -> value table in `Tags`, the list in `TagArray`, as aos does for
+-- every message; done once for an env the loader hands to every message.
+local function tagifyProcess(env)
+  if env.Process.TagArray then return end
+  env.Process.TagArray = env.Process.Tags
+  env.Process.Tags = Tab(env.Process)
+end
+
 function process.handle(msg, envOrAo)
   local env = envOrAo.Process and envOrAo or envOrAo.env
+  tagifyProcess(env)
   ao.init(env)
   msg = normalizeMsg(msg)
   initializeState(msg, ao.env)
@@ -210,8 +213,6 @@ function process.handle(msg, envOrAo)
 
   msg.TagArray = msg.Tags
   msg.Tags = Tab(msg)
-  ao.env.Process.TagArray = ao.env.Process.Tags
-  ao.env.Process.Tags = Tab(ao.env.Process)
   if msg.Tags["Content-Type"] == "application/json" then msg.Data = json.decode(msg.Data or "{}") end
 
   msg.reply = function(reply)

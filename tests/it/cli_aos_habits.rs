@@ -87,6 +87,24 @@ fn ao_name_opens_the_repl_and_aos_spawn_flags_shape_a_new_process() {
     assert!(stderr(&out).starts_with("error: --json prints one document"), "{}", stderr(&out));
 }
 
+/// The loader decodes a process's `env` once and hands every message the same table (README,
+/// "Differences from aos"): its tags stay readable both ways over many messages and across
+/// commands (each restores the process), and a change to it stays, as documented.
+#[test]
+fn ao_env_is_decoded_once_and_stays_right_across_messages_and_commands() {
+    let home = node_home();
+    let home = home.path();
+    ok(home, &["spawn", "e", "--tag-name", "Flavor", "--tag-value", "mint"]);
+    let describe = "local listed for _, t in ipairs(ao.env.Process.TagArray) do if t.name == 'Flavor' then listed = t.value end end \
+        return ao.env.Process.Tags.Flavor .. ' ' .. listed .. ' ' .. tostring(ao.env.Process.Id == ao.id) .. ' ' \
+        .. tostring(ao.env.Module.Id == ao._module) .. ' ' .. tostring(ao.env.Marker)";
+    assert_eq!(ok(home, &["eval", "e", describe]), "mint mint true true nil");
+    ok(home, &["eval", "e", "Ticks = 0 Handlers.add('tick', 'Tick', function() Ticks = Ticks + 1 end)"]);
+    ok(home, &["eval", "e", "for i = 1, 20 do Send({Target = ao.id, Action = 'Tick'}) end ao.env.Marker = 'kept'"]);
+    assert_eq!(ok(home, &["eval", "e", "return Ticks"]), "20");
+    assert_eq!(ok(home, &["eval", "e", describe]), "mint mint true true kept");
+}
+
 #[test]
 fn watch_follows_what_another_process_prints() {
     let home = node_home();

@@ -3,12 +3,12 @@
 //! included — and the WeaveDrive items, and any message by id) and `/raw/{id}` (an item's data:
 //! a module's wasm, a WeaveDrive file; also `/{id}`).
 use async_graphql::{Context, EmptyMutation, EmptySubscription, Enum, ID, InputObject, Object, SimpleObject};
-use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 
 use super::Api;
 use super::error::{ApiError, ApiResult};
@@ -19,28 +19,31 @@ use crate::protocol::{Id, b64};
 /// The most transactions a page holds.
 const PAGE_MAX: usize = 100;
 
-pub fn router() -> Router<Api> {
-    Router::new().route("/graphql", post(graphql)).route("/raw/{id}", get(raw))
+/// The gateway's routes, with the GraphQL schema over `node` (built here: a scheduler unit's
+/// routes have no use for it).
+pub fn router(node: Node) -> Router<Api> {
+    let schema = Schema::build(Query, EmptyMutation, EmptySubscription).data(node).finish();
+    Router::new().route("/graphql", post(graphql).layer(Extension(schema))).route("/raw/{id}", get(raw))
 }
 
-pub type Schema = async_graphql::Schema<Query, EmptyMutation, EmptySubscription>;
-
-/// The GraphQL schema over `node`.
-pub fn schema(node: Node) -> Schema {
-    Schema::build(Query, EmptyMutation, EmptySubscription).data(node).finish()
-}
+type Schema = async_graphql::Schema<Query, EmptyMutation, EmptySubscription>;
 
 /// Where clients reach this server (from the request's `Host`), for the scheduler's
 /// `Scheduler-Location` record.
 #[derive(Clone)]
 struct ServerUrl(String);
 
-async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Body) -> ApiResult<Response> {
+async fn graphql(
+    State(api): State<Api>,
+    Extension(schema): Extension<Schema>,
+    headers: HeaderMap,
+    body: Body,
+) -> ApiResult<Response> {
     let bytes = request::body(body, &api.limits).await?;
     let query: async_graphql::Request = serde_json::from_slice(&bytes)
         .map_err(|e| ApiError::bad_request(format!("the body is not a GraphQL request (JSON with query): {e}")))?;
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1");
-    let answer = api.schema.execute(query.data(ServerUrl(format!("http://{host}")))).await;
+    let answer = schema.execute(query.data(ServerUrl(format!("http://{host}")))).await;
     Ok(axum::Json(answer).into_response())
 }
 

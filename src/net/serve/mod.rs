@@ -35,7 +35,6 @@ const CRON_EVERY: Duration = Duration::from_secs(1);
 #[derive(Clone)]
 pub(crate) struct Api {
     pub node: Node,
-    pub schema: gateway::Schema,
     pub limits: Limits,
     /// The scheduler unit alone: `POST /su` schedules without evaluating.
     pub scheduling_only: bool,
@@ -64,20 +63,18 @@ async fn on_node<T: Send + 'static>(
 
 /// The routes of a node's server.
 pub fn router(node: Node, limits: Limits) -> Router {
-    let api = Api { schema: gateway::schema(node.clone()), node, limits, scheduling_only: false };
     let routes = Router::new()
         .nest("/mu", mu::router())
         .nest("/su", su::router())
         .nest("/cu", cu::router())
-        .merge(gateway::router())
+        .merge(gateway::router(node.clone()))
         .merge(hyperbeam::router());
-    with_fallbacks(routes, api)
+    with_fallbacks(routes, Api { node, limits, scheduling_only: false })
 }
 
 /// The routes of a node that only schedules: the scheduler unit's, under `/su`.
 pub fn scheduler_router(node: Node, limits: Limits) -> Router {
-    let api = Api { schema: gateway::schema(node.clone()), node, limits, scheduling_only: true };
-    with_fallbacks(Router::new().nest("/su", su::router()), api)
+    with_fallbacks(Router::new().nest("/su", su::router()), Api { node, limits, scheduling_only: true })
 }
 
 fn with_fallbacks(routes: Router<Api>, api: Api) -> Router {

@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, params};
 use super::cron::{Crons, Tick, crons_of};
 use super::envelope::{cron_json, env_json, message_json};
 use super::inspect::log_entries;
-use super::scheduler::stored_messages;
+use super::scheduler::{stored_messages, stored_spawn};
 use super::store::{LogPosition, ScheduleTip, SlotRow, StoreError, Tx, id_column};
 use super::{LogEntry, MessageResult, ModuleInfo, Node, NodeError};
 use crate::protocol::ao::{DATA_PROTOCOL, VARIANT};
@@ -219,8 +219,7 @@ impl Node {
         if to > newest {
             return Err(NodeError::UnknownSlot { process, slot: to, newest });
         }
-        let spawn =
-            stored_messages(&tx, process, 0, 0)?.pop().ok_or_else(|| damaged(format!("{process} has no spawn")))?;
+        let spawn = stored_spawn(&tx, process)?;
         let module = self.shared.compute.module(&tx, row.module)?;
         let env = env_json(process, &spawn.item, &module).to_string();
         let limits = module.limits_for(&spawn.item)?;

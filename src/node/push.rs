@@ -20,7 +20,7 @@ use super::cron::{Tick, crons_of};
 use super::foreign::ForeignSlot;
 use super::modules::{NodeModule, module_of};
 use super::result::MessageResult;
-use super::scheduler::{Assigned, Scheduled, Scheduler, stored_messages};
+use super::scheduler::{Assigned, Scheduled, Scheduler, stored_messages, stored_spawn};
 use super::session::CheckpointsWritten;
 use super::store::{NewCheckpoint, ProcessRow, Reader, ScheduleTip, SlotRow, StoreError, Tx};
 use super::undelivered::Undelivered;
@@ -205,14 +205,12 @@ impl<'n> Push<'n> {
         let mut guard = self.lock(process)?;
         let tx = self.reader.tx();
         let tip = tx.tip(process)?.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
+        // Its spawn, read once if at all: to start it, and to find its scheduler.
+        let mut spawn = None;
         let mut live = match guard.take() {
             // One that is ahead of the store went past what another writer kept.
             Some(live) if live.run.next_slot <= tip.slot + 1 => live,
-            _ => {
-                let spawn = stored_messages(&tx, process, 0, 0)?.pop();
-                let spawn = spawn.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
-                compute.start(&tx, &row, &spawn, tip.slot)?
-            }
+            _ => compute.start(&tx, &row, spawn.insert(stored_spawn(&tx, process)?), tip.slot)?,
         };
         live.run.set_interrupt(self.interrupt.clone());
         let mut new = Vec::new();
@@ -249,13 +247,10 @@ impl<'n> Push<'n> {
         }
         let cron_from = live.run.cron_cursor;
         *guard = Some(live);
-        let scheduler = match self.node.schedules_here() {
-            true => self.node.scheduler.clone(),
-            false => {
-                let spawn = stored_messages(&tx, process, 0, 0)?.pop();
-                let spawn = spawn.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
-                self.node.scheduler_of(&spawn.item)
-            }
+        let scheduler = match (self.node.schedules_here(), spawn) {
+            (true, _) => self.node.scheduler.clone(),
+            (false, Some(spawn)) => self.node.scheduler_of(&spawn.item),
+            (false, None) => self.node.scheduler_of(&stored_spawn(&tx, process)?.item),
         };
         let held = Held { guard, base: Some(tip.slot), cron_from, tip: Some(tip), scheduler: scheduler.clone() };
         self.held.push((process, held));

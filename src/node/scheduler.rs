@@ -176,6 +176,12 @@ pub(crate) fn stored_messages(tx: &Tx, process: Id, from: u64, to: u64) -> Resul
     rows.into_iter().map(|row| Scheduled::from_row(process, row)).collect()
 }
 
+/// The spawn of `process` (its slot 0), which every process in the store has.
+pub(crate) fn stored_spawn(tx: &Tx, process: Id) -> Result<Scheduled, NodeError> {
+    let spawn = stored_messages(tx, process, 0, 0)?.pop();
+    spawn.ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))
+}
+
 impl Scheduler for LocalScheduler {
     fn address(&self) -> String {
         LocalScheduler::address(self)

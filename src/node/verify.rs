@@ -8,7 +8,7 @@ use super::compute::core::{Evaluated, ProcessRun};
 use super::envelope;
 use super::inspect::Recomputed;
 use super::result::MessageResult;
-use super::scheduler::{Scheduled, stored_messages};
+use super::scheduler::{Scheduled, stored_messages, stored_spawn};
 use super::store::{LogPosition, LogRow, ScheduleTip};
 use super::{Node, NodeError};
 use crate::protocol::{Id, Tag};
@@ -74,7 +74,7 @@ impl Node {
         };
         let checkpoint = tx.checkpoint(process, to)?;
         let module = self.shared.compute.module(&tx, row.module)?;
-        let spawn = stored_messages(&tx, process, 0, 0)?.pop().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
+        let spawn = stored_spawn(&tx, process)?;
         let compute = &self.shared.compute;
         let mut run = ProcessRun::boot(&module, &spawn, compute.chain, &compute.drive)?;
         run.set_interrupt(self.interrupt.clone());
@@ -211,7 +211,7 @@ impl Node {
         if slot > newest {
             return Err(NodeError::UnknownSlot { process, slot, newest });
         }
-        let spawn = stored_messages(&tx, process, 0, 0)?.pop().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
+        let spawn = stored_spawn(&tx, process)?;
         let compute = &self.shared.compute;
         // A checkpoint before the slot (one at it may include cron ticks after it).
         let mut run = match slot.checked_sub(1) {

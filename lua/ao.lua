@@ -67,12 +67,12 @@ end
 function ao.init(env)
   if ao.id == "" then ao.id = env.Process.Id end
   if ao._module == "" then
-    for _, tag in ipairs(env.Process.TagArray) do
+    for _, tag in ipairs(env.Process.TagArray or env.Process.Tags) do
       if tag.name == "Module" then ao._module = tag.value end
     end
   end
   if #ao.authorities < 1 then
-    for _, tag in ipairs(env.Process.TagArray) do
+    for _, tag in ipairs(env.Process.TagArray or env.Process.Tags) do
       if tag.name == "Authority" then
         for authority in tag.value:gmatch("[^,%s]+") do table.insert(ao.authorities, authority) end
       end

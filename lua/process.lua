@@ -195,11 +195,14 @@ local function handleTraceback()
 end
 
 -- The process's tags as a name -> value table in `Tags`, the list in `TagArray`, as aos does for
--- every message; done once for an env the loader hands to every message.
+-- every message; done once for an env the loader hands to every message (remembered here, out of
+-- reach of handlers that change the env).
+local tagified = setmetatable({}, { __mode = "k" })
 local function tagifyProcess(env)
-  if env.Process.TagArray then return end
+  if tagified[env.Process] then return end
   env.Process.TagArray = env.Process.Tags
   env.Process.Tags = Tab(env.Process)
+  tagified[env.Process] = true
 end
 
 function process.handle(msg, envOrAo)

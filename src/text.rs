@@ -1,4 +1,5 @@
-//! Text for terminals: removing the ANSI colour codes processes put in their output.
+//! Text for terminals: removing the ANSI colour codes processes put in their output; durations as
+//! `--timeout` takes them.
 
 /// `text` without ANSI escape sequences.
 pub fn strip_ansi(text: &str) -> String {
@@ -23,4 +24,13 @@ pub fn plain_error(text: &str) -> String {
     let plain = strip_ansi(text);
     let plain = plain.trim();
     plain.strip_prefix("error:").unwrap_or(plain).trim().to_string()
+}
+
+/// A duration as `--timeout` takes it: `3s`, `1500ms`.
+pub fn duration(duration: std::time::Duration) -> String {
+    if duration.subsec_millis() == 0 {
+        format!("{}s", duration.as_secs())
+    } else {
+        format!("{}ms", duration.as_millis())
+    }
 }

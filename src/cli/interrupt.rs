@@ -70,7 +70,7 @@ impl Armed {
         match error {
             NodeError::Interrupted if self.timed_out.load(Ordering::SeqCst) => CliError::failed(format!(
                 "the evaluation took longer than --timeout {} and was abandoned; nothing was kept",
-                show(self.timeout.unwrap_or_default())
+                crate::text::duration(self.timeout.unwrap_or_default())
             )),
             NodeError::Interrupted => {
                 CliError::interrupted("interrupted: the evaluation was abandoned; nothing was kept")
@@ -104,15 +104,6 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     }
 }
 
-/// A duration as `--timeout` takes it.
-fn show(duration: Duration) -> String {
-    if duration.subsec_millis() == 0 {
-        format!("{}s", duration.as_secs())
-    } else {
-        format!("{}ms", duration.as_millis())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,7 +116,7 @@ mod tests {
         assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
         assert!(parse_duration("0").is_err());
         assert!(parse_duration("soon").is_err());
-        assert_eq!(show(Duration::from_secs(3)), "3s");
-        assert_eq!(show(Duration::from_millis(1500)), "1500ms");
+        assert_eq!(crate::text::duration(Duration::from_secs(3)), "3s");
+        assert_eq!(crate::text::duration(Duration::from_millis(1500)), "1500ms");
     }
 }

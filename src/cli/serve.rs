@@ -112,7 +112,10 @@ impl ServeArgs {
             let _ = std::io::stdout().flush();
             let served = match scheduling_only {
                 true => crate::net::serve::serve_scheduler(node, listener, Limits::default(), stop_signal()).await,
-                false => crate::net::serve::serve(node, listener, Limits::default(), stop_signal()).await,
+                false => {
+                    let limits = Limits { evaluation_time: global.timeout, ..Limits::default() };
+                    crate::net::serve::serve(node, listener, limits, stop_signal()).await
+                }
             };
             served.map_err(|e| CliError::failed(format!("the server failed: {e}")))
         })?;

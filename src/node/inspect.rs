@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::cron::{Cron, crons_of};
 use super::envelope;
 use super::result::MessageResult;
-use super::scheduler::Scheduled;
+use super::scheduler::{Scheduled, stored_spawn};
 use super::store::{LogPosition, LogRow, Tx};
 use super::undelivered::Undelivered;
 use super::{Node, NodeError};
@@ -189,8 +189,7 @@ pub(crate) fn log_entries(tx: &Tx, process: Id, rows: Vec<LogRow>) -> Result<Vec
                 }
                 LogRow::Tick { tick, result, .. } => {
                     if spawn.is_none() {
-                        let first = tx.slots(process, 0, 0)?.pop().ok_or_else(|| damaged("no spawn"))?;
-                        let item = DataItem::parse(&first.item).map_err(damaged)?;
+                        let item = stored_spawn(tx, process)?.item;
                         spawn = Some((item.owner_address(), crons_of(item.tags()).map_err(damaged)?));
                     }
                     let (owner, crons) = spawn.as_ref().expect("just read");

@@ -165,7 +165,7 @@ impl Node {
         let Some(checkpoint) = tx.checkpoint(process, u64::MAX >> 1)? else { return Ok(None) };
         let module = self.shared.compute.module(&tx, row.module)?;
         let messages = stored_messages(&tx, process, 0, checkpoint.slot)?;
-        let spawn = messages.first().ok_or_else(|| NodeError::Damaged("no spawn".into()))?;
+        let spawn = messages.first().ok_or_else(|| NodeError::Damaged(format!("process {process} has no spawn")))?;
         let compute = &self.shared.compute;
         let mut run = ProcessRun::boot(&module, spawn, compute.chain, &compute.drive)?;
         for message in &messages {

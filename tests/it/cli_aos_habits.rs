@@ -103,6 +103,9 @@ fn ao_env_is_decoded_once_and_stays_right_across_messages_and_commands() {
     ok(home, &["eval", "e", "for i = 1, 20 do Send({Target = ao.id, Action = 'Tick'}) end ao.env.Marker = 'kept'"]);
     assert_eq!(ok(home, &["eval", "e", "return Ticks"]), "20");
     assert_eq!(ok(home, &["eval", "e", describe]), "mint mint true true kept");
+    // A dry run's change is thrown away with the rest of it.
+    assert_eq!(ok(home, &["eval", "e", "--slot", "1", "ao.env.Marker = 'dry' return ao.env.Marker"]), "dry");
+    assert_eq!(ok(home, &["eval", "e", "return ao.env.Marker"]), "kept");
 }
 
 #[test]

@@ -153,6 +153,39 @@ fn sigterm_lets_a_request_in_flight_finish_then_stops_cleanly() {
     assert_eq!(ok(home, &["eval", "p", "return Total"]), "3200000040000000");
 }
 
+/// `ao serve --timeout` bounds what each request evaluates: an endless loop sent to `/mu` is
+/// abandoned with a `503` and a JSON error, nothing of it is kept (no slot, no state change), and
+/// the server and the process go on.
+#[test]
+fn a_served_evaluation_that_takes_longer_than_the_timeout_is_abandoned_with_a_503() {
+    use ao::protocol::{Tag, ao::message};
+    let home = node_home();
+    let home = home.path();
+    let served = Served::start_with(home, &["--timeout", "400ms"]);
+    let process = ok(home, &["spawn", "p"]);
+    let eval = |code: &str| {
+        let item = message(process.parse().unwrap(), vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
+        let item = item.sign(&wallet().wallet).unwrap();
+        let response = reqwest::blocking::Client::new().post(served.url("/mu")).body(item.to_bytes()).send().unwrap();
+        (item.id().to_string(), response)
+    };
+    let (endless, response) = eval("Before = 'changed' while true do end");
+    assert_eq!(
+        refused(response),
+        (
+            503,
+            "the evaluation took longer than this server's --timeout of 400ms and was abandoned; nothing was kept"
+                .to_string()
+        )
+    );
+    let (quick, response) = eval("After = 'kept' return After");
+    assert_eq!(response.status().as_u16(), 202, "the server goes on");
+    assert_eq!(json(home, &["result", &quick])["result"]["Output"]["data"], "kept");
+    assert_eq!(ok(home, &["eval", "p", "return tostring(Before) .. ' ' .. After"]), "nil kept");
+    let missing = crate::support::node_ao(home, &["result", &endless]);
+    assert_eq!(missing.status.code(), Some(2), "the abandoned message has no slot");
+}
+
 /// A status and a JSON `{"error": text}` body.
 fn refused(response: reqwest::blocking::Response) -> (u16, String) {
     let status = response.status().as_u16();

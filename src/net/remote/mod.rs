@@ -90,7 +90,7 @@ pub enum RemoteError {
     #[error("{unit} at {url} cannot be reached: {detail}")]
     Unreachable { unit: &'static str, url: String, detail: String },
     /// The unit took the request and did not answer in time; a `write` may still be taken.
-    #[error("{unit} at {url} did not answer within {after:?}{}", if *write { " (it may still take what was sent)" } else { "" })]
+    #[error("{unit} at {url} did not answer within {}{}", crate::text::duration(*after), if *write { " (it may still take what was sent)" } else { "" })]
     TimedOut { unit: &'static str, url: String, after: std::time::Duration, write: bool },
     #[error("{unit} at {url} answered {status}: {body}")]
     Status { unit: &'static str, url: String, status: u16, body: String },

@@ -27,6 +27,7 @@ pub use error::{ApiError, ApiResult};
 pub use request::Limits;
 
 use crate::node::{Node, NodeError};
+use crate::runtime::Interrupt;
 
 /// How often the server evaluates the cron ticks that have come due.
 const CRON_EVERY: Duration = Duration::from_secs(1);
@@ -41,12 +42,33 @@ pub(crate) struct Api {
 }
 
 impl Api {
-    /// Runs `work` on the node on a blocking thread.
+    /// Runs `work` on the node on a blocking thread; what it evaluates is abandoned (nothing of
+    /// it kept) once it takes longer than the server's `evaluation_time`.
     pub async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Node) -> Result<T, NodeError> + Send + 'static,
     ) -> ApiResult<T> {
-        on_node(self.node.clone(), work).await
+        let Some(limit) = self.limits.evaluation_time else { return on_node(self.node.clone(), work).await };
+        let interrupt = Interrupt::new();
+        let timer = {
+            let interrupt = interrupt.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(limit).await;
+                interrupt.fire();
+            })
+        };
+        let done = on_node(self.node.with_interrupt(interrupt.clone()), work).await;
+        timer.abort();
+        done.map_err(|error| match error.status {
+            StatusCode::SERVICE_UNAVAILABLE if interrupt.is_fired() => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "the evaluation took longer than this server's --timeout of {} and was abandoned; nothing was kept",
+                    crate::text::duration(limit)
+                ),
+            ),
+            _ => error,
+        })
     }
 }
 

@@ -20,18 +20,21 @@ pub struct Limits {
     pub body_bytes: usize,
     /// How long a client may take to send its body.
     pub body_time: Duration,
+    /// How long what a request evaluates may take before it is abandoned (nothing of it kept,
+    /// a `503`); unbounded but for the processes' own `Compute-Limit` when `None`.
+    pub evaluation_time: Option<Duration>,
 }
 
 impl Default for Limits {
-    /// The reference scheduler's 10 MiB; 30 s.
+    /// The reference scheduler's 10 MiB; 30 s; evaluations bounded by `Compute-Limit` alone.
     fn default() -> Self {
-        Limits { body_bytes: 10 * 1024 * 1024, body_time: Duration::from_secs(30) }
+        Limits { body_bytes: 10 * 1024 * 1024, body_time: Duration::from_secs(30), evaluation_time: None }
     }
 }
 
 /// The whole body of a request.
 pub async fn body(body: Body, limits: &Limits) -> ApiResult<Bytes> {
-    let Limits { body_bytes, body_time } = *limits;
+    let Limits { body_bytes, body_time, .. } = *limits;
     match tokio::time::timeout(body_time, axum::body::to_bytes(body, body_bytes)).await {
         Err(_) => Err(ApiError::new(StatusCode::REQUEST_TIMEOUT, "the request body took too long to arrive")),
         Ok(Ok(bytes)) => Ok(bytes),

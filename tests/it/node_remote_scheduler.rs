@@ -258,12 +258,13 @@ fn a_push_that_starts_over_after_posting_takes_its_own_slot_and_delivers_it() {
     let sender = a.spawn(owner, SpawnRequest::default()).unwrap().process;
 
     std::thread::scope(|both| {
-        // One push holds the target for a while...
+        // One push holds the target for a while (two to four seconds; the head start below
+        // leaves it time to take the target on a loaded machine)...
         let busy = both.spawn(|| {
-            eval(&a, target, "local x = 0 for i = 1, 8e7 do x = x + i end return 'done'");
+            eval(&a, target, "local x = 0 for i = 1, 1.6e8 do x = x + i end return 'done'");
             std::time::Instant::now()
         });
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::thread::sleep(std::time::Duration::from_millis(800));
         // ...when the sender's message, posted and evaluated, must deliver to it: its push
         // starts over once the target is free, and takes the slot it was given as its own.
         let sent = eval(&a, sender, &format!("Send({{ Target = '{target}', Action = 'Ping' }}) return 'sent'"));

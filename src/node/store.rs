@@ -447,8 +447,10 @@ pub(crate) fn open_connection(target: &str, flags: OpenFlags, shown: &str) -> Re
     let conn = Connection::open_with_flags(target, flags).map_err(open_error)?;
     conn.busy_timeout(Duration::from_secs(5)).map_err(open_error)?;
     conn.set_prepared_statement_cache_capacity(64);
-    // Deliveries read back what was just written; keep it in memory rather than re-reading pages.
-    conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
+    // SQLite's own page cache size (2 MB), not more: when a write transaction ends, SQLite walks
+    // the cache's hash table, which grows with the cache, so a 64 MB cache made every commit and
+    // every read after one slower (`pcache1TruncateUnsafe`, ~4% of a one-thread send), while the
+    // fan-out it was sized for no longer reads back what it writes (BENCHMARKS.md).
     // Savepoint journals (a group commit's pushes) in memory, not in a temporary file.
     conn.pragma_update(None, "temp_store", "MEMORY").map_err(open_error)?;
     // The WAL stays when the last connection closes: `wal.rs` checkpoints it off the commit path.

@@ -57,18 +57,18 @@ impl Api {
                 interrupt.fire();
             })
         };
-        let done = on_node(self.node.with_interrupt(interrupt.clone()), work).await;
+        let done = on_node(self.node.with_interrupt(interrupt.clone()), move |node| Ok(work(node))).await;
         timer.abort();
-        done.map_err(|error| match error.status {
-            StatusCode::SERVICE_UNAVAILABLE if interrupt.is_fired() => ApiError::new(
+        match done? {
+            Err(NodeError::Interrupted) if interrupt.is_fired() => Err(ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 format!(
                     "the evaluation took longer than this server's --timeout of {} and was abandoned; nothing was kept",
                     crate::text::duration(limit)
                 ),
-            ),
-            _ => error,
-        })
+            )),
+            done => done.map_err(ApiError::from),
+        }
     }
 }
 

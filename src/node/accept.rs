@@ -45,14 +45,7 @@ impl Node {
     pub fn accept(&self, item: DataItem) -> Result<Outcome, NodeError> {
         match classify(&item)? {
             ItemKind::Process => {
-                // A name is the wallet's handle on a process here; a second spawn with a name the
-                // wallet already uses still spawns (as on the network), without the handle.
-                let owner = item.owner_address();
-                let name = item.tag("Name").map(str::to_string);
-                let name = match name {
-                    Some(name) if self.shared.store.read()?.tx().process_named(&owner, &name)?.is_none() => Some(name),
-                    _ => None,
-                };
+                let name = self.shared.store.read()?.tx().free_name(&item.owner_address(), &item)?;
                 self.spawn_item(Arc::new(item), name.as_deref())
             }
             ItemKind::Message => {

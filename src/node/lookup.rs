@@ -162,7 +162,7 @@ impl Node {
                 Tag::new("Name", "ao"),
             ];
             let size = crate::runtime::AOS_MODULE.len() as u64;
-            return Ok(Some(ModuleInfo { id, format, owner: self.unit_address(), tags, size }));
+            return Ok(Some(ModuleInfo { id, format, owner: self.scheduler().address(), tags, size }));
         }
         Ok(self.modules()?.into_iter().find(|m| m.id == id))
     }

@@ -272,8 +272,10 @@ impl<'n> Push<'n> {
             return Err(NodeError::Damaged(format!("the scheduler's slot 0 of {process} is {}", scheduled.item.id())));
         }
         let (owner, compute) = (scheduled.item.owner_address(), &self.node.compute);
+        // Known here by the name its owner gave it, as where it was spawned.
+        let name = self.reader.tx().free_name(&owner, &scheduled.item)?;
         let scheduler = self.node.scheduler.clone();
-        self.take_in(scheduled, (&owner, None, scheduler), |module| {
+        self.take_in(scheduled, (&owner, name.as_deref(), scheduler), |module| {
             ProcessRun::boot(module, scheduled, compute.chain, &compute.drive)
         })?;
         self.evaluate_theirs(process, std::slice::from_ref(&spawn))?;

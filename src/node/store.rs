@@ -619,6 +619,16 @@ impl<'a> Tx<'a> {
             .optional()?)
     }
 
+    /// The spawn's `Name` tag, if `owner` has no process by that name here: a name is the
+    /// wallet's handle on a process, and a second spawn with a name the wallet already uses still
+    /// spawns (as on the network), without the handle.
+    pub fn free_name(&self, owner: &str, spawn: &crate::protocol::DataItem) -> Result<Option<String>, StoreError> {
+        match spawn.tag("Name") {
+            Some(name) if self.process_named(owner, name)?.is_none() => Ok(Some(name.to_string())),
+            _ => Ok(None),
+        }
+    }
+
     /// All processes, oldest first, with the length of their schedules (slots run from 0 without
     /// gaps: the newest slot + 1, one index lookup instead of counting every slot).
     pub fn processes(&self) -> Result<Vec<(ProcessRow, u64)>, StoreError> {

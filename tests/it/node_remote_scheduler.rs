@@ -189,6 +189,24 @@ fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     let b = computing_node(&su);
     let by_b = eval(&b, process, "Count = Count + 1 return Count");
     assert_eq!((by_b.slot, by_b.result.printed()), (2, "2".to_string()));
+
+    // The `ao` CLI on the devnet: spawning by name finds the devnet's own module (described as
+    // signed by the scheduler unit, the network's address), and a node that takes the process in
+    // knows it by that name.
+    let client = tempfile::tempdir().unwrap();
+    let named: Id = node_ok(client.path(), &["--network", &devnet.base, "spawn", "shared"]).parse().unwrap();
+    assert_eq!(b.process(named).unwrap_err().kind(), ao::node::ErrorKind::NotFound, "not taken in yet");
+    eval(&b, named, "return 'here'");
+    assert_eq!(b.process(named).unwrap().name.as_deref(), Some("shared"));
+    // The Scheduler-Location record aos looks the printed scheduler address up by is there too.
+    let query = serde_json::json!({
+        "query": "query ($owners: [String!]) { transactions(owners: $owners, tags: [{ name: \"Type\", values: [\"Scheduler-Location\"] }]) { edges { node { id } } } }",
+        "variables": { "owners": [&ordering.scheduler] },
+    });
+    let client = reqwest::blocking::Client::new();
+    let located: serde_json::Value =
+        client.post(format!("{}/graphql", devnet.base)).json(&query).send().unwrap().json().unwrap();
+    assert_eq!(located["data"]["transactions"]["edges"].as_array().map(Vec::len), Some(1), "{located}");
     let (_, slot) = remote.send(owner, process, eval_tags(), b"return Count".to_vec()).unwrap();
     assert_eq!(slot, 3);
     assert_eq!(remote.result(owner, process, 3).unwrap().printed(), "2");

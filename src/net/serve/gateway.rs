@@ -230,7 +230,7 @@ fn from_module(info: &ModuleInfo) -> Transaction {
 /// aos and the reference units look up before they talk to a scheduler.
 fn own_transactions(node: &Node, server: &str) -> Result<Vec<Transaction>, crate::node::NodeError> {
     let module = node.module_info(crate::runtime::aos_module_id())?.expect("ao's module is described");
-    let address = node.unit_address();
+    let address = node.scheduler().address();
     let tags = [
         ("Data-Protocol", "ao"),
         ("Variant", crate::protocol::ao::VARIANT),

@@ -89,7 +89,11 @@ impl Drop for Armed {
     }
 }
 
-/// clap parser for `--timeout`: `500ms`, `10s`, `2m`, or seconds (`1.5`).
+/// The shortest and the longest `--timeout`: under a millisecond nothing could finish, and a
+/// deadline past a day is one nobody waits for (and far-off ones overflow the clock).
+const TIMEOUT_RANGE: std::ops::RangeInclusive<Duration> = Duration::from_millis(1)..=Duration::from_secs(24 * 60 * 60);
+
+/// clap parser for `--timeout`: `500ms`, `10s`, `2m`, or seconds (`1.5`), from 1ms to a day.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let (number, scale) = match text {
@@ -98,9 +102,10 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         t if t.ends_with('m') => (&t[..t.len() - 1], 60.0),
         t => (t, 1.0),
     };
-    match number.trim().parse::<f64>() {
-        Ok(n) if n.is_finite() && n > 0.0 => Ok(Duration::from_secs_f64(n * scale)),
-        _ => Err("expected a duration like 500ms, 10s or 2m".into()),
+    let parsed = number.trim().parse::<f64>().ok().and_then(|n| Duration::try_from_secs_f64(n * scale).ok());
+    match parsed {
+        Some(duration) if TIMEOUT_RANGE.contains(&duration) => Ok(duration),
+        _ => Err("expected a duration from 1ms to a day, like 500ms, 10s or 2m".into()),
     }
 }
 
@@ -114,8 +119,10 @@ mod tests {
         assert_eq!(parse_duration("10s"), Ok(Duration::from_secs(10)));
         assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
         assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
-        assert!(parse_duration("0").is_err());
-        assert!(parse_duration("soon").is_err());
+        assert_eq!(parse_duration("1440m"), Ok(Duration::from_secs(86_400)));
+        for refused in ["0", "soon", "1e-12", "0.5ms", "1e30", "18446744073709551615s", "86401", "-1s", "NaN", "inf"] {
+            assert!(parse_duration(refused).is_err(), "{refused}");
+        }
         assert_eq!(crate::text::duration(Duration::from_secs(3)), "3s");
         assert_eq!(crate::text::duration(Duration::from_millis(1500)), "1500ms");
     }

@@ -1,6 +1,6 @@
 //! `ao serve`: the embedded node as an AO devnet on HTTP — the messenger, scheduler and compute
 //! unit APIs and a gateway, on loopback unless asked otherwise — until Ctrl-C or SIGTERM (requests
-//! in flight finish; the store closes cleanly). With `--scheduler-url`, another scheduler unit
+//! in flight get a grace period to finish; the store closes cleanly; a second signal stops at once). With `--scheduler-url`, another scheduler unit
 //! orders its messages; with `--scheduler-only`, it is a scheduler unit and nothing else.
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -110,17 +110,34 @@ impl ServeArgs {
             }
             use std::io::Write;
             let _ = std::io::stdout().flush();
+            let limits = match scheduling_only {
+                true => Limits::default(),
+                false => Limits { evaluation_time: global.timeout, ..Limits::default() },
+            };
+            let stop = stop_signals(limits.stop_grace, global.quiet);
             let served = match scheduling_only {
-                true => crate::net::serve::serve_scheduler(node, listener, Limits::default(), stop_signal()).await,
-                false => {
-                    let limits = Limits { evaluation_time: global.timeout, ..Limits::default() };
-                    crate::net::serve::serve(node, listener, limits, stop_signal()).await
-                }
+                true => crate::net::serve::serve_scheduler(node, listener, limits, stop).await,
+                false => crate::net::serve::serve(node, listener, limits, stop).await,
             };
             served.map_err(|e| CliError::failed(format!("the server failed: {e}")))
         })?;
         Ok(())
     }
+}
+
+/// Completes on the first Ctrl-C or SIGTERM, saying what stopping does; a second one ends the
+/// program at once (exit 130): what was not answered yet is not kept, and the log is durable.
+async fn stop_signals(grace: std::time::Duration, quiet: bool) {
+    stop_signal().await;
+    if !quiet {
+        let grace = crate::text::duration(grace);
+        eprintln!("stopping: requests in flight get {grace} to finish (Ctrl-C again stops at once)");
+    }
+    tokio::spawn(async {
+        stop_signal().await;
+        eprintln!("stopped at once: what was not answered yet was not kept");
+        std::process::exit(130);
+    });
 }
 
 /// Completes on Ctrl-C or SIGTERM.

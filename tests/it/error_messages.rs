@@ -58,7 +58,12 @@ const CASES: &[Case] = &[
     (
         &["--timeout", "soon", "eval", "p", "return 1"],
         2,
-        "error: invalid value 'soon' for '--timeout <DURATION>': expected a duration like 500ms, 10s or 2m\n\nFor more information, try '--help'.\n",
+        "error: invalid value 'soon' for '--timeout <DURATION>': expected a duration from 1ms to a day, like 500ms, 10s or 2m\n\nFor more information, try '--help'.\n",
+    ),
+    (
+        &["--timeout", "1e30", "eval", "p", "return 1"],
+        2,
+        "error: invalid value '1e30' for '--timeout <DURATION>': expected a duration from 1ms to a day, like 500ms, 10s or 2m\n\nFor more information, try '--help'.\n",
     ),
     (
         &["send", "p", "-d", "@no-such-file"],

@@ -153,6 +153,92 @@ fn sigterm_lets_a_request_in_flight_finish_then_stops_cleanly() {
     assert_eq!(ok(home, &["eval", "p", "return Total"]), "3200000040000000");
 }
 
+/// A server asked to stop says what it waits for, and a second signal stops it at once: the
+/// evaluation in flight is not kept, and the home goes on.
+#[test]
+fn a_second_sigterm_stops_the_server_at_once_and_keeps_nothing_unanswered() {
+    use ao::protocol::{Tag, ao::message};
+    use std::io::Read;
+    let home = node_home();
+    let home = home.path();
+    let mut served = Served::start_with_stderr(home);
+    let process = ok(home, &["spawn", "p"]);
+    let code = "Before = 'changed' while true do end";
+    let item = message(process.parse().unwrap(), vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
+    let item = item.sign(&wallet().wallet).unwrap();
+    let id = item.id().to_string();
+    let url = served.url("/mu");
+    let in_flight = std::thread::spawn(move || reqwest::blocking::Client::new().post(url).body(item.to_bytes()).send());
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let pid = served.child.id() as i32;
+    let term = || unsafe { libc::kill(pid, libc::SIGTERM) };
+    term();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(served.child.try_wait().unwrap().is_none(), "the first signal waits for the request in flight");
+    term();
+    let status = served.child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    let mut stderr = String::new();
+    served.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "Ctrl-C stops it\nstopping: requests in flight get 10s to finish (Ctrl-C again stops at once)\n\
+         stopped at once: what was not answered yet was not kept\n"
+    );
+    assert!(in_flight.join().unwrap().is_err(), "the request was never answered");
+    let missing = crate::support::node_ao(home, &["result", &id]);
+    assert_eq!(missing.status.code(), Some(2), "the unanswered message has no slot");
+    assert_eq!(ok(home, &["eval", "p", "return tostring(Before)"]), "nil");
+}
+
+/// Once a server stops, the requests in flight get its grace period to finish; what they still
+/// evaluate then is abandoned with a `503`, and nothing of it is kept.
+#[test]
+fn what_is_still_evaluating_after_the_stop_grace_is_abandoned_with_a_503() {
+    use ao::protocol::{Tag, ao::message};
+    let (node, _) = crate::support::memory_node();
+    let owner = &wallet().wallet;
+    let process = node.spawn(owner, ao::node::SpawnRequest::default()).unwrap().process;
+    let grace = std::time::Duration::from_millis(300);
+    let served = InProcess::start_with(&node, ao::net::serve::Limits { stop_grace: grace, ..Default::default() });
+    let code = "Before = 'changed' while true do end";
+    let item = message(process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None).sign(owner).unwrap();
+    let url = format!("{}/mu", served.base);
+    let in_flight = std::thread::spawn(move || reqwest::blocking::Client::new().post(url).body(item.to_bytes()).send());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    served.stop();
+    let response = in_flight.join().unwrap().unwrap();
+    assert_eq!(
+        refused(response),
+        (503, "the server is stopping and abandoned the evaluation; nothing was kept".to_string())
+    );
+    assert_eq!(node.latest_slot(process).unwrap(), 0, "no slot for it");
+    let back = node.send(owner, process, vec![Tag::new("Action", "Eval")], b"return tostring(Before)".to_vec());
+    assert_eq!(back.unwrap().result.printed(), "nil");
+}
+
+/// A client that goes away before its answer takes its request's evaluation with it: abandoned,
+/// nothing of it kept (the endless loop does not run on to its `Compute-Limit` and a slot).
+#[test]
+fn a_request_whose_client_goes_away_is_abandoned_and_nothing_of_it_is_kept() {
+    use ao::protocol::{Tag, ao::message};
+    let (node, _) = crate::support::memory_node();
+    let owner = &wallet().wallet;
+    let process = node.spawn(owner, ao::node::SpawnRequest::default()).unwrap().process;
+    let served = InProcess::start(&node);
+    let eval = |code: &str| message(process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
+    let endless = eval("Before = 'changed' while true do end").sign(owner).unwrap();
+    let impatient =
+        reqwest::blocking::Client::builder().timeout(std::time::Duration::from_millis(300)).build().unwrap();
+    assert!(impatient.post(format!("{}/mu", served.base)).body(endless.to_bytes()).send().is_err());
+    // The next message waits for the process if the loop still holds it.
+    let next = eval("return tostring(Before)").sign(owner).unwrap();
+    let answer = reqwest::blocking::Client::new().post(format!("{}/mu", served.base)).body(next.to_bytes()).send();
+    assert_eq!(answer.unwrap().status().as_u16(), 202);
+    assert_eq!(node.slot_of(process, endless.id()).unwrap(), None, "the abandoned message has no slot");
+    assert_eq!(node.result_at(process, 1).unwrap().printed(), "nil");
+}
+
 /// `ao serve --timeout` bounds what each request evaluates: an endless loop sent to `/mu` is
 /// abandoned with a `503` and a JSON error, nothing of it is kept (no slot, no state change), and
 /// the server and the process go on.
@@ -496,6 +582,13 @@ fn crons_state_and_the_gateway_on_a_served_node_with_a_controlled_clock() {
     assert_eq!(edges.len(), 1);
     assert_eq!(edges[0]["node"]["id"], timer.to_string());
     assert!(edges[0]["node"]["block"]["height"].as_i64().unwrap() > 0);
+    // A query that asks for too much at once (aliased pages, every field) is refused before it runs.
+    let page = "transactions(first: 100) { edges { cursor node { id anchor signature recipient owner { address key }
+        data { size type } tags { name value } block { id timestamp height previous } } } }";
+    let greedy: String = (0..50).map(|n| format!("a{n}: {page} ")).collect();
+    let query = serde_json::json!({ "query": format!("{{ {greedy} }}") });
+    let refused: Value = http.post(format!("{}/graphql", served.base)).json(&query).send().unwrap().json().unwrap();
+    assert_eq!(refused["errors"][0]["message"], "Query is too complex.", "{refused}");
     let module = ao::runtime::aos_module_id().to_string();
     let query = serde_json::json!({
         "query": "query ($ids: [ID!]!) { transactions(ids: $ids) { edges { node { id tags { name value } } } } }",

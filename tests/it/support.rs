@@ -255,10 +255,19 @@ impl Served {
 
     /// `start`, with more arguments to `ao serve`.
     pub fn start_with(home: &Path, args: &[&str]) -> Served {
+        Self::launch(home, args, std::process::Stdio::null())
+    }
+
+    /// `start`, its stderr piped (in `child.stderr`).
+    pub fn start_with_stderr(home: &Path) -> Served {
+        Self::launch(home, &[], std::process::Stdio::piped())
+    }
+
+    fn launch(home: &Path, args: &[&str], stderr: std::process::Stdio) -> Served {
         use std::io::BufRead;
         let mut child = node_command(home, &[&["serve", "--port", "0"], args].concat())
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
+            .stderr(stderr)
             .spawn()
             .expect("ao serve starts");
         let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();

@@ -19,10 +19,16 @@ use crate::protocol::{Id, b64};
 /// The most transactions a page holds.
 const PAGE_MAX: usize = 100;
 
+/// The most a query may ask for, counting each field of each transaction it can return (a page of
+/// 100 with every field is ~2,000): a query of many aliased `transactions` would otherwise make
+/// the server build gigabytes of answer.
+const MAX_COMPLEXITY: usize = 20_000;
+
 /// The gateway's routes, with the GraphQL schema over `node` (built here: a scheduler unit's
 /// routes have no use for it).
 pub fn router(node: Node) -> Router<Api> {
-    let schema = Schema::build(Query, EmptyMutation, EmptySubscription).data(node).finish();
+    let schema =
+        Schema::build(Query, EmptyMutation, EmptySubscription).data(node).limit_complexity(MAX_COMPLEXITY).finish();
     Router::new().route("/graphql", post(graphql).layer(Extension(schema))).route("/raw/{id}", get(raw))
 }
 
@@ -292,6 +298,7 @@ fn matches(
 impl Query {
     /// Transactions the node holds, newest first unless `sort` says otherwise.
     #[allow(clippy::too_many_arguments)]
+    #[graphql(complexity = "first.clamp(1, PAGE_MAX as i32) as usize * child_complexity")]
     async fn transactions(
         &self,
         context: &Context<'_>,

@@ -39,35 +39,92 @@ pub(crate) struct Api {
     pub limits: Limits,
     /// The scheduler unit alone: `POST /su` schedules without evaluating.
     pub scheduling_only: bool,
+    /// Turns `true` when the server stops waiting for requests in flight.
+    abandoning: tokio::sync::watch::Receiver<bool>,
+}
+
+/// Why a request's evaluation was abandoned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Abandoned {
+    TimedOut,
+    Stopping,
 }
 
 impl Api {
-    /// Runs `work` on the node on a blocking thread; what it evaluates is abandoned (nothing of
-    /// it kept) once it takes longer than the server's `evaluation_time`.
+    /// Runs `work` on the node on a blocking thread. What it evaluates is abandoned (nothing of it
+    /// kept) once it takes longer than the server's `evaluation_time`, when the server stops
+    /// waiting for it, or when the request is dropped (its client went away).
     pub async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Node) -> Result<T, NodeError> + Send + 'static,
     ) -> ApiResult<T> {
-        let Some(limit) = self.limits.evaluation_time else { return on_node(self.node.clone(), work).await };
         let interrupt = Interrupt::new();
-        let timer = {
-            let interrupt = interrupt.clone();
+        let watcher = {
+            let (interrupt, limit, mut abandoning) =
+                (interrupt.clone(), self.limits.evaluation_time, self.abandoning.clone());
             tokio::spawn(async move {
-                tokio::time::sleep(limit).await;
+                let timed_out = async {
+                    match limit {
+                        Some(limit) => tokio::time::sleep(limit).await,
+                        None => std::future::pending().await,
+                    }
+                };
+                // (A server without a stop of its own never abandons: its sender is gone.)
+                let stopping = async {
+                    if abandoning.wait_for(|abandon| *abandon).await.is_err() {
+                        std::future::pending::<()>().await;
+                    }
+                };
+                let why = tokio::select! {
+                    _ = timed_out => Abandoned::TimedOut,
+                    _ = stopping => Abandoned::Stopping,
+                };
                 interrupt.fire();
+                why
             })
         };
+        let dropped = FireOnDrop(Some(interrupt.clone()));
         let done = on_node(self.node.with_interrupt(interrupt.clone()), move |node| Ok(work(node))).await;
-        timer.abort();
-        match done? {
-            Err(NodeError::Interrupted) if interrupt.is_fired() => Err(ApiError::new(
+        dropped.disarm();
+        let why = match interrupt.is_fired() {
+            true => watcher.await.ok(),
+            false => {
+                watcher.abort();
+                None
+            }
+        };
+        match (done?, why) {
+            (Err(NodeError::Interrupted), Some(why)) => Err(ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "the evaluation took longer than this server's --timeout of {} and was abandoned; nothing was kept",
-                    crate::text::duration(limit)
-                ),
+                match why {
+                    Abandoned::TimedOut => format!(
+                        "the evaluation took longer than this server's --timeout of {} and was abandoned; nothing was kept",
+                        crate::text::duration(self.limits.evaluation_time.unwrap_or_default())
+                    ),
+                    Abandoned::Stopping => {
+                        "the server is stopping and abandoned the evaluation; nothing was kept".into()
+                    }
+                },
             )),
-            done => done.map_err(ApiError::from),
+            (done, _) => done.map_err(ApiError::from),
+        }
+    }
+}
+
+/// Fires its interrupt when dropped armed: a request's future dropped before its evaluation
+/// returned (the client went away) abandons that evaluation instead of leaving it running.
+struct FireOnDrop(Option<Interrupt>);
+
+impl FireOnDrop {
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for FireOnDrop {
+    fn drop(&mut self) {
+        if let Some(interrupt) = self.0.take() {
+            interrupt.fire();
         }
     }
 }
@@ -83,20 +140,20 @@ async fn on_node<T: Send + 'static>(
     }
 }
 
-/// The routes of a node's server.
-pub fn router(node: Node, limits: Limits) -> Router {
+/// The routes of a node's server (whose evaluations are abandoned when `abandoning` turns true).
+fn router(node: Node, limits: Limits, abandoning: tokio::sync::watch::Receiver<bool>) -> Router {
     let routes = Router::new()
         .nest("/mu", mu::router())
         .nest("/su", su::router())
         .nest("/cu", cu::router())
         .merge(gateway::router(node.clone()))
         .merge(hyperbeam::router());
-    with_fallbacks(routes, Api { node, limits, scheduling_only: false })
+    with_fallbacks(routes, Api { node, limits, scheduling_only: false, abandoning })
 }
 
 /// The routes of a node that only schedules: the scheduler unit's, under `/su`.
-pub fn scheduler_router(node: Node, limits: Limits) -> Router {
-    with_fallbacks(Router::new().nest("/su", su::router()), Api { node, limits, scheduling_only: true })
+fn scheduler_router(node: Node, limits: Limits, abandoning: tokio::sync::watch::Receiver<bool>) -> Router {
+    with_fallbacks(Router::new().nest("/su", su::router()), Api { node, limits, scheduling_only: true, abandoning })
 }
 
 fn with_fallbacks(routes: Router<Api>, api: Api) -> Router {
@@ -109,7 +166,8 @@ fn with_fallbacks(routes: Router<Api>, api: Api) -> Router {
 }
 
 /// Serves `node` on `listener`, taking requests within `limits`, until `shutdown` completes; then
-/// lets requests in flight finish and checkpoints the live processes. Runs the node's cron ticks
+/// lets requests in flight finish (abandoning what they still evaluate after `limits.stop_grace`)
+/// and checkpoints the live processes. Runs the node's cron ticks
 /// as they come due meanwhile. (A node that serves wants [`Checkpoints::ForRestarts`].)
 ///
 /// [`Checkpoints::ForRestarts`]: crate::node::Checkpoints::ForRestarts
@@ -136,7 +194,8 @@ pub async fn serve(
             let _ = tokio::task::spawn_blocking(move || node.run_crons()).await;
         }
     });
-    let served = serve_routes(router(node, limits), listener, shutdown).await;
+    let grace = limits.stop_grace;
+    let served = serve_routes(|abandoning| router(node, limits, abandoning), listener, grace, shutdown).await;
     let _ = stop_crons.send(true);
     let _ = crons.await;
     // Checkpoints of what the processes did since their last one, so that the next start does
@@ -154,16 +213,28 @@ pub async fn serve_scheduler(
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    serve_routes(scheduler_router(node, limits), listener, shutdown).await
+    let grace = limits.stop_grace;
+    serve_routes(|abandoning| scheduler_router(node, limits, abandoning), listener, grace, shutdown).await
 }
 
+/// Serves the routes `routes` makes until `shutdown` completes; then gives the requests in flight
+/// `grace` to finish and abandons what they still evaluate.
 async fn serve_routes(
-    routes: Router,
+    routes: impl FnOnce(tokio::sync::watch::Receiver<bool>) -> Router,
     listener: TcpListener,
+    grace: Duration,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let (abandon, abandoning) = tokio::sync::watch::channel(false);
     // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
-    let app = NormalizePathLayer::trim_trailing_slash().layer(routes);
+    let app = NormalizePathLayer::trim_trailing_slash().layer(routes(abandoning));
     let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
+    let shutdown = async move {
+        shutdown.await;
+        tokio::spawn(async move {
+            tokio::time::sleep(grace).await;
+            let _ = abandon.send(true);
+        });
+    };
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }

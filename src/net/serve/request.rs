@@ -23,12 +23,21 @@ pub struct Limits {
     /// How long what a request evaluates may take before it is abandoned (nothing of it kept,
     /// a `503`); unbounded but for the processes' own `Compute-Limit` when `None`.
     pub evaluation_time: Option<Duration>,
+    /// How long requests in flight get to finish once the server is asked to stop; what they
+    /// still evaluate then is abandoned (nothing of it kept, a `503`).
+    pub stop_grace: Duration,
 }
 
 impl Default for Limits {
-    /// The reference scheduler's 10 MiB; 30 s; evaluations bounded by `Compute-Limit` alone.
+    /// The reference scheduler's 10 MiB; 30 s; evaluations bounded by `Compute-Limit` alone;
+    /// 10 s to finish when stopping.
     fn default() -> Self {
-        Limits { body_bytes: 10 * 1024 * 1024, body_time: Duration::from_secs(30), evaluation_time: None }
+        Limits {
+            body_bytes: 10 * 1024 * 1024,
+            body_time: Duration::from_secs(30),
+            evaluation_time: None,
+            stop_grace: Duration::from_secs(10),
+        }
     }
 }
 

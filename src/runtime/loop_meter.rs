@@ -51,7 +51,10 @@ const CODE_SECTION: u8 = 10;
 
 /// `wasm` with the meter injected (its counter starts at 0: the host writes the budget).
 pub(crate) fn inject(wasm: &[u8]) -> Result<Vec<u8>, RuntimeError> {
-    inject_checked(wasm).map_err(|e| RuntimeError::InvalidModule(e.to_string()))
+    if !wasm.starts_with(b"\0asm") {
+        return Err(RuntimeError::InvalidModule("not WebAssembly (it does not begin with `\\0asm`)".into()));
+    }
+    inject_checked(wasm).map_err(|e| RuntimeError::InvalidModule(super::concise(&e)))
 }
 
 fn inject_checked(wasm: &[u8]) -> Result<Vec<u8>, String> {

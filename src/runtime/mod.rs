@@ -172,12 +172,21 @@ impl Runtime {
     ) -> Result<Arc<LoadedModule>, RuntimeError> {
         let engine = compiled.engine();
         let pre = match &code {
-            ModuleCode::Ao { .. } => self.linker.instantiate_pre(compiled),
+            ModuleCode::Ao { .. } => {
+                // What `Instance::start` needs of an instance, checked before any process starts.
+                let exported = |name: &str| compiled.get_export(name).is_some();
+                let missing =
+                    ["memory", "ao_boot", "ao_alloc", "ao_free", "handle"].into_iter().find(|name| !exported(name));
+                if let Some(name) = missing {
+                    return Err(RuntimeError::InvalidModule(format!("the module does not export `{name}`")));
+                }
+                self.linker.instantiate_pre(compiled)
+            }
             ModuleCode::Emscripten { format } => {
                 emscripten::linker(engine, compiled, *format)?.instantiate_pre(compiled)
             }
         };
-        let pre = pre.map_err(|e| RuntimeError::InvalidModule(format!("{e:#}")))?;
+        let pre = pre.map_err(|e| RuntimeError::InvalidModule(concise(&e)))?;
         let loaded = Arc::new(LoadedModule::new(id, code, pre, facts));
         self.loaded.lock().unwrap().insert(id, loaded.clone());
         Ok(loaded)
@@ -201,8 +210,8 @@ pub fn aos_module_id() -> ModuleId {
     *ID.get_or_init(|| ModuleId::sha256(AOS_MODULE))
 }
 
-/// A wasm engine error in one line: wasmtime's messages can carry multi-line byte dumps.
-fn concise(error: &wasmtime::Error) -> String {
+/// A wasm engine or parser error in one line: their messages can carry multi-line byte dumps.
+pub(crate) fn concise(error: &dyn std::fmt::Display) -> String {
     let text = format!("{error:#}");
     let line = text.lines().next().unwrap_or_default();
     line.split(" - expected=").next().unwrap_or(line).trim_end().to_string()

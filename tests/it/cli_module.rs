@@ -200,7 +200,7 @@ fn modules_that_cannot_run_are_refused_with_one_clear_error() {
     let c32 = "wasm32-unknown-emscripten4";
     refused(&["module", "add", "missing.wasm", "--format", c32], "cannot read missing.wasm");
     std::fs::write(home.join("text.wasm"), "not wasm at all").unwrap();
-    refused(&["module", "add", "text.wasm", "--format", c32], "magic header not detected");
+    refused(&["module", "add", "text.wasm", "--format", c32], "not WebAssembly");
     refused(&["module", "add", "text.wasm", "--format", "wasm32-wasi"], "unsupported Module-Format \"wasm32-wasi\"");
     // ao's own module is wasi: as an emscripten module its imports are unknown.
     let ours = root().join("module/ao-base.wasm");

@@ -66,6 +66,26 @@ const CASES: &[Case] = &[
         "error: invalid value '1e30' for '--timeout <DURATION>': expected a duration from 1ms to a day, like 500ms, 10s or 2m\n\nFor more information, try '--help'.\n",
     ),
     (
+        &["module", "add", "text.wasm", "-f", "wasm32-unknown-emscripten4"],
+        2,
+        "error: not a usable wasm32-unknown-emscripten4 module: not WebAssembly (it does not begin with `\\0asm`)\n",
+    ),
+    (
+        &["module", "add", "cut.wasm", "-f", "wasm32-unknown-emscripten4"],
+        2,
+        "error: not a usable wasm32-unknown-emscripten4 module: unexpected end-of-file (at offset 0x9)\n",
+    ),
+    (
+        &["module", "add", "empty.wasm", "-f", "wasm32-unknown-emscripten4"],
+        2,
+        "error: not a usable wasm32-unknown-emscripten4 module: the module does not export its memory (`memory`)\n",
+    ),
+    (
+        &["module", "add", "empty.wasm", "-f", "wasm64-unknown-emscripten-draft_2024_02_15"],
+        2,
+        "error: not a usable wasm64-unknown-emscripten-draft_2024_02_15 module: the module does not export its memory (`memory`)\n",
+    ),
+    (
         &["send", "p", "-d", "@no-such-file"],
         2,
         "error: cannot read data file no-such-file: No such file or directory (os error 2)\n",
@@ -101,6 +121,9 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     std::fs::create_dir(home.join("bad")).unwrap();
     let manifest = "[project]\nname = \"bad\"\n[processes.main]\nentry = \"main.lua\"\nknows = { T = \"nope\" }\n";
     std::fs::write(home.join("bad/ao.toml"), manifest).unwrap();
+    std::fs::write(home.join("text.wasm"), "root:x:0:0:root:/root:/bin/bash\n").unwrap();
+    std::fs::write(home.join("empty.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(home.join("cut.wasm"), b"\0asm\x01\0\0\0\x01").unwrap();
     std::fs::create_dir(home.join("typo")).unwrap();
     std::fs::write(home.join("typo/ao.toml"), "[project]\nname = \"x\"\n[processes.main]\nentri = \"m.lua\"\n")
         .unwrap();

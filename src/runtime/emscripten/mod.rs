@@ -86,22 +86,32 @@ pub(crate) fn code(wasm: &[u8], format: ModuleFormat) -> Result<Cow<'_, [u8]>, R
 }
 
 /// A linker holding the host functions `module` imports, each checked against its signature,
-/// once the module's memory is found to be what `format` says (32- or 64-bit).
+/// once the module's memory is found to be what `format` says (32- or 64-bit); and the exports
+/// `Calls::new` needs, checked here so that a module is refused when it is added rather than
+/// when a process of it first starts.
 pub(crate) fn linker(
     engine: &Engine,
     module: &Module,
     format: ModuleFormat,
 ) -> Result<Linker<HostState>, RuntimeError> {
     let family = format.family().expect("emscripten formats have a family");
-    let memory = module.exports().find_map(|export| export.ty().memory().cloned());
-    let memory = memory.ok_or_else(|| RuntimeError::InvalidModule("the module exports no memory".into()))?;
+    let names = ExportNames::of(family);
+    let missing = |what: &str| RuntimeError::InvalidModule(format!("the module does not export {what}"));
+    let memory = module.get_export(names.memory).and_then(|export| export.memory().cloned());
+    let memory = memory.ok_or_else(|| missing(&format!("its memory (`{}`)", names.memory)))?;
     if memory.is_64() != (family == Family::C64) {
         let (has, wants) = if memory.is_64() { ("64-bit", "32-bit") } else { ("32-bit", "64-bit") };
         return Err(RuntimeError::InvalidModule(format!(
             "the module has {has} memory, a {format} module has {wants} memory"
         )));
     }
-    imports::link(engine, module, format)
+    let linker = imports::link(engine, module, format)?;
+    for name in [names.stack_save, names.stack_restore, names.stack_alloc, names.handle] {
+        if module.get_export(name).and_then(|export| export.func().cloned()).is_none() {
+            return Err(missing(&format!("`{name}`")));
+        }
+    }
+    Ok(linker)
 }
 
 /// The exports the host calls, found by name (which ones exist tells the glue generation apart).

@@ -36,6 +36,42 @@ pub enum Units {
     },
 }
 
+impl Units {
+    /// Whether every URL here can be a unit's: `http` or `https`, with a host.
+    pub fn check(&self) -> Result<(), CliError> {
+        self.problem().map_or(Ok(()), |problem| Err(CliError::input(problem).hint(URL_HINT)))
+    }
+
+    /// What makes one of the URLs here unusable, if anything does.
+    fn problem(&self) -> Option<String> {
+        let urls: Vec<&str> = match self {
+            Units::Node { url } => vec![url],
+            Units::Legacy { mu, cu, su, gateway } => {
+                [mu, cu, su].into_iter().chain(gateway).map(String::as_str).collect()
+            }
+        };
+        urls.into_iter().find_map(url_problem)
+    }
+}
+
+const URL_HINT: &str = "write a unit's URL as http://HOST:PORT or https://HOST";
+
+/// Whether `url` can be a unit's: `http` or `https`, with a host.
+pub fn check_url(url: &str) -> Result<(), CliError> {
+    url_problem(url).map_or(Ok(()), |problem| Err(CliError::input(problem).hint(URL_HINT)))
+}
+
+/// Why `url` cannot be a unit's URL, if it cannot.
+fn url_problem(url: &str) -> Option<String> {
+    let problem = match reqwest::Url::parse(url) {
+        Ok(parsed) if !matches!(parsed.scheme(), "http" | "https") => "it is not http or https".to_string(),
+        Ok(parsed) if parsed.host().is_none() => "it has no host".to_string(),
+        Ok(_) => return None,
+        Err(error) => error.to_string(),
+    };
+    Some(format!("{url:?} is not a unit's URL: {problem}"))
+}
+
 /// The file's shape.
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct NetworksFile {
@@ -79,8 +115,21 @@ fn user_networks() -> Result<BTreeMap<String, Units>, CliError> {
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(error) => return Err(CliError::failed(format!("cannot read {}: {error}", path.display()))),
     };
-    let parsed: NetworksFile = toml::from_str(&text)
-        .map_err(|e| CliError::input(format!("{} is not a networks file: {}", path.display(), e.message())))?;
+    let parsed: NetworksFile = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|span| text[..span.start].lines().count().max(1));
+        let at = line.map(|line| format!("line {line}: ")).unwrap_or_default();
+        // (An entry of neither shape: serde's own words name its enum.)
+        let detail = match e.message().contains("untagged enum Units") {
+            true => "a network needs `url = \"…\"` (a node), or `mu`, `cu` and `su` (legacy units; `gateway` optional)",
+            false => e.message(),
+        };
+        CliError::input(format!("{} is not a networks file: {at}{detail}", path.display()))
+    })?;
+    for (name, units) in &parsed.networks {
+        if let Some(problem) = units.problem() {
+            return Err(CliError::input(format!("{}: network {name:?}: {problem}", path.display())));
+        }
+    }
     Ok(parsed.networks)
 }
 
@@ -106,6 +155,7 @@ pub fn add(name: &str, units: Units) -> Result<PathBuf, CliError> {
     if name.is_empty() || name.contains("://") || name.chars().any(char::is_whitespace) {
         return Err(CliError::input(format!("{name:?} cannot name a network (no spaces, not a URL)")));
     }
+    units.check()?;
     let mut networks = user_networks()?;
     networks.insert(name.to_string(), units);
     save(networks)

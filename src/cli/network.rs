@@ -100,10 +100,16 @@ impl Network {
     pub fn units(global: &GlobalArgs) -> Result<Option<Units>, CliError> {
         if let (Some(mu), Some(cu), Some(su)) = (&global.mu_url, &global.cu_url, &global.su_url) {
             let (mu, cu, su, gateway) = (mu.clone(), cu.clone(), su.clone(), global.gateway_url.clone());
-            return Ok(Some(Units::Legacy { mu, cu, su, gateway }));
+            let units = Units::Legacy { mu, cu, su, gateway };
+            units.check()?;
+            return Ok(Some(units));
         }
         match &global.network {
-            Some(url) if url.contains("://") => Ok(Some(Units::Node { url: url.clone() })),
+            Some(url) if url.contains("://") => {
+                let units = Units::Node { url: url.clone() };
+                units.check()?;
+                Ok(Some(units))
+            }
             Some(name) => named_networks::find(name).map(Some),
             None => Ok(None),
         }

@@ -40,6 +40,7 @@ impl ServeArgs {
         let home = home(global)?;
         let scheduler = match &self.scheduler_url {
             Some(url) => {
+                super::named_networks::check_url(url)?;
                 Some(SchedulerUnit::connect(url, global.unit_timeout()).map_err(super::network::remote_error)?)
             }
             None => None,

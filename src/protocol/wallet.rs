@@ -47,8 +47,8 @@ pub enum WalletError {
     KeySize(usize),
     #[error("the wallet's public exponent is not 65537")]
     Exponent,
-    #[error("the wallet's key is inconsistent: {0}")]
-    InvalidKey(String),
+    #[error("the wallet's key is inconsistent: its private numbers do not make one RSA key (a damaged wallet?)")]
+    InvalidKey,
     #[error("generating a key failed: {0}")]
     Generate(String),
 }
@@ -124,7 +124,7 @@ impl Wallet {
             decode("qi", &jwk.qi)?,
         ];
         let der = der::rsa_private_key([&n, &e, &parts[0], &parts[1], &parts[2], &parts[3], &parts[4], &parts[5]]);
-        let key_pair = aws_lc_rs::rsa::KeyPair::from_der(&der).map_err(|e| WalletError::InvalidKey(e.to_string()))?;
+        let key_pair = aws_lc_rs::rsa::KeyPair::from_der(&der).map_err(|_| WalletError::InvalidKey)?;
         Ok(Wallet { jwk, owner, key_pair })
     }
 

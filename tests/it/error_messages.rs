@@ -86,6 +86,16 @@ const CASES: &[Case] = &[
         "error: not a usable wasm64-unknown-emscripten-draft_2024_02_15 module: the module does not export its memory (`memory`)\n",
     ),
     (
+        &["--network", "ftp://127.0.0.1:9", "list"],
+        2,
+        "error: \"ftp://127.0.0.1:9\" is not a unit's URL: it is not http or https\nhint: write a unit's URL as http://HOST:PORT or https://HOST\n",
+    ),
+    (
+        &["network", "add", "x", "notaurl"],
+        2,
+        "error: \"notaurl\" is not a unit's URL: relative URL without a base\nhint: write a unit's URL as http://HOST:PORT or https://HOST\n",
+    ),
+    (
         &["send", "p", "-d", "@no-such-file"],
         2,
         "error: cannot read data file no-such-file: No such file or directory (os error 2)\n",

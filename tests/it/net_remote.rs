@@ -243,6 +243,25 @@ fn named_networks_and_ao_network_say_what_is_used_and_whether_it_answers() {
     assert!(String::from_utf8_lossy(&silent.stdout).contains("does not answer"), "{silent:?}");
     ok(b, &["network", "remove", "devbox"]);
     assert_eq!(node_ao(b, &["network", "remove", "devbox"]).status.code(), Some(2), "already gone");
+
+    // A networks file written by hand: an entry of neither shape, a URL that is not one.
+    let file = b.join("networks.toml");
+    for (text, problem) in [
+        (
+            "[networks.x]\nmu = \"http://127.0.0.1:1\"\n",
+            "line 1: a network needs `url = \"…\"` (a node), or `mu`, `cu` and `su` (legacy units; `gateway` optional)",
+        ),
+        ("[networks.x]\nurl = \"nope\"\n", "network \"x\": \"nope\" is not a unit's URL: relative URL without a base"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = node_ao(b, &["network", "list"]);
+        assert_eq!(out.status.code(), Some(2));
+        let expected = match problem.starts_with("line") {
+            true => format!("error: {} is not a networks file: {problem}\n", file.display()),
+            false => format!("error: {}: {problem}\n", file.display()),
+        };
+        assert_eq!(stderr(&out), expected);
+    }
 }
 
 #[test]

@@ -96,12 +96,22 @@ impl Unit {
     }
 
     pub fn unreachable(&self, url: &str, error: reqwest::Error) -> RemoteError {
-        RemoteError::Unreachable { unit: self.name, url: url.to_string(), detail: error.to_string() }
+        RemoteError::Unreachable { unit: self.name, url: url.to_string(), detail: root_cause(&error) }
     }
 
     pub fn answer(&self, url: &str, detail: impl std::fmt::Display) -> RemoteError {
         RemoteError::Answer { unit: self.name, url: url.to_string(), detail: detail.to_string() }
     }
+}
+
+/// What went wrong underneath a request's error ("Connection refused (os error 111)"): reqwest's
+/// own text only repeats the URL ("error sending request for url (…)").
+fn root_cause(error: &reqwest::Error) -> String {
+    let mut cause: &dyn std::error::Error = error;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    cause.to_string()
 }
 
 /// An HTTP client whose requests wait `timeout` for their answer unless told otherwise.

@@ -13,6 +13,7 @@ use super::network::Network;
 use super::node_access::warn_undelivered;
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs, print_json};
+use crate::lua_bundle::LuaBundle;
 use crate::node::SpawnRequest;
 use crate::protocol::{Id, Tag, Wallet};
 
@@ -101,18 +102,24 @@ impl SpawnOptions {
 }
 
 impl ThenEvaluate {
-    /// Evaluates the `--load` files, then `--run`'s code, in `process`, printing each result as
-    /// `ao eval` does; stops at the first that fails.
+    /// Reads the `--load` files (with the local files they require): done before anything is
+    /// spawned, so that a missing file is refused with nothing done.
+    pub fn read(&self, global: &GlobalArgs) -> Result<Vec<LuaBundle>, CliError> {
+        self.load.iter().map(|path| load_file(global, path)).collect()
+    }
+
+    /// Evaluates the `--load` files (`loaded`, as [`ThenEvaluate::read`] read them), then
+    /// `--run`'s code, in `process`, printing each result as `ao eval` does; stops at the first
+    /// that fails.
     pub fn evaluate(
         &self,
         global: &GlobalArgs,
-        network: &Network,
-        wallet: &Wallet,
+        (network, wallet): (&Network, &Wallet),
         process: Id,
+        loaded: &[LuaBundle],
     ) -> Result<(), CliError> {
-        for path in &self.load {
-            let bundle = load_file(global, path)?;
-            super::eval::evaluate(global, network, wallet, process, bundle.code(), Some(&bundle))?;
+        for bundle in loaded {
+            super::eval::evaluate(global, network, wallet, process, bundle.code(), Some(bundle))?;
         }
         match &self.run {
             Some(code) => super::eval::evaluate(global, network, wallet, process, code, None),
@@ -127,6 +134,7 @@ impl SpawnArgs {
             return Err(CliError::input("--json prints one document: with --load or --run, leave --json out")
                 .hint("spawn, then `ao --json eval PROCESS -f FILE`"));
         }
+        let loaded = self.then.read(global)?;
         let wallet = signing_wallet(global)?;
         let network = Network::open(global)?;
         let request = self.options.request(&network, self.name.clone())?;
@@ -144,6 +152,6 @@ impl SpawnArgs {
         if let Some(error) = &outcome.result.error {
             return Err(CliError::failed(format!("the process booted with an error: {error}")));
         }
-        self.then.evaluate(global, &network, &wallet, outcome.process)
+        self.then.evaluate(global, (&network, &wallet), outcome.process, &loaded)
     }
 }

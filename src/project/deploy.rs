@@ -144,9 +144,9 @@ impl Deploy<'_> {
             let spec = &self.manifest.processes[&step.process];
             let waits = spec.knows.values().any(|known| !ids.contains_key(known));
             let loaded = on_network.processes.get(&step.process).and_then(|d| d.loaded.as_ref());
-            let unchanged = step.spawn == SpawnStep::Kept
-                && !waits
-                && loaded == Some(&spec.source(&self.manifest.root, &ids)?.hash);
+            // Read for every process, so that a file missing is refused before anything is spawned.
+            let source = spec.source(&self.manifest.root, &ids)?;
+            let unchanged = step.spawn == SpawnStep::Kept && !waits && loaded == Some(&source.hash);
             step.load = !unchanged;
         }
         Ok(steps)

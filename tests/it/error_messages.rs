@@ -95,6 +95,12 @@ const CASES: &[Case] = &[
         2,
         "error: \"notaurl\" is not a unit's URL: relative URL without a base\nhint: write a unit's URL as http://HOST:PORT or https://HOST\n",
     ),
+    (&["spawn", "q", "--load", "gone.lua"], 2, "error: cannot read gone.lua: No such file or directory (os error 2)\n"),
+    (
+        &["deploy", "-C", "noentry"],
+        2,
+        "error: cannot read {HOME}/noentry/src/gone.lua: No such file or directory (os error 2)\n",
+    ),
     (
         &["send", "p", "-d", "@no-such-file"],
         2,
@@ -134,6 +140,12 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     std::fs::write(home.join("text.wasm"), "root:x:0:0:root:/root:/bin/bash\n").unwrap();
     std::fs::write(home.join("empty.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(home.join("cut.wasm"), b"\0asm\x01\0\0\0\x01").unwrap();
+    std::fs::create_dir(home.join("noentry")).unwrap();
+    std::fs::write(
+        home.join("noentry/ao.toml"),
+        "[project]\nname = \"n\"\n[processes.main]\nentry = \"src/gone.lua\"\n",
+    )
+    .unwrap();
     std::fs::create_dir(home.join("typo")).unwrap();
     std::fs::write(home.join("typo/ao.toml"), "[project]\nname = \"x\"\n[processes.main]\nentri = \"m.lua\"\n")
         .unwrap();
@@ -155,4 +167,5 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     assert_eq!(ok(home, &["eval", "p", "return 1"]), "1");
     let listed: serde_json::Value = serde_json::from_str(&ok(home, &["--json", "list"])).unwrap();
     assert_eq!(listed[0]["messages"], 5);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "nothing else was spawned: {listed}");
 }

@@ -81,6 +81,7 @@ impl ReplArgs {
         {
             return Err(mistyped(name, command));
         }
+        let loaded = self.then.read(global)?;
         let wallet = signing_wallet(global)?;
         let home = home(global)?;
         let network = Network::open(global)?;
@@ -89,7 +90,7 @@ impl ReplArgs {
             global.notice("the process exists: --module, --cron, --tag, --data are for new processes");
         }
         if !self.then.load.is_empty() || self.then.run.is_some() {
-            self.then.evaluate(global, &network, &wallet, process.id)?;
+            self.then.evaluate(global, (&network, &wallet), process.id, &loaded)?;
             if self.then.run.is_some() {
                 return Ok(());
             }

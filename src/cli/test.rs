@@ -46,7 +46,7 @@ impl TestArgs {
             Some(dirs) => Some(dirs.cache_dir().to_path_buf()),
             None => Some(home(global)?.join("cache")),
         };
-        let options = TestOptions { pattern: self.pattern.clone(), modules, module_cache };
+        let options = TestOptions { pattern: self.pattern.clone(), modules, module_cache, test_time: global.timeout };
         let started = Instant::now();
         let color = global.color(false);
         let mut printer = Printer { tap: self.tap, json: global.json, color, file: None, count: 0 };

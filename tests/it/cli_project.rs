@@ -133,6 +133,20 @@ end)
     let none = in_project(home, &dir, &["test", "no such test"]);
     assert_eq!((none.status.code(), stderr(&none)), (Some(2), "error: no test matches \"no such test\"\n".into()));
 
+    // A test that never ends is stopped and failed after its time (--timeout), and the run goes on.
+    let endless = "describe('loops', function()\n  it('never ends', function() while true do end end)\n  \
+                   it('comes after', function() assert.equals(1, 1) end)\nend)\n";
+    std::fs::write(dir.join("test/loop_test.lua"), endless).unwrap();
+    let run = in_project(home, &dir, &["--timeout", "300ms", "test", "loops"]);
+    let out = stdout(&run);
+    assert_eq!(run.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("test/loop_test.lua:2: the test ran longer than 300ms and was stopped (--timeout sets how long a test may run)"),
+        "{out}"
+    );
+    assert!(out.contains("✓ loops comes after") && out.contains("2 tests: 1 passed, 1 failed"), "{out}");
+    std::fs::remove_file(dir.join("test/loop_test.lua")).unwrap();
+
     // A source that does not load fails the test that spawns it, at the source's line.
     std::fs::write(dir.join("src/main.lua"), "Pings = 0\nlocal x = nil + 1\n").unwrap();
     let run = in_project(home, &dir, &["test", "Pong"]);

@@ -84,7 +84,17 @@ pub struct TestOptions {
     pub modules: BTreeMap<String, DataItem>,
     /// Where compiled modules are kept between runs.
     pub module_cache: Option<PathBuf>,
+    /// The longest a test (or a file's loading) may run before it is stopped and failed
+    /// (`None`: [`DEFAULT_TEST_TIME`]).
+    pub test_time: Option<Duration>,
 }
+
+/// How long a test may run when nothing else is said: long enough for any real test here, short
+/// enough that a test that never ends fails instead of hanging a CI job.
+pub const DEFAULT_TEST_TIME: Duration = Duration::from_secs(60);
+
+/// How often (in Lua instructions) the test file's Lua checks the time.
+const TIME_CHECK_EVERY: u32 = 100_000;
 
 /// The project's test files, in path order.
 pub fn test_files(manifest: &Manifest) -> Result<Vec<PathBuf>, TestError> {
@@ -125,7 +135,8 @@ pub fn run(
         let wanted = |name: &str| {
             options.pattern.as_ref().is_none_or(|p| file.contains(p.as_str()) || name.contains(p.as_str()))
         };
-        for outcome in run_file(&project, &path, &file, &wanted)? {
+        let test_time = options.test_time.unwrap_or(DEFAULT_TEST_TIME);
+        for outcome in run_file(&project, &path, &file, &wanted, test_time)? {
             each(&outcome);
             outcomes.push(outcome);
         }
@@ -139,10 +150,24 @@ fn run_file(
     path: &Path,
     file: &str,
     wanted: &dyn Fn(&str) -> bool,
+    test_time: Duration,
 ) -> Result<Vec<TestOutcome>, TestError> {
     let source =
         std::fs::read_to_string(path).map_err(|source| TestError::Read { path: path.to_path_buf(), source })?;
     let lua = Lua::new();
+    // The test file's own Lua is stopped (the test fails) once it runs past its time; what a
+    // process evaluates for it is bounded by the process's Compute-Limit.
+    let deadline = Rc::new(std::cell::Cell::new(Instant::now() + test_time));
+    let checked = deadline.clone();
+    let every = mlua::HookTriggers::new().every_nth_instruction(TIME_CHECK_EVERY);
+    lua.set_hook(every, move |_, _| match Instant::now() > checked.get() {
+        true => Err(mlua::Error::RuntimeError(format!(
+            "the test ran longer than {} and was stopped (--timeout sets how long a test may run)",
+            crate::text::duration(test_time)
+        ))),
+        false => Ok(mlua::VmState::Continue),
+    })
+    .map_err(|e| TestError::Lua(e.to_string()))?;
     let current: Current = Rc::new(RefCell::new(None));
     let lua_error = |e: mlua::Error| TestError::Lua(e.to_string());
     host::install(&lua, &current).map_err(lua_error)?;
@@ -190,6 +215,7 @@ fn run_file(
         }
         let world = World::new(project.clone()).map_err(TestError::Lua)?;
         *current.borrow_mut() = Some(world);
+        deadline.set(Instant::now() + test_time);
         let failure: Option<Table> = runner.call((index + 1, file)).map_err(lua_error)?;
         let world = current.borrow_mut().take();
         let failure = match failure {

@@ -298,6 +298,7 @@ impl Network {
                 let module = request.module.unwrap_or_else(crate::runtime::aos_module_id);
                 let mut tags = request.tags;
                 if let Some(name) = &request.name {
+                    crate::node::check_process_name(name).map_err(node_error)?;
                     tags.retain(|t| t.name != "Name");
                     tags.insert(0, Tag::new("Name", name));
                 }

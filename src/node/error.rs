@@ -40,6 +40,8 @@ pub enum NodeError {
     AlreadyHere(Id),
     #[error("a process named {name:?} already exists for this wallet: {id}")]
     NameTaken { name: String, id: Id },
+    #[error("{name:?} cannot name a process: {reason}")]
+    BadName { name: String, reason: &'static str },
     #[error(transparent)]
     Limit(#[from] LimitError),
     #[error("the process cannot start under its limits: {0}")]
@@ -54,6 +56,8 @@ pub enum NodeError {
     Damaged(String),
     #[error("cannot create the home directory {}: {source}", path.display())]
     Home { path: PathBuf, source: std::io::Error },
+    #[error("{} is not a directory, so it cannot be a home", .0.display())]
+    NotAHome(PathBuf),
     #[error("the evaluation was interrupted; nothing was kept")]
     Interrupted,
     /// Another writer changed what this one built on (it is tried again, and only reported when
@@ -105,6 +109,8 @@ impl NodeError {
             | NodeError::Cron(_)
             | NodeError::Refused { .. }
             | NodeError::Drive(_)
+            | NodeError::BadName { .. }
+            | NodeError::NotAHome(_)
             | NodeError::SchedulingOnly => ErrorKind::Invalid,
             NodeError::Duplicate { .. } | NodeError::NameTaken { .. } | NodeError::AlreadyHere(_) => {
                 ErrorKind::Conflict

@@ -149,6 +149,9 @@ impl Node {
     /// A node as `config` says.
     pub fn start(config: NodeConfig) -> Result<Self, NodeError> {
         if let StoreLocation::Home(home) = &config.store {
+            if home.exists() && !home.is_dir() {
+                return Err(NodeError::NotAHome(home.clone()));
+            }
             std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.clone(), source })?;
         }
         let store = Arc::new(Store::open(&config.store)?);
@@ -207,6 +210,9 @@ impl Node {
     /// Spawns a process, signed by `wallet`; returns its boot result.
     pub fn spawn(&self, wallet: &dyn Signer, request: SpawnRequest) -> Result<Outcome, NodeError> {
         let owner = crate::protocol::address_of(wallet.owner());
+        if let Some(name) = &request.name {
+            check_process_name(name)?;
+        }
         if let Some(name) = &request.name
             && let Some(existing) = self.shared.store.read()?.tx().process_named(&owner, name)?
         {
@@ -470,4 +476,19 @@ fn identity(store: &Store, now: u64) -> Result<([u8; 32], u64), NodeError> {
     let seed: [u8; 32] = seed.try_into().map_err(|_| NodeError::Damaged("unit key".into()))?;
     let genesis = u64::from_le_bytes(genesis.try_into().map_err(|_| NodeError::Damaged("genesis".into()))?);
     Ok((seed, genesis))
+}
+
+/// Whether `name` can name a process here: not empty, no control characters (it is shown in
+/// tables), and not readable as a process id (which commands try first).
+pub fn check_process_name(name: &str) -> Result<(), NodeError> {
+    let reason = if name.is_empty() {
+        "it is empty"
+    } else if name.chars().any(char::is_control) {
+        "it has control characters (tabs, newlines)"
+    } else if name.parse::<Id>().is_ok() {
+        "it reads as a process id (43 base64url characters)"
+    } else {
+        return Ok(());
+    };
+    Err(NodeError::BadName { name: name.to_string(), reason })
 }

@@ -95,6 +95,13 @@ const CASES: &[Case] = &[
         2,
         "error: \"notaurl\" is not a unit's URL: relative URL without a base\nhint: write a unit's URL as http://HOST:PORT or https://HOST\n",
     ),
+    (&["spawn", ""], 2, "error: \"\" cannot name a process: it is empty\n"),
+    (&["spawn", "a\tb"], 2, "error: \"a\\tb\" cannot name a process: it has control characters (tabs, newlines)\n"),
+    (
+        &["spawn", "NZXsAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+        2,
+        "error: \"NZXsAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\" cannot name a process: it reads as a process id (43 base64url characters)\n",
+    ),
     (&["spawn", "q", "--load", "gone.lua"], 2, "error: cannot read gone.lua: No such file or directory (os error 2)\n"),
     (
         &["deploy", "-C", "noentry"],
@@ -162,6 +169,15 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A home that is a file.
+    let file = home.join("text.wasm");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ao"))
+        .args(["--home", file.to_str().unwrap(), "list"])
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    let expected = format!("error: {} is not a directory, so it cannot be a home\n", file.display());
+    assert_eq!((out.status.code(), stderr(&out)), (Some(2), expected));
     // What was refused is not in the log; evaluations that failed are (with their Error), and
     // the abandoned one is not: the spawn, three failed evals, and this read.
     assert_eq!(ok(home, &["eval", "p", "return 1"]), "1");

@@ -280,7 +280,19 @@ fn parse() -> Cli {
     cli
 }
 
+/// The environment variables that stand for flags.
+const FLAG_VARIABLES: [&str; 7] =
+    ["AO_HOME", "AO_WALLET", "AO_NETWORK", "AO_MU_URL", "AO_CU_URL", "AO_SU_URL", "AO_GATEWAY_URL"];
+
 pub fn main() -> ExitCode {
+    // An empty variable is one not set (`AO_HOME= ao …` in a script): clap would take it as an
+    // empty value, refused even where the flag itself is given.
+    for name in FLAG_VARIABLES {
+        if std::env::var_os(name).is_some_and(|value| value.is_empty()) {
+            // SAFETY: nothing else runs yet; no other thread reads the environment.
+            unsafe { std::env::remove_var(name) };
+        }
+    }
     let cli = parse();
     let color_errors = cli.global.color(true);
     let command = cli.command.unwrap_or_else(|| Command::Repl(repl::ReplArgs::default()));

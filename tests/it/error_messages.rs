@@ -178,6 +178,9 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
         .unwrap();
     let expected = format!("error: {} is not a directory, so it cannot be a home\n", file.display());
     assert_eq!((out.status.code(), stderr(&out)), (Some(2), expected));
+    // Empty variables are variables not set (they were refused, even beside the flag itself).
+    let out = crate::support::node_command(home, &["list"]).env("AO_HOME", "").env("AO_MU_URL", "").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // What was refused is not in the log; evaluations that failed are (with their Error), and
     // the abandoned one is not: the spawn, three failed evals, and this read.
     assert_eq!(ok(home, &["eval", "p", "return 1"]), "1");

@@ -309,6 +309,9 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
         // The messenger.
         ("empty item", post("/mu", Vec::new()), 400, "the body is empty"),
         ("garbage item", post("/mu", b"garbage".to_vec()), 400, "not a data item"),
+        // What axum's extractors refuse on their own is JSON too.
+        ("a path not UTF-8", get("/su/%00%ff"), 400, "Invalid UTF-8"),
+        ("a result asked by neither", get(&format!("/{process}~process@1.0/compute?slot=abc")), 400, "\"abc\""),
         ("bad signature", post("/mu", tampered.clone()), 400, "signature does not verify"),
         (
             "no Data-Protocol",
@@ -379,7 +382,7 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
             "not addressed",
         ),
         ("compute unknown", get(&format!("/{unknown}~process@1.0/compute/results=1")), 404, "no process"),
-        ("compute no slot", get(&format!("/{process}~process@1.0/compute/results=soon")), 400, "not an id"),
+        ("compute no slot", get(&format!("/{process}~process@1.0/compute/results=soon")), 400, "neither a slot"),
         ("slot without target", get("/~scheduler@1.0/slot"), 400, "the query needs target"),
         // Anything else.
         ("unknown route", get("/nothing/here/at/all"), 404, "no route"),

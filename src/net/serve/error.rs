@@ -46,3 +46,19 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A client error answered as plain text by what the routes do not write themselves (axum's
+/// extractors: a path that is not UTF-8, a query that does not parse) rewritten as the JSON every
+/// other error is.
+pub(crate) async fn as_json_error(response: Response) -> Response {
+    let json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"application/json"));
+    let status = response.status();
+    if !status.is_client_error() || json {
+        return response;
+    }
+    let body = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap_or_default();
+    ApiError::new(status, String::from_utf8_lossy(&body).trim()).into_response()
+}

@@ -191,7 +191,11 @@ async fn process_path(
                 .ok_or_else(|| ApiError::bad_request("say which result: compute/results=SLOT or compute?slot=SLOT"))?;
             let which = match which.parse::<u64>() {
                 Ok(slot) => Which::Slot(slot),
-                Err(_) => Which::Message(request::id("results", &which)?),
+                Err(_) => Which::Message(which.parse().map_err(|_| {
+                    ApiError::bad_request(format!(
+                        "the result asked for, {which:?}, is neither a slot nor a message id"
+                    ))
+                })?),
             };
             let (slot, result) = api.run(move |node| stored_result(node, process, which)).await?;
             Ok(result_json(process, slot, &result).into_response())

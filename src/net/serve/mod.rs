@@ -227,7 +227,8 @@ async fn serve_routes(
 ) -> std::io::Result<()> {
     let (abandon, abandoning) = tokio::sync::watch::channel(false);
     // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
-    let app = NormalizePathLayer::trim_trailing_slash().layer(routes(abandoning));
+    let routes = routes(abandoning).layer(axum::middleware::map_response(error::as_json_error));
+    let app = NormalizePathLayer::trim_trailing_slash().layer(routes);
     let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
     let shutdown = async move {
         shutdown.await;

@@ -299,6 +299,14 @@ impl Network {
                 let mut tags = request.tags;
                 if let Some(name) = &request.name {
                     crate::node::check_process_name(name).map_err(node_error)?;
+                    // A name is the wallet's handle on one process, there as here.
+                    let owner = wallet.address();
+                    if let Some(gateway) = self.gateway()
+                        && let Some(existing) = gateway.process_named(&owner, name).map_err(remote_error)?
+                    {
+                        let taken = crate::node::NodeError::NameTaken { name: name.clone(), id: existing };
+                        return Err(node_error(taken));
+                    }
                     tags.retain(|t| t.name != "Name");
                     tags.insert(0, Tag::new("Name", name));
                 }

@@ -228,6 +228,12 @@ fn named_networks_and_ao_network_say_what_is_used_and_whether_it_answers() {
 
     let process = ok(b, &["--network", "devbox", "spawn", "named"]);
     assert_eq!(json(a, &["list"])[0]["process"], process.as_str(), "spawned in A by the name's URL");
+    let again = node_ao(b, &["--network", "devbox", "spawn", "named"]);
+    assert_eq!(
+        (again.status.code(), stderr(&again)),
+        (Some(2), format!("error: a process named \"named\" already exists for this wallet: {process}\n")),
+        "a name is one process there as here"
+    );
     assert_eq!(ok(b, &["--network", "old", "eval", &process, "return 40 + 2"]), "42", "and by the legacy units");
     let answers = json(b, &["--network", "old", "network"]);
     assert_eq!(answers["answers"], true, "{answers}");

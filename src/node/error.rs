@@ -58,6 +58,8 @@ pub enum NodeError {
     Home { path: PathBuf, source: std::io::Error },
     #[error("{} is not a directory, so it cannot be a home", .0.display())]
     NotAHome(PathBuf),
+    #[error("{} is not UTF-8: a home's path must be", .0.display())]
+    HomeNotUtf8(PathBuf),
     #[error("the evaluation was interrupted; nothing was kept")]
     Interrupted,
     /// Another writer changed what this one built on (it is tried again, and only reported when
@@ -111,6 +113,7 @@ impl NodeError {
             | NodeError::Drive(_)
             | NodeError::BadName { .. }
             | NodeError::NotAHome(_)
+            | NodeError::HomeNotUtf8(_)
             | NodeError::SchedulingOnly => ErrorKind::Invalid,
             NodeError::Duplicate { .. } | NodeError::NameTaken { .. } | NodeError::AlreadyHere(_) => {
                 ErrorKind::Conflict

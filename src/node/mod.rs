@@ -152,6 +152,10 @@ impl Node {
             if home.exists() && !home.is_dir() {
                 return Err(NodeError::NotAHome(home.clone()));
             }
+            // (The store names its files by the path as text.)
+            if home.to_str().is_none() {
+                return Err(NodeError::HomeNotUtf8(home.clone()));
+            }
             std::fs::create_dir_all(home).map_err(|source| NodeError::Home { path: home.clone(), source })?;
         }
         let store = Arc::new(Store::open(&config.store)?);

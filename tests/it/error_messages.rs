@@ -178,6 +178,19 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
         .unwrap();
     let expected = format!("error: {} is not a directory, so it cannot be a home\n", file.display());
     assert_eq!((out.status.code(), stderr(&out)), (Some(2), expected));
+    // A home whose path is not UTF-8 (the store names its files by the path as text).
+    use std::os::unix::ffi::OsStrExt;
+    let odd = home.join(std::ffi::OsStr::from_bytes(b"a\xff\xfeb"));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ao"))
+        .arg("--home")
+        .arg(&odd)
+        .arg("list")
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    let expected = format!("error: {} is not UTF-8: a home's path must be\n", odd.display());
+    assert_eq!((out.status.code(), stderr(&out)), (Some(2), expected));
+    assert!(!odd.exists(), "nothing was made");
     // Empty variables are variables not set (they were refused, even beside the flag itself).
     let out = crate::support::node_command(home, &["list"]).env("AO_HOME", "").env("AO_MU_URL", "").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -419,6 +419,16 @@ fn piped_input_is_evaluated_chunk_by_chunk_without_prompts() {
     let on = "dry-run mode on: evaluations change nothing and are not kept (.dryrun again to leave)";
     assert_eq!(stdout(&out), format!("{on}\n5\ndry-run mode off\n1\n"));
     assert!(stderr(&out).contains("near <eof>"), "{}", stderr(&out));
+    // A dot-command that cannot be done counts as a failure of the script, said as such.
+    let out = piped(
+        home,
+        &["repl", "p"],
+        ".live
+return 2
+",
+    );
+    assert_eq!((out.status.code(), stdout(&out)), (Some(1), "2\n".to_string()));
+    assert_eq!(stderr(&out), "error: there is no live feed here\nerror: 1 of 2 evaluations and commands failed\n");
 }
 
 #[test]

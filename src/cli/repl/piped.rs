@@ -63,7 +63,7 @@ pub fn run(mut session: Session) -> Result<(), CliError> {
     }
     match count.failed {
         0 => Ok(()),
-        failed => Err(CliError::failed(format!("{failed} of {} evaluations failed", count.all))),
+        failed => Err(CliError::failed(format!("{failed} of {} evaluations and commands failed", count.all))),
     }
 }
 

@@ -299,10 +299,11 @@ impl Network {
                 let mut tags = request.tags;
                 if let Some(name) = &request.name {
                     crate::node::check_process_name(name).map_err(node_error)?;
-                    // A name is the wallet's handle on one process, there as here.
+                    // A name is the wallet's handle on one process, there as here (as far as
+                    // the network's gateway tells: one that cannot be asked does not stop a spawn).
                     let owner = wallet.address();
                     if let Some(gateway) = self.gateway()
-                        && let Some(existing) = gateway.process_named(&owner, name).map_err(remote_error)?
+                        && let Ok(Some(existing)) = gateway.process_named(&owner, name)
                     {
                         let taken = crate::node::NodeError::NameTaken { name: name.clone(), id: existing };
                         return Err(node_error(taken));

@@ -127,7 +127,8 @@ impl ServeArgs {
 }
 
 /// Completes on the first Ctrl-C or SIGTERM, saying what stopping does; a second one ends the
-/// program at once (exit 130): what was not answered yet is not kept, and the log is durable.
+/// program at once (exit 130): a request not answered yet may not have been kept (what was
+/// committed was: the log is durable).
 async fn stop_signals(grace: std::time::Duration, quiet: bool) {
     stop_signal().await;
     if !quiet {
@@ -136,7 +137,7 @@ async fn stop_signals(grace: std::time::Duration, quiet: bool) {
     }
     tokio::spawn(async {
         stop_signal().await;
-        eprintln!("stopped at once: what was not answered yet was not kept");
+        eprintln!("stopped at once: a request not answered yet may not have been kept");
         std::process::exit(130);
     });
 }

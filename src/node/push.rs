@@ -75,6 +75,9 @@ struct Held {
 #[derive(Default)]
 struct Batch {
     processes: Vec<(ProcessRow, bool)>,
+    /// Processes whose name is only a convenience (taken in from a scheduler unit): written
+    /// without it if the name is taken by then, rather than failing the push.
+    names_optional: Vec<Id>,
     keep_builtin: Option<Id>,
     slots: Vec<(Id, SlotRow, Vec<u8>)>,
     results: Vec<(Id, u64, String)>,
@@ -272,12 +275,22 @@ impl<'n> Push<'n> {
             return Err(NodeError::Damaged(format!("the scheduler's slot 0 of {process} is {}", scheduled.item.id())));
         }
         let (owner, compute) = (scheduled.item.owner_address(), &self.node.compute);
-        // Known here by the name its owner gave it, as where it was spawned.
-        let name = self.reader.tx().free_name(&owner, &scheduled.item)?;
+        // Known here by the name its owner gave it where it was spawned by hand (one a process
+        // spawned has none: as on the node it was spawned on), if the name is free here and in
+        // this push.
+        let spawned_by_hand = scheduled.item.tag("From-Process").is_none();
+        let staged = |name: &str| {
+            self.batch.processes.iter().any(|(row, _)| row.owner == owner && row.name.as_deref() == Some(name))
+        };
+        let name = match self.reader.tx().free_name(&owner, &scheduled.item)? {
+            Some(name) if spawned_by_hand && !staged(&name) => Some(name),
+            _ => None,
+        };
         let scheduler = self.node.scheduler.clone();
         self.take_in(scheduled, (&owner, name.as_deref(), scheduler), |module| {
             ProcessRun::boot(module, scheduled, compute.chain, &compute.drive)
         })?;
+        self.batch.names_optional.push(process);
         self.evaluate_theirs(process, std::slice::from_ref(&spawn))?;
         let theirs = self.node.scheduler.after(process, &scheduled.tip())?;
         self.evaluate_theirs(process, &theirs)
@@ -682,12 +695,16 @@ fn write(tx: &Tx, batch: &Batch, now: u64) -> Result<(), NodeError> {
         tx.keep_builtin_module(module, crate::runtime::AOS_MODULE, now)?;
     }
     for (row, has_crons) in &batch.processes {
+        let mut row = std::borrow::Cow::Borrowed(row);
         if let Some(name) = &row.name
             && let Some(existing) = tx.process_named(&row.owner, name)?
         {
-            return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
+            if !batch.names_optional.contains(&row.id) {
+                return Err(NodeError::NameTaken { name: name.clone(), id: existing.id });
+            }
+            row.to_mut().name = None;
         }
-        tx.insert_process(row, now)?;
+        tx.insert_process(&row, now)?;
         if *has_crons {
             tx.add_cron_process(row.id)?;
         }

@@ -135,7 +135,8 @@ end)
 
     // A test that never ends is stopped and failed after its time (--timeout), and the run goes on.
     let endless = "describe('loops', function()\n  it('never ends', function() while true do end end)\n  \
-                   it('comes after', function() assert.equals(1, 1) end)\nend)\n";
+                   it('comes after', function() assert.equals(1, 1) end)\n  \
+                   it('overruns in a process', function() ao.spawn('main'):eval('local x = 0 for i = 1, 1e8 do x = x + i end') end)\nend)\n";
     std::fs::write(dir.join("test/loop_test.lua"), endless).unwrap();
     let run = in_project(home, &dir, &["--timeout", "300ms", "test", "loops"]);
     let out = stdout(&run);
@@ -144,7 +145,10 @@ end)
         out.contains("test/loop_test.lua:2: the test ran longer than 300ms and was stopped (--timeout sets how long a test may run)"),
         "{out}"
     );
-    assert!(out.contains("✓ loops comes after") && out.contains("2 tests: 1 passed, 1 failed"), "{out}");
+    assert!(out.contains("✓ loops comes after") && out.contains("3 tests: 1 passed, 2 failed"), "{out}");
+    // One that overran inside a process's evaluation fails once it returns.
+    assert!(out.contains("✗ loops overruns in a process"), "{out}");
+    assert_eq!(out.matches("the test ran longer than 300ms").count(), 2, "{out}");
     std::fs::remove_file(dir.join("test/loop_test.lua")).unwrap();
 
     // A source that does not load fails the test that spawns it, at the source's line.

@@ -250,24 +250,30 @@ fn named_networks_and_ao_network_say_what_is_used_and_whether_it_answers() {
     ok(b, &["network", "remove", "devbox"]);
     assert_eq!(node_ao(b, &["network", "remove", "devbox"]).status.code(), Some(2), "already gone");
 
-    // A networks file written by hand: an entry of neither shape, a URL that is not one.
+    // A networks file written by hand: an entry of neither shape (on the line it is at)...
     let file = b.join("networks.toml");
-    for (text, problem) in [
+    let neither =
+        "# mine\n[networks.good]\nurl = \"http://127.0.0.1:1\"\n\n[networks.x]\nmu = \"http://127.0.0.1:1\"\n";
+    std::fs::write(&file, neither).unwrap();
+    let out = node_ao(b, &["network", "list"]);
+    let needs = "a network needs `url = \"…\"` (a node), or `mu`, `cu` and `su` (legacy units; `gateway` optional)";
+    assert_eq!(
+        (out.status.code(), stderr(&out)),
+        (Some(2), format!("error: {} is not a networks file: line 5: {needs}\n", file.display()))
+    );
+    // ...and a URL that is not one: refused when that network is used, the others still work.
+    std::fs::write(&file, "[networks.x]\nurl = \"nope\"\n").unwrap();
+    let out = node_ao(b, &["--network", "x", "list"]);
+    assert_eq!(
+        (out.status.code(), stderr(&out)),
         (
-            "[networks.x]\nmu = \"http://127.0.0.1:1\"\n",
-            "line 1: a network needs `url = \"…\"` (a node), or `mu`, `cu` and `su` (legacy units; `gateway` optional)",
-        ),
-        ("[networks.x]\nurl = \"nope\"\n", "network \"x\": \"nope\" is not a unit's URL: relative URL without a base"),
-    ] {
-        std::fs::write(&file, text).unwrap();
-        let out = node_ao(b, &["network", "list"]);
-        assert_eq!(out.status.code(), Some(2));
-        let expected = match problem.starts_with("line") {
-            true => format!("error: {} is not a networks file: {problem}\n", file.display()),
-            false => format!("error: {}: {problem}\n", file.display()),
-        };
-        assert_eq!(stderr(&out), expected);
-    }
+            Some(2),
+            "error: network \"x\": \"nope\" is not a unit's URL: relative URL without a base\nhint: `ao network add x URL` replaces it\n"
+                .to_string()
+        )
+    );
+    assert!(json(b, &["network", "list"]).as_array().unwrap().iter().any(|n| n["name"] == "x"));
+    ok(b, &["network", "remove", "x"]);
 }
 
 #[test]

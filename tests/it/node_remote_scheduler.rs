@@ -198,6 +198,13 @@ fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     assert_eq!(b.process(named).unwrap_err().kind(), ao::node::ErrorKind::NotFound, "not taken in yet");
     eval(&b, named, "return 'here'");
     assert_eq!(b.process(named).unwrap().name.as_deref(), Some("shared"));
+    // A name the wallet already gives a process here stays that one's: the one taken in has none.
+    let request = SpawnRequest { name: Some("mine-here".into()), ..SpawnRequest::default() };
+    let here = b.spawn(owner, request).unwrap().process;
+    let there: Id = node_ok(client.path(), &["--network", &devnet.base, "spawn", "mine-here"]).parse().unwrap();
+    eval(&b, there, "return 'taken in'");
+    assert_eq!(b.process(there).unwrap().name, None);
+    assert_eq!(b.process(here).unwrap().name.as_deref(), Some("mine-here"));
     // The Scheduler-Location record aos looks the printed scheduler address up by is there too.
     let query = serde_json::json!({
         "query": "query ($owners: [String!]) { transactions(owners: $owners, tags: [{ name: \"Type\", values: [\"Scheduler-Location\"] }]) { edges { node { id } } } }",

@@ -20,9 +20,13 @@ use crate::protocol::{Id, b64};
 const PAGE_MAX: usize = 100;
 
 /// The most a query may ask for, counting each field of each transaction it can return (a page of
-/// 100 with every field is ~2,000): a query of many aliased `transactions` would otherwise make
-/// the server build gigabytes of answer.
+/// 100 with every field is ~2,000) and [`QUERY_COST`] for each `transactions` it asks: a query of
+/// many aliased `transactions` would otherwise make the server build gigabytes of answer, or read
+/// everything it holds once per alias.
 const MAX_COMPLEXITY: usize = 20_000;
+
+/// What each `transactions` costs besides its fields: it reads every item the node holds.
+const QUERY_COST: usize = 1_000;
 
 /// The gateway's routes, with the GraphQL schema over `node` (built here: a scheduler unit's
 /// routes have no use for it).
@@ -298,7 +302,7 @@ fn matches(
 impl Query {
     /// Transactions the node holds, newest first unless `sort` says otherwise.
     #[allow(clippy::too_many_arguments)]
-    #[graphql(complexity = "first.clamp(1, PAGE_MAX as i32) as usize * child_complexity")]
+    #[graphql(complexity = "QUERY_COST + first.clamp(1, PAGE_MAX as i32) as usize * child_complexity")]
     async fn transactions(
         &self,
         context: &Context<'_>,

@@ -83,16 +83,14 @@ impl Api {
                 why
             })
         };
-        let dropped = FireOnDrop(Some(interrupt.clone()));
+        let mut dropped = FireOnDrop { interrupt: Some(interrupt.clone()), watcher: watcher.abort_handle() };
         let done = on_node(self.node.with_interrupt(interrupt.clone()), move |node| Ok(work(node))).await;
-        dropped.disarm();
+        dropped.interrupt = None;
         let why = match interrupt.is_fired() {
             true => watcher.await.ok(),
-            false => {
-                watcher.abort();
-                None
-            }
+            false => None,
         };
+        drop(dropped);
         match (done?, why) {
             (Err(NodeError::Interrupted), Some(why)) => Err(ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
@@ -111,21 +109,20 @@ impl Api {
     }
 }
 
-/// Fires its interrupt when dropped armed: a request's future dropped before its evaluation
-/// returned (the client went away) abandons that evaluation instead of leaving it running.
-struct FireOnDrop(Option<Interrupt>);
-
-impl FireOnDrop {
-    fn disarm(mut self) {
-        self.0 = None;
-    }
+/// Stops a request's watcher when dropped, and fires its interrupt if still armed: a request's
+/// future dropped before its evaluation returned (the client went away) abandons that
+/// evaluation instead of leaving it running.
+struct FireOnDrop {
+    interrupt: Option<Interrupt>,
+    watcher: tokio::task::AbortHandle,
 }
 
 impl Drop for FireOnDrop {
     fn drop(&mut self) {
-        if let Some(interrupt) = self.0.take() {
+        if let Some(interrupt) = self.interrupt.take() {
             interrupt.fire();
         }
+        self.watcher.abort();
     }
 }
 

@@ -239,6 +239,27 @@ fn a_request_whose_client_goes_away_is_abandoned_and_nothing_of_it_is_kept() {
     assert_eq!(node.result_at(process, 1).unwrap().printed(), "nil");
 }
 
+/// A client that trickles its headers, or connects and says nothing, is disconnected after the
+/// server's header time; the server answers others meanwhile.
+#[test]
+fn a_client_that_does_not_send_its_headers_in_time_is_disconnected() {
+    use std::io::{Read, Write};
+    let (node, _) = crate::support::memory_node();
+    let limits = ao::net::serve::Limits { header_time: std::time::Duration::from_millis(300), ..Default::default() };
+    let served = InProcess::start_with(&node, limits);
+    let address = served.base.trim_start_matches("http://").to_string();
+    let silent = std::net::TcpStream::connect(&address).unwrap();
+    let mut trickling = std::net::TcpStream::connect(&address).unwrap();
+    trickling.write_all(b"GET /su HTTP/1.1\r\nHost: x\r\n").unwrap();
+    assert_eq!(served.get("/su").status().as_u16(), 200, "others are answered");
+    for mut connection in [silent, trickling] {
+        // Closed by the server (end of stream), not left open until this read gives up.
+        connection.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+        let mut answer = Vec::new();
+        connection.read_to_end(&mut answer).expect("the server closes the connection");
+    }
+}
+
 /// `ao serve --timeout` bounds what each request evaluates: an endless loop sent to `/mu` is
 /// abandoned with a `503` and a JSON error, nothing of it is kept (no slot, no state change), and
 /// the server and the process go on.
@@ -347,7 +368,7 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
         // The scheduler.
         ("schedule of unknown", get(&format!("/su/{unknown}")), 404, "no process"),
         ("schedule of not an id", get("/su/nope"), 400, "not an id"),
-        ("bad limit", get(&format!("/su/{process}?limit=many")), 400, "not a number"),
+        ("bad limit", get(&format!("/su/{process}?limit=many")), 400, "not a whole number"),
         ("message not in process", get(&format!("/su/{unknown}?process-id={process}")), 404, "no message"),
         ("unknown process info", get(&format!("/su/processes/{unknown}")), 404, "no process"),
         ("scheduler item", post("/su", b"garbage".to_vec()), 400, "not a data item"),

@@ -191,8 +191,7 @@ pub async fn serve(
             let _ = tokio::task::spawn_blocking(move || node.run_crons()).await;
         }
     });
-    let grace = limits.stop_grace;
-    let served = serve_routes(|abandoning| router(node, limits, abandoning), listener, grace, shutdown).await;
+    let served = serve_routes(|abandoning| router(node, limits, abandoning), listener, limits, shutdown).await;
     let _ = stop_crons.send(true);
     let _ = crons.await;
     // Checkpoints of what the processes did since their last one, so that the next start does
@@ -210,29 +209,57 @@ pub async fn serve_scheduler(
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let grace = limits.stop_grace;
-    serve_routes(|abandoning| scheduler_router(node, limits, abandoning), listener, grace, shutdown).await
+    serve_routes(|abandoning| scheduler_router(node, limits, abandoning), listener, limits, shutdown).await
 }
 
 /// Serves the routes `routes` makes until `shutdown` completes; then gives the requests in flight
-/// `grace` to finish and abandons what they still evaluate.
+/// `limits.stop_grace` to finish and abandons what they still evaluate. Each connection is HTTP/1
+/// with `limits.header_time` to send each request's headers (axum's own `serve` sets none).
 async fn serve_routes(
     routes: impl FnOnce(tokio::sync::watch::Receiver<bool>) -> Router,
     listener: TcpListener,
-    grace: Duration,
+    limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
     let (abandon, abandoning) = tokio::sync::watch::channel(false);
-    // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
     let routes = routes(abandoning).layer(axum::middleware::map_response(error::as_json_error));
+    // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
     let app = NormalizePathLayer::trim_trailing_slash().layer(routes);
-    let app = axum::ServiceExt::<axum::extract::Request>::into_make_service(app);
-    let shutdown = async move {
-        shutdown.await;
+    let connections = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // A connection that failed as it was taken (reset by its client) is its own
+                // affair; running out of descriptors passes as connections close.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(tower::ServiceExt::map_request(
+            app.clone(),
+            |request: axum::extract::Request<hyper::body::Incoming>| request.map(axum::body::Body::new),
+        ));
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_time)
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = connections.watch(connection);
         tokio::spawn(async move {
-            tokio::time::sleep(grace).await;
-            let _ = abandon.send(true);
+            // A connection that ends badly (its client went away) ends only itself.
+            let _ = connection.await;
         });
-    };
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    }
+    drop(listener);
+    tokio::spawn(async move {
+        tokio::time::sleep(limits.stop_grace).await;
+        let _ = abandon.send(true);
+    });
+    connections.shutdown().await;
+    Ok(())
 }

@@ -18,6 +18,9 @@ use crate::protocol::{DataItem, Id};
 pub struct Limits {
     /// The largest body (a signed item with its data).
     pub body_bytes: usize,
+    /// How long a client may take to send a request's headers (one that trickles them, or opens a
+    /// connection and says nothing, is disconnected after it).
+    pub header_time: Duration,
     /// How long a client may take to send its body.
     pub body_time: Duration,
     /// How long what a request evaluates may take before it is abandoned (nothing of it kept,
@@ -29,11 +32,12 @@ pub struct Limits {
 }
 
 impl Default for Limits {
-    /// The reference scheduler's 10 MiB; 30 s; evaluations bounded by `Compute-Limit` alone;
-    /// 10 s to finish when stopping.
+    /// The reference scheduler's 10 MiB; 30 s for headers and for a body; evaluations bounded by
+    /// `Compute-Limit` alone; 10 s to finish when stopping.
     fn default() -> Self {
         Limits {
             body_bytes: 10 * 1024 * 1024,
+            header_time: Duration::from_secs(30),
             body_time: Duration::from_secs(30),
             evaluation_time: None,
             stop_grace: Duration::from_secs(10),
@@ -110,7 +114,11 @@ impl Params {
     /// An optional number parameter.
     pub fn number<T: FromStr>(&self, name: &str) -> ApiResult<Option<T>> {
         self.text(name)
-            .map(|text| text.parse().map_err(|_| ApiError::bad_request(format!("{name} {text:?} is not a number"))))
+            .map(|text| {
+                text.parse().map_err(|_| {
+                    ApiError::bad_request(format!("{name} {text:?} is not a whole number from 0 to 2^64 - 1"))
+                })
+            })
             .transpose()
     }
 }

@@ -205,6 +205,18 @@ fn an_ao_serve_devnet_computes_for_an_ao_serve_that_only_schedules() {
     eval(&b, there, "return 'taken in'");
     assert_eq!(b.process(there).unwrap().name, None);
     assert_eq!(b.process(here).unwrap().name.as_deref(), Some("mine-here"));
+    // One a process spawned (signed by the devnet's messenger, with From-Process) has no name
+    // here, as on the devnet, whatever its Name tag.
+    let spawning = "ao.spawn(ao.env.Module.Id, { Name = 'child' }) return 'spawned'";
+    remote.send(owner, named, eval_tags(), spawning.as_bytes().to_vec()).unwrap();
+    let listed = crate::support::node_json(devnet_home.path(), &["list"]);
+    let known = [process.to_string(), mine.to_string(), named.to_string(), there.to_string()];
+    let child = listed.as_array().unwrap().iter().map(|p| p["process"].as_str().unwrap().to_string());
+    let child: Vec<String> = child.filter(|id| !known.contains(id)).collect();
+    assert_eq!(child.len(), 1, "{listed}");
+    let child: Id = child[0].parse().unwrap();
+    eval(&b, child, "return 'taken in'");
+    assert_eq!(b.process(child).unwrap().name, None);
     // The Scheduler-Location record aos looks the printed scheduler address up by is there too.
     let query = serde_json::json!({
         "query": "query ($owners: [String!]) { transactions(owners: $owners, tags: [{ name: \"Type\", values: [\"Scheduler-Location\"] }]) { edges { node { id } } } }",

@@ -5,6 +5,7 @@
 //! nothing acknowledged.
 use std::ffi::OsStr;
 
+use ao::protocol::Tag;
 use serde_json::Value;
 
 use crate::support::{InProcess, Served, node, node_home, node_json as json, node_ok as ok, npm_peers, wallet};
@@ -125,7 +126,6 @@ fn aoconnect_in_mainnet_mode_spawns_sends_and_reads_results_on_a_served_node() {
 
 #[test]
 fn sigterm_lets_a_request_in_flight_finish_then_stops_cleanly() {
-    use ao::protocol::{Tag, ao::message};
     let home = node_home();
     let home = home.path();
     let mut served = Served::start(home);
@@ -134,8 +134,7 @@ fn sigterm_lets_a_request_in_flight_finish_then_stops_cleanly() {
     let process = ok(home, &["spawn", "p"]);
     // An evaluation of a second or two, from the owner, in flight when SIGTERM comes.
     let code = "local t = 0 for i = 1, 8e7 do t = t + i end Total = t return 'done'";
-    let item = message(process.parse().unwrap(), vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
-    let item = item.sign(&wallet().wallet).unwrap();
+    let item = signed_eval(process.parse().unwrap(), code);
     let id = item.id().to_string();
     let url = served.url("/mu");
     let in_flight = std::thread::spawn(move || {
@@ -157,15 +156,13 @@ fn sigterm_lets_a_request_in_flight_finish_then_stops_cleanly() {
 /// evaluation in flight is not kept, and the home goes on.
 #[test]
 fn a_second_sigterm_stops_the_server_at_once_and_keeps_nothing_unanswered() {
-    use ao::protocol::{Tag, ao::message};
     use std::io::Read;
     let home = node_home();
     let home = home.path();
     let mut served = Served::start_with_stderr(home);
     let process = ok(home, &["spawn", "p"]);
     let code = "Before = 'changed' while true do end";
-    let item = message(process.parse().unwrap(), vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
-    let item = item.sign(&wallet().wallet).unwrap();
+    let item = signed_eval(process.parse().unwrap(), code);
     let id = item.id().to_string();
     let url = served.url("/mu");
     let in_flight = std::thread::spawn(move || reqwest::blocking::Client::new().post(url).body(item.to_bytes()).send());
@@ -195,14 +192,13 @@ fn a_second_sigterm_stops_the_server_at_once_and_keeps_nothing_unanswered() {
 /// evaluate then is abandoned with a `503`, and nothing of it is kept.
 #[test]
 fn what_is_still_evaluating_after_the_stop_grace_is_abandoned_with_a_503() {
-    use ao::protocol::{Tag, ao::message};
     let (node, _) = crate::support::memory_node();
     let owner = &wallet().wallet;
     let process = node.spawn(owner, ao::node::SpawnRequest::default()).unwrap().process;
     let grace = std::time::Duration::from_millis(300);
     let served = InProcess::start_with(&node, ao::net::serve::Limits { stop_grace: grace, ..Default::default() });
     let code = "Before = 'changed' while true do end";
-    let item = message(process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None).sign(owner).unwrap();
+    let item = signed_eval(process, code);
     let url = format!("{}/mu", served.base);
     let in_flight = std::thread::spawn(move || reqwest::blocking::Client::new().post(url).body(item.to_bytes()).send());
     std::thread::sleep(std::time::Duration::from_millis(300));
@@ -221,18 +217,16 @@ fn what_is_still_evaluating_after_the_stop_grace_is_abandoned_with_a_503() {
 /// nothing of it kept (the endless loop does not run on to its `Compute-Limit` and a slot).
 #[test]
 fn a_request_whose_client_goes_away_is_abandoned_and_nothing_of_it_is_kept() {
-    use ao::protocol::{Tag, ao::message};
     let (node, _) = crate::support::memory_node();
     let owner = &wallet().wallet;
     let process = node.spawn(owner, ao::node::SpawnRequest::default()).unwrap().process;
     let served = InProcess::start(&node);
-    let eval = |code: &str| message(process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
-    let endless = eval("Before = 'changed' while true do end").sign(owner).unwrap();
+    let endless = signed_eval(process, "Before = 'changed' while true do end");
     let impatient =
         reqwest::blocking::Client::builder().timeout(std::time::Duration::from_millis(300)).build().unwrap();
     assert!(impatient.post(format!("{}/mu", served.base)).body(endless.to_bytes()).send().is_err());
     // The next message waits for the process if the loop still holds it.
-    let next = eval("return tostring(Before)").sign(owner).unwrap();
+    let next = signed_eval(process, "return tostring(Before)");
     let answer = reqwest::blocking::Client::new().post(format!("{}/mu", served.base)).body(next.to_bytes()).send();
     assert_eq!(answer.unwrap().status().as_u16(), 202);
     assert_eq!(node.slot_of(process, endless.id()).unwrap(), None, "the abandoned message has no slot");
@@ -265,14 +259,12 @@ fn a_client_that_does_not_send_its_headers_in_time_is_disconnected() {
 /// the server and the process go on.
 #[test]
 fn a_served_evaluation_that_takes_longer_than_the_timeout_is_abandoned_with_a_503() {
-    use ao::protocol::{Tag, ao::message};
     let home = node_home();
     let home = home.path();
     let served = Served::start_with(home, &["--timeout", "400ms"]);
     let process = ok(home, &["spawn", "p"]);
     let eval = |code: &str| {
-        let item = message(process.parse().unwrap(), vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
-        let item = item.sign(&wallet().wallet).unwrap();
+        let item = signed_eval(process.parse().unwrap(), code);
         let response = reqwest::blocking::Client::new().post(served.url("/mu")).body(item.to_bytes()).send().unwrap();
         (item.id().to_string(), response)
     };
@@ -291,6 +283,12 @@ fn a_served_evaluation_that_takes_longer_than_the_timeout_is_abandoned_with_a_50
     assert_eq!(ok(home, &["eval", "p", "return tostring(Before) .. ' ' .. After"]), "nil kept");
     let missing = crate::support::node_ao(home, &["result", &endless]);
     assert_eq!(missing.status.code(), Some(2), "the abandoned message has no slot");
+}
+
+/// An `Eval` of `code` for `process`, signed by the test wallet (as a client posts it).
+fn signed_eval(process: ao::protocol::Id, code: &str) -> ao::protocol::DataItem {
+    let item = ao::protocol::ao::message(process, vec![Tag::new("Action", "Eval")], code.as_bytes().to_vec(), None);
+    item.sign(&wallet().wallet).unwrap()
 }
 
 /// A status and a JSON `{"error": text}` body.

@@ -325,4 +325,18 @@ mod tests {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
     }
+
+    /// `FLAG_VARIABLES` is every variable a flag reads (a list, so that start-up need not build
+    /// clap's command to find them).
+    #[test]
+    fn the_flag_variables_are_those_the_flags_read() {
+        use clap::CommandFactory;
+        let command = super::Cli::command();
+        let mut read: Vec<String> =
+            command.get_arguments().filter_map(|arg| arg.get_env()).map(|name| name.to_string_lossy().into()).collect();
+        let mut listed: Vec<String> = super::FLAG_VARIABLES.iter().map(|name| name.to_string()).collect();
+        read.sort();
+        listed.sort();
+        assert_eq!(listed, read);
+    }
 }

@@ -3,7 +3,8 @@
 //! start, store open, wallet load, signing, durable scheduling, evaluation, delivery, checkpoint);
 //! the library's `Node::send` sustained rate into the durable log and the same 1,000-message
 //! fan-out; and two processes each receiving 1,000 messages (signed by their senders) from one
-//! thread, then from two (one per process): independent processes evaluate in parallel.
+//! thread, then from two (one per process), then from one Eval sending to both: independent
+//! processes evaluate in parallel.
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -143,6 +144,19 @@ fn parallel(c: &mut Criterion) {
                 spent += started.elapsed();
             }
             spent
+        })
+    });
+    // One Eval whose 2,000 messages go to both processes in turn: one push, its evaluations
+    // spread over the cores (`Push::deliver_all`'s lanes).
+    let sender = spawn(&node, &wallet, "sender");
+    let fan_out = format!(
+        "for i = 1, {FAN_OUT} do Send({{Target = '{}', Action = 'Count'}}) Send({{Target = '{}', Action = 'Count'}}) end",
+        processes[0], processes[1]
+    );
+    group.bench_function("one eval sending 1,000 messages to each of two processes", |b| {
+        b.iter(|| {
+            eval(&node, &wallet, sender, &fan_out);
+            delivered.fetch_add(2 * FAN_OUT, Ordering::Relaxed);
         })
     });
     group.finish();

@@ -28,10 +28,13 @@ use super::{NodeError, Shared};
 use crate::protocol::{DataItem, Id};
 use crate::runtime::{Interrupt, Snapshot};
 
+mod lanes;
+
 /// How many stored slots are read at once when a process catches up.
 const CATCH_UP_PAGE: u64 = 1000;
 
-/// Deliveries in a run from which assignments are made on a second thread.
+/// Deliveries in a run from which assignments are made on a second thread (and, when the run
+/// goes to several processes, their evaluations spread over the cores: `lanes`).
 const PIPELINE_FROM: usize = 16;
 
 pub(crate) struct Push<'n> {
@@ -473,7 +476,8 @@ impl<'n> Push<'n> {
     /// Schedules and evaluates `deliveries` (to processes entered) in order, as `schedule` and
     /// `evaluate` would one by one; returns what each evaluated. A long run's assignments (each
     /// signed after the one before it, as the hash chain links them) are made on a second thread
-    /// while this one evaluates: the same log, on both cores.
+    /// while this one evaluates — or, when it goes to several processes, while one lane per core
+    /// evaluates them (`lanes`): the same log and results, on every core.
     pub(crate) fn deliver_all(&mut self, deliveries: &[(Id, Arc<DataItem>)]) -> Result<Vec<Vec<Evaluated>>, NodeError> {
         let tx = self.reader.tx();
         let mut seen = HashSet::new();
@@ -496,30 +500,21 @@ impl<'n> Push<'n> {
         // assignment to assignment) and its cron cursor (which only the ticks before a message
         // move, never past that message's timestamp).
         let mut tips: HashMap<Id, (Option<ScheduleTip>, u64)> = HashMap::new();
+        let mut targets = Vec::new();
         for (process, _) in deliveries {
             if !tips.contains_key(process) {
                 let not_before = self.live(*process).run.cron_cursor;
                 tips.insert(*process, (self.held(*process).tip, not_before));
+                targets.push(*process);
             }
+        }
+        let lanes = crate::cores::cores().min(targets.len());
+        if lanes > 1 {
+            return self.deliver_on_lanes(deliveries, tips, &targets, lanes);
         }
         let scheduler = self.node.scheduler.as_ref();
         std::thread::scope(|both| {
-            // Unbounded: a bounded channel made the assigning thread, ahead, wait for room, and
-            // each `recv` here pay a futex wake-up to let it go on (~15 µs per message).
-            let (assigned, receive) = std::sync::mpsc::channel();
-            both.spawn(move || {
-                for (process, item) in deliveries {
-                    let (tip, not_before) = tips.get_mut(process).expect("every target's tip was read");
-                    let made = scheduler.schedule(*process, item.clone(), tip.as_ref(), *not_before);
-                    if let Ok(assigned) = &made {
-                        *tip = Some(assigned.slot.scheduled.tip());
-                    }
-                    // The receiver is gone when the evaluating side stopped on an error.
-                    if assigned.send(made).is_err() {
-                        return;
-                    }
-                }
-            });
+            let receive = assign_ahead(both, scheduler, deliveries, tips);
             let mut all = Vec::with_capacity(deliveries.len());
             for (process, _) in deliveries {
                 let assigned = receive.recv().expect("one assignment per delivery")?;
@@ -649,6 +644,34 @@ impl<'n> Push<'n> {
         self.held.clear();
         Ok(())
     }
+}
+
+/// Starts a thread of `scope` making the assignments of `deliveries`, one after the other from
+/// each target's tip and cron cursor in `tips`, as `scheduler` makes them; they arrive in order
+/// on the receiver (which stops the thread when dropped).
+fn assign_ahead<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    scheduler: &'scope dyn Scheduler,
+    deliveries: &'scope [(Id, Arc<DataItem>)],
+    mut tips: HashMap<Id, (Option<ScheduleTip>, u64)>,
+) -> std::sync::mpsc::Receiver<Result<Assigned, NodeError>> {
+    // Unbounded: a bounded channel made the assigning thread, ahead, wait for room, and each
+    // `recv` pay a futex wake-up to let it go on (~15 µs per message).
+    let (assigned, receive) = std::sync::mpsc::channel();
+    scope.spawn(move || {
+        for (process, item) in deliveries {
+            let (tip, not_before) = tips.get_mut(process).expect("every target's tip was read");
+            let made = scheduler.schedule(*process, item.clone(), tip.as_ref(), *not_before);
+            if let Ok(assigned) = &made {
+                *tip = Some(assigned.slot.scheduled.tip());
+            }
+            // The receiver is gone when the evaluating side stopped on an error.
+            if assigned.send(made).is_err() {
+                return;
+            }
+        }
+    });
+    receive
 }
 
 /// What the store must still hold of a process for a push's commit: no slots after `base`, no

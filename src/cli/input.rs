@@ -113,6 +113,12 @@ impl MessageArgs {
         let data = read_data(self.input.data.as_deref())?;
         let mut tags = self.input.tags.clone();
         if let Some(action) = &self.action {
+            if let Some(tag) = tags.iter().find(|t| t.name == "Action") {
+                return Err(CliError::input(format!(
+                    "two Action tags: -a {action} and -t Action={}; give one",
+                    tag.value
+                )));
+            }
             tags.insert(0, Tag::new("Action", action));
         }
         Ok((tags, data))

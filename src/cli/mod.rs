@@ -145,6 +145,9 @@ enum Command {
     /// Send a signed message to a process; prints its id and result
     Send(send::SendArgs),
     /// Evaluate Lua inside a process; prints its output
+    #[command(
+        override_usage = "ao eval <PROCESS> <CODE>\n       ao eval <PROCESS> -f <FILE>\n       ao eval <PROCESS> --blueprint <NAME>"
+    )]
     Eval(eval::EvalArgs),
     /// Evaluate a message without keeping it; prints the result, the process is untouched
     Dryrun(dryrun::DryrunArgs),

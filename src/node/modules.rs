@@ -19,6 +19,9 @@ use crate::runtime::{Limits, LoadedModule, ModuleFormat, Runtime, RuntimeError};
 /// `Memory-Limit` a module gets when registered without one (what `ao publish` adds by default).
 pub const DEFAULT_MEMORY_LIMIT: &str = "256-mb";
 
+/// The tags every Module item gets from ao (`Module-Format` from the format given apart).
+pub const SET_ON_EVERY_MODULE: [&str; 4] = ["Data-Protocol", "Variant", "Type", "Module-Format"];
+
 /// A module ready to run processes, with what its Module item says about it.
 pub struct NodeModule {
     pub(crate) loaded: Arc<LoadedModule>,
@@ -106,8 +109,9 @@ pub(crate) fn format_of(item: &DataItem) -> Result<ModuleFormat, crate::runtime:
 
 impl Node {
     /// Registers `wasm` as a module: a Module data item signed by `wallet`, tagged as `ao publish`
-    /// tags it (`tags` first, so they override the defaults), after checking that it compiles,
-    /// links against the host for `format`, and asks for limits within the caps.
+    /// tags it (`tags` first, so they override the defaults; the tags ao sets on every module,
+    /// [`SET_ON_EVERY_MODULE`], are refused), after checking that it compiles, links against the
+    /// host for `format`, and asks for limits within the caps.
     pub fn add_module(
         &self,
         wallet: &dyn Signer,
@@ -115,7 +119,13 @@ impl Node {
         format: ModuleFormat,
         tags: Vec<Tag>,
     ) -> Result<ModuleInfo, NodeError> {
-        let mut tags: Vec<Tag> = tags.into_iter().filter(|t| t.name != "Module-Format").collect();
+        if let Some(tag) = tags.iter().find(|t| SET_ON_EVERY_MODULE.contains(&t.name.as_str())) {
+            return Err(NodeError::InvalidModule(format!(
+                "{} cannot be given as a tag: ao sets Data-Protocol, Variant, Type and Module-Format (from the module's format) on every module",
+                tag.name
+            )));
+        }
+        let mut tags = tags;
         if !tags.iter().any(|t| t.name == "Memory-Limit") {
             tags.push(Tag::new("Memory-Limit", DEFAULT_MEMORY_LIMIT));
         }

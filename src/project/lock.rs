@@ -63,11 +63,19 @@ impl Lock {
 
     /// Writes the lock file in `root`: a new file renamed over the old one.
     pub fn write(&self, root: &Path) -> Result<(), LockError> {
-        let path = root.join(LOCK);
-        let fresh = root.join(format!(".{LOCK}.new"));
         let text = format!("{HEADER}{}", toml::to_string(self).expect("the lock serializes"));
+        let (path, fresh) = (root.join(LOCK), root.join(format!(".{LOCK}.new")));
         let write_error = |source| LockError::Write { path: path.clone(), source };
         std::fs::write(&fresh, text).map_err(write_error)?;
         std::fs::rename(&fresh, &path).map_err(write_error)
+    }
+
+    /// Whether the lock file in `root` can be written (before a deploy changes anything): the
+    /// file `write` renames into place is made and removed.
+    pub fn check_writable(root: &Path) -> Result<(), LockError> {
+        let (path, fresh) = (root.join(LOCK), root.join(format!(".{LOCK}.new")));
+        let write_error = |source| LockError::Write { path: path.clone(), source };
+        std::fs::write(&fresh, b"").map_err(write_error)?;
+        std::fs::remove_file(&fresh).map_err(write_error)
     }
 }

@@ -95,6 +95,29 @@ const CASES: &[Case] = &[
         2,
         "error: \"notaurl\" is not a unit's URL: relative URL without a base\nhint: write a unit's URL as http://HOST:PORT or https://HOST\n",
     ),
+    (
+        &["send", "p", "-a", "Ping", "-t", "Action=Pong"],
+        2,
+        "error: two Action tags: -a Ping and -t Action=Pong; give one\n",
+    ),
+    (
+        &[
+            "module",
+            "add",
+            "empty.wasm",
+            "-f",
+            "wasm32-unknown-emscripten4",
+            "-t",
+            "Module-Format=wasm64-unknown-emscripten-draft_2024_02_15",
+        ],
+        2,
+        "error: Module-Format cannot be given as a tag: ao sets Data-Protocol, Variant, Type and Module-Format (from the module's format) on every module\n",
+    ),
+    (
+        &["eval", "p"],
+        2,
+        "error: the following required arguments were not provided:\n  <CODE>\n\nUsage: ao eval <PROCESS> <CODE>\n       ao eval <PROCESS> -f <FILE>\n       ao eval <PROCESS> --blueprint <NAME>\n\nFor more information, try '--help'.\n",
+    ),
     (&["spawn", ""], 2, "error: \"\" cannot name a process: it is empty\n"),
     (&["spawn", "a\tb"], 2, "error: \"a\\tb\" cannot name a process: it has control characters (tabs, newlines)\n"),
     (
@@ -113,6 +136,7 @@ const CASES: &[Case] = &[
         2,
         "error: cannot read data file no-such-file: No such file or directory (os error 2)\n",
     ),
+    (&["deploy", "-C", "lockdir"], 2, "error: cannot write {HOME}/lockdir/ao.lock: Is a directory (os error 21)\n"),
     (&["test"], 2, "error: no ao.toml in {HOME} or any folder above it\n"),
     (
         &["deploy", "-C", "bad"],
@@ -153,6 +177,12 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
         "[project]\nname = \"n\"\n[processes.main]\nentry = \"src/gone.lua\"\n",
     )
     .unwrap();
+    // A project whose lock file cannot be written (where it is written first is taken; an
+    // unwritable folder does the same, but not to root): refused before anything is spawned.
+    std::fs::create_dir_all(home.join("lockdir/.ao.lock.new")).unwrap();
+    std::fs::write(home.join("lockdir/ao.toml"), "[project]\nname = \"l\"\n[processes.main]\nentry = \"m.lua\"\n")
+        .unwrap();
+    std::fs::write(home.join("lockdir/m.lua"), "X = 1\n").unwrap();
     std::fs::create_dir(home.join("typo")).unwrap();
     std::fs::write(home.join("typo/ao.toml"), "[project]\nname = \"x\"\n[processes.main]\nentri = \"m.lua\"\n")
         .unwrap();

@@ -254,6 +254,39 @@ fn a_client_that_does_not_send_its_headers_in_time_is_disconnected() {
     }
 }
 
+/// A stop does not wait out the header time of a client still sending its headers (or body):
+/// after the stop grace its connection is closed.
+#[test]
+fn a_stop_closes_connections_still_sending_after_the_grace() {
+    use std::io::{Read, Write};
+    let (node, _) = crate::support::memory_node();
+    let limits = ao::net::serve::Limits {
+        header_time: std::time::Duration::from_secs(3600),
+        body_time: std::time::Duration::from_secs(3600),
+        stop_grace: std::time::Duration::from_millis(200),
+        ..Default::default()
+    };
+    let served = InProcess::start_with(&node, limits);
+    let address = served.base.trim_start_matches("http://").to_string();
+    let mut headers = std::net::TcpStream::connect(&address).unwrap();
+    headers.write_all(b"GET /su HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let mut body = std::net::TcpStream::connect(&address).unwrap();
+    body.write_all(b"POST /mu HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc").unwrap();
+    assert_eq!(served.get("/su").status().as_u16(), 200);
+    let (stopped, stop) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        served.stop();
+        let _ = stopped.send(());
+    });
+    // (Within the hour the clients were given: the grace and the moment to answer are seconds.)
+    stop.recv_timeout(std::time::Duration::from_secs(60)).expect("the server stopped without waiting for the clients");
+    for mut connection in [headers, body] {
+        connection.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+        let mut answer = Vec::new();
+        let _ = connection.read_to_end(&mut answer).expect("the server closed the connection");
+    }
+}
+
 /// `ao serve --timeout` bounds what each request evaluates: an endless loop sent to `/mu` is
 /// abandoned with a `503` and a JSON error, nothing of it is kept (no slot, no state change), and
 /// the server and the process go on.

@@ -213,7 +213,8 @@ pub async fn serve_scheduler(
 }
 
 /// Serves the routes `routes` makes until `shutdown` completes; then gives the requests in flight
-/// `limits.stop_grace` to finish and abandons what they still evaluate. Each connection is HTTP/1
+/// `limits.stop_grace` to finish, abandons what they still evaluate, and closes what connections
+/// are still open [`ANSWER_ABANDONED`] later. Each connection is HTTP/1
 /// with `limits.header_time` to send each request's headers (axum's own `serve` sets none).
 async fn serve_routes(
     routes: impl FnOnce(tokio::sync::watch::Receiver<bool>) -> Router,
@@ -227,6 +228,7 @@ async fn serve_routes(
     // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
     let app = NormalizePathLayer::trim_trailing_slash().layer(routes);
     let connections = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut tasks = tokio::task::JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let stream = tokio::select! {
@@ -250,16 +252,26 @@ async fn serve_routes(
             .header_read_timeout(limits.header_time)
             .serve_connection(TokioIo::new(stream), service);
         let connection = connections.watch(connection);
-        tokio::spawn(async move {
+        tasks.spawn(async move {
             // A connection that ends badly (its client went away) ends only itself.
             let _ = connection.await;
         });
+        while tasks.try_join_next().is_some() {}
     }
     drop(listener);
-    tokio::spawn(async move {
+    // After the grace, what still evaluates is abandoned and has a moment to answer so; then
+    // the connections still open (a client still sending its headers or body) are closed.
+    let grace = async move {
         tokio::time::sleep(limits.stop_grace).await;
         let _ = abandon.send(true);
-    });
-    connections.shutdown().await;
+        tokio::time::sleep(ANSWER_ABANDONED).await;
+    };
+    tokio::select! {
+        () = connections.shutdown() => {}
+        () = grace => tasks.abort_all(),
+    }
     Ok(())
 }
+
+/// How long requests abandoned at a stop have to send their `503`.
+const ANSWER_ABANDONED: Duration = Duration::from_secs(2);

@@ -111,9 +111,10 @@ impl ServeArgs {
             }
             use std::io::Write;
             let _ = std::io::stdout().flush();
+            let limits = Limits { log_requests: !global.quiet, ..Limits::default() };
             let limits = match scheduling_only {
-                true => Limits::default(),
-                false => Limits { evaluation_time: global.timeout, ..Limits::default() },
+                true => limits,
+                false => Limits { evaluation_time: global.timeout, ..limits },
             };
             let stop = stop_signals(limits.stop_grace, global.quiet);
             let served = match scheduling_only {

@@ -152,6 +152,45 @@ fn sigterm_lets_a_request_in_flight_finish_then_stops_cleanly() {
     assert_eq!(ok(home, &["eval", "p", "return Total"]), "3200000040000000");
 }
 
+/// `ao serve` logs each request it answers on stderr, a line each: the time, method, path, status
+/// and time taken, and for a posted message what it was and the slot it got; `--quiet` does not.
+#[test]
+fn ao_serve_logs_each_request_it_answers_unless_quiet() {
+    use std::io::Read;
+    let home = node_home();
+    let home = home.path();
+    let process = ok(home, &["spawn", "p"]);
+    for quiet in [false, true] {
+        let mut served = Served::start_with_stderr(home, if quiet { &["--quiet"] } else { &[] });
+        let item = signed_eval(process.parse().unwrap(), "return 1");
+        let client = reqwest::blocking::Client::new();
+        assert_eq!(client.post(served.url("/mu")).body(item.to_bytes()).send().unwrap().status().as_u16(), 202);
+        assert_eq!(client.get(served.url("/nowhere")).send().unwrap().status().as_u16(), 404);
+        unsafe { libc::kill(served.child.id() as i32, libc::SIGTERM) };
+        served.child.wait().unwrap();
+        let mut stderr = String::new();
+        served.child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+        let logged: Vec<Vec<&str>> = stderr
+            .lines()
+            .filter(|line| line.as_bytes().get(2) == Some(&b':'))
+            .map(|line| line.split_whitespace().collect())
+            .collect();
+        if quiet {
+            assert_eq!(stderr, "", "--quiet");
+            continue;
+        }
+        assert_eq!(logged.len(), 2, "{stderr}");
+        assert_eq!(&logged[0][1..4], ["POST", "/mu", "202"], "{stderr}");
+        assert_eq!(logged[0][5..].join(" "), format!("Eval to {process}, slot 1"), "{stderr}");
+        assert_eq!(&logged[1][1..4], ["GET", "/nowhere", "404"], "{stderr}");
+        for line in &logged {
+            let time: Vec<&str> = line[0].split([':', '.']).collect();
+            assert_eq!(time.iter().map(|part| part.len()).collect::<Vec<_>>(), [2, 2, 2, 3], "{stderr}");
+            assert!(line[4].ends_with("ms") && line[4].trim_end_matches("ms").parse::<f64>().is_ok(), "{stderr}");
+        }
+    }
+}
+
 /// A server asked to stop says what it waits for, and a second signal stops it at once: the
 /// evaluation in flight is not kept, and the home goes on.
 #[test]
@@ -159,7 +198,7 @@ fn a_second_sigterm_stops_the_server_at_once_and_keeps_nothing_unanswered() {
     use std::io::Read;
     let home = node_home();
     let home = home.path();
-    let mut served = Served::start_with_stderr(home);
+    let mut served = Served::start_with_stderr(home, &[]);
     let process = ok(home, &["spawn", "p"]);
     let code = "Before = 'changed' while true do end";
     let item = signed_eval(process.parse().unwrap(), code);

@@ -258,9 +258,9 @@ impl Served {
         Self::launch(home, args, std::process::Stdio::null())
     }
 
-    /// `start`, its stderr piped (in `child.stderr`).
-    pub fn start_with_stderr(home: &Path) -> Served {
-        Self::launch(home, &[], std::process::Stdio::piped())
+    /// `start_with`, its stderr piped (in `child.stderr`).
+    pub fn start_with_stderr(home: &Path, args: &[&str]) -> Served {
+        Self::launch(home, args, std::process::Stdio::piped())
     }
 
     fn launch(home: &Path, args: &[&str], stderr: std::process::Stdio) -> Served {

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 
 use super::Api;
 use super::error::{ApiError, ApiResult};
+use super::log::{Note, noted};
 use super::request::{self, Params};
 use crate::node::{MessageResult, Node, NodeError, ScheduleRange};
 use crate::protocol::{DataItem, Id, Tag};
@@ -167,11 +168,11 @@ async fn process_path(
     match route {
         Route::Push => {
             let item = item.ok_or_else(needs_item)?;
+            let note = Note::of_item(&item);
             let outcome = api.run(move |node| node.accept(item)).await?;
-            let mut response = Json(
-                json!({ "process": outcome.process.to_string(), "slot": outcome.slot, "id": outcome.id.to_string() }),
-            )
-            .into_response();
+            let answer =
+                json!({ "process": outcome.process.to_string(), "slot": outcome.slot, "id": outcome.id.to_string() });
+            let mut response = noted(Json(answer), note, outcome.slot);
             let header = HeaderValue::from_str(&outcome.process.to_string()).expect("ids are header-safe");
             response.headers_mut().insert(HeaderName::from_static("process"), header);
             Ok(response)
@@ -181,9 +182,10 @@ async fn process_path(
             if item.target() != Some(process) {
                 return Err(ApiError::bad_request(format!("the item is not addressed to {process}")));
             }
+            let note = Note::of_item(&item);
             let outcome = api.run(move |node| node.accept(item)).await?;
-            Ok(Json(json!({ "slot": outcome.slot, "id": outcome.id.to_string(), "process": process.to_string() }))
-                .into_response())
+            let answer = json!({ "slot": outcome.slot, "id": outcome.id.to_string(), "process": process.to_string() });
+            Ok(noted(Json(answer), note, outcome.slot))
         }
         Route::Result(process, which) => {
             let which = which.or_else(|| params.text("slot").map(str::to_string));

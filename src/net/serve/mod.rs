@@ -9,6 +9,7 @@ mod cu;
 mod error;
 mod gateway;
 mod hyperbeam;
+mod log;
 mod mu;
 mod request;
 mod su;
@@ -225,6 +226,10 @@ async fn serve_routes(
     use hyper_util::rt::{TokioIo, TokioTimer};
     let (abandon, abandoning) = tokio::sync::watch::channel(false);
     let routes = routes(abandoning).layer(axum::middleware::map_response(error::as_json_error));
+    let routes = match limits.log_requests {
+        true => routes.layer(axum::middleware::from_fn(log::log_request)),
+        false => routes,
+    };
     // `/mu/` is `/mu`: clients differ in whether their unit URLs end with a slash.
     let app = NormalizePathLayer::trim_trailing_slash().layer(routes);
     let connections = hyper_util::server::graceful::GracefulShutdown::new();

@@ -6,11 +6,13 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::Api;
 use super::error::{ApiError, ApiResult};
+use super::log::{Note, noted};
 use super::request::{self, Params};
 
 pub fn router() -> Router<Api> {
@@ -19,7 +21,7 @@ pub fn router() -> Router<Api> {
         .route("/monitor/{process}", post(monitor).delete(unmonitor))
 }
 
-async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiResult<(StatusCode, Json<Value>)> {
+async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiResult<Response> {
     if let Some((process, message)) = request::assignment(&params)? {
         let outcome = api
             .run(move |node| {
@@ -31,11 +33,15 @@ async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiRes
         return Ok((
             StatusCode::ACCEPTED,
             Json(json!({ "message": "Processing Assignment", "id": outcome.to_string() })),
-        ));
+        )
+            .into_response());
     }
     let item = request::item(body, &api.limits).await?;
+    let note = Note::of_item(&item);
     let outcome = api.run(move |node| node.accept(item)).await?;
-    Ok((StatusCode::ACCEPTED, Json(json!({ "message": "Processing DataItem", "id": outcome.id.to_string() }))))
+    let answer =
+        (StatusCode::ACCEPTED, Json(json!({ "message": "Processing DataItem", "id": outcome.id.to_string() })));
+    Ok(noted(answer, note, outcome.slot))
 }
 
 /// The signed item a monitor request carries, checked, and the process it names.

@@ -29,11 +29,14 @@ pub struct Limits {
     /// How long requests in flight get to finish once the server is asked to stop; what they
     /// still evaluate then is abandoned (nothing of it kept, a `503`).
     pub stop_grace: Duration,
+    /// Whether each request answered is logged on stderr, a line each (`log.rs`): `ao serve`
+    /// does unless `--quiet`.
+    pub log_requests: bool,
 }
 
 impl Default for Limits {
     /// The reference scheduler's 10 MiB; 30 s for headers and for a body; evaluations bounded by
-    /// `Compute-Limit` alone; 10 s to finish when stopping.
+    /// `Compute-Limit` alone; 10 s to finish when stopping; no log.
     fn default() -> Self {
         Limits {
             body_bytes: 10 * 1024 * 1024,
@@ -41,6 +44,7 @@ impl Default for Limits {
             body_time: Duration::from_secs(30),
             evaluation_time: None,
             stop_grace: Duration::from_secs(10),
+            log_requests: false,
         }
     }
 }

@@ -7,10 +7,12 @@ use axum::Json;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
 
 use super::error::{ApiError, ApiResult};
+use super::log::{Note, noted};
 use super::request::{self, Params};
 use super::{Api, wire};
 use crate::node::{NodeError, ScheduleRange};
@@ -39,7 +41,7 @@ async fn timestamp(State(api): State<Api>) -> Json<Value> {
     Json(json!({ "timestamp": now.to_string(), "block_height": format!("{height:012}") }))
 }
 
-async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiResult<Json<Value>> {
+async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiResult<Response> {
     if let Some((process, message)) = request::assignment(&params)? {
         let scheduling_only = api.scheduling_only;
         let slot = api
@@ -52,20 +54,21 @@ async fn post_item(State(api): State<Api>, params: Params, body: Body) -> ApiRes
                 Ok((entry.slot.assignment, entry.slot.timestamp))
             })
             .await?;
-        return Ok(Json(json!({ "timestamp": slot.1, "id": slot.0.to_string() })));
+        return Ok(Json(json!({ "timestamp": slot.1, "id": slot.0.to_string() })).into_response());
     }
     let item = request::item(body, &api.limits).await?;
+    let note = Note::of_item(&item);
     if api.scheduling_only {
         let id = item.id();
         let (_, tip) = api.run(move |node| node.schedule_only(item)).await?;
-        return Ok(Json(json!({ "timestamp": tip.timestamp, "id": id.to_string() })));
+        return Ok(noted(Json(json!({ "timestamp": tip.timestamp, "id": id.to_string() })), note, tip.slot));
     }
     let outcome = api.run(move |node| node.accept(item)).await?;
     let timestamp = {
         let (process, id) = (outcome.process, outcome.id);
         api.run(move |node| Ok(node.schedule_entry(process, id)?.map(|entry| entry.slot.timestamp))).await?
     };
-    Ok(Json(json!({ "timestamp": timestamp, "id": outcome.id.to_string() })))
+    Ok(noted(Json(json!({ "timestamp": timestamp, "id": outcome.id.to_string() })), note, outcome.slot))
 }
 
 async fn process(State(api): State<Api>, Path(process): Path<String>) -> ApiResult<Json<Value>> {

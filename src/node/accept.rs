@@ -20,17 +20,27 @@ pub enum ItemKind {
     Message,
 }
 
-/// The item's kind, if it is one the node takes: validly signed, `Data-Protocol: ao`, `Type`
-/// `Process` or `Message` (the first `Type` tag counts), a message with a target.
-pub fn classify(item: &DataItem) -> Result<ItemKind, NodeError> {
+/// The item's kind, if it is one the node takes, as the reference scheduler checks what it is
+/// sent: validly signed, `Data-Protocol: ao`, no tag name or value ending in `+link`, `Type`
+/// `Process` or `Message` (the first `Type` tag counts), a message with a target, a spawn whose
+/// `Scheduler` is `scheduler` (the node's scheduler's address: on the network another one's would
+/// go to that unit).
+pub fn classify(item: &DataItem, scheduler: &str) -> Result<ItemKind, NodeError> {
     let refused = |reason: &str| NodeError::Refused { id: item.id(), reason: reason.to_string() };
     item.verify()
         .map_err(|e| NodeError::Refused { id: item.id(), reason: format!("its signature does not verify ({e})") })?;
     if !item.tags().iter().any(|t| t.name == "Data-Protocol" && t.value == DATA_PROTOCOL) {
         return Err(refused("it has no Data-Protocol: ao tag"));
     }
+    if let Some(tag) = item.tags().iter().find(|t| t.name.ends_with("+link") || t.value.ends_with("+link")) {
+        return Err(refused(&format!("its tag {:?} ends in +link, which a scheduler does not take", tag.name)));
+    }
     match item.tags().iter().find(|t| t.name == "Type").map(|t| t.value.as_str()) {
-        Some("Process") => Ok(ItemKind::Process),
+        Some("Process") => match item.tag("Scheduler") {
+            Some(named) if named == scheduler => Ok(ItemKind::Process),
+            Some(named) => Err(refused(&format!("its Scheduler is {named}, and this node's scheduler is {scheduler}"))),
+            None => Err(refused(&format!("a spawn needs a Scheduler tag (this node's scheduler is {scheduler})"))),
+        },
         Some("Message") if item.target().is_some() => Ok(ItemKind::Message),
         Some("Message") => Err(refused("a message needs a target")),
         Some(other) => Err(refused(&format!("its Type is {other:?}, not Process or Message"))),
@@ -43,7 +53,7 @@ impl Node {
     /// for its target; either is evaluated and what it sends delivered, in one transaction, and
     /// checkpoints are written where they pay. Returns its result once all of it is stored.
     pub fn accept(&self, item: DataItem) -> Result<Outcome, NodeError> {
-        match classify(&item)? {
+        match classify(&item, &self.scheduler().address())? {
             ItemKind::Process => {
                 let name = self.shared.store.read()?.tx().free_name(&item.owner_address(), &item)?;
                 self.spawn_item(Arc::new(item), name.as_deref())
@@ -84,7 +94,7 @@ impl Node {
     /// scheduler unit's for good: a node opened on it evaluates nothing
     /// ([`NodeError::SchedulingOnly`]); it reads, and schedules.
     pub fn schedule_only(&self, item: DataItem) -> Result<(Id, ScheduleTip), NodeError> {
-        let kind = classify(&item)?;
+        let kind = classify(&item, &self.scheduler().address())?;
         let process = match kind {
             ItemKind::Process => item.id(),
             ItemKind::Message => item.target().expect("classified messages have a target"),

@@ -393,6 +393,10 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
     *tampered.last_mut().unwrap() ^= 1;
     let mut spawn_tags = ao_tags("Process");
     spawn_tags.push(Tag::new("Module", &unknown));
+    let elsewhere = [spawn_tags.clone(), vec![Tag::new("Scheduler", &unknown)]].concat();
+    let unscheduled = spawn_tags.clone();
+    spawn_tags.push(Tag::new("Scheduler", &served.scheduler));
+    let linked = [ao_tags("Message"), vec![Tag::new("Data+link", "x")]].concat();
 
     let post = |path: &str, body: Vec<u8>| http.post(served.url(path)).body(body).send().unwrap();
     let get = |path: &str| http.get(served.url(path)).send().unwrap();
@@ -414,6 +418,9 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
         ("message without target", post("/mu", item(None, ao_tags("Message"))), 400, "needs a target"),
         ("unknown process", post("/mu", item(Some(&unknown), ao_tags("Message"))), 404, "no process"),
         ("unknown module", post("/mu", item(None, spawn_tags)), 404, "no module"),
+        ("spawn without Scheduler", post("/mu", item(None, unscheduled)), 400, "a spawn needs a Scheduler tag"),
+        ("spawn for another scheduler", post("/mu", item(None, elsewhere)), 400, "and this node's scheduler is"),
+        ("a +link tag", post("/mu", item(Some(&process), linked)), 400, "ends in +link"),
         (
             "assign without message",
             post(&format!("/mu?process-id={process}"), Vec::new()),

@@ -34,7 +34,7 @@ complete -c ao -n "__fish_ao_needs_command" -l mu-url -d 'The legacy units to wo
 complete -c ao -n "__fish_ao_needs_command" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_needs_command" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_needs_command" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_needs_command" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_needs_command" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_needs_command" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_needs_command" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_needs_command" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -81,7 +81,7 @@ complete -c ao -n "__fish_ao_using_subcommand spawn" -l mu-url -d 'The legacy un
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand spawn" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand spawn" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand spawn" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand spawn" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -100,7 +100,7 @@ complete -c ao -n "__fish_ao_using_subcommand send" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand send" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand send" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand send" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand send" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand send" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand send" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -119,7 +119,7 @@ complete -c ao -n "__fish_ao_using_subcommand eval" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand eval" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand eval" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand eval" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand eval" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand eval" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -139,7 +139,7 @@ complete -c ao -n "__fish_ao_using_subcommand dryrun" -l mu-url -d 'The legacy u
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand dryrun" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand dryrun" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand dryrun" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -164,7 +164,7 @@ complete -c ao -n "__fish_ao_using_subcommand repl" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand repl" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand repl" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand repl" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand repl" -l list -d 'List the wallet\'s processes and exit (as `ao list`), as `aos --list`'
 complete -c ao -n "__fish_ao_using_subcommand repl" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand repl" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -182,7 +182,7 @@ complete -c ao -n "__fish_ao_using_subcommand result" -l mu-url -d 'The legacy u
 complete -c ao -n "__fish_ao_using_subcommand result" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand result" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand result" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand result" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand result" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand result" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -199,7 +199,7 @@ complete -c ao -n "__fish_ao_using_subcommand verify" -l mu-url -d 'The legacy u
 complete -c ao -n "__fish_ao_using_subcommand verify" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand verify" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand verify" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -217,7 +217,7 @@ complete -c ao -n "__fish_ao_using_subcommand fork" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand fork" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand fork" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand fork" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand fork" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand fork" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand fork" -l from-state -d 'Take its memory from the network\'s compute unit (`/state`) instead of recomputing its schedule (when that is impossible here: WeaveDrive data, a schedule not served whole)'
 complete -c ao -n "__fish_ao_using_subcommand fork" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand fork" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -235,7 +235,7 @@ complete -c ao -n "__fish_ao_using_subcommand inbox" -l mu-url -d 'The legacy un
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand inbox" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand inbox" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand inbox" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand inbox" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -251,7 +251,7 @@ complete -c ao -n "__fish_ao_using_subcommand list" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -268,7 +268,7 @@ complete -c ao -n "__fish_ao_using_subcommand tail" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand tail" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand tail" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand tail" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand tail" -s f -l follow -d 'Keep printing new messages as they are evaluated (Ctrl-C stops)'
 complete -c ao -n "__fish_ao_using_subcommand tail" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand tail" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -287,7 +287,7 @@ complete -c ao -n "__fish_ao_using_subcommand init" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand init" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand init" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand init" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand init" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand init" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand init" -l list -d 'List the templates and exit'
 complete -c ao -n "__fish_ao_using_subcommand init" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand init" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -306,7 +306,7 @@ complete -c ao -n "__fish_ao_using_subcommand test" -l mu-url -d 'The legacy uni
 complete -c ao -n "__fish_ao_using_subcommand test" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand test" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand test" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand test" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand test" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand test" -l tap -d 'Print TAP (version 13) instead of text'
 complete -c ao -n "__fish_ao_using_subcommand test" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand test" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -324,7 +324,7 @@ complete -c ao -n "__fish_ao_using_subcommand deploy" -l mu-url -d 'The legacy u
 complete -c ao -n "__fish_ao_using_subcommand deploy" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand deploy" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand deploy" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand deploy" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand deploy" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand deploy" -l plan -d 'Print what the deploy would do, and do nothing'
 complete -c ao -n "__fish_ao_using_subcommand deploy" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand deploy" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -341,7 +341,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and not __fish_seen_subcommand_from new address help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -361,7 +361,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l force -d 'Replace an existing file (the key in it is lost)'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from new" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -378,7 +378,7 @@ complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand wallet; and __fish_seen_subcommand_from address" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -397,7 +397,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcomma
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and not __fish_seen_subcommand_from sign inspect verify help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -422,7 +422,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from sign" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -438,7 +438,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from inspect" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -454,7 +454,7 @@ complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_f
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand item; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -474,7 +474,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcom
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand module; and not __fish_seen_subcommand_from add list help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -495,7 +495,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -511,7 +511,7 @@ complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand module; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -530,7 +530,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcomm
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand drive; and not __fish_seen_subcommand_from add import attest block list help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -553,7 +553,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l no-attest -d 'Do not have the local scheduler attest it (processes cannot read it until someone does)'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -570,7 +570,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l no-attest -d 'Do not have the local scheduler attest it'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -587,7 +587,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l available -d 'State that it is available (Data-Protocol=WeaveDrive, Type=Available), which counts for processes with Availability-Type=Individual'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from attest" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -604,7 +604,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from block" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -620,7 +620,7 @@ complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand drive; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -642,7 +642,7 @@ complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subco
 complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand network; and not __fish_seen_subcommand_from list add remove help" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -662,7 +662,7 @@ complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcomman
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -678,7 +678,7 @@ complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcomman
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -694,7 +694,7 @@ complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcomman
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand network; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -717,7 +717,7 @@ complete -c ao -n "__fish_ao_using_subcommand serve" -l mu-url -d 'The legacy un
 complete -c ao -n "__fish_ao_using_subcommand serve" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand serve" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand serve" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand serve" -l scheduler-only -d 'Serve only the scheduler unit (`/su`): messages get their slots, nothing is evaluated or delivered (for devnets that compute with `--scheduler-url`)'
 complete -c ao -n "__fish_ao_using_subcommand serve" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand serve" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
@@ -734,7 +734,7 @@ complete -c ao -n "__fish_ao_using_subcommand version" -l mu-url -d 'The legacy 
 complete -c ao -n "__fish_ao_using_subcommand version" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand version" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand version" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand version" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand version" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand version" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'
@@ -750,7 +750,7 @@ complete -c ao -n "__fish_ao_using_subcommand completions" -l mu-url -d 'The leg
 complete -c ao -n "__fish_ao_using_subcommand completions" -l cu-url -d 'The legacy compute unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l su-url -d 'The legacy scheduler unit\'s URL (with --mu-url)' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l gateway-url -d 'The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)' -r
-complete -c ao -n "__fish_ao_using_subcommand completions" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
+complete -c ao -n "__fish_ao_using_subcommand completions" -l timeout -d 'Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1 (`ao serve`: each request\'s evaluation, answered 503; `ao test`: each test [default: 60s]). On a remote network: how long to wait for each answer of its units [default: 2m]' -r
 complete -c ao -n "__fish_ao_using_subcommand completions" -l json -d 'Print one JSON document instead of text'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s q -l quiet -d 'Print only the essentials: no notices, no progress, no list of sent messages'
 complete -c ao -n "__fish_ao_using_subcommand completions" -s v -l verbose -d 'Also print details: slots, message ids, timings (on stderr)'

@@ -7,5 +7,16 @@ fn main() -> std::process::ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Output that cannot be written (a full disk, a closed descriptor) is one error line and exit
+    // 1, not a panic: what was done before it stays done.
+    let panics = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload_as_str().unwrap_or_default();
+        if let Some(why) = message.strip_prefix("failed printing to stdout: ") {
+            eprintln!("error: cannot write the output: {why}");
+            std::process::exit(1);
+        }
+        panics(info)
+    }));
     ao::cli::main()
 }

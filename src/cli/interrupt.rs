@@ -100,12 +100,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         t if t.ends_with("ms") => (&t[..t.len() - 2], 0.001),
         t if t.ends_with('s') => (&t[..t.len() - 1], 1.0),
         t if t.ends_with('m') => (&t[..t.len() - 1], 60.0),
+        t if t.ends_with('h') => (&t[..t.len() - 1], 3600.0),
         t => (t, 1.0),
     };
     let parsed = number.trim().parse::<f64>().ok().and_then(|n| Duration::try_from_secs_f64(n * scale).ok());
     match parsed {
         Some(duration) if TIMEOUT_RANGE.contains(&duration) => Ok(duration),
-        _ => Err("expected a duration from 1ms to a day, like 500ms, 10s or 2m".into()),
+        _ => Err("expected a duration from 1ms to a day, like 500ms, 10s, 2m or 1h".into()),
     }
 }
 
@@ -120,7 +121,11 @@ mod tests {
         assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
         assert_eq!(parse_duration("1.5"), Ok(Duration::from_millis(1500)));
         assert_eq!(parse_duration("1440m"), Ok(Duration::from_secs(86_400)));
-        for refused in ["0", "soon", "1e-12", "0.5ms", "1e30", "18446744073709551615s", "86401", "-1s", "NaN", "inf"] {
+        assert_eq!(parse_duration("24h"), Ok(Duration::from_secs(86_400)));
+        assert_eq!(parse_duration("1.5h"), Ok(Duration::from_secs(5_400)));
+        for refused in
+            ["0", "soon", "1e-12", "0.5ms", "1e30", "18446744073709551615s", "86401", "-1s", "NaN", "inf", "25h"]
+        {
             assert!(parse_duration(refused).is_err(), "{refused}");
         }
         assert_eq!(crate::text::duration(Duration::from_secs(3)), "3s");

@@ -83,7 +83,7 @@ pub struct GlobalArgs {
     /// The gateway that finds processes by name on the legacy units (GraphQL at URL/graphql)
     #[arg(long, global = true, env = "AO_GATEWAY_URL", value_name = "URL")]
     gateway_url: Option<String>,
-    /// Abandon an evaluation that takes longer (500ms, 10s, 2m); nothing of it is kept, exit 1
+    /// Abandon an evaluation that takes longer (500ms, 10s, 2m, 1h); nothing of it is kept, exit 1
     /// (`ao serve`: each request's evaluation, answered 503; `ao test`: each test [default: 60s]).
     /// On a remote network: how long to wait for each answer of its units [default: 2m]
     #[arg(long, global = true, value_name = "DURATION", value_parser = interrupt::parse_duration)]

@@ -81,6 +81,8 @@ struct ProjectSection {
 pub enum ManifestError {
     #[error("no {MANIFEST} in {} or any folder above it", .0.display())]
     NotFound(PathBuf),
+    #[error("{} is not a folder", .0.display())]
+    NoFolder(PathBuf),
     #[error("cannot read {}: {source}", path.display())]
     Read { path: PathBuf, source: std::io::Error },
     #[error("{}: {message}", path.display())]
@@ -130,6 +132,10 @@ impl Manifest {
     /// with one.
     pub fn find(start: &Path) -> Result<Manifest, ManifestError> {
         let start = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        // A folder that is not there (a typo in `-C`) is not taken for the project above it.
+        if !start.is_dir() {
+            return Err(ManifestError::NoFolder(start));
+        }
         let root = start.ancestors().find(|dir| dir.join(MANIFEST).is_file());
         let root = root.ok_or_else(|| ManifestError::NotFound(start.clone()))?;
         Self::read(root)

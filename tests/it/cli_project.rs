@@ -151,6 +151,20 @@ end)
     assert_eq!(out.matches("the test ran longer than 300ms").count(), 2, "{out}");
     std::fs::remove_file(dir.join("test/loop_test.lua")).unwrap();
 
+    // A test that calls os.exit fails; the run goes on and its exit code says what failed.
+    let exits = "describe('exits', function()\n  it('leaves', function() os.exit(0) end)\n  \
+                 it('comes after', function() assert.equals(1, 1) end)\nend)\n";
+    std::fs::write(dir.join("test/exit_test.lua"), exits).unwrap();
+    let run = in_project(home, &dir, &["test", "exits"]);
+    let out = stdout(&run);
+    assert_eq!(run.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("test/exit_test.lua:2: os.exit is not available in a test (it would end the whole run)"),
+        "{out}"
+    );
+    assert!(out.contains("2 tests: 1 passed, 1 failed"), "{out}");
+    std::fs::remove_file(dir.join("test/exit_test.lua")).unwrap();
+
     // A source that does not load fails the test that spawns it, at the source's line.
     std::fs::write(dir.join("src/main.lua"), "Pings = 0\nlocal x = nil + 1\n").unwrap();
     let run = in_project(home, &dir, &["test", "Pong"]);

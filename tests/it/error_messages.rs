@@ -58,12 +58,12 @@ const CASES: &[Case] = &[
     (
         &["--timeout", "soon", "eval", "p", "return 1"],
         2,
-        "error: invalid value 'soon' for '--timeout <DURATION>': expected a duration from 1ms to a day, like 500ms, 10s or 2m\n\nFor more information, try '--help'.\n",
+        "error: invalid value 'soon' for '--timeout <DURATION>': expected a duration from 1ms to a day, like 500ms, 10s, 2m or 1h\n\nFor more information, try '--help'.\n",
     ),
     (
         &["--timeout", "1e30", "eval", "p", "return 1"],
         2,
-        "error: invalid value '1e30' for '--timeout <DURATION>': expected a duration from 1ms to a day, like 500ms, 10s or 2m\n\nFor more information, try '--help'.\n",
+        "error: invalid value '1e30' for '--timeout <DURATION>': expected a duration from 1ms to a day, like 500ms, 10s, 2m or 1h\n\nFor more information, try '--help'.\n",
     ),
     (
         &["module", "add", "text.wasm", "-f", "wasm32-unknown-emscripten4"],
@@ -138,6 +138,8 @@ const CASES: &[Case] = &[
     ),
     (&["deploy", "-C", "lockdir"], 2, "error: cannot write {HOME}/lockdir/ao.lock: Is a directory (os error 21)\n"),
     (&["test"], 2, "error: no ao.toml in {HOME} or any folder above it\n"),
+    (&["test", "-C", "bad/typo"], 2, "error: {HOME}/bad/typo is not a folder\n"),
+    (&["deploy", "-C", "bad/typo", "--plan"], 2, "error: {HOME}/bad/typo is not a folder\n"),
     (
         &["deploy", "-C", "bad"],
         2,
@@ -221,13 +223,21 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     let expected = format!("error: {} is not UTF-8: a home's path must be\n", odd.display());
     assert_eq!((out.status.code(), stderr(&out)), (Some(2), expected));
     assert!(!odd.exists(), "nothing was made");
+    // Output that cannot be written is one error, exit 1, not a panic (and what it did stays).
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full (Linux)");
+    let out =
+        crate::support::node_command(home, &["eval", "p", "Written = 'yes' return 1"]).stdout(full).output().unwrap();
+    let expected = "error: cannot write the output: No space left on device (os error 28)\n";
+    assert_eq!((out.status.code(), stderr(&out).as_str()), (Some(1), expected));
+    assert_eq!(ok(home, &["eval", "p", "return Written"]), "yes");
     // Empty variables are variables not set (they were refused, even beside the flag itself).
     let out = crate::support::node_command(home, &["list"]).env("AO_HOME", "").env("AO_MU_URL", "").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     // What was refused is not in the log; evaluations that failed are (with their Error), and
-    // the abandoned one is not: the spawn, three failed evals, and this read.
+    // the abandoned one is not: the spawn, three failed evals, the one written to a full disk, its
+    // check, and this read.
     assert_eq!(ok(home, &["eval", "p", "return 1"]), "1");
     let listed: serde_json::Value = serde_json::from_str(&ok(home, &["--json", "list"])).unwrap();
-    assert_eq!(listed[0]["messages"], 5);
+    assert_eq!(listed[0]["messages"], 7);
     assert_eq!(listed.as_array().unwrap().len(), 1, "nothing else was spawned: {listed}");
 }

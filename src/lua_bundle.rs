@@ -12,6 +12,8 @@
 //! The chunk is, joined by blank lines: each dependency once, before the files that need it, as
 //! `-- module: "name"` / `local function _loaded_mod_name()` / its text / `end` /
 //! `_G.package.loaded["name"] = _loaded_mod_name()`; then the main file. Line endings become `\n`.
+//! Each required file is compiled first, on its own: a syntax error in it is reported at its own
+//! file and line (inside the chunk the process would name the main file, past its end).
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -59,6 +61,23 @@ pub enum BundleError {
     NotUtf8 { path: PathBuf },
     #[error("require cycle: {}; a module cannot require a file that requires it", chain(.0))]
     Cycle(Vec<PathBuf>),
+    /// A required file that does not compile (inside the bundle the process would name the main
+    /// file, at a line past its end): `message` begins with the line.
+    #[error("{}:{message}", path.display())]
+    Syntax { path: PathBuf, message: String },
+}
+
+/// Compiles a required file's text as the process would (Lua 5.3, the text as a function body);
+/// a syntax error is reported at the file's own line.
+fn check_syntax(path: &Path, text: &str) -> Result<(), BundleError> {
+    const NAME: &str = "module";
+    match mlua::Lua::new().load(text).set_name(format!("={NAME}")).into_function() {
+        Err(mlua::Error::SyntaxError { message, .. }) => {
+            let message = message.strip_prefix(NAME).and_then(|m| m.strip_prefix(':')).unwrap_or(&message);
+            Err(BundleError::Syntax { path: path.to_path_buf(), message: message.to_string() })
+        }
+        _ => Ok(()),
+    }
 }
 
 fn chain(paths: &[PathBuf]) -> String {
@@ -204,6 +223,9 @@ impl Loader<'_> {
         let bytes = std::fs::read(&path).map_err(|source| BundleError::Read { path: path.clone(), source })?;
         let text = String::from_utf8(bytes).map_err(|_| BundleError::NotUtf8 { path: path.clone() })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text).replace("\r\n", "\n");
+        if name.is_some() {
+            check_syntax(&path, &text)?;
+        }
         let index = self.files.len();
         let required = requires(&text);
         self.files.push(File { names: name.into_iter().collect(), path, depth: stack.len(), text });
@@ -381,6 +403,23 @@ mod tests {
         );
         let dir = project(&[("main.lua", "require('main')")]);
         assert!(matches!(LuaBundle::load(&dir.path().join("main.lua")), Err(BundleError::Cycle(c)) if c.len() == 2));
+    }
+
+    #[test]
+    fn a_required_file_that_does_not_compile_is_named_with_its_own_line() {
+        let dir = project(&[("main.lua", "local u = require('lib.u')\nreturn u.x\n")]);
+        std::fs::create_dir(dir.path().join("lib")).unwrap();
+        let u = dir.path().join("lib/u.lua");
+        for (text, expected) in [
+            ("local M = {x = 1}\nif true then\nreturn M\n", "4: 'end' expected (to close 'if' at line 2) near <eof>"),
+            ("local M = {}\nreturn M\nprint(1)\n", "3: <eof> expected near 'print'"),
+        ] {
+            std::fs::write(&u, text).unwrap();
+            let error = LuaBundle::load(&dir.path().join("main.lua")).unwrap_err();
+            assert_eq!(error.to_string(), format!("{}:{expected}", u.display()));
+        }
+        std::fs::write(&u, "local M = {x = 1}\nreturn M\n").unwrap();
+        assert_eq!(LuaBundle::load(&dir.path().join("main.lua")).unwrap().files().count(), 2);
     }
 
     #[test]

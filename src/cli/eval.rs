@@ -11,7 +11,7 @@ use super::network::Network;
 use super::node_access::{for_stdout, plain_error, printed_after, report, report_result};
 use super::spinner::Spinner;
 use super::{CliError, GlobalArgs};
-use crate::lua_bundle::{LocatedError, LuaBundle};
+use crate::lua_bundle::{BundleError, LocatedError, LuaBundle};
 use crate::protocol::Tag;
 
 #[derive(Debug, Args)]
@@ -63,7 +63,11 @@ pub fn blueprint(name: &str) -> Result<&'static str, CliError> {
 
 /// Reads and bundles a Lua file for evaluation; prints the file tree when it requires others.
 pub fn load_file(global: &GlobalArgs, path: &std::path::Path) -> Result<LuaBundle, CliError> {
-    let bundle = LuaBundle::load(path).map_err(|e| CliError::input(e.to_string()))?;
+    let bundle = LuaBundle::load(path).map_err(|e| match e {
+        // As a syntax error in the main file is, when the process finds it.
+        BundleError::Syntax { .. } => CliError::failed(e.to_string()),
+        e => CliError::input(e.to_string()),
+    })?;
     if bundle.files().count() > 1 {
         global.notice(format_args!("bundled with its local requires:\n{}", bundle.tree().trim_end()));
     }

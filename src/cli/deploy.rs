@@ -104,7 +104,11 @@ impl DeployArgs {
                     let done = lock.and_then(|lock| lock.networks.get(&key).cloned());
                     print_json(&json!({"network": key, "plan": self.plan, "error": error.to_string(), "lock": done}));
                 }
-                return Err(deploy_error(error));
+                // Stopped by Ctrl-C: exit 130, as every command that evaluates.
+                return Err(match &network {
+                    Network::Embedded(_, armed) if armed.stopped_by_user() => deploy_error(error).as_interrupted(),
+                    _ => deploy_error(error),
+                });
             }
         };
         for step in &steps {

@@ -65,6 +65,11 @@ impl Armed {
         Armed { interrupt: Interrupt::new(), timed_out: Arc::new(AtomicBool::new(false)), timeout: None, _timer: None }
     }
 
+    /// Whether Ctrl-C (not the timeout) fired it.
+    pub fn stopped_by_user(&self) -> bool {
+        self.interrupt.is_fired() && !self.timed_out.load(Ordering::SeqCst)
+    }
+
     /// The CLI error for `error`: an interrupted evaluation as Ctrl-C or the timeout ended it.
     pub fn error(&self, error: NodeError) -> CliError {
         match error {

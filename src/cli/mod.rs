@@ -261,6 +261,11 @@ impl CliError {
         CliError { message: message.into(), hint: None, code: 130 }
     }
 
+    /// The same error, as one the user stopped (exit 130).
+    pub fn as_interrupted(self) -> Self {
+        CliError { code: 130, ..self }
+    }
+
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

@@ -336,7 +336,7 @@ fn a_deploy_stopped_by_a_broken_source_names_it_and_the_lock_says_what_happened(
     assert!(processes["token"].get("loaded").is_none(), "the token's load failed: {lock}");
     assert!(processes["token"]["id"].is_str(), "it was spawned: {lock}");
 
-    std::fs::write(&source, good).unwrap();
+    std::fs::write(&source, &good).unwrap();
     let fixed: Value = serde_json::from_slice(&in_project(home, &dir, &["--json", "deploy"]).stdout).unwrap();
     let loads: Vec<(&str, bool)> = fixed["processes"]
         .as_array()
@@ -346,6 +346,21 @@ fn a_deploy_stopped_by_a_broken_source_names_it_and_the_lock_says_what_happened(
         .collect();
     assert_eq!(loads, [("chatroom", false), ("token", true)], "{fixed}");
     assert!(fixed["processes"].as_array().unwrap().iter().all(|s| s["spawn"] == "kept"), "{fixed}");
+
+    // Ctrl-C while it loads: the evaluation is abandoned, exit 130 as for every command.
+    std::fs::write(&source, format!("{good}\nwhile true do end\n")).unwrap();
+    let child = crate::support::node_command(home, &["deploy", "-C", dir.to_str().unwrap()])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        (out.status.code(), stderr(&out).as_str()),
+        (Some(130), "error: token: loading: interrupted: the evaluation was abandoned; nothing was kept\n")
+    );
 }
 
 #[test]

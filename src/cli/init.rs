@@ -80,6 +80,6 @@ fn scaffold_error(error: ScaffoldError) -> CliError {
             CliError::input(error.to_string()).hint("scaffold into an empty folder: ao init DIR")
         }
         ScaffoldError::BadName { .. } => CliError::input(error.to_string()).hint("name it with --name NAME"),
-        ScaffoldError::UnknownTemplate { .. } => CliError::input(error.to_string()),
+        ScaffoldError::UnknownTemplate { .. } | ScaffoldError::NotAFolder(_) => CliError::input(error.to_string()),
     }
 }

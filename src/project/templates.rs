@@ -34,6 +34,8 @@ pub enum ScaffoldError {
     Exists(PathBuf),
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
+    #[error("{} is a file, where the project needs a folder", .0.display())]
+    NotAFolder(PathBuf),
     #[error("{name:?} cannot name a project: use letters, digits, - and _, starting with a letter")]
     BadName { name: String },
 }
@@ -82,7 +84,8 @@ pub fn is_project_name(name: &str) -> bool {
 
 impl Template {
     /// Writes the template's files into `dir` (created if needed) for the project `name`;
-    /// returns the paths written. Writes nothing if any of them exists.
+    /// returns the paths written. Writes nothing if any of them exists, or a file stands where
+    /// one of their folders goes.
     pub fn scaffold(&self, dir: &Path, name: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
         if !is_project_name(name) {
             return Err(ScaffoldError::BadName { name: name.to_string() });
@@ -90,6 +93,12 @@ impl Template {
         let paths: Vec<PathBuf> = self.files.iter().map(|(file, _)| dir.join(file)).collect();
         if let Some(existing) = paths.iter().find(|path| path.exists()) {
             return Err(ScaffoldError::Exists(existing.clone()));
+        }
+        // A file where a folder goes (the project's folder, or one inside it) stops it before
+        // anything is written.
+        let folders = paths.iter().flat_map(|path| path.ancestors().skip(1).take_while(|a| a.starts_with(dir)));
+        if let Some(file) = folders.into_iter().find(|folder| folder.exists() && !folder.is_dir()) {
+            return Err(ScaffoldError::NotAFolder(file.to_path_buf()));
         }
         for ((_, bytes), path) in self.files.iter().zip(&paths) {
             let write_error = |source| ScaffoldError::Write { path: path.clone(), source };

@@ -150,6 +150,8 @@ const CASES: &[Case] = &[
         2,
         "error: {HOME}/bad/ao.toml: [processes.main]: knows T = \"nope\", which is not a process here\n",
     ),
+    (&["init", "halfway"], 2, "error: halfway/src is a file, where the project needs a folder\n"),
+    (&["init", "text.wasm", "--name", "t"], 2, "error: text.wasm is a file, where the project needs a folder\n"),
     (
         &["init", "9lives"],
         2,
@@ -185,6 +187,9 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     std::fs::write(home.join("lockdir/ao.toml"), "[project]\nname = \"l\"\n[processes.main]\nentry = \"m.lua\"\n")
         .unwrap();
     std::fs::write(home.join("lockdir/m.lua"), "X = 1\n").unwrap();
+    // A project whose folder has a file where the template puts a folder: nothing is written.
+    std::fs::create_dir(home.join("halfway")).unwrap();
+    std::fs::write(home.join("halfway/src"), "").unwrap();
     std::fs::create_dir(home.join("typo")).unwrap();
     std::fs::write(home.join("typo/ao.toml"), "[project]\nname = \"x\"\n[processes.main]\nentri = \"m.lua\"\n")
         .unwrap();
@@ -239,5 +244,6 @@ fn each_bad_input_gives_its_one_error_text_and_exit_code() {
     assert_eq!(ok(home, &["eval", "p", "return 1"]), "1");
     let listed: serde_json::Value = serde_json::from_str(&ok(home, &["--json", "list"])).unwrap();
     assert_eq!(listed[0]["messages"], 7);
+    assert_eq!(std::fs::read_dir(home.join("halfway")).unwrap().count(), 1, "ao init wrote nothing");
     assert_eq!(listed.as_array().unwrap().len(), 1, "nothing else was spawned: {listed}");
 }

@@ -129,8 +129,9 @@ impl Deploy<'_> {
             };
             let warning = match (spawn, locked) {
                 (SpawnStep::Kept, Some(deployed)) if deployed.spawn != spec.spawn_fingerprint() => Some(format!(
-                    "its module, tags or cron changed since it was spawned; the process stays (remove it from {} to spawn a new one)",
-                    super::lock::LOCK
+                    "its module, tags or cron changed since it was spawned; the process stays, as it was spawned \
+                     (a process named {} is found again by its name: to spawn a new one, rename it in ao.toml)",
+                    self.manifest.spawn_name(process)
                 )),
                 _ => None,
             };

@@ -277,6 +277,21 @@ fn deploy_spawns_loads_then_does_only_what_changed() {
     assert_eq!(after[1], counts[1], "the token got nothing");
     assert_eq!(ok(home, &["eval", "chat-chatroom", "return Fee"]), "20");
 
+    // A process whose spawn tags changed stays as it was spawned, and the warning says what
+    // spawns a new one.
+    let manifest = std::fs::read_to_string(dir.join("ao.toml")).unwrap();
+    let tagged =
+        manifest.replace("entry = \"src/token.lua\"", "entry = \"src/token.lua\"\ntags = { Description = \"new\" }");
+    std::fs::write(dir.join("ao.toml"), tagged).unwrap();
+    let out = in_project(home, &dir, &["deploy"]);
+    assert_eq!(
+        stderr(&out),
+        "warning: token: its module, tags or cron changed since it was spawned; the process stays, as it was spawned \
+         (a process named chat-token is found again by its name: to spawn a new one, rename it in ao.toml)\n\
+         nothing to do: embedded has what the manifest says\n"
+    );
+    std::fs::write(dir.join("ao.toml"), &manifest).unwrap();
+
     // A process taken out of the manifest is left alone, and said so.
     let manifest = std::fs::read_to_string(dir.join("ao.toml")).unwrap();
     let without = manifest.replace("[processes.chatroom]", "[ignored]").replace("knows = { TOKEN = \"token\" }", "");

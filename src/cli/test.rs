@@ -38,6 +38,9 @@ pub fn manifest(dir: Option<&Path>) -> Result<Manifest, CliError> {
 
 impl TestArgs {
     pub fn run(self, global: &GlobalArgs) -> Result<(), CliError> {
+        if self.tap && global.json {
+            return Err(CliError::input("--tap and --json each say how to report the tests: give one"));
+        }
         let manifest = manifest(self.project.as_deref())?;
         let modules = modules_of(global, &manifest)?;
         // Compiled modules are kept in the user's cache folder (`~/.cache/ao`): the home is

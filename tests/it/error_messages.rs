@@ -138,6 +138,7 @@ const CASES: &[Case] = &[
     ),
     (&["deploy", "-C", "lockdir"], 2, "error: cannot write {HOME}/lockdir/ao.lock: Is a directory (os error 21)\n"),
     (&["test"], 2, "error: no ao.toml in {HOME} or any folder above it\n"),
+    (&["--json", "test", "--tap"], 2, "error: --tap and --json each say how to report the tests: give one\n"),
     (&["test", "-C", "bad/typo"], 2, "error: {HOME}/bad/typo is not a folder\n"),
     (&["deploy", "-C", "bad/typo", "--plan"], 2, "error: {HOME}/bad/typo is not a folder\n"),
     (

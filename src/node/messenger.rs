@@ -241,7 +241,7 @@ fn deliver_outbox(
         ]);
         let notice =
             ItemBuilder { target: Some(sender.id), anchor: None, tags: notice, data: b" ".to_vec() }.sign(key)?;
-        deliver(push, sender.id, Arc::new(notice), next)?;
+        deliver(push, sender.id, Arc::new(notice), next).map_err(|error| delivered_elsewhere(push, error))?;
     }
     for (index, entry) in result.assignments.iter().enumerate() {
         let record = origin(evaluated, OutboxList::Assignments, index);
@@ -270,11 +270,27 @@ fn deliver_run(
     run: &mut Vec<(Id, Arc<DataItem>)>,
     next: &mut Vec<Evaluated>,
 ) -> Result<(), NodeError> {
-    for evaluated in push.deliver_all(run)? {
+    let delivered = match push.deliver_all(run) {
+        Ok(delivered) => delivered,
+        Err(error) => return Err(delivered_elsewhere(push, error)),
+    };
+    for evaluated in delivered {
         next.extend(evaluated);
     }
     run.clear();
     Ok(())
+}
+
+/// A delivery the store already has, made by another writer that evaluated the same thing at the
+/// same time (two commands running one cron tick): the push starts over from what is stored,
+/// where that writer's work is done.
+fn delivered_elsewhere(push: &Push, error: NodeError) -> NodeError {
+    match error {
+        NodeError::Duplicate { message, process } if !push.scheduled_here(process, message) => {
+            super::push::busy(format!("message {message} for {process}, which another writer delivered"))
+        }
+        other => other,
+    }
 }
 
 /// Schedules `item` for `to`, evaluates it, and queues its result (and any work the store had

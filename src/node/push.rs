@@ -101,7 +101,7 @@ impl Batch {
 }
 
 /// Another writer got in the way: the push starts over.
-fn busy(what: String) -> NodeError {
+pub(crate) fn busy(what: String) -> NodeError {
     NodeError::Store(StoreError::Conflict(what))
 }
 
@@ -173,6 +173,11 @@ impl<'n> Push<'n> {
     /// The newest slot of `process` (entered), counting what this push scheduled.
     pub(crate) fn tip(&self, process: Id) -> Option<ScheduleTip> {
         self.held.iter().find(|(id, _)| *id == process).and_then(|(_, held)| held.tip)
+    }
+
+    /// Whether this push scheduled `message` for `process`.
+    pub(crate) fn scheduled_here(&self, process: Id, message: Id) -> bool {
+        self.scheduled.contains(&(process, message))
     }
 
     pub(crate) fn holds(&self, process: Id) -> bool {

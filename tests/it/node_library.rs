@@ -192,6 +192,42 @@ fn cron_ticks_fall_due_as_the_clock_moves_and_recompute_the_same() {
     assert_eq!(recomputed.memory_hash[..], recomputed.checkpoint_hash[..]);
 }
 
+/// Two nodes on one home (two `ao` commands) that run the same cron tick at once: the one that
+/// commits second finds what the tick sent already delivered, starts over from the store, and
+/// succeeds; the tick and its message are there once.
+#[test]
+fn two_nodes_running_the_same_cron_tick_at_once_both_succeed_and_it_happens_once() {
+    let home = node_home();
+    let clock = ao::node::ManualClock::new(1_700_000_000_000);
+    let open = || Node::start(NodeConfig::home(home.path()).with_clock(clock.clone())).unwrap();
+    let (first, second) = (open(), open());
+    let cron = vec![Tag::new("Cron-Interval", "10-seconds"), Tag::new("Cron-Tag-Action", "Tick")];
+    let timer = spawn(&first, "timer", cron);
+    let sink = spawn(&first, "sink", vec![]);
+    eval(&first, sink, "Got = 0 Handlers.add('t', 'Tock', function() Got = Got + 1 end)");
+    // The tick takes a while, so that one node commits while the other still evaluates it.
+    let tick = format!(
+        "Handlers.add('tick', 'Tick', function() local x = 0 for i = 1, 3e7 do x = x + i end \
+         Send({{Target = '{sink}', Action = 'Tock'}}) end)"
+    );
+    eval(&first, timer, &tick);
+    clock.advance(15_000);
+    let ran = std::thread::scope(|both| {
+        let one = both.spawn(|| first.run_crons());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let other = both.spawn(|| second.run_crons());
+        [one.join().unwrap(), other.join().unwrap()]
+    });
+    for ran in ran {
+        ran.expect("each node's run of the crons succeeds");
+    }
+    assert_eq!(eval(&second, sink, "return Got"), "1", "what the tick sent arrived once");
+    let ticks = first.log(timer, None, 100).unwrap().iter().filter(|e| e.cron.is_some()).count();
+    assert_eq!(ticks, 1);
+    verifies(&first, timer);
+    verifies(&first, sink);
+}
+
 #[test]
 fn the_node_handle_is_send_sync_and_cheap_to_clone() {
     fn shared<T: Send + Sync + Clone + 'static>() {}

@@ -146,7 +146,7 @@ enum Command {
     Send(send::SendArgs),
     /// Evaluate Lua inside a process; prints its output
     #[command(
-        override_usage = "ao eval <PROCESS> <CODE>\n       ao eval <PROCESS> -f <FILE>\n       ao eval <PROCESS> --blueprint <NAME>"
+        override_usage = "ao eval [OPTIONS] <PROCESS> <CODE>\n       ao eval [OPTIONS] <PROCESS> -f <FILE>\n       ao eval [OPTIONS] <PROCESS> --blueprint <NAME>"
     )]
     Eval(eval::EvalArgs),
     /// Evaluate a message without keeping it; prints the result, the process is untouched

@@ -33,7 +33,11 @@ pub fn classify(item: &DataItem, scheduler: &str) -> Result<ItemKind, NodeError>
         return Err(refused("it has no Data-Protocol: ao tag"));
     }
     if let Some(tag) = item.tags().iter().find(|t| t.name.ends_with("+link") || t.value.ends_with("+link")) {
-        return Err(refused(&format!("its tag {:?} ends in +link, which a scheduler does not take", tag.name)));
+        let which = if tag.name.ends_with("+link") { "name" } else { "value" };
+        return Err(refused(&format!(
+            "its tag {:?} has a {which} ending in +link, which a scheduler does not take",
+            tag.name
+        )));
     }
     match item.tags().iter().find(|t| t.name == "Type").map(|t| t.value.as_str()) {
         Some("Process") => match item.tag("Scheduler") {

@@ -224,7 +224,7 @@ fn deliver_outbox(
                 push.not_delivered(undelivered, Some(&item));
                 continue;
             }
-            Err(error) => return Err(error),
+            Err(error) => return Err(delivered_elsewhere(push, error)),
         };
         let mut notice: Vec<Tag> = item
             .tags()
@@ -281,9 +281,9 @@ fn deliver_run(
     Ok(())
 }
 
-/// A delivery the store already has, made by another writer that evaluated the same thing at the
-/// same time (two commands running one cron tick): the push starts over from what is stored,
-/// where that writer's work is done.
+/// A delivery (or a spawn) the store already has, made by another writer that evaluated the same
+/// thing at the same time (two commands running one cron tick): the push starts over from what is
+/// stored, where that writer's work is done.
 fn delivered_elsewhere(push: &Push, error: NodeError) -> NodeError {
     match error {
         NodeError::Duplicate { message, process } if !push.scheduled_here(process, message) => {

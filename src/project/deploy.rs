@@ -158,7 +158,9 @@ impl Deploy<'_> {
     pub fn run(&self) -> Result<Vec<Step>, DeployError> {
         let (mut lock, mut on_network) = self.lock()?;
         let mut steps = self.plan_from(&on_network)?;
-        Lock::check_writable(&self.manifest.root)?;
+        if steps.iter().any(|step| step.spawn != SpawnStep::Kept || step.load) {
+            Lock::check_writable(&self.manifest.root)?;
+        }
         let mut save = |on_network: &NetworkLock| -> Result<(), DeployError> {
             lock.networks.insert(self.network.to_string(), on_network.clone());
             Ok(lock.write(&self.manifest.root)?)

@@ -73,8 +73,8 @@ impl Lock {
     /// Whether the lock file in `root` can be written (before a deploy changes anything): the
     /// file `write` renames into place is made and removed.
     pub fn check_writable(root: &Path) -> Result<(), LockError> {
-        let (path, fresh) = (root.join(LOCK), root.join(format!(".{LOCK}.new")));
-        let write_error = |source| LockError::Write { path: path.clone(), source };
+        let fresh = root.join(format!(".{LOCK}.new"));
+        let write_error = |source| LockError::Write { path: fresh.clone(), source };
         std::fs::write(&fresh, b"").map_err(write_error)?;
         std::fs::remove_file(&fresh).map_err(write_error)
     }

@@ -116,7 +116,7 @@ const CASES: &[Case] = &[
     (
         &["eval", "p"],
         2,
-        "error: the following required arguments were not provided:\n  <CODE>\n\nUsage: ao eval <PROCESS> <CODE>\n       ao eval <PROCESS> -f <FILE>\n       ao eval <PROCESS> --blueprint <NAME>\n\nFor more information, try '--help'.\n",
+        "error: the following required arguments were not provided:\n  <CODE>\n\nUsage: ao eval [OPTIONS] <PROCESS> <CODE>\n       ao eval [OPTIONS] <PROCESS> -f <FILE>\n       ao eval [OPTIONS] <PROCESS> --blueprint <NAME>\n\nFor more information, try '--help'.\n",
     ),
     (&["spawn", ""], 2, "error: \"\" cannot name a process: it is empty\n"),
     (&["spawn", "a\tb"], 2, "error: \"a\\tb\" cannot name a process: it has control characters (tabs, newlines)\n"),
@@ -136,7 +136,11 @@ const CASES: &[Case] = &[
         2,
         "error: cannot read data file no-such-file: No such file or directory (os error 2)\n",
     ),
-    (&["deploy", "-C", "lockdir"], 2, "error: cannot write {HOME}/lockdir/ao.lock: Is a directory (os error 21)\n"),
+    (
+        &["deploy", "-C", "lockdir"],
+        2,
+        "error: cannot write {HOME}/lockdir/.ao.lock.new: Is a directory (os error 21)\n",
+    ),
     (&["test"], 2, "error: no ao.toml in {HOME} or any folder above it\n"),
     (&["--json", "test", "--tap"], 2, "error: --tap and --json each say how to report the tests: give one\n"),
     (&["test", "-C", "bad/typo"], 2, "error: {HOME}/bad/typo is not a folder\n"),

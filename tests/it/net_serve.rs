@@ -420,7 +420,7 @@ fn every_route_family_refuses_bad_input_with_a_4xx_json_error_and_writes_nothing
         ("unknown module", post("/mu", item(None, spawn_tags)), 404, "no module"),
         ("spawn without Scheduler", post("/mu", item(None, unscheduled)), 400, "a spawn needs a Scheduler tag"),
         ("spawn for another scheduler", post("/mu", item(None, elsewhere)), 400, "and this node's scheduler is"),
-        ("a +link tag", post("/mu", item(Some(&process), linked)), 400, "ends in +link"),
+        ("a +link tag", post("/mu", item(Some(&process), linked)), 400, "has a name ending in +link"),
         (
             "assign without message",
             post(&format!("/mu?process-id={process}"), Vec::new()),

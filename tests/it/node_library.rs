@@ -193,8 +193,8 @@ fn cron_ticks_fall_due_as_the_clock_moves_and_recompute_the_same() {
 }
 
 /// Two nodes on one home (two `ao` commands) that run the same cron tick at once: the one that
-/// commits second finds what the tick sent already delivered, starts over from the store, and
-/// succeeds; the tick and its message are there once.
+/// commits second finds what the tick sent (and spawned) already there, starts over from the
+/// store, and succeeds; the tick, its message and its spawn are there once.
 #[test]
 fn two_nodes_running_the_same_cron_tick_at_once_both_succeed_and_it_happens_once() {
     let home = node_home();
@@ -205,25 +205,33 @@ fn two_nodes_running_the_same_cron_tick_at_once_both_succeed_and_it_happens_once
     let timer = spawn(&first, "timer", cron);
     let sink = spawn(&first, "sink", vec![]);
     eval(&first, sink, "Got = 0 Handlers.add('t', 'Tock', function() Got = Got + 1 end)");
-    // The tick takes a while, so that one node commits while the other still evaluates it.
+    // A tick takes a while, so that one node commits while the other still evaluates it; the
+    // first sends a message, the second spawns a process.
     let tick = format!(
-        "Handlers.add('tick', 'Tick', function() local x = 0 for i = 1, 3e7 do x = x + i end \
-         Send({{Target = '{sink}', Action = 'Tock'}}) end)"
+        "Ticks = 0 Handlers.add('tick', 'Tick', function() local x = 0 for i = 1, 3e7 do x = x + i end \
+         Ticks = Ticks + 1 \
+         if Ticks == 1 then Send({{Target = '{sink}', Action = 'Tock'}}) end \
+         if Ticks == 2 then Spawn({{Data = 'child'}}) end end)"
     );
     eval(&first, timer, &tick);
-    clock.advance(15_000);
-    let ran = std::thread::scope(|both| {
-        let one = both.spawn(|| first.run_crons());
-        std::thread::sleep(std::time::Duration::from_millis(100));
-        let other = both.spawn(|| second.run_crons());
-        [one.join().unwrap(), other.join().unwrap()]
-    });
-    for ran in ran {
-        ran.expect("each node's run of the crons succeeds");
+    // (Rounds of ten seconds until two ticks ran: the first may fall due with the second round.)
+    let mut ticks = 0;
+    while ticks < 2 {
+        clock.advance(10_000);
+        let ran = std::thread::scope(|both| {
+            let one = both.spawn(|| first.run_crons());
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let other = both.spawn(|| second.run_crons());
+            [one.join().unwrap(), other.join().unwrap()]
+        });
+        for ran in ran {
+            ticks += ran.expect("each node's run of the crons succeeds");
+        }
     }
     assert_eq!(eval(&second, sink, "return Got"), "1", "what the tick sent arrived once");
-    let ticks = first.log(timer, None, 100).unwrap().iter().filter(|e| e.cron.is_some()).count();
-    assert_eq!(ticks, 1);
+    assert_eq!(first.processes().unwrap().len(), 3, "what it spawned was spawned once");
+    let logged = first.log(timer, None, 100).unwrap().iter().filter(|e| e.cron.is_some()).count();
+    assert_eq!(logged, ticks, "each tick is in the log once");
     verifies(&first, timer);
     verifies(&first, sink);
 }

@@ -40,7 +40,9 @@ pub async fn log_request(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let took = started.elapsed().as_secs_f64() * 1000.0;
     let note = response.extensions().get::<Note>().map(|note| format!("  {}", note.0)).unwrap_or_default();
-    eprintln!("{} {method} {path} {} {took:.1}ms{note}", local_time(), response.status().as_u16());
+    // (A log that cannot be written does not fail the request.)
+    let line = format!("{} {method} {path} {} {took:.1}ms{note}\n", local_time(), response.status().as_u16());
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
     response
 }
 

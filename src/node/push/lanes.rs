@@ -12,13 +12,13 @@ use crate::node::compute::core::Evaluated;
 use crate::node::scheduler::{Assigned, Scheduled};
 use crate::protocol::{DataItem, Id};
 
-/// A message for a lane: the delivery's place in the run (`None` for a slot another writer got,
-/// which is evaluated and staged but not delivered from), its process, and the message as
-/// scheduled.
-type Job = (Option<usize>, Id, Scheduled);
+/// A message for a lane: the place in the run of the delivery it is or comes before, whether it is
+/// that delivery (`false` for a slot another writer got, evaluated and staged but not delivered
+/// from), its process, and the message as scheduled.
+type Job = (usize, bool, Id, Scheduled);
 
-/// What a lane evaluated for a job.
-type Done = (Option<usize>, Result<Vec<Evaluated>, NodeError>);
+/// What a lane evaluated for a job: its place, whether it is the delivery, the results.
+type Done = (usize, bool, Result<Vec<Evaluated>, NodeError>);
 
 impl Push<'_> {
     /// Schedules and evaluates `deliveries` (to the processes `targets`, entered, in the order
@@ -56,14 +56,13 @@ impl Push<'_> {
             drop((jobs, assignments));
             let mut all: Vec<Option<Vec<Evaluated>>> = (0..deliveries.len()).map(|_| None).collect();
             let mut failed = dispatched.err().map(|error| (usize::MAX, error));
-            for (place, evaluated) in finished {
-                match (place, evaluated) {
-                    (Some(index), Ok(evaluated)) => all[index] = Some(evaluated),
-                    (None, Ok(evaluated)) => evaluated.iter().for_each(|e| self.stage(e)),
+            for (index, delivery, evaluated) in finished {
+                match (delivery, evaluated) {
+                    (true, Ok(evaluated)) => all[index] = Some(evaluated),
+                    (false, Ok(evaluated)) => evaluated.iter().for_each(|e| self.stage(e)),
                     // The first error in delivery order is the one to report (as one after the
                     // other would have).
-                    (place, Err(error)) => {
-                        let index = place.unwrap_or(0);
+                    (_, Err(error)) => {
                         if failed.as_ref().is_none_or(|(first, _)| index < *first) {
                             failed = Some((index, error));
                         }
@@ -103,10 +102,10 @@ impl Push<'_> {
             for theirs in before {
                 self.take_slot(*process, &theirs)?;
                 // A lane that stopped on an error has reported it.
-                let _ = lane.send((None, *process, theirs.scheduled));
+                let _ = lane.send((index, false, *process, theirs.scheduled));
             }
             self.take_slot(*process, &slot)?;
-            let _ = lane.send((Some(index), *process, slot.scheduled));
+            let _ = lane.send((index, true, *process, slot.scheduled));
         }
         Ok(())
     }
@@ -115,7 +114,7 @@ impl Push<'_> {
 /// Evaluates each job on its process's live run, in the order the jobs come, until they end or
 /// one fails; returns the live runs.
 fn run_lane(mut lives: HashMap<Id, LiveProcess>, jobs: Receiver<Job>, done: Sender<Done>) -> HashMap<Id, LiveProcess> {
-    for (place, process, scheduled) in jobs {
+    for (index, delivery, process, scheduled) in jobs {
         let live = lives.get_mut(&process).expect("a lane has the processes it is given");
         let mut evaluated = Vec::new();
         let outcome = live
@@ -126,7 +125,7 @@ fn run_lane(mut lives: HashMap<Id, LiveProcess>, jobs: Receiver<Job>, done: Send
             })
             .map(|()| evaluated);
         let failed = outcome.is_err();
-        if done.send((place, outcome)).is_err() || failed {
+        if done.send((index, delivery, outcome)).is_err() || failed {
             break;
         }
     }

@@ -64,7 +64,7 @@ impl Lock {
     /// Writes the lock file in `root`: a new file renamed over the old one.
     pub fn write(&self, root: &Path) -> Result<(), LockError> {
         let text = format!("{HEADER}{}", toml::to_string(self).expect("the lock serializes"));
-        let (path, fresh) = (root.join(LOCK), root.join(format!(".{LOCK}.new")));
+        let (path, fresh) = (root.join(LOCK), fresh_lock(root));
         let write_error = |source| LockError::Write { path: path.clone(), source };
         std::fs::write(&fresh, text).map_err(write_error)?;
         std::fs::rename(&fresh, &path).map_err(write_error)
@@ -73,9 +73,14 @@ impl Lock {
     /// Whether the lock file in `root` can be written (before a deploy changes anything): the
     /// file `write` renames into place is made and removed.
     pub fn check_writable(root: &Path) -> Result<(), LockError> {
-        let fresh = root.join(format!(".{LOCK}.new"));
+        let fresh = fresh_lock(root);
         let write_error = |source| LockError::Write { path: fresh.clone(), source };
         std::fs::write(&fresh, b"").map_err(write_error)?;
         std::fs::remove_file(&fresh).map_err(write_error)
     }
+}
+
+/// Where a new lock file is written before it is renamed over the old one.
+fn fresh_lock(root: &Path) -> PathBuf {
+    root.join(format!(".{LOCK}.new"))
 }

@@ -96,8 +96,8 @@ impl Template {
         }
         // A file where a folder goes (the project's folder, or one inside it) stops it before
         // anything is written.
-        let folders = paths.iter().flat_map(|path| path.ancestors().skip(1).take_while(|a| a.starts_with(dir)));
-        if let Some(file) = folders.into_iter().find(|folder| folder.exists() && !folder.is_dir()) {
+        let mut folders = paths.iter().flat_map(|path| path.ancestors().skip(1).take_while(|a| a.starts_with(dir)));
+        if let Some(file) = folders.find(|folder| folder.exists() && !folder.is_dir()) {
             return Err(ScaffoldError::NotAFolder(file.to_path_buf()));
         }
         for ((_, bytes), path) in self.files.iter().zip(&paths) {
